@@ -1,0 +1,36 @@
+package io.atc.core.startup;
+
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+
+import io.vertx.pgclient.PgException;
+
+/** Turns a failed first contact with the database into words an operator can act on. */
+final class DatabaseFailures {
+
+    private DatabaseFailures() {
+    }
+
+    static String describe(Throwable failure, Duration timeout) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PgException pg) {
+                return switch (String.valueOf(pg.getSqlState())) {
+                    case "28P01", "28000" -> "authentication failed (check ATC_DB_APP_USER / ATC_DB_APP_PASSWORD)";
+                    case "3D000" -> "the database does not exist (check ATC_DB_URL)";
+                    default -> "the server refused the connection (SQLSTATE " + pg.getSqlState() + ")";
+                };
+            }
+            if (cause instanceof ConnectException || cause instanceof io.netty.channel.ConnectTimeoutException) {
+                return "no server answers there (check ATC_DB_URL and that Postgres is running)";
+            }
+            if (cause instanceof UnknownHostException) {
+                return "unknown host (check ATC_DB_URL)";
+            }
+            if (cause instanceof io.smallrye.mutiny.TimeoutException) {
+                return "no answer within " + timeout.toSeconds() + " s (check ATC_DB_URL and the network)";
+            }
+        }
+        return failure.getClass().getSimpleName();
+    }
+}

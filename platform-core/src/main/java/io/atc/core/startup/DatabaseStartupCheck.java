@@ -1,0 +1,58 @@
+package io.atc.core.startup;
+
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+
+/**
+ * A service that cannot reach its database, or that would reach it as a role able to bypass
+ * row level security, refuses to start with one line that says why.
+ */
+@ApplicationScoped
+public class DatabaseStartupCheck {
+
+    private static final String WHO_AM_I = """
+            select current_user as role, r.rolsuper, r.rolbypassrls
+              from pg_roles r where r.rolname = current_user
+            """;
+
+    private final Pool pool;
+    private final String url;
+    private final String user;
+    private final Duration timeout;
+
+    public DatabaseStartupCheck(Pool pool,
+            @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+            @ConfigProperty(name = "quarkus.datasource.username") String user,
+            @ConfigProperty(name = "atc.db.startup-timeout", defaultValue = "15s") Duration timeout) {
+        this.pool = pool;
+        this.url = url;
+        this.user = user;
+        this.timeout = timeout;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        Row me;
+        try {
+            me = pool.query(WHO_AM_I).execute().await().atMost(timeout).iterator().next();
+        } catch (RuntimeException e) {
+            throw new StartupRefusedException("ATC-STARTUP-DB cannot use the database at " + redact(url) + " as "
+                    + user + ": " + DatabaseFailures.describe(e, timeout));
+        }
+        if (me.getBoolean("rolsuper") || me.getBoolean("rolbypassrls")) {
+            throw new StartupRefusedException("ATC-STARTUP-DB refusing to run as " + me.getString("role")
+                    + ": the service role must be NOSUPERUSER and NOBYPASSRLS so that row level security applies");
+        }
+    }
+
+    private static String redact(String url) {
+        return url.replaceAll("//[^/@]*@", "//***@");
+    }
+}

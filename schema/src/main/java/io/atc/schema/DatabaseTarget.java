@@ -1,0 +1,54 @@
+package io.atc.schema;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Where the platform's database lives and who may touch it: the owner role runs migrations,
+ * the app role is what services log in as (owns nothing, NOSUPERUSER, NOBYPASSRLS).
+ *
+ * @param url postgresql://host:port/database (a jdbc: prefix is tolerated)
+ */
+public record DatabaseTarget(String url, String ownerUser, String ownerPassword, String appUser, String appPassword) {
+
+    private static final Pattern ROLE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+    private static final Pattern POSTGRES_URL = Pattern.compile("(jdbc:)?postgres(ql)?://[^/?#\\s]+/[^/?#\\s]+(\\?.*)?");
+
+    public DatabaseTarget {
+        Objects.requireNonNull(url, "database url");
+        if (!POSTGRES_URL.matcher(url).matches()) {
+            throw new IllegalArgumentException("ATC_DB_URL must look like postgresql://host:port/database, got: " + redact(url));
+        }
+        requireRoleName("owner role", ownerUser);
+        requireRoleName("app role", appUser);
+        if (ownerUser.equals(appUser)) {
+            throw new IllegalArgumentException("the app role must differ from the owner role (" + appUser + ")");
+        }
+    }
+
+    public String jdbcUrl() {
+        String plain = url.startsWith("jdbc:") ? url.substring(5) : url;
+        return "jdbc:" + plain.replaceFirst("^postgres://", "postgresql://");
+    }
+
+    /** The URL without the jdbc: prefix, as the reactive client and libpq take it. */
+    public String uri() {
+        return jdbcUrl().substring(5);
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseTarget[" + redact(url) + ", owner=" + ownerUser + ", app=" + appUser + "]";
+    }
+
+    private static void requireRoleName(String what, String name) {
+        if (name == null || !ROLE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException(what + " must match " + ROLE_NAME.pattern() + ", got: " + name);
+        }
+    }
+
+    /** URLs may carry user:password@; never print it. */
+    static String redact(String url) {
+        return url.replaceAll("//[^/@]*@", "//***@");
+    }
+}

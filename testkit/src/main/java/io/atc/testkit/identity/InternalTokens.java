@@ -1,0 +1,60 @@
+package io.atc.testkit.identity;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.UUID;
+
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+
+/**
+ * Mints the internal tokens the gateway would forward, signed with a key pair that exists only
+ * for this test run. Services under test are configured with its public key.
+ */
+public final class InternalTokens {
+
+    public static final String ISSUER = "atc-gateway";
+    public static final String AUDIENCE = "atc-services";
+
+    private static final KeyPair KEYS = generate();
+
+    private InternalTokens() {
+    }
+
+    /** The value services read from ATC_INTERNAL_JWT_PUBLIC_KEY. */
+    public static String publicKey() {
+        return Base64.getEncoder().encodeToString(KEYS.getPublic().getEncoded());
+    }
+
+    public static String forTenant(UUID tenantId) {
+        return Jwt.issuer(ISSUER)
+                .audience(AUDIENCE)
+                .subject("key-test")
+                .claim("tenant", tenantId.toString())
+                .expiresIn(300)
+                .jws()
+                .algorithm(SignatureAlgorithm.EDDSA)
+                .sign(KEYS.getPrivate());
+    }
+
+    /** A well-formed token signed by a key no service trusts. */
+    public static String forgedForTenant(UUID tenantId) {
+        return Jwt.issuer(ISSUER)
+                .audience(AUDIENCE)
+                .claim("tenant", tenantId.toString())
+                .expiresIn(300)
+                .jws()
+                .algorithm(SignatureAlgorithm.EDDSA)
+                .sign(generate().getPrivate());
+    }
+
+    private static KeyPair generate() {
+        try {
+            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JDK lacks Ed25519", e);
+        }
+    }
+}

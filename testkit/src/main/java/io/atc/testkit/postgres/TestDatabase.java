@@ -1,0 +1,142 @@
+package io.atc.testkit.postgres;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+
+import org.jboss.logging.Logger;
+
+import io.atc.schema.DatabaseMigrator;
+import io.atc.schema.DatabaseTarget;
+import io.vertx.pgclient.PgConnectOptions;
+
+/**
+ * A fresh database for one test run (one JVM): its own owner and service roles, migrated as the
+ * owner, dropped with its roles when the JVM ends. Services under test connect as the service role.
+ */
+public final class TestDatabase {
+
+    private static final Logger LOG = Logger.getLogger(TestDatabase.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String PREFIX = "atc_test_";
+
+    private static volatile TestDatabase shared;
+
+    private final PostgresServer server;
+    private final DatabaseTarget target;
+    private final String database;
+
+    private TestDatabase(PostgresServer server, DatabaseTarget target, String database) {
+        this.server = server;
+        this.target = target;
+        this.database = database;
+    }
+
+    /** The run's database, created and migrated on first use. */
+    public static TestDatabase shared() {
+        TestDatabase current = shared;
+        if (current == null) {
+            synchronized (TestDatabase.class) {
+                current = shared;
+                if (current == null) {
+                    current = create(PostgresServerResolver.resolve());
+                    TestDatabase created = current;
+                    Runtime.getRuntime().addShutdownHook(new Thread(created::drop, "atc-test-database-drop"));
+                    shared = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    /** A database of its own (for tests that break it on purpose); the caller drops it. */
+    public static TestDatabase scratch() {
+        return create(shared().server);
+    }
+
+    private static TestDatabase create(PostgresServer server) {
+        String suffix = LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss")) + "_" + randomHex(4);
+        String database = PREFIX + suffix;
+        DatabaseTarget target = new DatabaseTarget(server.uri(database), "atc_owner_" + suffix, randomHex(16),
+                "atc_app_" + suffix, randomHex(16));
+        try (Connection admin = server.connectAsAdmin()) {
+            execute(admin, "select format('create role %I login nosuperuser nobypassrls password %L', ?, ?)",
+                    target.ownerUser(), target.ownerPassword());
+            execute(admin, "select format('create role %I login nosuperuser nobypassrls noinherit password %L', ?, ?)",
+                    target.appUser(), target.appPassword());
+            execute(admin, "select format('create database %I owner %I', ?, ?)", database, target.ownerUser());
+            execute(admin, "select format('revoke all on database %I from public', ?)", database);
+            execute(admin, "select format('grant connect on database %I to %I', ?, ?)", database, target.appUser());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create a test database on " + server.origin() + " Postgres "
+                    + server.host() + ":" + server.port() + ": " + e.getMessage(), e);
+        }
+        DatabaseMigrator.migrate(target);
+        LOG.infof("test database %s on %s Postgres %s:%d", database, server.origin(), server.host(), server.port());
+        return new TestDatabase(server, target, database);
+    }
+
+    public DatabaseTarget target() {
+        return target;
+    }
+
+    public String name() {
+        return database;
+    }
+
+    public PostgresServer server() {
+        return server;
+    }
+
+    /** Connection options for the service role, as a service would connect. */
+    public PgConnectOptions appConnectOptions() {
+        return PgConnectOptions.fromUri(target.uri()).setUser(target.appUser()).setPassword(target.appPassword());
+    }
+
+    public Connection connectAsApp() throws SQLException {
+        return DriverManager.getConnection(target.jdbcUrl(), target.appUser(), target.appPassword());
+    }
+
+    public Connection connectAsOwner() throws SQLException {
+        return DriverManager.getConnection(target.jdbcUrl(), target.ownerUser(), target.ownerPassword());
+    }
+
+    public void drop() {
+        try (Connection admin = server.connectAsAdmin()) {
+            execute(admin, "select format('drop database if exists %I with (force)', ?)", database);
+            execute(admin, "select format('drop role if exists %I', ?)", target.appUser());
+            execute(admin, "select format('drop role if exists %I', ?)", target.ownerUser());
+        } catch (SQLException e) {
+            LOG.warnf("could not drop test database %s: %s", database, e.getMessage());
+        }
+    }
+
+    private static void execute(Connection connection, String formatQuery, String... args) throws SQLException {
+        String statementText;
+        try (PreparedStatement format = connection.prepareStatement(formatQuery)) {
+            for (int i = 0; i < args.length; i++) {
+                format.setString(i + 1, args[i]);
+            }
+            try (ResultSet rows = format.executeQuery()) {
+                rows.next();
+                statementText = rows.getString(1);
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(statementText);
+        }
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] value = new byte[bytes];
+        RANDOM.nextBytes(value);
+        return HexFormat.of().formatHex(value);
+    }
+}
