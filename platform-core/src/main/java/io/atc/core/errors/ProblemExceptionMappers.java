@@ -6,12 +6,15 @@ import java.util.stream.Collectors;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -25,12 +28,12 @@ import io.vertx.pgclient.PgException;
 public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
-    public jakarta.ws.rs.core.Response problem(ProblemException problem, UriInfo uri) {
+    public Response problem(ProblemException problem, UriInfo uri) {
         return ProblemResponses.of(problem, uri.getPath());
     }
 
     @ServerExceptionMapper
-    public jakarta.ws.rs.core.Response webApplication(WebApplicationException failure, UriInfo uri) {
+    public Response webApplication(WebApplicationException failure, UriInfo uri) {
         int status = failure.getResponse().getStatus();
         if (status >= 500) {
             return ProblemResponses.internal(failure, uri.getPath());
@@ -40,7 +43,7 @@ public class ProblemExceptionMappers {
     }
 
     @ServerExceptionMapper
-    public jakarta.ws.rs.core.Response constraintViolation(ConstraintViolationException failure, UriInfo uri) {
+    public Response constraintViolation(ConstraintViolationException failure, UriInfo uri) {
         List<Problem.FieldError> errors = failure.getConstraintViolations().stream()
                 .map(violation -> new Problem.FieldError(fieldName(violation), violation.getMessage()))
                 .sorted((a, b) -> a.field().compareTo(b.field()))
@@ -50,12 +53,12 @@ public class ProblemExceptionMappers {
     }
 
     @ServerExceptionMapper
-    public jakarta.ws.rs.core.Response unreadableJson(JsonParseException failure, UriInfo uri) {
+    public Response unreadableJson(JsonParseException failure, UriInfo uri) {
         return ProblemResponses.of(ProblemType.MALFORMED_REQUEST, "The request body is not valid JSON.", uri.getPath());
     }
 
-    @ServerExceptionMapper
-    public jakarta.ws.rs.core.Response mistypedJson(JsonMappingException failure, UriInfo uri) {
+    @ServerExceptionMapper({JsonMappingException.class, MismatchedInputException.class, InvalidFormatException.class})
+    public Response mistypedJson(JsonMappingException failure, UriInfo uri) {
         String field = failure.getPath().stream()
                 .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
                 .collect(Collectors.joining("."));
@@ -67,17 +70,17 @@ public class ProblemExceptionMappers {
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public jakarta.ws.rs.core.Response unauthenticated(RuntimeException failure, UriInfo uri) {
+    public Response unauthenticated(RuntimeException failure, UriInfo uri) {
         return ProblemResponses.of(ProblemType.UNAUTHENTICATED, "A valid credential is required.", uri.getPath());
     }
 
     @ServerExceptionMapper
-    public jakarta.ws.rs.core.Response forbidden(ForbiddenException failure, UriInfo uri) {
+    public Response forbidden(ForbiddenException failure, UriInfo uri) {
         return ProblemResponses.of(ProblemType.FORBIDDEN, "This credential may not do that.", uri.getPath());
     }
 
     @ServerExceptionMapper
-    public jakarta.ws.rs.core.Response database(PgException failure, UriInfo uri) {
+    public Response database(PgException failure, UriInfo uri) {
         return switch (String.valueOf(failure.getSqlState())) {
             case "23505" -> ProblemResponses.of(ProblemType.CONFLICT, "A resource with these values already exists.", uri.getPath());
             case "23503" -> ProblemResponses.of(ProblemType.CONFLICT, "The request refers to, or is referred to by, another resource.", uri.getPath());
@@ -88,7 +91,7 @@ public class ProblemExceptionMappers {
     }
 
     @ServerExceptionMapper
-    public jakarta.ws.rs.core.Response unexpected(Throwable failure, UriInfo uri) {
+    public Response unexpected(Throwable failure, UriInfo uri) {
         return ProblemResponses.internal(failure, uri.getPath());
     }
 

@@ -19,13 +19,13 @@ public final class OperableServiceAssertions {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("PostgreSQL")));
+        given().get("/v1/no-such-route").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404));
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("jvm_memory_used_bytes"))
                 .body(containsString("http_server_requests_seconds"));
         given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .body("info.title", equalTo(openApiTitle));
-        given().get("/v1/no-such-route").then().statusCode(404)
-                .contentType("application/problem+json")
-                .body("status", equalTo(404));
     }
 }

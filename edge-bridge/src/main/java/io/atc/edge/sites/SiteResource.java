@@ -1,0 +1,81 @@
+package io.atc.edge.sites;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.atc.core.identity.CallerTenant;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+@Path("/v1/sites")
+@Tag(name = "sites")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SiteResource {
+
+    private final Sites sites;
+    private final CallerTenant caller;
+
+    public SiteResource(Sites sites, CallerTenant caller) {
+        this.sites = sites;
+        this.caller = caller;
+    }
+
+    @POST
+    @Operation(summary = "Create a site")
+    public Uni<Response> create(@Valid @NotNull(message = "a JSON body is required") SiteDraft draft) {
+        return sites.create(caller.id(), draft)
+                .map(site -> Response.created(URI.create("/v1/sites/" + site.id())).entity(site).build());
+    }
+
+    @GET
+    @Operation(summary = "List the caller's sites, in pages")
+    public Uni<SitePage> list(@QueryParam("after") UUID after,
+            @QueryParam("limit") @DefaultValue("50") @Min(value = 1, message = "must be at least 1")
+            @Max(value = 200, message = "must be at most 200") int limit) {
+        return sites.list(caller.id(), after, limit);
+    }
+
+    @GET
+    @Path("/{siteId}")
+    @Operation(summary = "Get one site")
+    public Uni<Site> get(@PathParam("siteId") UUID siteId) {
+        return sites.get(caller.id(), siteId);
+    }
+
+    @PUT
+    @Path("/{siteId}")
+    @Operation(summary = "Rename a site")
+    public Uni<Site> rename(@PathParam("siteId") UUID siteId,
+            @Valid @NotNull(message = "a JSON body is required") SiteDraft draft) {
+        return sites.rename(caller.id(), siteId, draft);
+    }
+
+    @DELETE
+    @Path("/{siteId}")
+    @Operation(summary = "Delete a site")
+    public Uni<Response> delete(@PathParam("siteId") UUID siteId) {
+        return sites.delete(caller.id(), siteId).map(done -> Response.noContent().build());
+    }
+}

@@ -1,0 +1,19 @@
+package io.atc.keys;
+
+import org.junit.jupiter.api.Test;
+
+import io.atc.testkit.http.OperableServiceAssertions;
+import io.atc.testkit.quarkus.AtcTestResources;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The service starts on the run's database and answers health, metrics, OpenAPI and problem+json. */
+@QuarkusTest
+@QuarkusTestResource(AtcTestResources.class)
+class KeysServiceIsOperableTests {
+
+    @Test
+    void startsReadyWithMetricsOpenApiAndProblemDetails() {
+        OperableServiceAssertions.assertOperable("ATC keys-service");
+    }
+}

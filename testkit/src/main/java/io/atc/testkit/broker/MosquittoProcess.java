@@ -1,0 +1,173 @@
+package io.atc.testkit.broker;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A private Mosquitto broker run from the local binary with the project's config, on a free
+ * loopback port, with dynamic security initialised for a random admin password. Its files
+ * live in a temp dir that {@link #close()} deletes.
+ */
+public final class MosquittoProcess implements AutoCloseable {
+
+    private static final String HOST = "127.0.0.1";
+    private static final long STARTUP_TIMEOUT_MILLIS = 10_000;
+    private static final int LOG_TAIL_LINES = 20;
+
+    private final Path workDir;
+    private final MqttBroker broker;
+    private Process process;
+
+    private MosquittoProcess(Path workDir, MqttBroker broker) {
+        this.workDir = workDir;
+        this.broker = broker;
+    }
+
+    public static MosquittoProcess start(Path projectConfig) {
+        MosquittoInstallation installation = MosquittoInstallation.find().orElseThrow(() -> new IllegalStateException(
+                "Mosquitto 2.x with mosquitto_ctrl and the dynamic-security plugin not found (set "
+                        + MosquittoInstallation.PLUGIN_ENV + " if the plugin is in an unusual place)"));
+        MosquittoProcess mosquitto;
+        try {
+            int port = freeLoopbackPort();
+            mosquitto = new MosquittoProcess(Files.createTempDirectory("atc-mosquitto-"),
+                    new MqttBroker(HOST, port, DynsecAdmin.USER, DynsecAdmin.newPassword(), "mosquitto-process"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            mosquitto.run(installation, projectConfig);
+            return mosquitto;
+        } catch (RuntimeException e) {
+            mosquitto.close();
+            throw e;
+        }
+    }
+
+    public MqttBroker broker() {
+        return broker;
+    }
+
+    private void run(MosquittoInstallation installation, Path projectConfig) {
+        Path dynsecFile = workDir.resolve("dynamic-security.json");
+        Path configFile = workDir.resolve("mosquitto.conf");
+        Path log = workDir.resolve("mosquitto.log");
+        try {
+            initDynamicSecurity(installation.ctrl(), dynsecFile);
+            Files.writeString(configFile, MosquittoConfig.read(projectConfig)
+                    .set("listener", broker.port() + " " + HOST)
+                    .set("plugin", installation.dynsecPlugin().toString())
+                    .set("plugin_opt_config_file", dynsecFile.toString())
+                    .set("persistence_location", workDir + "/")
+                    .append("log_dest file " + log)
+                    // Started as root, mosquitto switches to user 'mosquitto', which cannot enter this
+                    // private temp dir; naming the dir's owner keeps the current user (ignored if not root).
+                    .append("user " + Files.getOwner(workDir).getName())
+                    .text());
+            // Errors before mosquitto opens its log (e.g. a bad config line) only reach stderr.
+            process = new ProcessBuilder(installation.broker().toString(), "-c", configFile.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start Mosquitto", e);
+        }
+        awaitListening(log);
+    }
+
+    private void initDynamicSecurity(Path ctrl, Path dynsecFile) throws IOException {
+        Process init = new ProcessBuilder(ctrl.toString(), "dynsec", "init", dynsecFile.toString(),
+                broker.adminUser(), broker.adminPassword())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(init.getInputStream().readAllBytes());
+        // mosquitto_ctrl 2.0 exits 0 even when init fails, so check for the file instead.
+        if (!Files.isRegularFile(dynsecFile)) {
+            throw new IllegalStateException("mosquitto_ctrl dynsec init failed: " + output.strip());
+        }
+    }
+
+    private void awaitListening(Path log) {
+        long deadline = System.currentTimeMillis() + STARTUP_TIMEOUT_MILLIS;
+        while (System.currentTimeMillis() < deadline) {
+            if (!process.isAlive()) {
+                throw startFailure("exited with code " + process.exitValue(), log);
+            }
+            if (acceptsConnections()) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw startFailure("start was interrupted", log);
+            }
+        }
+        throw startFailure("did not listen on " + HOST + ":" + broker.port() + " within "
+                + STARTUP_TIMEOUT_MILLIS / 1000 + " s", log);
+    }
+
+    private boolean acceptsConnections() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(HOST, broker.port()), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static IllegalStateException startFailure(String reason, Path log) {
+        String tail;
+        try {
+            List<String> lines = Files.readAllLines(log);
+            tail = String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
+        } catch (IOException e) {
+            tail = "(no log: " + e.getMessage() + ")";
+        }
+        return new IllegalStateException("Mosquitto " + reason + ". Last lines of its log:\n" + tail);
+    }
+
+    private static int freeLoopbackPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Stops the broker (SIGTERM, then SIGKILL after 5 s) and deletes its files. */
+    @Override
+    public synchronized void close() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        deleteRecursively(workDir);
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.atc.testkit.broker;
+
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mqtt.MqttClient;
+import io.vertx.mqtt.MqttClientOptions;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** A blocking MQTT 3.1.1 client for tests, one operation at a time, everything at QoS 1. */
+final class TestMqttClient implements AutoCloseable {
+
+    private static final long TIMEOUT_SECONDS = 5;
+
+    record Message(String topic, String payload) {
+    }
+
+    private final MqttClient client;
+    private final BlockingQueue<Message> received = new LinkedBlockingQueue<>();
+    private volatile CompletableFuture<List<Integer>> pendingSubAck;
+    private volatile CompletableFuture<Integer> pendingPubAck;
+
+    private TestMqttClient(MqttClient client) {
+        this.client = client;
+        client.publishHandler(message -> received.add(new Message(message.topicName(), message.payload().toString())));
+        client.subscribeCompletionHandler(ack -> pendingSubAck.complete(ack.grantedQoSLevels()));
+        client.publishCompletionHandler(packetId -> pendingPubAck.complete(packetId));
+    }
+
+    /** Connects, or fails with a {@link io.vertx.mqtt.MqttConnectionException} as root cause. */
+    static TestMqttClient connect(Vertx vertx, MqttBroker broker, String username, String password) {
+        MqttClient client = MqttClient.create(vertx, new MqttClientOptions().setUsername(username).setPassword(password));
+        TestMqttClient testClient = new TestMqttClient(client);
+        await(client.connect(broker.port(), broker.host()));
+        return testClient;
+    }
+
+    /** Subscribes and returns the QoS levels the broker granted (128 means refused). */
+    List<Integer> subscribe(String topicFilter) {
+        pendingSubAck = new CompletableFuture<>();
+        await(client.subscribe(topicFilter, MqttQoS.AT_LEAST_ONCE.value()));
+        return await(pendingSubAck);
+    }
+
+    /** Publishes and waits for the broker's PUBACK, which MQTT 3.1.1 sends even for a denied publish. */
+    void publish(String topic, String payload) {
+        pendingPubAck = new CompletableFuture<>();
+        await(client.publish(topic, Buffer.buffer(payload), MqttQoS.AT_LEAST_ONCE, false, false));
+        await(pendingPubAck);
+    }
+
+    Message nextMessage() {
+        try {
+            Message message = received.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (message == null) {
+                throw new AssertionError("No message within " + TIMEOUT_SECONDS + " s");
+            }
+            return message;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (client.isConnected()) {
+            await(client.disconnect());
+        }
+    }
+
+    static <T> T await(Future<T> future) {
+        return await(future.toCompletionStage().toCompletableFuture());
+    }
+
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new CompletionException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new AssertionError("MQTT operation took more than " + TIMEOUT_SECONDS + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
