@@ -43,11 +43,12 @@ public class DatabaseStartupCheck {
         try {
             me = pool.query(WHO_AM_I).execute().await().atMost(timeout).iterator().next();
         } catch (RuntimeException e) {
-            throw new StartupRefusedException("ATC-STARTUP-DB cannot use the database at " + redact(url) + " as "
-                    + user + ": " + DatabaseFailures.describe(e, timeout));
+            StartupRefusal.refuse("ATC-STARTUP-DB cannot use the database at " + redact(url) + " as " + user + ": "
+                    + DatabaseFailures.describe(e, timeout));
+            return;
         }
         if (me.getBoolean("rolsuper") || me.getBoolean("rolbypassrls")) {
-            throw new StartupRefusedException("ATC-STARTUP-DB refusing to run as " + me.getString("role")
+            StartupRefusal.refuse("ATC-STARTUP-DB refusing to run as " + me.getString("role")
                     + ": the service role must be NOSUPERUSER and NOBYPASSRLS so that row level security applies");
         }
     }

@@ -61,7 +61,8 @@ public final class TestDatabase {
         return create(shared().server);
     }
 
-    private static TestDatabase create(PostgresServer server) {
+    /** A fresh, migrated database on the given server; the caller drops it. */
+    public static TestDatabase create(PostgresServer server) {
         String suffix = LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss")) + "_" + randomHex(4);
         String database = PREFIX + suffix;
         DatabaseTarget target = new DatabaseTarget(server.uri(database), "atc_owner_" + suffix, randomHex(16),

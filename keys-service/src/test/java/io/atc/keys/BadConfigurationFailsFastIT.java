@@ -1,0 +1,105 @@
+package io.atc.keys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import io.atc.core.startup.StartupRefusal;
+import io.atc.testkit.identity.InternalTokens;
+import io.atc.testkit.postgres.TestDatabase;
+
+/**
+ * The packaged service, started with bad configuration, exits non-zero within seconds and says
+ * why in one log line, without a stack trace. Runs against the built jar (failsafe).
+ */
+class BadConfigurationFailsFastIT {
+
+    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+
+    @Test
+    void unreachableDatabase() throws Exception {
+        assertRefused(Map.of("ATC_DB_URL", "postgresql://127.0.0.1:1/atc"), "no server answers there");
+    }
+
+    @Test
+    void databaseThatDoesNotExist() throws Exception {
+        TestDatabase database = TestDatabase.shared();
+        assertRefused(Map.of("ATC_DB_URL", database.server().uri("atc_no_such_database"),
+                "ATC_DB_APP_USER", database.target().appUser(),
+                "ATC_DB_APP_PASSWORD", database.target().appPassword()), "the database does not exist");
+    }
+
+    @Test
+    void credentialsTheDatabaseRejects() throws Exception {
+        TestDatabase database = TestDatabase.shared();
+        assertRefused(Map.of("ATC_DB_URL", database.target().uri(),
+                "ATC_DB_APP_USER", "atc_no_such_role"), "authentication failed");
+    }
+
+    @Test
+    void aRoleThatBypassesRowLevelSecurity() throws Exception {
+        TestDatabase database = TestDatabase.shared();
+        assertRefused(Map.of("ATC_DB_URL", database.target().uri(),
+                "ATC_DB_APP_USER", database.server().adminUser(),
+                "ATC_DB_APP_PASSWORD", database.server().adminPassword()), "must be NOSUPERUSER and NOBYPASSRLS");
+    }
+
+    @Test
+    void missingInternalTokenKey() throws Exception {
+        TestDatabase database = TestDatabase.shared();
+        Map<String, String> env = new HashMap<>(goodDatabase(database));
+        env.put("ATC_INTERNAL_JWT_PUBLIC_KEY", null);
+        assertRefused(env, "ATC_INTERNAL_JWT_PUBLIC_KEY is not set");
+    }
+
+    private static Map<String, String> goodDatabase(TestDatabase database) {
+        return Map.of("ATC_DB_URL", database.target().uri(),
+                "ATC_DB_APP_USER", database.target().appUser(),
+                "ATC_DB_APP_PASSWORD", database.target().appPassword());
+    }
+
+    private static void assertRefused(Map<String, String> overrides, String reason) throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("ATC_KEYS_PORT", "0");
+        env.put("ATC_LOG_JSON", "false");
+        env.put("ATC_DB_STARTUP_TIMEOUT", "5s");
+        env.put("ATC_INTERNAL_JWT_PUBLIC_KEY", InternalTokens.publicKey());
+        env.putAll(overrides);
+        List<String> output = run(env);
+
+        List<String> errors = output.stream().filter(line -> line.contains(" ERROR ")).toList();
+        assertThat(errors).as("error lines in %s", output).hasSize(1);
+        assertThat(errors.get(0)).contains("ATC-STARTUP-").contains(reason);
+        assertThat(output).as("no stack trace").noneMatch(line -> line.startsWith("\tat ") || line.startsWith("Caused by"));
+    }
+
+    private static List<String> run(Map<String, String> env) throws IOException, InterruptedException {
+        Path log = Files.createTempFile("atc-failfast", ".log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+        env.forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
+        Process process = builder.start();
+        try {
+            assertThat(process.waitFor(40, TimeUnit.SECONDS)).as("service exits on its own").isTrue();
+            assertThat(process.exitValue()).isEqualTo(StartupRefusal.EXIT_CODE);
+            return Files.readAllLines(log);
+        } finally {
+            process.destroyForcibly();
+            Files.deleteIfExists(log);
+        }
+    }
+}
