@@ -3,6 +3,11 @@ package io.atc.testkit.broker;
 import java.net.URI;
 import java.net.URISyntaxException;
 import org.jboss.logging.Logger;
+
+import io.atc.devservices.mqtt.MosquittoConfig;
+import io.atc.devservices.mqtt.MosquittoInstallation;
+import io.atc.devservices.mqtt.MosquittoProcess;
+import io.atc.devservices.mqtt.MqttBroker;
 import org.testcontainers.DockerClientFactory;
 
 /**

@@ -1,6 +1,10 @@
 package io.atc.testkit.broker;
 
 import java.nio.file.Path;
+
+import io.atc.devservices.mqtt.DynsecAdmin;
+import io.atc.devservices.mqtt.MosquittoConfig;
+import io.atc.devservices.mqtt.MqttBroker;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.images.builder.Transferable;

@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.util.Properties;
 
 import org.jboss.logging.Logger;
+
+import io.atc.devservices.postgres.EmbeddedPostgresServer;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;

@@ -3,10 +3,7 @@ package io.atc.testkit.postgres;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
@@ -14,6 +11,7 @@ import java.util.HexFormat;
 import org.jboss.logging.Logger;
 
 import io.atc.schema.DatabaseMigrator;
+import io.atc.schema.DatabaseProvisioner;
 import io.atc.schema.DatabaseTarget;
 import io.vertx.pgclient.PgConnectOptions;
 
@@ -68,13 +66,7 @@ public final class TestDatabase {
         DatabaseTarget target = new DatabaseTarget(server.uri(database), "atc_owner_" + suffix, randomHex(16),
                 "atc_app_" + suffix, randomHex(16));
         try (Connection admin = server.connectAsAdmin()) {
-            execute(admin, "select format('create role %I login nosuperuser nobypassrls password %L', ?, ?)",
-                    target.ownerUser(), target.ownerPassword());
-            execute(admin, "select format('create role %I login nosuperuser nobypassrls noinherit password %L', ?, ?)",
-                    target.appUser(), target.appPassword());
-            execute(admin, "select format('create database %I owner %I', ?, ?)", database, target.ownerUser());
-            execute(admin, "select format('revoke all on database %I from public', ?)", database);
-            execute(admin, "select format('grant connect on database %I to %I', ?, ?)", database, target.appUser());
+            DatabaseProvisioner.create(admin, database, target);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create a test database on " + server.origin() + " Postgres "
                     + server.host() + ":" + server.port() + ": " + e.getMessage(), e);
@@ -111,27 +103,9 @@ public final class TestDatabase {
 
     public void drop() {
         try (Connection admin = server.connectAsAdmin()) {
-            execute(admin, "select format('drop database if exists %I with (force)', ?)", database);
-            execute(admin, "select format('drop role if exists %I', ?)", target.appUser());
-            execute(admin, "select format('drop role if exists %I', ?)", target.ownerUser());
+            DatabaseProvisioner.drop(admin, database, target);
         } catch (SQLException e) {
             LOG.warnf("could not drop test database %s: %s", database, e.getMessage());
-        }
-    }
-
-    private static void execute(Connection connection, String formatQuery, String... args) throws SQLException {
-        String statementText;
-        try (PreparedStatement format = connection.prepareStatement(formatQuery)) {
-            for (int i = 0; i < args.length; i++) {
-                format.setString(i + 1, args[i]);
-            }
-            try (ResultSet rows = format.executeQuery()) {
-                rows.next();
-                statementText = rows.getString(1);
-            }
-        }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(statementText);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.atc.testkit.broker;
 
+import io.atc.testkit.mqtt.TestMqttClient;
+import io.atc.devservices.mqtt.MqttBroker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;

@@ -1,5 +1,6 @@
 package io.atc.testkit.broker;
 
+import io.atc.devservices.mqtt.MqttBroker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 

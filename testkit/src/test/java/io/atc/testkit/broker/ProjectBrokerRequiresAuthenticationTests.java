@@ -1,5 +1,9 @@
 package io.atc.testkit.broker;
 
+import io.atc.devservices.mqtt.MqttBroker;
+import io.atc.devservices.mqtt.MosquittoConfig;
+import io.atc.devservices.mqtt.MosquittoProcess;
+import io.atc.testkit.mqtt.TestMqttClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -6,6 +6,7 @@ import java.sql.Connection;
 
 import org.junit.jupiter.api.Test;
 
+import io.atc.devservices.postgres.EmbeddedPostgresServer;
 import io.atc.schema.RowLevelSecurityCatalog;
 import io.atc.testkit.orgs.SyntheticOrganisation;
 import io.atc.testkit.orgs.SyntheticOrganisations;

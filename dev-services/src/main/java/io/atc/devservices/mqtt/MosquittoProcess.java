@@ -1,4 +1,4 @@
-package io.atc.testkit.broker;
+package io.atc.devservices.mqtt;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

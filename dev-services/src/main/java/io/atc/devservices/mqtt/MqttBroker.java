@@ -1,4 +1,4 @@
-package io.atc.testkit.broker;
+package io.atc.devservices.mqtt;
 
 /**
  * An MQTT broker for tests. {@code adminUser} is a dynamic-security admin: it may publish

@@ -1,4 +1,4 @@
-package io.atc.testkit.postgres;
+package io.atc.devservices.postgres;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

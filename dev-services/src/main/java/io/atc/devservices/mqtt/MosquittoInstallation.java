@@ -1,4 +1,4 @@
-package io.atc.testkit.broker;
+package io.atc.devservices.mqtt;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /** The Mosquitto broker, its mosquitto_ctrl tool and its dynamic-security plugin on this machine. */
-record MosquittoInstallation(Path broker, Path ctrl, Path dynsecPlugin) {
+public record MosquittoInstallation(Path broker, Path ctrl, Path dynsecPlugin) {
 
     static final String PLUGIN_ENV = "ATC_MOSQUITTO_DYNSEC_PLUGIN";
 
@@ -19,7 +19,7 @@ record MosquittoInstallation(Path broker, Path ctrl, Path dynsecPlugin) {
             "/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib", "/usr/local/lib",
             "/usr/lib/mosquitto", "/opt/homebrew/lib");
 
-    static Optional<MosquittoInstallation> find() {
+    public static Optional<MosquittoInstallation> find() {
         return findExecutable("mosquitto").flatMap(broker -> findExecutable("mosquitto_ctrl")
                 .flatMap(ctrl -> findDynsecPlugin().map(plugin -> new MosquittoInstallation(broker, ctrl, plugin))));
     }

@@ -1,4 +1,6 @@
-package io.atc.testkit.broker;
+package io.atc.testkit.mqtt;
+
+import io.atc.devservices.mqtt.MqttBroker;
 
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Future;
@@ -16,11 +18,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** A blocking MQTT 3.1.1 client for tests, one operation at a time, everything at QoS 1. */
-final class TestMqttClient implements AutoCloseable {
+public final class TestMqttClient implements AutoCloseable {
 
     private static final long TIMEOUT_SECONDS = 5;
 
-    record Message(String topic, String payload) {
+    public record Message(String topic, String payload) {
     }
 
     private final MqttClient client;
@@ -36,7 +38,7 @@ final class TestMqttClient implements AutoCloseable {
     }
 
     /** Connects, or fails with a {@link io.vertx.mqtt.MqttConnectionException} as root cause. */
-    static TestMqttClient connect(Vertx vertx, MqttBroker broker, String username, String password) {
+    public static TestMqttClient connect(Vertx vertx, MqttBroker broker, String username, String password) {
         MqttClient client = MqttClient.create(vertx, new MqttClientOptions().setUsername(username).setPassword(password));
         TestMqttClient testClient = new TestMqttClient(client);
         await(client.connect(broker.port(), broker.host()));
@@ -44,20 +46,20 @@ final class TestMqttClient implements AutoCloseable {
     }
 
     /** Subscribes and returns the QoS levels the broker granted (128 means refused). */
-    List<Integer> subscribe(String topicFilter) {
+    public List<Integer> subscribe(String topicFilter) {
         pendingSubAck = new CompletableFuture<>();
         await(client.subscribe(topicFilter, MqttQoS.AT_LEAST_ONCE.value()));
         return await(pendingSubAck);
     }
 
     /** Publishes and waits for the broker's PUBACK, which MQTT 3.1.1 sends even for a denied publish. */
-    void publish(String topic, String payload) {
+    public void publish(String topic, String payload) {
         pendingPubAck = new CompletableFuture<>();
         await(client.publish(topic, Buffer.buffer(payload), MqttQoS.AT_LEAST_ONCE, false, false));
         await(pendingPubAck);
     }
 
-    Message nextMessage() {
+    public Message nextMessage() {
         try {
             Message message = received.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             if (message == null) {
@@ -77,7 +79,7 @@ final class TestMqttClient implements AutoCloseable {
         }
     }
 
-    static <T> T await(Future<T> future) {
+    public static <T> T await(Future<T> future) {
         return await(future.toCompletionStage().toCompletableFuture());
     }
 

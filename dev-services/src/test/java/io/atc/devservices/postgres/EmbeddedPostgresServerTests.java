@@ -1,4 +1,4 @@
-package io.atc.testkit.postgres;
+package io.atc.devservices.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

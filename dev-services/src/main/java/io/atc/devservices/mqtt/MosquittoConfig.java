@@ -1,4 +1,4 @@
-package io.atc.testkit.broker;
+package io.atc.devservices.mqtt;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The project's mosquitto.conf, with its machine-specific directives set for where it runs. */
-final class MosquittoConfig {
+public final class MosquittoConfig {
 
     static final String LOCATION_ENV = "ATC_MOSQUITTO_CONFIG";
 
@@ -21,7 +21,7 @@ final class MosquittoConfig {
     }
 
     /** {@code ATC_MOSQUITTO_CONFIG} if set, else the repository's config above the working directory. */
-    static Path locateProjectFile() {
+    public static Path locateProjectFile() {
         String explicit = System.getenv(LOCATION_ENV);
         if (explicit != null && !explicit.isBlank()) {
             return Path.of(explicit);
@@ -30,7 +30,7 @@ final class MosquittoConfig {
     }
 
     /** {@code deploy/mosquitto/mosquitto.conf} in {@code start} or the nearest parent that has it. */
-    static Path findInRepo(Path start) {
+    public static Path findInRepo(Path start) {
         for (Path dir = start; dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve(IN_REPO);
             if (Files.isRegularFile(candidate)) {
@@ -40,7 +40,7 @@ final class MosquittoConfig {
         throw new IllegalStateException(IN_REPO + " not found in " + start + " or any parent; set " + LOCATION_ENV);
     }
 
-    static MosquittoConfig read(Path file) {
+    public static MosquittoConfig read(Path file) {
         try {
             return new MosquittoConfig(Files.readAllLines(file));
         } catch (IOException e) {
@@ -49,7 +49,7 @@ final class MosquittoConfig {
     }
 
     /** Replaces the value of every line setting {@code directive}; the project config must have one. */
-    MosquittoConfig set(String directive, String value) {
+    public MosquittoConfig set(String directive, String value) {
         boolean found = false;
         for (int i = 0; i < lines.size(); i++) {
             if (directive.equals(lines.get(i).strip().split("\\s+", 2)[0])) {
@@ -63,12 +63,12 @@ final class MosquittoConfig {
         return this;
     }
 
-    MosquittoConfig append(String line) {
+    public MosquittoConfig append(String line) {
         lines.add(line);
         return this;
     }
 
-    String text() {
+    public String text() {
         return String.join("\n", lines) + "\n";
     }
 }

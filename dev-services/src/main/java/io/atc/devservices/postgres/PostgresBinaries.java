@@ -1,4 +1,4 @@
-package io.atc.testkit.postgres;
+package io.atc.devservices.postgres;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
