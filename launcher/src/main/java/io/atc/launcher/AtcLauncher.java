@@ -1,0 +1,105 @@
+package io.atc.launcher;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The run command: resolves the database and the broker, migrates, starts every service,
+ * prints where each listens, and on Ctrl-C stops them all (services first, then what it started).
+ */
+public final class AtcLauncher {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Map<String, String> env;
+    private final Path home;
+    private final PrintStream out;
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+
+    AtcLauncher(Map<String, String> env, Path home, PrintStream out) {
+        this.env = env;
+        this.home = home;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Path home = Path.of(System.getProperty("atc.home", ".")).toAbsolutePath().normalize();
+        AtcLauncher launcher = new AtcLauncher(System.getenv(), home, System.out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            launcher.stop();
+            stopped.countDown();
+        }, "atc-launcher-stop"));
+        try {
+            launcher.start();
+        } catch (Exception e) {
+            System.err.println("ATC could not start: " + e.getMessage());
+            System.exit(1);
+        }
+        stopped.await();
+    }
+
+    void start() throws Exception {
+        if (!Files.isRegularFile(home.resolve("pom.xml"))) {
+            throw new IllegalStateException(home + " is not the ATC checkout (set -Datc.home)");
+        }
+        PlatformDatabase database = remember(PlatformDatabase.open(env));
+        PlatformBroker broker = remember(PlatformBroker.open(env));
+        InternalTokenKeys keys = InternalTokenKeys.from(env);
+
+        Map<String, String> shared = new HashMap<>(broker.environment());
+        shared.put("ATC_DB_URL", database.target().uri());
+        shared.put("ATC_DB_APP_USER", database.target().appUser());
+        shared.put("ATC_DB_APP_PASSWORD", database.target().appPassword());
+        shared.put("ATC_INTERNAL_JWT_PUBLIC_KEY", keys.publicKey());
+        shared.putIfAbsent("ATC_LOG_JSON", env.getOrDefault("ATC_LOG_JSON", "false"));
+
+        Deque<ServiceProcess> services = new ArrayDeque<>();
+        for (PlatformService service : PlatformService.ALL) {
+            Map<String, String> environment = new HashMap<>(shared);
+            if (service.name().equals("tenant-gateway") && !keys.privateKey().isEmpty()) {
+                environment.put("ATC_INTERNAL_JWT_PRIVATE_KEY", keys.privateKey());
+            }
+            int port = Integer.parseInt(env.getOrDefault(service.portVariable(), String.valueOf(service.defaultPort())));
+            services.add(remember(ServiceProcess.start(home, service, port, environment, out)));
+        }
+        for (ServiceProcess service : services) {
+            service.awaitReady(READY_TIMEOUT);
+        }
+        printSummary(database, broker, services);
+    }
+
+    synchronized void stop() {
+        while (!running.isEmpty()) {
+            try {
+                running.pop().close();
+            } catch (Exception e) {
+                System.err.println("while stopping: " + e.getMessage());
+            }
+        }
+    }
+
+    private synchronized <T extends AutoCloseable> T remember(T resource) {
+        running.push(resource);
+        return resource;
+    }
+
+    private void printSummary(PlatformDatabase database, PlatformBroker broker, Deque<ServiceProcess> services) {
+        out.println();
+        out.println("ATC platform is up.");
+        out.println("  database  " + database.description());
+        out.println("  broker    " + broker.description());
+        for (ServiceProcess service : services) {
+            out.printf("  %-17s %s   (ready: %s/q/health/ready, metrics: /q/metrics, OpenAPI: /q/openapi)%n",
+                    service.service().name(), service.url(), service.url());
+        }
+        out.println("Press Ctrl-C to stop everything.");
+    }
+}

@@ -1,0 +1,114 @@
+package io.atc.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The run command started as a user would start it (a separate JVM), on free ports. */
+final class LaunchedPlatform implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final Process process;
+    private final Path log;
+    private final Map<String, Integer> ports;
+
+    private LaunchedPlatform(Process process, Path log, Map<String, Integer> ports) {
+        this.process = process;
+        this.log = log;
+        this.ports = ports;
+    }
+
+    static LaunchedPlatform start(Map<String, String> environment) throws IOException {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (PlatformService service : PlatformService.ALL) {
+            ports.put(service.name(), freePort());
+        }
+        Path log = Files.createTempFile("atc-run", ".log");
+        String classpath = "target/launcher-0.1.0-SNAPSHOT.jar" + java.io.File.pathSeparator + "target/lib/*";
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-Datc.home=..",
+                "-cp", classpath, AtcLauncher.class.getName())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("ATC_"));
+        builder.environment().putAll(environment);
+        for (PlatformService service : PlatformService.ALL) {
+            builder.environment().put(service.portVariable(), String.valueOf(ports.get(service.name())));
+        }
+        return new LaunchedPlatform(builder.start(), log, ports);
+    }
+
+    /** Waits for the launcher's summary, which it prints once every service is ready. */
+    void awaitUp(Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (output().contains("ATC platform is up.")) {
+                return;
+            }
+            assertThat(process.isAlive()).as("launcher alive; output:%n%s", output()).isTrue();
+            Thread.sleep(500);
+        }
+        throw new AssertionError("platform not up within " + timeout + ":\n" + output());
+    }
+
+    String readiness(String service) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + ports.get(service) + "/q/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(service + " ready").isEqualTo(200);
+        return response.body();
+    }
+
+    List<String> services() {
+        return List.copyOf(ports.keySet());
+    }
+
+    String output() throws IOException {
+        return Files.readString(log);
+    }
+
+    /** What Ctrl-C does: SIGTERM to the launcher. Returns its exit code. */
+    int stop() throws Exception {
+        process.destroy();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("launcher stops").isTrue();
+        return process.exitValue();
+    }
+
+    boolean anyServiceListening() {
+        return ports.values().stream().anyMatch(LaunchedPlatform::listening);
+    }
+
+    @Override
+    public void close() throws IOException {
+        process.destroyForcibly();
+        Files.deleteIfExists(log);
+    }
+
+    private static boolean listening(int port) {
+        try (Socket ignored = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
