@@ -4,10 +4,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.atc.testkit.orgs.SyntheticOrganisations;
-import io.atc.testkit.postgres.TestDatabase;
-import io.vertx.mutiny.sqlclient.Pool;
-
 /**
  * Synthetic-organisation test 1: with tenant A's context, B's rows cannot be read, neither by
  * listing nor by id. Through the raw service-role pool and TenantTransactions; the service API
@@ -17,20 +13,16 @@ import io.vertx.mutiny.sqlclient.Pool;
  */
 class CrossTenantReadsAreDeniedTests {
 
-    private static Pool pool;
     private static IsolationScenarios scenarios;
 
     @BeforeAll
     static void connect() {
-        TestDatabase database = TestDatabase.shared();
-        SyntheticOrganisations orgs = SyntheticOrganisations.in(database);
-        pool = AppRolePools.open(database, 4);
-        scenarios = new IsolationScenarios(new TenantTransactions(pool), orgs.a(), orgs.b());
+        scenarios = IsolationScenarios.onRunDatabase();
     }
 
     @AfterAll
     static void close() {
-        pool.closeAndAwait();
+        scenarios.close();
     }
 
     @Test

@@ -8,10 +8,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.atc.testkit.orgs.SyntheticOrganisations;
-import io.atc.testkit.postgres.TestDatabase;
-import io.vertx.mutiny.sqlclient.Pool;
-
 /**
  * Synthetic-organisation test 2: with tenant A's context, inserting a row for B, updating B's
  * row, moving A's row to B and deleting B's row are all denied (WITH CHECK violation or no row
@@ -20,20 +16,16 @@ import io.vertx.mutiny.sqlclient.Pool;
  */
 class CrossTenantWritesAreDeniedTests {
 
-    private static Pool pool;
     private static IsolationScenarios scenarios;
 
     @BeforeAll
     static void connect() {
-        TestDatabase database = TestDatabase.shared();
-        SyntheticOrganisations orgs = SyntheticOrganisations.in(database);
-        pool = AppRolePools.open(database, 4);
-        scenarios = new IsolationScenarios(new TenantTransactions(pool), orgs.a(), orgs.b());
+        scenarios = IsolationScenarios.onRunDatabase();
     }
 
     @AfterAll
     static void close() {
-        pool.closeAndAwait();
+        scenarios.close();
     }
 
     @Test

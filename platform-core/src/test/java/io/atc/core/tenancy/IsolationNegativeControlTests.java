@@ -14,7 +14,6 @@ import io.atc.schema.RowLevelSecurityCatalog;
 import io.atc.testkit.orgs.SyntheticOrganisation;
 import io.atc.testkit.orgs.SyntheticOrganisations;
 import io.atc.testkit.postgres.TestDatabase;
-import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * Negative control: on a scratch database whose isolation is deliberately broken, the same
@@ -24,7 +23,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 class IsolationNegativeControlTests {
 
     private static TestDatabase scratch;
-    private static Pool pool;
     private static IsolationScenarios scenarios;
 
     @BeforeAll
@@ -38,14 +36,13 @@ class IsolationNegativeControlTests {
             ddl.execute("alter table tenancy.tenants no force row level security");
             ddl.execute("alter table tenancy.tenants disable row level security");
         }
-        pool = AppRolePools.open(scratch, 2);
-        scenarios = new IsolationScenarios(new TenantTransactions(pool), a, b);
+        scenarios = IsolationScenarios.on(scratch, a, b);
     }
 
     @AfterAll
     static void dropScratch() {
-        if (pool != null) {
-            pool.closeAndAwait();
+        if (scenarios != null) {
+            scenarios.close();
         }
         if (scratch != null) {
             scratch.drop();

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.UUID;
 
 import io.atc.testkit.orgs.SyntheticOrganisation;
+import io.atc.testkit.orgs.SyntheticOrganisations;
+import io.atc.testkit.postgres.TestDatabase;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
@@ -18,18 +21,36 @@ import io.vertx.pgclient.PgException;
  * Shared by the isolation tests and by their negative control, which runs them against a
  * database whose policy was weakened and expects them to fail.
  */
-final class IsolationScenarios {
+final class IsolationScenarios implements AutoCloseable {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
+    private final Pool pool;
     private final TenantTransactions transactions;
     private final SyntheticOrganisation a;
     private final SyntheticOrganisation b;
 
-    IsolationScenarios(TenantTransactions transactions, SyntheticOrganisation a, SyntheticOrganisation b) {
-        this.transactions = transactions;
+    private IsolationScenarios(Pool pool, SyntheticOrganisation a, SyntheticOrganisation b) {
+        this.pool = pool;
+        this.transactions = new TenantTransactions(pool);
         this.a = a;
         this.b = b;
+    }
+
+    /** A attacking B on the run's database, through a service-role pool. */
+    static IsolationScenarios onRunDatabase() {
+        TestDatabase database = TestDatabase.shared();
+        SyntheticOrganisations orgs = SyntheticOrganisations.in(database);
+        return on(database, orgs.a(), orgs.b());
+    }
+
+    static IsolationScenarios on(TestDatabase database, SyntheticOrganisation a, SyntheticOrganisation b) {
+        return new IsolationScenarios(AppRolePools.open(database, 4), a, b);
+    }
+
+    @Override
+    public void close() {
+        pool.closeAndAwait();
     }
 
     void listingShowsOnlyOwnSites() {
