@@ -45,7 +45,7 @@ public class SiteResource {
     @POST
     @Operation(summary = "Create a site")
     public Uni<Response> create(@Valid @NotNull(message = "a JSON body is required") SiteDraft draft) {
-        return sites.create(caller.id(), draft)
+        return sites.create(caller.current(), draft)
                 .map(site -> Response.created(URI.create("/v1/sites/" + site.id())).entity(site).build());
     }
 
@@ -69,13 +69,13 @@ public class SiteResource {
     @Operation(summary = "Rename a site")
     public Uni<Site> rename(@PathParam("siteId") UUID siteId,
             @Valid @NotNull(message = "a JSON body is required") SiteDraft draft) {
-        return sites.rename(caller.id(), siteId, draft);
+        return sites.rename(caller.current(), siteId, draft);
     }
 
     @DELETE
     @Path("/{siteId}")
     @Operation(summary = "Delete a site")
     public Uni<Response> delete(@PathParam("siteId") UUID siteId) {
-        return sites.delete(caller.id(), siteId).map(done -> Response.noContent().build());
+        return sites.delete(caller.current(), siteId).map(done -> Response.noContent().build());
     }
 }

@@ -1,11 +1,15 @@
 package io.atc.edge.sites;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.atc.core.audit.AuditEntry;
 import io.atc.core.errors.ProblemException;
+import io.atc.core.identity.Caller;
+import io.atc.core.tenancy.Audited;
 import io.atc.core.tenancy.TenantTransactions;
 import io.smallrye.mutiny.Uni;
 
@@ -21,33 +25,43 @@ public class Sites {
         this.repository = repository;
     }
 
-    public Uni<Site> create(UUID tenantId, SiteDraft draft) {
-        return transactions.inTenant(tenantId, sql -> repository.insert(sql, draft.name().strip()));
+    public Uni<Site> create(Caller caller, SiteDraft draft) {
+        return transactions.mutate(caller.tenantId(), sql -> repository.insert(sql, draft.name().strip())
+                .map(site -> Audited.of(site, entry(caller, "site.created", site.id(), Map.of("name", site.name())))));
     }
 
     public Uni<SitePage> list(UUID tenantId, UUID after, int limit) {
-        return transactions.inTenant(tenantId, sql -> repository.page(sql, after, limit + 1))
+        return transactions.read(tenantId, sql -> repository.page(sql, after, limit + 1))
                 .map(sites -> page(sites, limit));
     }
 
     public Uni<Site> get(UUID tenantId, UUID siteId) {
-        return transactions.inTenant(tenantId, sql -> repository.find(sql, siteId))
-                .map(found -> found.orElseThrow(() -> ProblemException.notFound("site " + siteId)));
+        return transactions.read(tenantId, sql -> repository.find(sql, siteId))
+                .map(found -> found.orElseThrow(() -> notFound(siteId)));
     }
 
-    public Uni<Site> rename(UUID tenantId, UUID siteId, SiteDraft draft) {
-        return transactions.inTenant(tenantId, sql -> repository.rename(sql, siteId, draft.name().strip()))
-                .map(found -> found.orElseThrow(() -> ProblemException.notFound("site " + siteId)));
+    public Uni<Site> rename(Caller caller, UUID siteId, SiteDraft draft) {
+        return transactions.mutate(caller.tenantId(), sql -> repository.rename(sql, siteId, draft.name().strip())
+                .map(found -> found.orElseThrow(() -> notFound(siteId)))
+                .map(site -> Audited.of(site, entry(caller, "site.renamed", siteId, Map.of("name", site.name())))));
     }
 
-    public Uni<Void> delete(UUID tenantId, UUID siteId) {
-        return transactions.inTenant(tenantId, sql -> repository.delete(sql, siteId))
+    public Uni<Void> delete(Caller caller, UUID siteId) {
+        return transactions.<Void>mutate(caller.tenantId(), sql -> repository.delete(sql, siteId)
                 .map(deleted -> {
                     if (!deleted) {
-                        throw ProblemException.notFound("site " + siteId);
+                        throw notFound(siteId);
                     }
-                    return null;
-                });
+                    return Audited.of(null, entry(caller, "site.deleted", siteId, Map.of()));
+                }));
+    }
+
+    private static AuditEntry entry(Caller caller, String action, UUID siteId, Map<String, Object> payload) {
+        return new AuditEntry(caller.actor(), action, "site:" + siteId, payload);
+    }
+
+    private static ProblemException notFound(UUID siteId) {
+        return ProblemException.notFound("site " + siteId);
     }
 
     private static SitePage page(List<Site> sites, int limit) {

@@ -10,8 +10,9 @@ import io.atc.core.errors.ProblemException;
 import io.atc.core.errors.ProblemType;
 
 /**
- * The tenant of the current request, taken only from the internal token the gateway minted
- * (smallrye-jwt has verified its signature, issuer and expiry). Never from a header, a path or a body.
+ * The caller of the current request, taken only from the internal token the gateway minted
+ * (smallrye-jwt has verified its signature, issuer, audience and expiry). Never from a header, a
+ * path or a body.
  */
 @RequestScoped
 public class CallerTenant {
@@ -27,12 +28,29 @@ public class CallerTenant {
     public UUID id() {
         Object claim = token.getClaim(TENANT_CLAIM);
         if (claim == null) {
-            throw new ProblemException(ProblemType.UNAUTHENTICATED, "A valid credential is required.");
+            throw unauthenticated();
         }
         try {
             return UUID.fromString(claim.toString().replace("\"", ""));
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(ProblemType.UNAUTHENTICATED, "A valid credential is required.");
+            throw unauthenticated();
         }
+    }
+
+    public Caller current() {
+        return new Caller(id(), actor());
+    }
+
+    /** Who acts, as the audit trail names it: the token's subject (an API key or a console user). */
+    public String actor() {
+        String subject = token.getSubject();
+        if (subject == null || subject.isBlank()) {
+            throw unauthenticated();
+        }
+        return subject;
+    }
+
+    private static ProblemException unauthenticated() {
+        return new ProblemException(ProblemType.UNAUTHENTICATED, "A valid credential is required.");
     }
 }

@@ -1,6 +1,7 @@
 package io.atc.core.startup;
 
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,8 +13,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 
 /**
- * A service that cannot reach its database, or that would reach it as a role able to bypass
- * row level security, refuses to start with one line that says why.
+ * A service refuses to start, with one line that says why, when it cannot reach its database,
+ * when it would reach it as a role able to bypass row level security, or when any tenant's audit
+ * chain has no initialised head (its history could not be trusted).
  */
 @ApplicationScoped
 public class DatabaseStartupCheck {
@@ -22,6 +24,8 @@ public class DatabaseStartupCheck {
             select current_user as role, r.rolsuper, r.rolbypassrls
               from pg_roles r where r.rolname = current_user
             """;
+
+    private static final String TENANTS_WITHOUT_CHAIN_HEAD = "select audit.tenants_without_chain_head()";
 
     private final Pool pool;
     private final String url;
@@ -50,6 +54,13 @@ public class DatabaseStartupCheck {
         if (me.getBoolean("rolsuper") || me.getBoolean("rolbypassrls")) {
             StartupRefusal.refuse("ATC-STARTUP-DB refusing to run as " + me.getString("role")
                     + ": the service role must be NOSUPERUSER and NOBYPASSRLS so that row level security applies");
+            return;
+        }
+        List<String> headless = pool.query(TENANTS_WITHOUT_CHAIN_HEAD).execute().await().atMost(timeout)
+                .stream().map(row -> row.getUUID(0).toString()).toList();
+        if (!headless.isEmpty()) {
+            StartupRefusal.refuse("ATC-STARTUP-AUDIT refusing to start: " + headless.size()
+                    + " tenant(s) have no initialised audit chain head: " + String.join(", ", headless));
         }
     }
 

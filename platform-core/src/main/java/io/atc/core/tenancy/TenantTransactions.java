@@ -6,21 +6,29 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.atc.core.audit.AuditLog;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The one way to touch tenant data. Each unit of work runs in its own transaction whose
- * transaction-local setting atc.tenant_id names the tenant, so row level security
- * (enabled, forced, WITH CHECK) confines every statement to that tenant. The setting is
- * transaction-local, so a pooled connection never carries it into the next transaction.
- * The transaction commits when the work's Uni succeeds and rolls back when it fails.
+ * transaction-local setting atc.tenant_id names the tenant, so row level security (enabled,
+ * forced, WITH CHECK) confines every statement to that tenant. The setting is transaction-local,
+ * so a pooled connection never carries it into the next transaction. The transaction commits
+ * when the work's Uni succeeds and rolls back when it fails.
+ * <ul>
+ * <li>{@link #read} runs read-only: Postgres itself rejects any write in it.</li>
+ * <li>{@link #mutate} appends the work's audit entry to the tenant's chain in the same
+ * transaction; the work cannot finish without naming one.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class TenantTransactions {
 
     static final String BIND_TENANT = "select set_config('atc.tenant_id', $1, true)";
+    static final String BIND_TENANT_READ_ONLY =
+            "select set_config('atc.tenant_id', $1, true), set_config('transaction_read_only', 'on', true)";
 
     private final Pool pool;
 
@@ -28,10 +36,31 @@ public class TenantTransactions {
         this.pool = pool;
     }
 
-    public <T> Uni<T> inTenant(UUID tenantId, Function<TenantSql, Uni<T>> work) {
+    public <T> Uni<T> read(UUID tenantId, Function<TenantSql, Uni<T>> work) {
+        return inTransaction(BIND_TENANT_READ_ONLY, tenantId, work);
+    }
+
+    public <T> Uni<T> mutate(UUID tenantId, Function<TenantSql, Uni<Audited<T>>> work) {
+        Objects.requireNonNull(work, "work");
+        return inTransaction(BIND_TENANT, tenantId, sql -> work.apply(sql)
+                .flatMap(audited -> AuditLog.append(sql, audited.entry()).map(receipt -> audited.result())));
+    }
+
+    /**
+     * Creates a tenant: its row and the genesis of its audit chain, in one transaction. The only
+     * write that needs no audit entry of its own: the genesis event is that entry.
+     */
+    public Uni<Void> createTenant(UUID tenantId, String name) {
+        return inTransaction(BIND_TENANT, tenantId, sql -> sql
+                .execute("insert into tenancy.tenants (tenant_id, name) values ($1, $2)", Tuple.of(tenantId, name))
+                .flatMap(inserted -> sql.execute("select seq from audit.start_chain()"))
+                .replaceWithVoid());
+    }
+
+    private <T> Uni<T> inTransaction(String bind, UUID tenantId, Function<TenantSql, Uni<T>> work) {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(work, "work");
-        return pool.withTransaction(connection -> connection.preparedQuery(BIND_TENANT)
+        return pool.withTransaction(connection -> connection.preparedQuery(bind)
                 .execute(Tuple.of(tenantId.toString()))
                 .flatMap(bound -> work.apply(new TenantSql(connection, tenantId))));
     }

@@ -7,14 +7,14 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.PoolOptions;
 
 /** A reactive pool connected as the service role, the way a service connects. */
-final class AppRolePools {
+public final class AppRolePools {
 
     private static final Vertx VERTX = Vertx.vertx();
 
     private AppRolePools() {
     }
 
-    static Pool open(TestDatabase database, int size) {
+    public static Pool open(TestDatabase database, int size) {
         return Pool.newInstance(PgBuilder.pool()
                 .with(new PoolOptions().setMaxSize(size))
                 .connectingTo(database.appConnectOptions())

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
+import io.atc.core.audit.AuditEntry;
 import io.atc.testkit.orgs.SyntheticOrganisation;
 import io.atc.testkit.orgs.SyntheticOrganisations;
 import io.atc.testkit.postgres.TestDatabase;
@@ -74,7 +76,7 @@ final class IsolationScenarios implements AutoCloseable {
     }
 
     void insertingIntoOtherTenantIsDenied() {
-        assertThatThrownBy(() -> asA(sql -> sql.execute(
+        assertThatThrownBy(() -> attemptAsA(sql -> sql.execute(
                 "insert into tenancy.sites (tenant_id, name) values ($1, 'planted by A')", Tuple.of(b.tenantId()))))
                 .as("A inserting a site into B")
                 .isInstanceOf(PgException.class)
@@ -82,13 +84,13 @@ final class IsolationScenarios implements AutoCloseable {
     }
 
     void updatingOtherTenantsRowChangesNothing() {
-        int updated = asA(sql -> sql.execute("update tenancy.sites set name = 'renamed by A' where site_id = $1",
+        int updated = attemptAsA(sql -> sql.execute("update tenancy.sites set name = 'renamed by A' where site_id = $1",
                 Tuple.of(b.siteIds().get(0))).map(rows -> rows.rowCount()));
         assertThat(updated).as("B's rows updated from A").isZero();
     }
 
     void movingOwnRowToOtherTenantIsDenied() {
-        assertThatThrownBy(() -> asA(sql -> sql.execute("update tenancy.sites set tenant_id = $1 where site_id = $2",
+        assertThatThrownBy(() -> attemptAsA(sql -> sql.execute("update tenancy.sites set tenant_id = $1 where site_id = $2",
                 Tuple.of(b.tenantId(), a.siteIds().get(0)))))
                 .as("A moving its site to B")
                 .isInstanceOf(PgException.class)
@@ -96,21 +98,28 @@ final class IsolationScenarios implements AutoCloseable {
     }
 
     void deletingOtherTenantsRowChangesNothing() {
-        int deleted = asA(sql -> sql.execute("delete from tenancy.sites where site_id = $1", Tuple.of(b.siteIds().get(1)))
+        int deleted = attemptAsA(sql -> sql.execute("delete from tenancy.sites where site_id = $1", Tuple.of(b.siteIds().get(1)))
                 .map(rows -> rows.rowCount()));
         assertThat(deleted).as("B's rows deleted from A").isZero();
     }
 
     /** What B sees of itself: compared before and after A's attempts. */
     List<String> bSnapshot() {
-        return transactions.inTenant(b.tenantId(), sql -> sql.execute(
+        return transactions.read(b.tenantId(), sql -> sql.execute(
                 "select tenant_id, site_id, name from tenancy.sites order by site_id")
                 .map(rows -> rows.stream().map(IsolationScenarios::describe).toList()))
                 .await().atMost(WAIT);
     }
 
-    private <T> T asA(java.util.function.Function<TenantSql, Uni<T>> work) {
-        return transactions.inTenant(a.tenantId(), work).await().atMost(WAIT);
+    private <T> T asA(Function<TenantSql, Uni<T>> work) {
+        return transactions.read(a.tenantId(), work).await().atMost(WAIT);
+    }
+
+    /** A write attempt by A, through the mutation path services use (audited when it commits). */
+    private <T> T attemptAsA(Function<TenantSql, Uni<T>> work) {
+        return transactions.mutate(a.tenantId(), sql -> work.apply(sql)
+                .map(result -> Audited.of(result, AuditEntry.of("test:attacker", "test.attack", "tenant:" + b.tenantId()))))
+                .await().atMost(WAIT);
     }
 
     private static String describe(Row row) {

@@ -83,7 +83,7 @@ class NoTenantContextSeesNothingTests {
     void aTenantBindingDoesNotOutliveItsTransactionOnAPooledConnection() {
         UUID a = orgs.a().tenantId();
         long seenInsideA = new TenantTransactions(pool)
-                .inTenant(a, sql -> sql.execute("select count(*) from tenancy.sites").map(rows -> rows.iterator().next().getLong(0)))
+                .read(a, sql -> sql.execute("select count(*) from tenancy.sites").map(rows -> rows.iterator().next().getLong(0)))
                 .await().atMost(WAIT);
 
         long seenAfterwardsOnTheSameConnection = pool.withTransaction(connection -> connection

@@ -12,7 +12,9 @@ import io.atc.testkit.postgres.TestDatabase;
 
 /**
  * Tenant A and tenant B, each with two sites, created once per test database through the same
- * path services use: the service role inside a transaction bound to the tenant.
+ * path services use: the service role inside a transaction bound to the tenant, the tenant row
+ * together with the genesis of its audit chain. The sites are seed data, inserted without audit
+ * events of their own.
  */
 public final class SyntheticOrganisations {
 
@@ -60,6 +62,9 @@ public final class SyntheticOrganisations {
                 tenant.setObject(1, tenantId);
                 tenant.setString(2, name);
                 tenant.executeUpdate();
+            }
+            try (PreparedStatement genesis = app.prepareStatement("select seq from audit.start_chain()")) {
+                genesis.execute();
             }
             List<UUID> sites = new ArrayList<>();
             for (String site : List.of("Depot", "Harbour")) {

@@ -1,0 +1,129 @@
+package io.atc.core.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.atc.core.tenancy.AppRolePools;
+import io.atc.core.tenancy.Audited;
+import io.atc.core.tenancy.TenantTransactions;
+import io.atc.testkit.postgres.TestDatabase;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
+
+/**
+ * A mutation appends exactly one event to its tenant's chain, in its own transaction: linked to
+ * the previous head, hashed by the database exactly as the independent Java encoding hashes it,
+ * with a salted payload commitment. A failed mutation leaves no event; a read cannot write.
+ */
+class AuditAppendTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private static TestDatabase database;
+    private static Pool pool;
+    private static TenantTransactions transactions;
+
+    @BeforeAll
+    static void connect() {
+        database = TestDatabase.shared();
+        pool = AppRolePools.open(database, 4);
+        transactions = new TenantTransactions(pool);
+    }
+
+    @AfterAll
+    static void close() {
+        pool.closeAndAwait();
+    }
+
+    @Test
+    void aMutationAppendsExactlyOneEventLinkedToThePreviousHead() throws Exception {
+        UUID tenant = newTenant();
+        List<ChainRows.Row> before = ChainRows.of(database, tenant);
+
+        renameEverySite(tenant, "key:k1", Map.of("name", "Quay", "count", 2, "tags", List.of("a", "b")));
+
+        List<ChainRows.Row> after = ChainRows.of(database, tenant);
+        assertThat(after).hasSize(before.size() + 1);
+        ChainRows.Row appended = after.get(after.size() - 1);
+        assertThat(appended.seq()).isEqualTo(before.get(before.size() - 1).seq() + 1);
+        assertThat(appended.prevHash()).isEqualTo(before.get(before.size() - 1).hash());
+        assertThat(appended.actor()).isEqualTo("key:k1");
+        assertThat(appended.action()).isEqualTo("test.renamed");
+    }
+
+    @Test
+    void theDatabaseWriterAndTheJavaEncodingHashEveryEventAlike() throws Exception {
+        UUID tenant = newTenant();
+        renameEverySite(tenant, "user:ünïcødé", Map.of("note", "line\nbreak \"quoted\" €", "n", 1.5e3));
+
+        for (ChainRows.Row row : ChainRows.of(database, tenant)) {
+            assertThat(ChainRows.recomputedHash(tenant, row)).as("hash of seq %d", row.seq()).isEqualTo(row.hash());
+            assertThat(AuditPayloads.payloadHash(row.salt(), AuditPayloads.canonicalJson(row.payload())))
+                    .as("payload commitment of seq %d", row.seq()).isEqualTo(row.payloadHash());
+            assertThat(row.salt()).hasSizeGreaterThanOrEqualTo(16);
+        }
+    }
+
+    @Test
+    void aFailedMutationLeavesNeitherItsChangeNorAnEvent() throws Exception {
+        UUID tenant = newTenant();
+        int events = ChainRows.of(database, tenant).size();
+
+        assertThatThrownBy(() -> transactions.mutate(tenant, sql -> sql
+                .execute("insert into tenancy.sites (tenant_id, name) values ($1, 'half written')", Tuple.of(tenant))
+                .flatMap(inserted -> Uni.createFrom().<Audited<Object>>failure(new IllegalStateException("boom"))))
+                .await().atMost(WAIT)).hasMessage("boom");
+
+        assertThat(ChainRows.of(database, tenant)).hasSize(events);
+        long sites = transactions.read(tenant, sql -> sql.execute("select count(*) from tenancy.sites where name = 'half written'")
+                .map(rows -> rows.iterator().next().getLong(0))).await().atMost(WAIT);
+        assertThat(sites).isZero();
+    }
+
+    @Test
+    void aReadTransactionCannotWrite() {
+        UUID tenant = newTenant();
+        assertThatThrownBy(() -> transactions.read(tenant, sql -> sql
+                .execute("insert into tenancy.sites (tenant_id, name) values ($1, 'sneaky')", Tuple.of(tenant)))
+                .await().atMost(WAIT))
+                .isInstanceOf(PgException.class)
+                .hasMessageContaining("read-only transaction");
+    }
+
+    @Test
+    void appendingWithoutABoundTenantIsRefused() {
+        assertThatThrownBy(() -> pool.withTransaction(connection -> connection.preparedQuery(
+                "select * from audit.append('x', 'y', 'z', '{}'::jsonb, $1, $2)")
+                .execute(Tuple.of(io.vertx.core.buffer.Buffer.buffer(new byte[32]),
+                        io.vertx.core.buffer.Buffer.buffer(new byte[32]))))
+                .await().atMost(WAIT))
+                .isInstanceOf(PgException.class)
+                .hasMessageContaining("no tenant is bound");
+    }
+
+    private static UUID newTenant() {
+        UUID tenant = UUID.randomUUID();
+        transactions.createTenant(tenant, "Audit tenant " + tenant).await().atMost(WAIT);
+        transactions.mutate(tenant, sql -> sql.execute("insert into tenancy.sites (tenant_id, name) values ($1, 'Depot')",
+                Tuple.of(tenant)).map(rows -> Audited.of(rows.rowCount(), AuditEntry.of("key:setup", "test.site", "site:depot"))))
+                .await().atMost(WAIT);
+        return tenant;
+    }
+
+    private static void renameEverySite(UUID tenant, String actor, Map<String, Object> payload) {
+        transactions.mutate(tenant, sql -> sql.execute("update tenancy.sites set name = name || '.'")
+                .map(rows -> Audited.of(rows.rowCount(), new AuditEntry(actor, "test.renamed", "site:*", payload))))
+                .await().atMost(WAIT);
+    }
+}
