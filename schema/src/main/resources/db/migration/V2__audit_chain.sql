@@ -146,7 +146,8 @@ end
 $$;
 
 -- Erasure: clears payload and salt of the bound tenant's given events, keeps payload_hash, so the
--- chain still verifies. Returns the seqs it tombstoned (already tombstoned ones are skipped).
+-- chain still verifies. Returns the seqs it tombstoned (already tombstoned ones are skipped, and
+-- erasure events themselves are kept: they are the record of what was erased, and hold no subject data).
 create function audit.tombstone(p_seqs bigint[])
     returns table (seq bigint)
     language plpgsql security definer
@@ -158,6 +159,7 @@ begin
     return query
     update audit.events e set payload = null, payload_salt = null, tombstoned_at = now()
      where e.tenant_id = v_tenant and e.seq = any (p_seqs) and e.tombstoned_at is null
+       and e.action <> 'audit.erasure'
     returning e.seq;
 end
 $$;
@@ -171,6 +173,25 @@ as $$
     select t.tenant_id from tenancy.tenants t
      where not exists (select 1 from audit.chain_heads h where h.tenant_id = t.tenant_id)
      order by t.tenant_id
+$$;
+
+-- Platform-level reads for operator jobs (verifier, checkpoints): tenant ids, and chain heads that
+-- moved since a time. Nothing else of any tenant leaves through them.
+create function audit.tenant_ids()
+    returns setof uuid
+    language sql stable security definer
+    set search_path = pg_catalog, pg_temp
+as $$
+    select t.tenant_id from tenancy.tenants t order by t.tenant_id
+$$;
+
+create function audit.chain_heads_since(p_since timestamptz)
+    returns table (tenant_id uuid, seq bigint, head_hash bytea, updated_at timestamptz)
+    language sql stable security definer
+    set search_path = pg_catalog, pg_temp
+as $$
+    select h.tenant_id, h.seq, h.head_hash, h.updated_at from audit.chain_heads h
+     where h.updated_at >= p_since order by h.tenant_id
 $$;
 
 -- A tenant cannot commit without the genesis of its chain.
@@ -240,9 +261,11 @@ create trigger chain_heads_no_truncate before truncate on audit.chain_heads
 revoke all on function audit.entry_hash_v1(uuid, bigint, bytea, timestamptz, text, text, text, bytea),
                        audit.bound_tenant(), audit.append(text, text, text, jsonb, bytea, bytea),
                        audit.start_chain(), audit.tombstone(bigint[]), audit.tenants_without_chain_head(),
+                       audit.tenant_ids(), audit.chain_heads_since(timestamptz),
                        audit.events_guard(), audit.chain_heads_guard(), audit.require_chain_head()
     from public;
 grant execute on function audit.append(text, text, text, jsonb, bytea, bytea), audit.start_chain(),
-                          audit.tombstone(bigint[]), audit.tenants_without_chain_head()
+                          audit.tombstone(bigint[]), audit.tenants_without_chain_head(), audit.tenant_ids(),
+                          audit.chain_heads_since(timestamptz)
     to "${app_role}";
 grant select on audit.events, audit.chain_heads to "${app_role}";

@@ -5,19 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
 import io.atc.core.startup.StartupRefusal;
 import io.atc.testkit.identity.InternalTokens;
+import io.atc.testkit.orgs.SyntheticOrganisations;
 import io.atc.testkit.postgres.TestDatabase;
 
 /**
- * The packaged service, started with bad configuration, exits non-zero within seconds and says
+ * The packaged service, started with bad configuration or on a database whose audit history
+ * cannot be trusted, exits non-zero within seconds and says
  * why in one log line, without a stack trace. Runs against the built jar (failsafe).
  */
 class BadConfigurationFailsFastIT {
@@ -60,13 +65,31 @@ class BadConfigurationFailsFastIT {
         assertRefused(env, "ATC_INTERNAL_JWT_PUBLIC_KEY is not set");
     }
 
+    @Test
+    void aTenantWhoseAuditChainHasNoHead() throws Exception {
+        TestDatabase scratch = TestDatabase.scratch();
+        try {
+            UUID headless = UUID.randomUUID();
+            try (Connection owner = scratch.connectAsOwner(); Statement sql = owner.createStatement()) {
+                owner.setAutoCommit(false);
+                sql.execute("alter table tenancy.tenants disable trigger tenants_have_chain_head");
+                SyntheticOrganisations.bindTenant(owner, headless);
+                sql.execute("insert into tenancy.tenants (tenant_id, name) values ('" + headless + "', 'headless')");
+                owner.commit();
+            }
+            assertRefused(goodDatabase(scratch), "ATC-STARTUP-AUDIT", headless.toString());
+        } finally {
+            scratch.drop();
+        }
+    }
+
     private static Map<String, String> goodDatabase(TestDatabase database) {
         return Map.of("ATC_DB_URL", database.target().uri(),
                 "ATC_DB_APP_USER", database.target().appUser(),
                 "ATC_DB_APP_PASSWORD", database.target().appPassword());
     }
 
-    private static void assertRefused(Map<String, String> overrides, String reason) throws Exception {
+    private static void assertRefused(Map<String, String> overrides, String... reasons) throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("ATC_KEYS_PORT", "0");
         env.put("ATC_LOG_JSON", "false");
@@ -77,7 +100,7 @@ class BadConfigurationFailsFastIT {
 
         List<String> errors = output.stream().filter(line -> line.contains(" ERROR ")).toList();
         assertThat(errors).as("error lines in %s", output).hasSize(1);
-        assertThat(errors.get(0)).contains("ATC-STARTUP-").contains(reason);
+        assertThat(errors.get(0)).contains("ATC-STARTUP-").contains(reasons);
         assertThat(output).as("no stack trace").noneMatch(line -> line.startsWith("\tat ") || line.startsWith("Caused by"));
     }
 

@@ -2,6 +2,7 @@ package io.atc.core.tenancy;
 
 import java.util.UUID;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -32,5 +33,11 @@ public final class TenantSql {
 
     public Uni<RowSet<Row>> execute(String sql) {
         return connection.preparedQuery(sql).execute();
+    }
+
+    /** Streams a large result through a server-side cursor, {@code fetchSize} rows at a time. */
+    public Multi<Row> stream(String sql, Tuple parameters, int fetchSize) {
+        return connection.prepare(sql)
+                .onItem().transformToMulti(statement -> statement.createStream(fetchSize, parameters).toMulti());
     }
 }

@@ -1,0 +1,94 @@
+package io.atc.audit.checkpoints;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.atc.core.tenancy.TenantTransactions;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Periodically signs a checkpoint for every chain whose head moved since the last round, so a
+ * later rewind or truncation of the chain (which the database alone cannot reveal) is detected.
+ * A new checkpoint is signed only if the chain still passes through the previous one, so a
+ * rewound-then-regrown chain is never blessed.
+ * Reads heads through the narrow audit.chain_heads_since function: tenant, seq and hash only.
+ */
+@ApplicationScoped
+public class Checkpointer {
+
+    private static final Logger LOG = Logger.getLogger(Checkpointer.class);
+    private static final String MOVED_HEADS = "select tenant_id, seq, head_hash, updated_at from audit.chain_heads_since($1)";
+
+    private static final String HASH_AT = "select hash from audit.events where seq = $1";
+
+    private final Pool pool;
+    private final TenantTransactions transactions;
+    private final CheckpointStore store;
+    private volatile Instant lastRound = Instant.EPOCH;
+
+    public Checkpointer(Pool pool, TenantTransactions transactions, CheckpointStore store) {
+        this.pool = pool;
+        this.transactions = transactions;
+        this.store = store;
+    }
+
+    @Scheduled(every = "${atc.audit.checkpoint.interval:30s}", delayed = "${atc.audit.checkpoint.interval:30s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduledRound() {
+        return checkpointMovedChains().onFailure().invoke(e -> LOG.errorf("checkpoint round failed: %s", e.getMessage()))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /** Signs and stores a checkpoint for each chain that moved since the previous round; returns how many. */
+    public Uni<Integer> checkpointMovedChains() {
+        Instant roundStart = Instant.now();
+        // A head updated during the previous round's query may carry a timestamp just before it started.
+        Instant since = lastRound.minusSeconds(5);
+        return pool.preparedQuery(MOVED_HEADS).execute(Tuple.of(since.atOffset(java.time.ZoneOffset.UTC)))
+                .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows))
+                .onItem().transformToUniAndConcatenate(this::checkpointIfNewer)
+                .collect().asList()
+                .map(saved -> {
+                    lastRound = roundStart;
+                    return (int) saved.stream().filter(Boolean::booleanValue).count();
+                });
+    }
+
+    private Uni<Boolean> checkpointIfNewer(Row head) {
+        UUID tenant = head.getUUID("tenant_id");
+        long seq = head.getLong("seq");
+        return store.newest(tenant).flatMap(newest -> {
+            if (newest.isPresent() && newest.get().seq() >= seq) {
+                return Uni.createFrom().item(false);
+            }
+            Checkpoint checkpoint = new Checkpoint(tenant, seq, head.getBuffer("head_hash").getBytes(), Instant.now());
+            return newest.map(this::stillHolds).orElse(Uni.createFrom().item(true)).flatMap(holds -> {
+                if (!holds) {
+                    LOG.errorf("ATC-AUDIT-REWOUND the chain of tenant %s no longer matches its checkpoint at seq %d:"
+                            + " not signing over it; run the verifier", tenant, newest.get().seq());
+                    return Uni.createFrom().item(false);
+                }
+                return store.save(checkpoint).replaceWith(true);
+            });
+        }).onFailure(CheckpointTamperedException.class).recoverWithUni(e -> {
+            LOG.errorf("ATC-AUDIT-CHECKPOINT tenant %s: %s; not signing over it", tenant, e.getMessage());
+            return Uni.createFrom().item(false);
+        });
+    }
+
+    /** A new checkpoint may only extend the previous one: the chain must still pass through it. */
+    private Uni<Boolean> stillHolds(Checkpoint previous) {
+        return transactions.read(previous.tenant(), sql -> sql.execute(HASH_AT, Tuple.of(previous.seq()))
+                .map(rows -> rows.iterator().hasNext()
+                        && java.util.Arrays.equals(rows.iterator().next().getBuffer("hash").getBytes(), previous.headHash())));
+    }
+}

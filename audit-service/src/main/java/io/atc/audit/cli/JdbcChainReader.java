@@ -1,0 +1,104 @@
+package io.atc.audit.cli;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import io.atc.audit.verify.ChainHead;
+import io.atc.audit.verify.ChainRecord;
+
+/**
+ * The operator verifier's own read path (plain JDBC, not the service's): tenant ids through the
+ * narrow audit.tenant_ids function, then each chain in its own read-only tenant transaction,
+ * streamed through a cursor.
+ */
+final class JdbcChainReader {
+
+    private static final int FETCH = 10_000;
+    private static final String EVENTS = """
+            select seq, version, prev_hash, hash, occurred_at, actor, action, target, payload::text,
+                   payload_salt, payload_hash, tombstoned_at
+              from audit.events order by seq
+            """;
+
+    private final Connection connection;
+
+    JdbcChainReader(Connection connection) throws SQLException {
+        this.connection = connection;
+        connection.setAutoCommit(false);
+    }
+
+    List<UUID> tenantIds() throws SQLException {
+        List<UUID> ids = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("select audit.tenant_ids()");
+                ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                ids.add(rows.getObject(1, UUID.class));
+            }
+        }
+        connection.commit();
+        return ids;
+    }
+
+    /** Streams the tenant's events to {@code sink}, then returns its head (null if none) and first fork seq. */
+    ChainEnd read(UUID tenant, Consumer<ChainRecord> sink) throws SQLException {
+        try {
+            try (PreparedStatement bind = connection.prepareStatement(
+                    "select set_config('atc.tenant_id', ?, true), set_config('transaction_read_only', 'on', true)")) {
+                bind.setString(1, tenant.toString());
+                bind.execute();
+            }
+            try (PreparedStatement query = connection.prepareStatement(EVENTS)) {
+                query.setFetchSize(FETCH);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        sink.accept(record(rows));
+                    }
+                }
+            }
+            return new ChainEnd(head(), firstFork());
+        } finally {
+            connection.rollback();
+        }
+    }
+
+    record ChainEnd(ChainHead head, Long firstFork) {
+    }
+
+    private ChainHead head() throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("select seq, head_hash from audit.chain_heads");
+                ResultSet rows = query.executeQuery()) {
+            return rows.next() ? new ChainHead(rows.getLong(1), rows.getBytes(2)) : null;
+        }
+    }
+
+    private Long firstFork() throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("""
+                select min(seq) from (
+                    select seq, row_number() over (partition by prev_hash order by seq) as nth from audit.events
+                ) linked where nth > 1
+                """); ResultSet rows = query.executeQuery()) {
+            rows.next();
+            long seq = rows.getLong(1);
+            return rows.wasNull() ? null : seq;
+        }
+    }
+
+    private static ChainRecord record(ResultSet rows) throws SQLException {
+        return new ChainRecord(rows.getLong(1), rows.getShort(2), rows.getBytes(3), rows.getBytes(4),
+                instant(rows.getObject(5, OffsetDateTime.class)), rows.getString(6), rows.getString(7),
+                rows.getString(8), rows.getString(9), rows.getBytes(10), rows.getBytes(11),
+                instant(rows.getObject(12, OffsetDateTime.class)));
+    }
+
+    private static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,79 @@
+package io.atc.audit.verify;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import io.atc.core.tenancy.TenantSql;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Reads the bound tenant's chain as stored: events in seq order, the head, and any fork. */
+public final class StoredChain {
+
+    static final String EVENTS = """
+            select seq, version, prev_hash, hash, occurred_at, actor, action, target, payload::text as payload,
+                   payload_salt, payload_hash, tombstoned_at
+              from audit.events
+             where seq >= $1 and seq <= $2
+             order by seq
+            """;
+    private static final String PAGE = """
+            select seq, version, prev_hash, hash, occurred_at, actor, action, target, payload::text as payload,
+                   payload_salt, payload_hash, tombstoned_at
+              from audit.events
+             where seq >= $1
+             order by seq
+             limit $2
+            """;
+    private static final String HEAD = "select seq, head_hash from audit.chain_heads";
+    private static final String FIRST_FORK = """
+            select min(seq) from (
+                select seq, row_number() over (partition by prev_hash order by seq) as nth from audit.events
+            ) linked where nth > 1
+            """;
+    private static final int FETCH = 5000;
+
+    private StoredChain() {
+    }
+
+    public static Multi<ChainRecord> events(TenantSql sql, long fromSeq, long toSeq) {
+        return sql.stream(EVENTS, Tuple.of(fromSeq, toSeq), FETCH).map(StoredChain::record);
+    }
+
+    /** At most {@code limit} events from {@code fromSeq} on, without a cursor. */
+    public static Uni<List<ChainRecord>> page(TenantSql sql, long fromSeq, int limit) {
+        return sql.execute(PAGE, Tuple.of(fromSeq, limit)).map(rows -> rows.stream().map(StoredChain::record).toList());
+    }
+
+    public static Uni<ChainHead> head(TenantSql sql) {
+        return sql.execute(HEAD).map(rows -> rows.iterator().hasNext() ? head(rows.iterator().next()) : null);
+    }
+
+    public static Uni<Long> firstFork(TenantSql sql) {
+        return sql.execute(FIRST_FORK).map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    static ChainRecord record(Row row) {
+        return new ChainRecord(row.getLong("seq"), row.getShort("version"), bytes(row, "prev_hash"),
+                bytes(row, "hash"), instant(row.getOffsetDateTime("occurred_at")), row.getString("actor"),
+                row.getString("action"), row.getString("target"), row.getString("payload"),
+                bytes(row, "payload_salt"), bytes(row, "payload_hash"), instant(row.getOffsetDateTime("tombstoned_at")));
+    }
+
+    private static ChainHead head(Row row) {
+        return new ChainHead(row.getLong("seq"), bytes(row, "head_hash"));
+    }
+
+    private static byte[] bytes(Row row, String column) {
+        Buffer value = row.getBuffer(column);
+        return value == null ? null : value.getBytes();
+    }
+
+    private static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
+    }
+}
