@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.atc.core.errors.ProblemException;
 import io.atc.core.identity.CallerTenant;
 import io.quarkus.security.Authenticated;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 @Path("/v1/audit")
@@ -57,7 +56,7 @@ public class AuditEventResource {
     @Path("/export")
     @Produces(JSON_LINES)
     @Operation(summary = "Export a range of events as JSON Lines, verifiable offline (docs/audit.md)")
-    public Multi<String> export(
+    public Uni<String> export(
             @QueryParam("from_seq") @DefaultValue("0") @Min(value = 0, message = "must be at least 0") long fromSeq,
             @QueryParam("to_seq") Long toSeq) {
         long last = toSeq == null ? fromSeq + AuditEvents.MAX_EXPORT - 1 : toSeq;

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atc.audit.verify.StoredChain;
 import io.atc.core.errors.ProblemException;
 import io.atc.core.tenancy.TenantTransactions;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /** Reading a tenant's own audit trail: pages, single events, and JSON Lines export. */
@@ -48,11 +47,10 @@ public class AuditEvents {
      * One JSON object per line, in seq order, read through a cursor in one read transaction.
      * At most {@link #MAX_EXPORT} events per call; larger ranges are exported in several calls.
      */
-    public Multi<String> export(UUID tenant, long fromSeq, long toSeq) {
+    public Uni<String> export(UUID tenant, long fromSeq, long toSeq) {
         return transactions.read(tenant, sql -> StoredChain.events(sql, fromSeq, toSeq)
                 .map(record -> line(AuditEventView.of(tenant.toString(), record)))
-                .collect().asList())
-                .onItem().transformToMulti(lines -> Multi.createFrom().iterable(lines));
+                .collect().with(java.util.stream.Collectors.joining()));
     }
 
     private String line(AuditEventView event) {
