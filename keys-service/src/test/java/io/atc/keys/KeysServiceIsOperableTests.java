@@ -1,7 +1,10 @@
 package io.atc.keys;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 
+import io.atc.testkit.audit.AuditTrail;
 import io.atc.testkit.http.OperableServiceAssertions;
 import io.atc.testkit.quarkus.AtcTestResources;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -15,5 +18,11 @@ class KeysServiceIsOperableTests {
     @Test
     void startsReadyWithMetricsOpenApiAndProblemDetails() {
         OperableServiceAssertions.assertOperable("ATC keys-service");
+    }
+
+    /** Nothing here mutates yet; the first mutating endpoint must come with an EveryMutationAppendsOneAuditEventTests. */
+    @Test
+    void declaresNoMutatingEndpointWithoutAnAuditTest() {
+        assertThat(AuditTrail.declaredMutatingOperations()).isEmpty();
     }
 }

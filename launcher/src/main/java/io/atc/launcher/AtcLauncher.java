@@ -60,6 +60,8 @@ public final class AtcLauncher {
         shared.put("ATC_DB_APP_PASSWORD", database.target().appPassword());
         shared.put("ATC_INTERNAL_JWT_PUBLIC_KEY", keys.publicKey());
         shared.putIfAbsent("ATC_LOG_JSON", env.getOrDefault("ATC_LOG_JSON", "false"));
+        shared.put("ATC_AUDIT_CHECKPOINT_DIR", env.getOrDefault("ATC_AUDIT_CHECKPOINT_DIR",
+                home.resolve(".run-data/audit-checkpoints").toString()));
 
         Deque<ServiceProcess> services = new ArrayDeque<>();
         for (PlatformService service : PlatformService.ALL) {

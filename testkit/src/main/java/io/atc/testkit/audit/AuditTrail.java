@@ -1,0 +1,53 @@
+package io.atc.testkit.audit;
+
+import static io.restassured.RestAssured.given;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import io.atc.testkit.orgs.SyntheticOrganisations;
+import io.atc.testkit.postgres.TestDatabase;
+import io.restassured.path.json.JsonPath;
+
+/** What tests need to prove that every mutation is audited. */
+public final class AuditTrail {
+
+    private static final Set<String> MUTATING = Set.of("post", "put", "patch", "delete");
+
+    private AuditTrail() {
+    }
+
+    /** How many events the tenant's chain holds, read as the service role in the tenant's transaction. */
+    public static long eventCount(UUID tenant) {
+        try (Connection app = TestDatabase.shared().connectAsApp()) {
+            app.setAutoCommit(false);
+            SyntheticOrganisations.bindTenant(app, tenant);
+            try (PreparedStatement query = app.prepareStatement("select count(*) from audit.events");
+                    ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            } finally {
+                app.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count audit events: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every POST, PUT, PATCH and DELETE the running service declares in its OpenAPI document, as "METHOD /path". */
+    public static Set<String> declaredMutatingOperations() {
+        JsonPath openApi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Object>> paths = openApi.getMap("paths");
+        Set<String> operations = new TreeSet<>();
+        paths.forEach((path, methods) -> methods.keySet().stream()
+                .filter(MUTATING::contains)
+                .forEach(method -> operations.add(method.toUpperCase() + " " + path)));
+        return operations;
+    }
+}
