@@ -83,6 +83,13 @@ class BadConfigurationFailsFastIT {
         }
     }
 
+    @Test
+    void missingPepper() throws Exception {
+        Map<String, String> env = new HashMap<>(goodDatabase(TestDatabase.shared()));
+        env.put("ATC_KEYS_PEPPER", null);
+        assertRefused(env, "ATC_KEYS_PEPPER is not set");
+    }
+
     private static Map<String, String> goodDatabase(TestDatabase database) {
         return Map.of("ATC_DB_URL", database.target().uri(),
                 "ATC_DB_APP_USER", database.target().appUser(),
@@ -95,6 +102,7 @@ class BadConfigurationFailsFastIT {
         env.put("ATC_LOG_JSON", "false");
         env.put("ATC_DB_STARTUP_TIMEOUT", "5s");
         env.put("ATC_INTERNAL_JWT_PUBLIC_KEY", InternalTokens.publicKey());
+        env.put("ATC_KEYS_PEPPER", KeysServiceTestResources.PEPPER);
         env.putAll(overrides);
         List<String> output = run(env);
 

@@ -1,28 +1,18 @@
 package io.atc.keys;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
 
-import io.atc.testkit.audit.AuditTrail;
 import io.atc.testkit.http.OperableServiceAssertions;
-import io.atc.testkit.quarkus.AtcTestResources;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The service starts on the run's database and answers health, metrics, OpenAPI and problem+json. */
 @QuarkusTest
-@QuarkusTestResource(AtcTestResources.class)
+@QuarkusTestResource(KeysServiceTestResources.class)
 class KeysServiceIsOperableTests {
 
     @Test
     void startsReadyWithMetricsOpenApiAndProblemDetails() {
         OperableServiceAssertions.assertOperable("ATC keys-service");
-    }
-
-    /** Nothing here mutates yet; the first mutating endpoint must come with an EveryMutationAppendsOneAuditEventTests. */
-    @Test
-    void declaresNoMutatingEndpointWithoutAnAuditTest() {
-        assertThat(AuditTrail.declaredMutatingOperations()).isEmpty();
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
  * Reads the catalog and lists every way the database breaks the tenant-isolation contract:
  * a table without tenant_id, without RLS enabled or forced, without the tenant policy (USING and
  * WITH CHECK on atc.tenant_id), with any other permissive policy the service role falls under,
- * an index not led by tenant_id, a view that is not security_invoker; and a service role that is
+ * a composite index not led by tenant_id, a view that is not security_invoker; and a service role that is
  * superuser, BYPASSRLS, owns anything, or is a member of the owner role.
  * An empty list means the contract holds. The migrator refuses to finish otherwise.
  */
@@ -57,6 +57,7 @@ public final class RowLevelSecurityCatalog {
               from pg_index i
               join pg_class ic on ic.oid = i.indexrelid
              where i.indrelid = (quote_ident(?) || '.' || quote_ident(?))::regclass
+               and i.indnkeyatts > 1
                and (i.indkey[0] = 0 or (select attname from pg_attribute
                                          where attrelid = i.indrelid and attnum = i.indkey[0]) <> 'tenant_id')
             """;
@@ -139,7 +140,7 @@ public final class RowLevelSecurityCatalog {
             query.setString(2, name);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    violations.add(table + ": index " + rows.getString(1) + " does not lead with tenant_id");
+                    violations.add(table + ": composite index " + rows.getString(1) + " does not lead with tenant_id");
                 }
             }
         }

@@ -1,5 +1,7 @@
 package io.atc.core.audit;
 
+import java.nio.charset.StandardCharsets;
+
 import io.atc.core.tenancy.TenantSql;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.buffer.Buffer;
@@ -28,7 +30,7 @@ public final class AuditLog {
                 .addString(entry.actor())
                 .addString(entry.action())
                 .addString(entry.target())
-                .addString(new String(canonical, java.nio.charset.StandardCharsets.UTF_8))
+                .addString(new String(canonical, StandardCharsets.UTF_8))
                 .addBuffer(Buffer.buffer(salt))
                 .addBuffer(Buffer.buffer(payloadHash));
         return sql.execute(APPEND, arguments).map(rows -> receipt(rows.iterator().next()));

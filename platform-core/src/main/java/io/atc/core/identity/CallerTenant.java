@@ -1,5 +1,8 @@
 package io.atc.core.identity;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -18,6 +21,8 @@ import io.atc.core.errors.ProblemType;
 public class CallerTenant {
 
     public static final String TENANT_CLAIM = "tenant";
+    public static final String SCOPES_CLAIM = "scopes";
+    public static final String ADMIN_SCOPE = "admin";
 
     private final JsonWebToken token;
 
@@ -39,6 +44,22 @@ public class CallerTenant {
 
     public Caller current() {
         return new Caller(id(), actor());
+    }
+
+    /** The caller, provided its key carries {@code scope} (or admin); otherwise 403. */
+    public Caller requiring(String scope) {
+        Caller caller = current();
+        Object claim = token.getClaim(SCOPES_CLAIM);
+        Set<String> scopes = new HashSet<>();
+        if (claim instanceof Collection<?> values) {
+            values.forEach(value -> scopes.add(value.toString().replace("\"", "")));
+        } else if (claim instanceof jakarta.json.JsonArray array) {
+            array.forEach(value -> scopes.add(value.toString().replace("\"", "")));
+        }
+        if (!scopes.contains(scope) && !scopes.contains(ADMIN_SCOPE)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "This key lacks the " + scope + " scope.");
+        }
+        return caller;
     }
 
     /** Who acts, as the audit trail names it: the token's subject (an API key or a console user). */

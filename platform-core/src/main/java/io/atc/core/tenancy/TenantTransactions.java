@@ -42,8 +42,7 @@ public class TenantTransactions {
 
     public <T> Uni<T> mutate(UUID tenantId, Function<TenantSql, Uni<Audited<T>>> work) {
         Objects.requireNonNull(work, "work");
-        return inTransaction(BIND_TENANT, tenantId, sql -> work.apply(sql)
-                .flatMap(audited -> AuditLog.append(sql, audited.entry()).map(receipt -> audited.result())));
+        return inTransaction(BIND_TENANT, tenantId, sql -> audited(sql, work));
     }
 
     /**
@@ -51,10 +50,24 @@ public class TenantTransactions {
      * write that needs no audit entry of its own: the genesis event is that entry.
      */
     public Uni<Void> createTenant(UUID tenantId, String name) {
-        return inTransaction(BIND_TENANT, tenantId, sql -> sql
-                .execute("insert into tenancy.tenants (tenant_id, name) values ($1, $2)", Tuple.of(tenantId, name))
+        return inTransaction(BIND_TENANT, tenantId, sql -> insertTenant(sql, tenantId, name));
+    }
+
+    /** Creates a tenant and runs its first (audited) mutation in the same transaction: all or nothing. */
+    public <T> Uni<T> createTenant(UUID tenantId, String name, Function<TenantSql, Uni<Audited<T>>> firstMutation) {
+        Objects.requireNonNull(firstMutation, "firstMutation");
+        return inTransaction(BIND_TENANT, tenantId, sql -> insertTenant(sql, tenantId, name)
+                .flatMap(created -> audited(sql, firstMutation)));
+    }
+
+    private static Uni<Void> insertTenant(TenantSql sql, UUID tenantId, String name) {
+        return sql.execute("insert into tenancy.tenants (tenant_id, name) values ($1, $2)", Tuple.of(tenantId, name))
                 .flatMap(inserted -> sql.execute("select seq from audit.start_chain()"))
-                .replaceWithVoid());
+                .replaceWithVoid();
+    }
+
+    private static <T> Uni<T> audited(TenantSql sql, Function<TenantSql, Uni<Audited<T>>> work) {
+        return work.apply(sql).flatMap(audited -> AuditLog.append(sql, audited.entry()).map(receipt -> audited.result()));
     }
 
     private <T> Uni<T> inTransaction(String bind, UUID tenantId, Function<TenantSql, Uni<T>> work) {

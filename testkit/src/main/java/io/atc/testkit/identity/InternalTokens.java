@@ -28,11 +28,38 @@ public final class InternalTokens {
         return Base64.getEncoder().encodeToString(KEYS.getPublic().getEncoded());
     }
 
+    /** A token of an admin key of the tenant. */
     public static String forTenant(UUID tenantId) {
+        return forTenant(tenantId, "admin");
+    }
+
+    public static String forTenant(UUID tenantId, String... scopes) {
         return Jwt.issuer(ISSUER)
                 .audience(AUDIENCE)
-                .subject("key-test")
+                .subject("key:test")
                 .claim("tenant", tenantId.toString())
+                .claim("scopes", java.util.List.of(scopes))
+                .expiresIn(300)
+                .jws()
+                .algorithm(SignatureAlgorithm.EDDSA)
+                .sign(KEYS.getPrivate());
+    }
+
+    /** The gateway's own token, for internal endpoints (no tenant). */
+    public static String forGateway() {
+        return withGroup("gateway", "gateway");
+    }
+
+    /** A platform operator, as the gateway forwards one after checking the operator credential (no tenant). */
+    public static String forOperator() {
+        return withGroup("operator", "operator");
+    }
+
+    private static String withGroup(String subject, String group) {
+        return Jwt.issuer(ISSUER)
+                .audience(AUDIENCE)
+                .subject(subject)
+                .groups(group)
                 .expiresIn(300)
                 .jws()
                 .algorithm(SignatureAlgorithm.EDDSA)

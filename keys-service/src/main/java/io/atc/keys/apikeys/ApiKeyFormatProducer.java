@@ -1,0 +1,15 @@
+package io.atc.keys.apikeys;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+public class ApiKeyFormatProducer {
+
+    @Produces
+    @ApplicationScoped
+    ApiKeyFormat format(@ConfigProperty(name = "atc.keys.environment", defaultValue = "test") String environment) {
+        return new ApiKeyFormat(environment);
+    }
+}

@@ -1,0 +1,95 @@
+package io.atc.keys.apikeys;
+
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.atc.core.tenancy.TenantSql;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** SQL for keys.api_keys inside a tenant transaction; it never sees a raw key, only its hash. */
+@ApplicationScoped
+public class ApiKeyRepository {
+
+    private static final String COLUMNS = """
+            key_id, prefix, name, scopes, allowed_cidrs::text[] as allowed_cidrs, allowed_origins, expires_at,
+            created_at, created_by, revoked_at, rotated_to
+            """;
+    private static final String INSERT = """
+            insert into keys.api_keys (tenant_id, key_id, prefix, fingerprint, secret_hash, name, scopes, allowed_cidrs,
+                                       allowed_origins, expires_at, created_by)
+            values ($1, $2, $3, $4, $5, $6, $7, $8::text[]::cidr[], $9, $10, $11)
+            returning\s""" + COLUMNS;
+    private static final String PAGE = "select " + COLUMNS + """
+             from keys.api_keys where ($1::uuid is null or key_id > $1) order by key_id limit $2
+            """;
+    private static final String ONE = "select " + COLUMNS + " from keys.api_keys where key_id = $1";
+    private static final String ONE_FOR_UPDATE = ONE + " for update";
+    private static final String REVOKE = """
+            update keys.api_keys set revoked_at = now() where key_id = $1 and revoked_at is null
+            returning\s""" + COLUMNS;
+    private static final String RETIRE = """
+            update keys.api_keys
+               set rotated_to = $2,
+                   revoked_at = case when $3 = 0 then now() else revoked_at end,
+                   expires_at = case when $3 = 0 then expires_at
+                                     else least(coalesce(expires_at, 'infinity'), now() + make_interval(secs => $3)) end
+             where key_id = $1
+            returning\s""" + COLUMNS;
+    private static final String REHASH = "update keys.api_keys set secret_hash = $2 where key_id = $1";
+
+    Uni<ApiKeyView> insert(TenantSql sql, NewKeyRow row) {
+        return sql.execute(INSERT, Tuple.tuple()
+                .addUUID(sql.tenantId()).addUUID(row.keyId()).addString(row.prefix()).addString(row.fingerprint())
+                .addString(row.secretHash()).addString(row.name()).addArrayOfString(row.scopes().toArray(String[]::new))
+                .addArrayOfString(row.allowedCidrs().toArray(String[]::new))
+                .addArrayOfString(row.allowedOrigins().toArray(String[]::new))
+                .addOffsetDateTime(row.expiresAt()).addString(row.createdBy()))
+                .map(rows -> view(rows.iterator().next()));
+    }
+
+    Uni<List<ApiKeyView>> page(TenantSql sql, UUID after, int limit) {
+        return sql.execute(PAGE, Tuple.of(after, limit)).map(rows -> rows.stream().map(ApiKeyRepository::view).toList());
+    }
+
+    Uni<Optional<ApiKeyView>> find(TenantSql sql, UUID keyId) {
+        return sql.execute(ONE, Tuple.of(keyId)).map(ApiKeyRepository::first);
+    }
+
+    Uni<Optional<ApiKeyView>> lock(TenantSql sql, UUID keyId) {
+        return sql.execute(ONE_FOR_UPDATE, Tuple.of(keyId)).map(ApiKeyRepository::first);
+    }
+
+    Uni<Optional<ApiKeyView>> revoke(TenantSql sql, UUID keyId) {
+        return sql.execute(REVOKE, Tuple.of(keyId)).map(ApiKeyRepository::first);
+    }
+
+    Uni<ApiKeyView> retire(TenantSql sql, UUID keyId, UUID successor, long graceSeconds) {
+        return sql.execute(RETIRE, Tuple.of(keyId, successor, graceSeconds)).map(rows -> view(rows.iterator().next()));
+    }
+
+    Uni<Void> rehash(TenantSql sql, UUID keyId, String secretHash) {
+        return sql.execute(REHASH, Tuple.of(keyId, secretHash)).replaceWithVoid();
+    }
+
+    static ApiKeyView view(Row row) {
+        OffsetDateTime expiresAt = row.getOffsetDateTime("expires_at");
+        OffsetDateTime revokedAt = row.getOffsetDateTime("revoked_at");
+        return new ApiKeyView(row.getUUID("key_id"), row.getString("prefix"), row.getString("name"),
+                Arrays.asList(row.getArrayOfStrings("scopes")), Arrays.asList(row.getArrayOfStrings("allowed_cidrs")),
+                Arrays.asList(row.getArrayOfStrings("allowed_origins")), expiresAt,
+                KeyStatus.of(revokedAt, expiresAt).label(), row.getOffsetDateTime("created_at"),
+                row.getString("created_by"), revokedAt, row.getUUID("rotated_to"));
+    }
+
+    private static Optional<ApiKeyView> first(RowSet<Row> rows) {
+        return rows.iterator().hasNext() ? Optional.of(view(rows.iterator().next())) : Optional.empty();
+    }
+}

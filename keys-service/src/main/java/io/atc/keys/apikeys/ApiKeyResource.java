@@ -1,0 +1,87 @@
+package io.atc.keys.apikeys;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.atc.core.identity.CallerTenant;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+@Path("/v1/keys")
+@Tag(name = "keys")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class ApiKeyResource {
+
+    /** Responses that carry a raw key must never be stored by a browser, proxy or CDN. */
+    static final String NO_STORE = "no-store";
+
+    private final ApiKeys keys;
+    private final CallerTenant caller;
+
+    public ApiKeyResource(ApiKeys keys, CallerTenant caller) {
+        this.keys = keys;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a key; the response shows the raw key once and never again")
+    public Uni<Response> create(@Valid @NotNull(message = "a JSON body is required") ApiKeyDraft draft) {
+        return keys.issue(caller.requiring("keys:write"), draft)
+                .map(issued -> Response.created(URI.create("/v1/keys/" + issued.apiKey().id()))
+                        .header("Cache-Control", NO_STORE).header("Pragma", "no-cache").entity(issued).build());
+    }
+
+    @GET
+    @Operation(summary = "List the tenant's keys (never their secrets), in pages of key ids")
+    public Uni<List<ApiKeyView>> list(@QueryParam("after") UUID after,
+            @QueryParam("limit") @DefaultValue("100") @Min(value = 1, message = "must be at least 1")
+            @Max(value = 500, message = "must be at most 500") int limit) {
+        return keys.list(caller.requiring("keys:read").tenantId(), after, limit);
+    }
+
+    @GET
+    @Path("/{keyId}")
+    @Operation(summary = "Get one key (never its secret)")
+    public Uni<ApiKeyView> get(@PathParam("keyId") UUID keyId) {
+        return keys.get(caller.requiring("keys:read").tenantId(), keyId);
+    }
+
+    @POST
+    @Path("/{keyId}/rotate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Rotate a key: a successor with the same settings, shown once; the old key stops "
+            + "at once or after a grace period capped at its expiry")
+    public Uni<Response> rotate(@PathParam("keyId") UUID keyId, @Valid RotationRequest request) {
+        return keys.rotate(caller.requiring("keys:write"), keyId, request)
+                .map(issued -> Response.ok(issued).header("Cache-Control", NO_STORE).header("Pragma", "no-cache").build());
+    }
+
+    @DELETE
+    @Path("/{keyId}")
+    @Operation(summary = "Revoke a key; every gateway replica stops accepting it within about a second")
+    public Uni<Response> revoke(@PathParam("keyId") UUID keyId) {
+        return keys.revoke(caller.requiring("keys:write"), keyId).map(done -> Response.noContent().build());
+    }
+}
