@@ -1,0 +1,69 @@
+package io.atc.keys;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+
+import io.atc.testkit.audit.AuditTrail;
+import io.atc.testkit.identity.InternalTokens;
+import io.atc.testkit.orgs.SyntheticOrganisations;
+import io.atc.testkit.postgres.TestDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/**
+ * Every mutating endpoint of the keys service appends exactly one audit event (tenant creation:
+ * the genesis plus one); verification, a read-only POST, appends none. The calls must cover the
+ * OpenAPI document.
+ */
+@QuarkusTest
+@QuarkusTestResource(KeysServiceTestResources.class)
+class EveryMutationAppendsOneAuditEventTests {
+
+    private static final Set<String> READ_ONLY = Set.of("POST /internal/v1/keys/verify");
+
+    @Test
+    void eachMutatingEndpointAppendsExactlyOneEvent() {
+        UUID tenant = SyntheticOrganisations.create(TestDatabase.shared(), "Audited keys org").tenantId();
+        String admin = InternalTokens.forTenant(tenant);
+        String[] key = new String[1];
+        Map<String, Supplier<Response>> calls = new LinkedHashMap<>();
+        calls.put("POST /v1/keys", () -> {
+            Response response = given().auth().oauth2(admin).contentType("application/json")
+                    .body("{\"name\":\"audited\",\"scopes\":[\"admin\"]}").post("/v1/keys");
+            key[0] = response.path("apiKey.id");
+            return response;
+        });
+        calls.put("POST /v1/keys/{keyId}/rotate", () -> given().auth().oauth2(admin).contentType("application/json")
+                .body("{\"gracePeriodSeconds\":30}").post("/v1/keys/{id}/rotate", key[0]));
+        calls.put("DELETE /v1/keys/{keyId}", () -> given().auth().oauth2(admin).delete("/v1/keys/{id}", key[0]));
+
+        Set<String> covered = new TreeSet<>(calls.keySet());
+        covered.add("POST /v1/tenants");
+        covered.addAll(READ_ONLY);
+        assertThat(AuditTrail.declaredMutatingOperations()).containsExactlyInAnyOrderElementsOf(covered);
+        calls.forEach((operation, call) -> {
+            long before = AuditTrail.eventCount(tenant);
+            assertThat(call.get().statusCode()).as(operation).isBetween(200, 299);
+            assertThat(AuditTrail.eventCount(tenant)).as(operation).isEqualTo(before + 1);
+        });
+
+        String created = given().auth().oauth2(InternalTokens.forOperator()).contentType("application/json")
+                .body("{\"name\":\"Audited tenant\"}").post("/v1/tenants").then().statusCode(201).extract().path("tenantId");
+        assertThat(AuditTrail.eventCount(UUID.fromString(created))).as("POST /v1/tenants: genesis + 1").isEqualTo(2);
+
+        long before = AuditTrail.eventCount(tenant);
+        given().auth().oauth2(InternalTokens.forGateway()).contentType("application/json").body(Map.of("key", "atc_test_x"))
+                .post("/internal/v1/keys/verify").then().statusCode(200);
+        assertThat(AuditTrail.eventCount(tenant)).isEqualTo(before);
+    }
+}

@@ -1,0 +1,60 @@
+package io.atc.keys.tenants;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.atc.keys.KeysServiceTestResources;
+import io.atc.testkit.audit.AuditTrail;
+import io.atc.testkit.identity.InternalTokens;
+import io.atc.testkit.orgs.SyntheticOrganisations;
+import io.atc.testkit.postgres.TestDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/**
+ * An operator creates a tenant: its row, audit genesis and first admin key (shown once) in one
+ * transaction. The admin key works at once; operators cannot use tenant endpoints; tenants cannot
+ * create tenants.
+ */
+@QuarkusTest
+@QuarkusTestResource(KeysServiceTestResources.class)
+class TenantOnboardingTests {
+
+    @Test
+    void anOperatorCreatesATenantWithItsChainAndFirstAdminKey() {
+        Response created = given().auth().oauth2(InternalTokens.forOperator()).contentType("application/json")
+                .body("{\"name\":\"Harbour Logistics\"}").post("/v1/tenants");
+        created.then().statusCode(201).header("Cache-Control", "no-store")
+                .body("name", equalTo("Harbour Logistics"))
+                .body("adminKey.key", matchesPattern("atc_test_.*"))
+                .body("adminKey.apiKey.scopes", equalTo(java.util.List.of("admin")))
+                .body("adminKey.apiKey.createdBy", equalTo("operator:operator"));
+        UUID tenant = UUID.fromString(created.path("tenantId"));
+
+        assertThat(AuditTrail.eventCount(tenant)).as("genesis + key.created").isEqualTo(2);
+        given().auth().oauth2(InternalTokens.forGateway()).contentType("application/json")
+                .body(Map.of("key", (String) created.path("adminKey.key"))).post("/internal/v1/keys/verify")
+                .then().body("status", equalTo("active")).body("tenant", equalTo(tenant.toString()));
+    }
+
+    @Test
+    void operatorsCannotReadTenantDataAndTenantsCannotCreateTenants() {
+        UUID tenant = SyntheticOrganisations.create(TestDatabase.shared(), "Plain org").tenantId();
+
+        given().auth().oauth2(InternalTokens.forOperator()).get("/v1/keys").then().statusCode(401)
+                .contentType("application/problem+json");
+        given().auth().oauth2(InternalTokens.forTenant(tenant)).contentType("application/json").body("{\"name\":\"x\"}")
+                .post("/v1/tenants").then().statusCode(403).contentType("application/problem+json");
+        given().contentType("application/json").body("{\"name\":\"x\"}").post("/v1/tenants").then().statusCode(401);
+        given().auth().oauth2(InternalTokens.forOperator()).contentType("application/json").body("{\"name\":\"  \"}")
+                .post("/v1/tenants").then().statusCode(422).body("errors[0].field", equalTo("name"));
+    }
+}
