@@ -14,6 +14,7 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -121,7 +122,7 @@ public class CheckpointKeys {
     /** The last 32 bytes of the JDK's Ed25519 PKCS#8 encoding are the private seed. */
     private static PublicKey derivePublic(PrivateKey key) throws GeneralSecurityException {
         byte[] pkcs8 = key.getEncoded();
-        byte[] seed = java.util.Arrays.copyOfRange(pkcs8, pkcs8.length - 32, pkcs8.length);
+        byte[] seed = Arrays.copyOfRange(pkcs8, pkcs8.length - 32, pkcs8.length);
         return Ed25519PublicKeys.fromSeed(seed);
     }
 }

@@ -1,6 +1,9 @@
 package io.atc.audit.checkpoints;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +33,8 @@ public class Checkpointer {
 
     private static final String HASH_AT = "select hash from audit.events where seq = $1";
 
+    private static final Duration LOOK_BACK = Duration.ofMinutes(1);
+
     private final Pool pool;
     private final TenantTransactions transactions;
     private final CheckpointStore store;
@@ -51,9 +56,10 @@ public class Checkpointer {
     /** Signs and stores a checkpoint for each chain that moved since the previous round; returns how many. */
     public Uni<Integer> checkpointMovedChains() {
         Instant roundStart = Instant.now();
-        // A head updated during the previous round's query may carry a timestamp just before it started.
-        Instant since = lastRound.minusSeconds(5);
-        return pool.preparedQuery(MOVED_HEADS).execute(Tuple.of(since.atOffset(java.time.ZoneOffset.UTC)))
+        // updated_at is the appending transaction's start time, so a transaction that began before the
+        // previous round and committed after it carries an older stamp: look back a minute to catch it.
+        Instant since = lastRound.minus(LOOK_BACK);
+        return pool.preparedQuery(MOVED_HEADS).execute(Tuple.of(since.atOffset(ZoneOffset.UTC)))
                 .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows))
                 .onItem().transformToUniAndConcatenate(this::checkpointIfNewer)
                 .collect().asList()
@@ -89,6 +95,6 @@ public class Checkpointer {
     private Uni<Boolean> stillHolds(Checkpoint previous) {
         return transactions.read(previous.tenant(), sql -> sql.execute(HASH_AT, Tuple.of(previous.seq()))
                 .map(rows -> rows.iterator().hasNext()
-                        && java.util.Arrays.equals(rows.iterator().next().getBuffer("hash").getBytes(), previous.headHash())));
+                        && Arrays.equals(rows.iterator().next().getBuffer("hash").getBytes(), previous.headHash())));
     }
 }

@@ -2,6 +2,7 @@ package io.atc.audit.events;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -50,7 +51,7 @@ public class AuditEvents {
     public Uni<String> export(UUID tenant, long fromSeq, long toSeq) {
         return transactions.read(tenant, sql -> StoredChain.events(sql, fromSeq, toSeq)
                 .map(record -> line(AuditEventView.of(tenant.toString(), record)))
-                .collect().with(java.util.stream.Collectors.joining()));
+                .collect().with(Collectors.joining()));
     }
 
     private String line(AuditEventView event) {
