@@ -46,6 +46,18 @@ class EveryMutationAppendsOneAuditEventTests {
         calls.put("POST /v1/keys/{keyId}/rotate", () -> given().auth().oauth2(admin).contentType("application/json")
                 .body("{\"gracePeriodSeconds\":30}").post("/v1/keys/{id}/rotate", key[0]));
         calls.put("DELETE /v1/keys/{keyId}", () -> given().auth().oauth2(admin).delete("/v1/keys/{id}", key[0]));
+        String email = "audited-" + UUID.randomUUID() + "@example.com";
+        Response[] session = new Response[1];
+        calls.put("POST /v1/console/users", () -> given().auth().oauth2(admin).contentType("application/json")
+                .body(Map.of("email", email, "password", "a long enough password")).post("/v1/console/users"));
+        calls.put("POST /v1/console/sessions", () -> {
+            session[0] = given().auth().oauth2(InternalTokens.forGateway()).contentType("application/json")
+                    .body(Map.of("email", email, "password", "a long enough password")).post("/v1/console/sessions");
+            return session[0];
+        });
+        calls.put("DELETE /v1/console/sessions", () -> given().auth().oauth2(InternalTokens.forGateway())
+                .cookie("__Host-atc_session", session[0].getCookie("__Host-atc_session"))
+                .header("X-CSRF-Token", (String) session[0].path("csrfToken")).delete("/v1/console/sessions"));
 
         Set<String> covered = new TreeSet<>(calls.keySet());
         covered.add("POST /v1/tenants");

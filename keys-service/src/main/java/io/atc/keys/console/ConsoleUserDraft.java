@@ -1,0 +1,18 @@
+package io.atc.keys.console;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** A console user to create. The password is hashed with argon2id and never stored, logged or audited. */
+public record ConsoleUserDraft(
+        @NotBlank(message = "must not be blank") @Email(message = "must be an email address")
+        @Size(max = 254, message = "must be at most 254 characters") String email,
+        @NotBlank(message = "must not be blank")
+        @Size(min = 12, max = 128, message = "must be 12 to 128 characters") String password) {
+
+    @Override
+    public String toString() {
+        return "ConsoleUserDraft[" + email + "]";
+    }
+}

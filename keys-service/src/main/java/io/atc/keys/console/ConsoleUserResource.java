@@ -1,0 +1,40 @@
+package io.atc.keys.console;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.atc.core.identity.CallerTenant;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+
+@Path("/v1/console/users")
+@Tag(name = "console")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ConsoleUserResource {
+
+    private final ConsoleUsers users;
+    private final CallerTenant caller;
+
+    public ConsoleUserResource(ConsoleUsers users, CallerTenant caller) {
+        this.users = users;
+        this.caller = caller;
+    }
+
+    @POST
+    @Operation(summary = "Create a console user of the caller's tenant (admin keys only)")
+    public Uni<Response> create(@Valid @NotNull(message = "a JSON body is required") ConsoleUserDraft draft) {
+        return users.create(caller.requiring("admin"), draft)
+                .map(user -> Response.status(Response.Status.CREATED).entity(user).build());
+    }
+}
