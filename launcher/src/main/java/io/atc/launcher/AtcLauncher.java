@@ -53,6 +53,7 @@ public final class AtcLauncher {
         PlatformDatabase database = remember(PlatformDatabase.open(env));
         PlatformBroker broker = remember(PlatformBroker.open(env));
         InternalTokenKeys keys = InternalTokenKeys.from(env);
+        RunSecrets secrets = RunSecrets.from(env, home.resolve(".run-data"));
 
         Map<String, String> shared = new HashMap<>(broker.environment());
         shared.put("ATC_DB_URL", database.target().uri());
@@ -60,6 +61,7 @@ public final class AtcLauncher {
         shared.put("ATC_DB_APP_PASSWORD", database.target().appPassword());
         shared.put("ATC_INTERNAL_JWT_PUBLIC_KEY", keys.publicKey());
         shared.putIfAbsent("ATC_LOG_JSON", env.getOrDefault("ATC_LOG_JSON", "false"));
+        shared.putAll(secrets.environment());
         shared.put("ATC_AUDIT_CHECKPOINT_DIR", env.getOrDefault("ATC_AUDIT_CHECKPOINT_DIR",
                 home.resolve(".run-data/audit-checkpoints").toString()));
 
@@ -75,7 +77,7 @@ public final class AtcLauncher {
         for (ServiceProcess service : services) {
             service.awaitReady(READY_TIMEOUT);
         }
-        printSummary(database, broker, services);
+        printSummary(database, broker, services, secrets);
     }
 
     synchronized void stop() {
@@ -93,7 +95,8 @@ public final class AtcLauncher {
         return resource;
     }
 
-    private void printSummary(PlatformDatabase database, PlatformBroker broker, Deque<ServiceProcess> services) {
+    private void printSummary(PlatformDatabase database, PlatformBroker broker, Deque<ServiceProcess> services,
+            RunSecrets secrets) {
         out.println();
         out.println("ATC platform is up.");
         out.println("  database  " + database.description());
@@ -102,6 +105,8 @@ public final class AtcLauncher {
             out.printf("  %-17s %s   (ready: %s/q/health/ready, metrics: /q/metrics, OpenAPI: /q/openapi)%n",
                     service.service().name(), service.url(), service.url());
         }
+        secrets.generatedOperatorToken().ifPresent(token -> out.println(
+                "  operator  " + token + "   (this run's operator credential, shown once; set ATC_OPERATOR_TOKEN to choose)"));
         out.println("Press Ctrl-C to stop everything.");
     }
 }
