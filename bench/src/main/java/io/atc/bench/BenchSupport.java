@@ -47,6 +47,38 @@ final class BenchSupport {
                 .build());
     }
 
+    /**
+     * A fresh migrated database, dropped by {@code drop()} of the returned handle or, if the JVM is
+     * stopped first (Ctrl-C, the script's timeout), by a shutdown hook.
+     */
+    static Scratch scratchDatabase(Map<String, String> options) {
+        TestDatabase database = TestDatabase.create(server(options));
+        Scratch scratch = new Scratch(database, "true".equals(options.get("keep-database")));
+        Runtime.getRuntime().addShutdownHook(new Thread(scratch::drop, "bench-database-drop"));
+        return scratch;
+    }
+
+    static final class Scratch {
+        final TestDatabase database;
+        private final boolean keep;
+        private final java.util.concurrent.atomic.AtomicBoolean dropped = new java.util.concurrent.atomic.AtomicBoolean();
+
+        Scratch(TestDatabase database, boolean keep) {
+            this.database = database;
+            this.keep = keep;
+        }
+
+        void drop() {
+            if (dropped.compareAndSet(false, true)) {
+                if (keep) {
+                    System.out.println("  kept database " + database.name() + " (drop it and its roles yourself)");
+                } else {
+                    database.drop();
+                }
+            }
+        }
+    }
+
     static String serverSettings(TestDatabase database) {
         try (var connection = database.connectAsOwner(); var statement = connection.createStatement()) {
             StringBuilder settings = new StringBuilder();

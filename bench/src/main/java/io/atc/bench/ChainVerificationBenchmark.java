@@ -1,23 +1,23 @@
 package io.atc.bench;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,33 +36,24 @@ import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * How fast the operator verifier (audit-verify --all) checks a large audit trail. Per layout
- * (tenants x events), a fresh database is filled server-side through audit.append itself (the
- * only write path the service role has), vacuumed and analysed, then verified several times with
- * {@link VerifyChainsCommand#run} in this JVM; each run reports the CLI's own rate and a
- * wall-clock rate around the call, and every tenant must verify OK through its last seq.
- * With --profile on, the verifier's time is then split: JDBC read alone, the ChainVerifier over
- * pre-read records in memory, and its parts (row hash, RFC 8785 canonicalisation, payload hash).
+ * (tenants x events), a fresh database is filled through audit.append ({@link ChainFill}),
+ * vacuumed and analysed, then verified:
+ * <ul>
+ * <li>operator runs: {@code io.atc.audit.cli.VerifyChainsCommand --all} in a fresh JVM each, as
+ * bin/audit-verify starts it, with an empty checkpoint directory;</li>
+ * <li>in-process runs: {@link VerifyChainsCommand#run} in this (warmed-up) JVM.</li>
+ * </ul>
+ * Each run reports the CLI's own summary rate and a wall-clock rate measured here; every tenant
+ * must verify OK through its last seq. With --profile, the verifier's time is then split: the JDBC
+ * read alone (text and binary transfer), the ChainVerifier over pre-read records in memory and its
+ * parts (row hash, RFC 8785 canonicalisation, payload hash), and a read/verify pipeline prototype.
  *
  * <pre>
- * --layouts 4x250000,1x1000000 --runs 3 --batch 50000 --fill-threads 2 --profile on
+ * --layouts 4x250000,1x1000000 --runs 3 --batch 250 --fill-threads 2 --profile first|all|off
  * </pre>
  */
 public final class ChainVerificationBenchmark {
 
-    /**
-     * One batch of events for the bound tenant, through audit.append. The payload is given as its
-     * RFC 8785 canonical text ({"n":<g>}, no space; jsonb's own ::text would add one) and committed
-     * to as SHA-256(salt || that text), exactly what AuditPayloads computes; 16 random salt bytes.
-     */
-    static final String APPEND_BATCH = """
-            select count(*) from (
-                select audit.append('key:bench', 'bench.event', 'site:x', e.payload::jsonb, e.salt,
-                                    sha256(e.salt || convert_to(e.payload, 'UTF8')))
-                  from (select uuid_send(gen_random_uuid()) as salt, '{"n":' || g || '}' as payload
-                          from generate_series(?::bigint, ?::bigint) g) e
-            ) appended
-            """;
-    static final String BIND_TENANT = "select set_config('atc.tenant_id', ?, true)";
     static final double GOAL_ROWS_PER_SECOND = 200_000;
     private static final Pattern SUMMARY = Pattern.compile(
             "verified (\\d+) tenant\\(s\\), (\\d+) event\\(s\\) in ([\\d.]+) s \\((\\d+) events/s\\): (\\d+) ok, (\\d+) failed");
@@ -70,23 +61,25 @@ public final class ChainVerificationBenchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = BenchSupport.options(args);
         String layouts = options.getOrDefault("layouts", "4x250000,1x1000000");
-        int runs = BenchSupport.intOption(options, "runs", 3);
-        int batch = BenchSupport.intOption(options, "batch", 50_000);
-        int fillThreads = BenchSupport.intOption(options, "fill-threads", 2);
-        boolean profile = !"off".equals(options.getOrDefault("profile", "on"));
-
+        String profile = options.getOrDefault("profile", "first");
         boolean allOk = true;
+        boolean first = true;
         for (String layout : layouts.split(",")) {
             String[] parts = layout.trim().split("x");
-            allOk &= runLayout(options, Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), runs, batch,
-                    fillThreads, profile);
+            boolean profiled = "all".equals(profile) || ("first".equals(profile) && first);
+            allOk &= runLayout(options, Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), profiled);
+            first = false;
         }
         System.exit(allOk ? 0 : 1);
     }
 
-    private static boolean runLayout(Map<String, String> options, int tenantCount, int perTenant, int runs, int batch,
-            int fillThreads, boolean profile) throws Exception {
-        TestDatabase database = TestDatabase.create(BenchSupport.server(options));
+    private static boolean runLayout(Map<String, String> options, int tenantCount, int perTenant, boolean profile)
+            throws Exception {
+        int runs = BenchSupport.intOption(options, "runs", 3);
+        int batch = BenchSupport.intOption(options, "batch", 250);
+        int fillThreads = BenchSupport.intOption(options, "fill-threads", 2);
+        BenchSupport.Scratch scratch = BenchSupport.scratchDatabase(options);
+        TestDatabase database = scratch.database;
         try {
             System.out.printf("ChainVerificationBenchmark: %d tenant(s) x %,d events (+ genesis), %d cores; server: %s%n",
                     tenantCount, perTenant, Runtime.getRuntime().availableProcessors(),
@@ -94,40 +87,45 @@ public final class ChainVerificationBenchmark {
             List<UUID> tenants = createTenants(database, tenantCount);
 
             long fillStarted = System.nanoTime();
-            fill(database, tenants, perTenant, batch, fillThreads);
+            ChainFill.fill(database, tenants, perTenant, batch, fillThreads);
             double fillSeconds = (System.nanoTime() - fillStarted) / 1e9;
             long total = (long) tenantCount * perTenant;
-            System.out.printf("  fill: %,d events via audit.append in %.1f s (%.0f events/s; batches of %,d, %d thread(s))%n",
-                    total, fillSeconds, total / fillSeconds, batch, Math.min(fillThreads, tenantCount));
+            System.out.printf("  fill: %,d events via audit.append in %.1f s (%.0f events/s; %,d per transaction,"
+                    + " %d thread(s))%n", total, fillSeconds, total / fillSeconds, batch,
+                    Math.min(fillThreads, tenantCount));
             long vacuumStarted = System.nanoTime();
-            try (Connection owner = database.connectAsOwner(); Statement statement = owner.createStatement()) {
-                statement.execute("vacuum (analyze) audit.events");
-                statement.execute("vacuum (analyze) audit.chain_heads");
-            }
-            System.out.printf("  vacuum (analyze): %.1f s%n", (System.nanoTime() - vacuumStarted) / 1e9);
+            ChainFill.vacuumAnalyze(database);
+            System.out.printf("  vacuum (analyze) audit.events: %.1f s%n", (System.nanoTime() - vacuumStarted) / 1e9);
 
+            Map<String, String> env = verifierEnv(database, "");
             boolean ok = true;
-            double sumCli = 0;
-            double sumWall = 0;
+            List<VerifyRun> operator = new ArrayList<>();
             for (int run = 1; run <= runs; run++) {
-                VerifyRun result = verify(database, tenants, perTenant);
+                VerifyRun result = verifyInFreshJvm(env, tenants, perTenant);
+                operator.add(result);
                 ok &= result.ok;
-                sumCli += result.cliRowsPerSecond;
-                sumWall += result.wallRowsPerSecond;
-                System.out.printf("  verify run %d: %,d events, CLI %.0f events/s (%.2f s), wall-clock %.0f events/s"
-                        + " (%.2f s), %s%n", run, result.events, result.cliRowsPerSecond, result.cliSeconds,
-                        result.wallRowsPerSecond, result.wallSeconds, result.ok ? "every tenant OK" : "FAILED: "
-                                + result.detail);
+                print("operator run " + run + " (fresh JVM)", result);
             }
-            double meanCli = sumCli / runs;
-            System.out.printf("  verify mean: CLI %.0f events/s, wall-clock %.0f events/s (goal >= %.0f: %s)%n", meanCli,
-                    sumWall / runs, GOAL_ROWS_PER_SECOND, meanCli >= GOAL_ROWS_PER_SECOND ? "MET" : "NOT MET");
+            List<VerifyRun> inProcess = new ArrayList<>();
+            for (int run = 1; run <= runs; run++) {
+                VerifyRun result = verifyInProcess(env, tenants, perTenant);
+                inProcess.add(result);
+                ok &= result.ok;
+                print("in-process run " + run + " (warm JVM)", result);
+            }
+            double operatorMean = operator.stream().mapToDouble(VerifyRun::cliRate).average().orElse(0);
+            System.out.printf("  mean, operator runs:   CLI %.0f events/s, wall-clock %.0f events/s (goal >= %.0f: %s)%n",
+                    operatorMean, operator.stream().mapToDouble(VerifyRun::wallRate).average().orElse(0),
+                    GOAL_ROWS_PER_SECOND, operatorMean >= GOAL_ROWS_PER_SECOND ? "MET" : "NOT MET");
+            System.out.printf("  mean, in-process runs: CLI %.0f events/s, wall-clock %.0f events/s%n",
+                    inProcess.stream().mapToDouble(VerifyRun::cliRate).average().orElse(0),
+                    inProcess.stream().mapToDouble(VerifyRun::wallRate).average().orElse(0));
             if (profile) {
-                profile(database, tenants);
+                profile(database, tenants, perTenant);
             }
             return ok;
         } finally {
-            database.drop();
+            scratch.drop();
         }
     }
 
@@ -149,78 +147,66 @@ public final class ChainVerificationBenchmark {
         }
     }
 
-    /** Each tenant on its own service-role connection, one transaction per batch; tenants in parallel. */
-    private static void fill(TestDatabase database, List<UUID> tenants, int perTenant, int batch, int threads)
+    record VerifyRun(boolean ok, long events, double cliSeconds, double cliRate, double wallSeconds, double wallRate,
+            String detail) {
+    }
+
+    private static void print(String what, VerifyRun run) {
+        System.out.printf("  %-30s %,d events: CLI %7.0f events/s (%.2f s), wall-clock %7.0f events/s (%.2f s), %s%n",
+                what, run.events, run.cliRate, run.cliSeconds, run.wallRate, run.wallSeconds,
+                run.ok ? "every tenant OK" : "FAILED: " + run.detail);
+    }
+
+    private static Map<String, String> verifierEnv(TestDatabase database, String urlSuffix) throws IOException {
+        Map<String, String> env = new HashMap<>();
+        env.put("ATC_DB_URL", database.target().uri() + urlSuffix);
+        env.put("ATC_DB_APP_USER", database.target().appUser());
+        env.put("ATC_DB_APP_PASSWORD", database.target().appPassword());
+        env.put("ATC_AUDIT_CHECKPOINT_DIR", Files.createTempDirectory("atc-bench-checkpoints").toString());
+        return env;
+    }
+
+    /** audit-verify --all as an operator starts it: its own JVM, this classpath (bin/audit-verify runs the same class). */
+    private static VerifyRun verifyInFreshJvm(Map<String, String> env, List<UUID> tenants, int perTenant)
             throws Exception {
-        ExecutorService executor = Executors.newFixedThreadPool(Math.min(threads, tenants.size()));
-        try {
-            List<Future<Void>> done = new ArrayList<>();
-            for (UUID tenant : tenants) {
-                done.add(executor.submit(() -> {
-                    fillTenant(database, tenant, perTenant, batch);
-                    return null;
-                }));
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), VerifyChainsCommand.class.getName(), "--all");
+        builder.environment().putAll(env);
+        builder.redirectErrorStream(true);
+        long started = System.nanoTime();
+        Process process = builder.start();
+        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return "cannot read its output: " + e.getMessage();
             }
-            for (Future<Void> future : done) {
-                future.get();
-            }
-        } finally {
-            executor.shutdown();
+        });
+        if (!process.waitFor(10, java.util.concurrent.TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("audit-verify did not finish in 10 minutes");
         }
+        double wall = (System.nanoTime() - started) / 1e9;
+        return evaluate(process.exitValue(), output.get(), wall, tenants, perTenant);
     }
 
-    private static void fillTenant(TestDatabase database, UUID tenant, int perTenant, int batch) throws SQLException {
-        try (Connection app = database.connectAsApp()) {
-            app.setAutoCommit(false);
-            try (PreparedStatement bind = app.prepareStatement(BIND_TENANT);
-                    PreparedStatement append = app.prepareStatement(APPEND_BATCH)) {
-                for (long from = 1; from <= perTenant; from += batch) {
-                    long to = Math.min(perTenant, from + batch - 1);
-                    bind.setString(1, tenant.toString());
-                    bind.execute();
-                    append.setLong(1, from);
-                    append.setLong(2, to);
-                    try (ResultSet rows = append.executeQuery()) {
-                        rows.next();
-                        if (rows.getLong(1) != to - from + 1) {
-                            throw new IllegalStateException("appended " + rows.getLong(1) + ", expected " + (to - from + 1));
-                        }
-                    }
-                    app.commit();
-                }
-            }
-        }
-    }
-
-    record VerifyRun(boolean ok, long events, double cliSeconds, double cliRowsPerSecond, double wallSeconds,
-            double wallRowsPerSecond, String detail) {
-    }
-
-    /** One audit-verify --all, in this JVM, with an empty checkpoint directory. */
-    private static VerifyRun verify(TestDatabase database, List<UUID> tenants, int perTenant) throws Exception {
-        Path checkpoints = Files.createTempDirectory("atc-bench-checkpoints");
+    private static VerifyRun verifyInProcess(Map<String, String> env, List<UUID> tenants, int perTenant) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Map<String, String> env = Map.of(
-                "ATC_DB_URL", database.target().uri(),
-                "ATC_DB_APP_USER", database.target().appUser(),
-                "ATC_DB_APP_PASSWORD", database.target().appPassword(),
-                "ATC_AUDIT_CHECKPOINT_DIR", checkpoints.toString());
         long started = System.nanoTime();
         int code = VerifyChainsCommand.run(new String[] {"--all"}, env, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         double wall = (System.nanoTime() - started) / 1e9;
-        Files.delete(checkpoints);
+        return evaluate(code, out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8), wall,
+                tenants, perTenant);
+    }
 
-        String printed = out.toString(StandardCharsets.UTF_8);
+    private static VerifyRun evaluate(int code, String printed, double wall, List<UUID> tenants, int perTenant) {
         Matcher summary = printed.lines().map(SUMMARY::matcher).filter(Matcher::matches).findFirst().orElse(null);
         if (summary == null) {
-            return new VerifyRun(false, 0, 0, 0, wall, 0, "no summary line; exit " + code + "; " + printed
-                    + err.toString(StandardCharsets.UTF_8));
+            return new VerifyRun(false, 0, 0, 0, wall, 0, "no summary line; exit " + code + ": " + printed);
         }
         long events = Long.parseLong(summary.group(2));
-        double cliSeconds = Double.parseDouble(summary.group(3));
-        double cliRate = Double.parseDouble(summary.group(4));
         StringBuilder problems = new StringBuilder();
         if (code != 0) {
             problems.append("exit ").append(code).append("; ");
@@ -238,26 +224,43 @@ public final class ChainVerificationBenchmark {
         if (problems.length() > 0) {
             problems.append(printed);
         }
-        return new VerifyRun(problems.length() == 0, events, cliSeconds, cliRate, wall, events / wall,
-                problems.toString());
+        return new VerifyRun(problems.length() == 0, events, Double.parseDouble(summary.group(3)),
+                Double.parseDouble(summary.group(4)), wall, events / wall, problems.toString());
     }
 
-    /** Where the verifier's time goes: the read alone, then the in-memory verifier and its parts. */
-    private static void profile(TestDatabase database, List<UUID> tenants) throws SQLException {
-        System.out.println("  profile (same JVM, records of all tenants):");
-        List<List<ChainRecord>> chains = new ArrayList<>();
-        List<ChainHead> heads = new ArrayList<>();
-        try (Connection app = database.connectAsApp()) {
-            BenchChainReads reads = new BenchChainReads(app);
+    // ---------------------------------------------------------------------------------------------
+    // Profile: where the verifier's time goes.
+
+    private static final String BINARY = "?prepareThreshold=-1";
+
+    private static void profile(TestDatabase database, List<UUID> tenants, int perTenant) throws Exception {
+        System.out.println("  profile (this JVM, all tenants' records; us/rec = microseconds per record):");
+        for (String transfer : new String[] {"", BINARY}) {
             for (int pass = 1; pass <= 2; pass++) {
                 long[] count = {0};
                 long started = System.nanoTime();
-                for (UUID tenant : tenants) {
-                    reads.read(tenant, record -> count[0]++);
+                try (Connection app = connect(database, transfer)) {
+                    BenchChainReads reads = new BenchChainReads(app);
+                    for (UUID tenant : tenants) {
+                        reads.read(tenant, record -> count[0]++);
+                    }
                 }
-                report("JDBC read + decode only (audit-verify's reader, no verification), pass " + pass,
-                        count[0], System.nanoTime() - started);
+                report("JDBC read + decode only, " + label(transfer) + ", pass " + pass, count[0],
+                        System.nanoTime() - started);
             }
+        }
+
+        for (int pass = 1; pass <= 2; pass++) {
+            long started = System.nanoTime();
+            long count = rowsOnly(database, tenants);
+            report("PROBE same query, rows.next() only, no column decoded, pass " + pass, count,
+                    System.nanoTime() - started);
+        }
+
+        List<List<ChainRecord>> chains = new ArrayList<>();
+        List<ChainHead> heads = new ArrayList<>();
+        try (Connection app = connect(database, "")) {
+            BenchChainReads reads = new BenchChainReads(app);
             for (UUID tenant : tenants) {
                 List<ChainRecord> chain = new ArrayList<>();
                 heads.add(reads.read(tenant, chain::add));
@@ -278,14 +281,170 @@ public final class ChainVerificationBenchmark {
             report("ChainVerifier in memory (all checks), pass " + pass, records, System.nanoTime() - started);
         }
         for (int pass = 1; pass <= 3; pass++) {
-            part("  AuditRecordHash.v1 (row hash)", chains, tenants, pass, (tenant, record) ->
+            part("  of which AuditRecordHash.v1 (row hash), pass " + pass, chains, tenants, (tenant, record) ->
                     AuditRecordHash.v1(tenant, record.seq(), record.prevHash(), record.occurredAt(), record.actor(),
                             record.action(), record.target(), record.payloadHash())[0]);
-            part("  AuditPayloads.canonicalJson (RFC 8785)", chains, tenants, pass, (tenant, record) ->
-                    AuditPayloads.canonicalJson(record.payloadJson())[0]);
-            part("  AuditPayloads.payloadHash (salt || canonical)", chains, tenants, pass, (tenant, record) ->
+            part("  of which AuditPayloads.canonicalJson (RFC 8785), pass " + pass, chains, tenants,
+                    (tenant, record) -> AuditPayloads.canonicalJson(record.payloadJson())[0]);
+            part("  of which AuditPayloads.payloadHash (SHA-256), pass " + pass, chains, tenants, (tenant, record) ->
                     AuditPayloads.payloadHash(record.payloadSalt(),
                             record.payloadJson().getBytes(StandardCharsets.UTF_8))[0]);
+        }
+        chains.clear();
+
+        for (String transfer : new String[] {"", BINARY}) {
+            for (int pass = 1; pass <= 2; pass++) {
+                long started = System.nanoTime();
+                long count = pipelined(database, tenants, transfer);
+                report("PROTOTYPE read thread -> verify thread, " + label(transfer) + ", pass " + pass, count,
+                        System.nanoTime() - started);
+            }
+        }
+        if (tenants.size() > 1) {
+            for (String transfer : new String[] {"", BINARY}) {
+                for (int pass = 1; pass <= 2; pass++) {
+                    long started = System.nanoTime();
+                    long count = tenantsInParallel(database, tenants, transfer, 2);
+                    report("PROTOTYPE 2 tenants at a time, own connection each, " + label(transfer) + ", pass " + pass,
+                            count, System.nanoTime() - started);
+                }
+            }
+        }
+        Map<String, String> binaryEnv = verifierEnv(database, BINARY);
+        for (int run = 1; run <= 2; run++) {
+            VerifyRun result = verifyInFreshJvm(binaryEnv, tenants, perTenant);
+            System.out.printf("    %-74s %,10d rec %7.2f s %10.0f rec/s (CLI summary %.0f/s), %s%n",
+                    "audit-verify, fresh JVM, ATC_DB_URL=..." + BINARY + ", run " + run, result.events,
+                    result.wallSeconds, result.wallRate, result.cliRate, result.ok ? "every tenant OK" : "FAILED: "
+                            + result.detail);
+        }
+    }
+
+    private static String label(String transfer) {
+        return transfer.isEmpty() ? "text results (as audit-verify)" : "binary results (" + transfer.substring(1) + ")";
+    }
+
+    private static Connection connect(TestDatabase database, String urlSuffix) throws SQLException {
+        return DriverManager.getConnection(database.target().jdbcUrl() + urlSuffix, database.target().appUser(),
+                database.target().appPassword());
+    }
+
+    /** PROBE: audit-verify's events query (JdbcChainReader.EVENTS), rows fetched the same way, no column decoded. */
+    private static long rowsOnly(TestDatabase database, List<UUID> tenants) throws SQLException {
+        long count = 0;
+        try (Connection app = connect(database, "")) {
+            app.setAutoCommit(false);
+            for (UUID tenant : tenants) {
+                try (var bind = app.prepareStatement("select set_config('atc.tenant_id', ?, true),"
+                        + " set_config('transaction_read_only', 'on', true)")) {
+                    bind.setString(1, tenant.toString());
+                    bind.execute();
+                }
+                try (var query = app.prepareStatement("""
+                        select seq, version, prev_hash, hash, occurred_at, actor, action, target, payload::text,
+                               payload_salt, payload_hash, tombstoned_at
+                          from audit.events order by seq
+                        """)) {
+                    query.setFetchSize(10_000);
+                    try (var rows = query.executeQuery()) {
+                        while (rows.next()) {
+                            count++;
+                        }
+                    }
+                }
+                app.rollback();
+            }
+        }
+        return count;
+    }
+
+    /**
+     * PROTOTYPE of a suggestion, not the verifier: --all with {@code threads} tenants verified at
+     * once, each on its own connection (the same reader and ChainVerifier per tenant).
+     */
+    private static long tenantsInParallel(TestDatabase database, List<UUID> tenants, String transfer, int threads)
+            throws Exception {
+        var executor = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<Long>> done = new ArrayList<>();
+            for (UUID tenant : tenants) {
+                done.add(executor.submit(() -> {
+                    try (Connection app = connect(database, transfer)) {
+                        ChainVerifier verifier = new ChainVerifier(tenant, null);
+                        long[] count = {0};
+                        ChainHead head = new BenchChainReads(app).read(tenant, record -> {
+                            count[0]++;
+                            verifier.accept(record);
+                        });
+                        VerificationResult result = verifier.finish(head);
+                        if (!result.ok()) {
+                            throw new IllegalStateException("parallel verification failed: " + result);
+                        }
+                        return count[0];
+                    }
+                }));
+            }
+            long count = 0;
+            for (var future : done) {
+                count += future.get();
+            }
+            return count;
+        } finally {
+            executor.shutdown();
+        }
+    }
+
+    private static final List<ChainRecord> END = List.of();
+
+    /**
+     * PROTOTYPE of a suggestion, not the verifier: the same reader and ChainVerifier, but the read
+     * runs on its own thread and hands batches of 1,000 records to the verifying thread, so the
+     * database's work, the JDBC decode and the hashing overlap on the two cores.
+     */
+    private static long pipelined(TestDatabase database, List<UUID> tenants, String transfer) throws Exception {
+        long count = 0;
+        try (Connection app = connect(database, transfer)) {
+            BenchChainReads reads = new BenchChainReads(app);
+            for (UUID tenant : tenants) {
+                BlockingQueue<List<ChainRecord>> queue = new ArrayBlockingQueue<>(64);
+                CompletableFuture<ChainHead> head = CompletableFuture.supplyAsync(() -> {
+                    List<ChainRecord>[] batch = new List[] {new ArrayList<ChainRecord>(1000)};
+                    try {
+                        ChainHead stored = reads.read(tenant, record -> {
+                            batch[0].add(record);
+                            if (batch[0].size() == 1000) {
+                                put(queue, batch[0]);
+                                batch[0] = new ArrayList<>(1000);
+                            }
+                        });
+                        put(queue, batch[0]);
+                        return stored;
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    } finally {
+                        put(queue, END);
+                    }
+                });
+                ChainVerifier verifier = new ChainVerifier(tenant, null);
+                for (List<ChainRecord> batch = queue.take(); batch != END; batch = queue.take()) {
+                    batch.forEach(verifier::accept);
+                    count += batch.size();
+                }
+                VerificationResult result = verifier.finish(head.get());
+                if (!result.ok()) {
+                    throw new IllegalStateException("pipelined verification failed: " + result);
+                }
+            }
+        }
+        return count;
+    }
+
+    private static void put(BlockingQueue<List<ChainRecord>> queue, List<ChainRecord> batch) {
+        try {
+            queue.put(batch);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -293,7 +452,7 @@ public final class ChainVerificationBenchmark {
         long apply(UUID tenant, ChainRecord record);
     }
 
-    private static void part(String name, List<List<ChainRecord>> chains, List<UUID> tenants, int pass, Part part) {
+    private static void part(String name, List<List<ChainRecord>> chains, List<UUID> tenants, Part part) {
         long sink = 0;
         long records = 0;
         long started = System.nanoTime();
@@ -304,13 +463,11 @@ public final class ChainVerificationBenchmark {
                 records++;
             }
         }
-        long elapsed = System.nanoTime() - started;
-        report(name + ", pass " + pass + (sink == 42 ? " " : ""), records, elapsed);
+        report(name + (sink == Long.MIN_VALUE ? "!" : ""), records, System.nanoTime() - started);
     }
 
     private static void report(String what, long records, long nanos) {
-        System.out.printf("    %-78s %,10d rec %7.2f s %10.0f rec/s %7.2f us/rec%n", what, records, nanos / 1e9,
+        System.out.printf("    %-74s %,10d rec %7.2f s %10.0f rec/s %6.2f us/rec%n", what, records, nanos / 1e9,
                 records / (nanos / 1e9), nanos / 1e3 / Math.max(records, 1));
     }
-
 }
