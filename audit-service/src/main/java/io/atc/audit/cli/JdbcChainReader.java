@@ -22,6 +22,7 @@ import io.atc.audit.verify.ChainRecord;
 final class JdbcChainReader {
 
     private static final int FETCH = 10_000;
+    private static final int BATCH = 2_000;
     private static final String EVENTS = """
             select seq, version, prev_hash, hash, occurred_at, actor, action, target, payload::text,
                    payload_salt, payload_hash, tombstoned_at
@@ -47,29 +48,51 @@ final class JdbcChainReader {
         return ids;
     }
 
-    /** Streams the tenant's events to {@code sink}, then returns its head (null if none) and first fork seq. */
-    ChainEnd read(UUID tenant, Consumer<ChainRecord> sink) throws SQLException {
+    /** Streams the tenant's events to {@code sink} in batches, then returns its head (null if none). */
+    ChainHead read(UUID tenant, Consumer<List<ChainRecord>> sink) throws SQLException {
         try {
-            try (PreparedStatement bind = connection.prepareStatement(
-                    "select set_config('atc.tenant_id', ?, true), set_config('transaction_read_only', 'on', true)")) {
-                bind.setString(1, tenant.toString());
-                bind.execute();
-            }
+            bind(tenant);
             try (PreparedStatement query = connection.prepareStatement(EVENTS)) {
                 query.setFetchSize(FETCH);
                 try (ResultSet rows = query.executeQuery()) {
+                    List<ChainRecord> batch = new ArrayList<>(BATCH);
                     while (rows.next()) {
-                        sink.accept(record(rows));
+                        batch.add(record(rows));
+                        if (batch.size() == BATCH) {
+                            sink.accept(batch);
+                            batch = new ArrayList<>(BATCH);
+                        }
+                    }
+                    if (!batch.isEmpty()) {
+                        sink.accept(batch);
                     }
                 }
             }
-            return new ChainEnd(head(), firstFork());
+            return head();
         } finally {
             connection.rollback();
         }
     }
 
-    record ChainEnd(ChainHead head, Long firstFork) {
+    /**
+     * The first seq that shares its previous hash with an earlier event. Only asked to name a failure:
+     * a chain that streamed cleanly (consecutive seqs, every link matching) cannot contain a fork.
+     */
+    Long firstFork(UUID tenant) throws SQLException {
+        try {
+            bind(tenant);
+            return firstFork();
+        } finally {
+            connection.rollback();
+        }
+    }
+
+    private void bind(UUID tenant) throws SQLException {
+        try (PreparedStatement bind = connection.prepareStatement(
+                "select set_config('atc.tenant_id', ?, true), set_config('transaction_read_only', 'on', true)")) {
+            bind.setString(1, tenant.toString());
+            bind.execute();
+        }
     }
 
     private ChainHead head() throws SQLException {

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.UUID;
 
 import io.atc.audit.checkpoints.Checkpoint;
@@ -63,8 +64,12 @@ public final class VerifyChainsCommand {
                     + "): a truncated or rewound chain cannot be detected without checkpoints");
         }
         String jdbcUrl = url.startsWith("jdbc:") ? url : "jdbc:" + url.replaceFirst("^postgres://", "postgresql://");
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, env.getOrDefault("ATC_DB_APP_USER", "atc_app"),
-                env.getOrDefault("ATC_DB_APP_PASSWORD", ""))) {
+        Properties properties = new Properties();
+        properties.setProperty("user", env.getOrDefault("ATC_DB_APP_USER", "atc_app"));
+        properties.setProperty("password", env.getOrDefault("ATC_DB_APP_PASSWORD", ""));
+        // Binary results from the first execution on: bytea and timestamps decode without text parsing.
+        properties.setProperty("prepareThreshold", "-1");
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, properties)) {
             JdbcChainReader reader = new JdbcChainReader(connection);
             List<UUID> tenants = only.map(List::of).orElseGet(() -> unchecked(reader::tenantIds));
             return verifyAll(reader, tenants, checkpointDir, checkpointKey, out);
@@ -85,13 +90,12 @@ public final class VerifyChainsCommand {
                 Checkpoint checkpoint = checkpointKey.flatMap(key -> CheckpointFiles.newest(checkpointDir, tenant, key))
                         .orElse(null);
                 ChainVerifier verifier = new ChainVerifier(tenant, checkpoint == null ? null : checkpoint.head());
-                long[] count = {0};
-                JdbcChainReader.ChainEnd end = reader.read(tenant, record -> {
-                    count[0]++;
-                    verifier.accept(record);
-                });
-                rows += count[0];
-                result = ChainVerifier.earliest(verifier.finish(end.head()), end.firstFork());
+                PipelinedRead read = PipelinedRead.start(reader, tenant);
+                rows += read.drainInto(verifier);
+                result = verifier.finish(read.head());
+                if (!result.ok()) {
+                    result = ChainVerifier.earliest(result, reader.firstFork(tenant));
+                }
             } catch (CheckpointTamperedException e) {
                 result = VerificationResult.failed(-1, 0, "checkpoint-invalid", null);
             }

@@ -37,7 +37,9 @@ public class ChainVerification {
                     .onItem().ignoreAsUni()
                     .flatMap(done -> StoredChain.head(sql))
                     .map(verifier::finish)
-                    .flatMap(result -> StoredChain.firstFork(sql).map(fork -> ChainVerifier.earliest(result, fork)));
+                    // A chain that streamed cleanly cannot hold a fork; the query only names a failure.
+                    .flatMap(result -> result.ok() ? Uni.createFrom().item(result)
+                            : StoredChain.firstFork(sql).map(fork -> ChainVerifier.earliest(result, fork)));
         });
     }
 }

@@ -23,6 +23,6 @@ public final class BenchChainReads {
 
     /** Streams the tenant's chain to {@code sink} exactly as audit-verify reads it; returns the stored head. */
     public ChainHead read(UUID tenant, Consumer<ChainRecord> sink) throws SQLException {
-        return reader.read(tenant, sink).head();
+        return reader.read(tenant, batch -> batch.forEach(sink));
     }
 }
