@@ -69,7 +69,8 @@ class EveryMutationAppendsOneAuditEventTests {
             assertThat(AuditTrail.eventCount(tenant)).as(operation).isEqualTo(before + 1);
         });
 
-        String created = given().auth().oauth2(InternalTokens.forOperator()).contentType("application/json")
+        String created = given().auth().oauth2(InternalTokens.forGateway())
+                .header("X-Operator-Token", KeysServiceTestResources.OPERATOR_TOKEN).contentType("application/json")
                 .body("{\"name\":\"Audited tenant\"}").post("/v1/tenants").then().statusCode(201).extract().path("tenantId");
         assertThat(AuditTrail.eventCount(UUID.fromString(created))).as("POST /v1/tenants: genesis + 1").isEqualTo(2);
 

@@ -12,11 +12,13 @@ public class KeysServiceTestResources extends AtcTestResources {
 
     public static final String PEPPER = newPepper();
     public static final int ITERATIONS = 3;
+    public static final String OPERATOR_TOKEN = "atc_op_" + java.util.HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
 
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(super.start());
         config.put("atc.keys.pepper", PEPPER);
+        config.put("atc.operator.token", OPERATOR_TOKEN);
         // One step above the OWASP minimum, so a hash made at the minimum is "old" and gets upgraded on use.
         config.put("atc.keys.argon2.iterations", String.valueOf(ITERATIONS));
         return config;

@@ -4,38 +4,48 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.atc.core.errors.ProblemException;
+import io.atc.core.errors.ProblemType;
 import io.smallrye.mutiny.Uni;
 
-/** Platform operators onboard tenants; the gateway admits an operator only with the operator credential. */
+/**
+ * Platform operators onboard tenants. The request reaches this service through the gateway (its
+ * internal token, group "gateway") carrying the operator credential, which is checked here, by the
+ * service that owns tenants. A tenant's key never creates tenants.
+ */
 @Path("/v1/tenants")
 @Tag(name = "tenants")
-@RolesAllowed("operator")
+@RolesAllowed("gateway")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TenantResource {
 
     private final Tenants tenants;
-    private final JsonWebToken token;
+    private final OperatorCredential operator;
 
-    public TenantResource(Tenants tenants, JsonWebToken token) {
+    public TenantResource(Tenants tenants, OperatorCredential operator) {
         this.tenants = tenants;
-        this.token = token;
+        this.operator = operator;
     }
 
     @POST
-    @Operation(summary = "Create a tenant with its audit chain and first admin key (shown once)")
-    public Uni<Response> create(@Valid @NotNull(message = "a JSON body is required") TenantDraft draft) {
-        return tenants.create("operator:" + token.getSubject(), draft)
+    @Operation(summary = "Create a tenant with its audit chain and first admin key (shown once); operator credential required")
+    public Uni<Response> create(@HeaderParam(OperatorCredential.HEADER) String credential,
+            @Valid @NotNull(message = "a JSON body is required") TenantDraft draft) {
+        if (!operator.matches(credential)) {
+            throw new ProblemException(ProblemType.UNAUTHENTICATED, "The operator credential is missing or wrong.");
+        }
+        return tenants.create("operator", draft)
                 .map(created -> Response.status(Response.Status.CREATED).header("Cache-Control", "no-store")
                         .header("Pragma", "no-cache").entity(created).build());
     }

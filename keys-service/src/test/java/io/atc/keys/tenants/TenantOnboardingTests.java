@@ -21,8 +21,9 @@ import io.restassured.response.Response;
 
 /**
  * An operator creates a tenant: its row, audit genesis and first admin key (shown once) in one
- * transaction. The admin key works at once; operators cannot use tenant endpoints; tenants cannot
- * create tenants.
+ * transaction. Only the operator credential (forwarded by the gateway) admits it; the admin key
+ * works at once; the operator cannot use tenant endpoints; tenants cannot create tenants.
+ * Breaks when: the credential check is skipped or compares against anything but the configured secret.
  */
 @QuarkusTest
 @QuarkusTestResource(KeysServiceTestResources.class)
@@ -30,13 +31,12 @@ class TenantOnboardingTests {
 
     @Test
     void anOperatorCreatesATenantWithItsChainAndFirstAdminKey() {
-        Response created = given().auth().oauth2(InternalTokens.forOperator()).contentType("application/json")
-                .body("{\"name\":\"Harbour Logistics\"}").post("/v1/tenants");
+        Response created = asOperator().body("{\"name\":\"Harbour Logistics\"}").post("/v1/tenants");
         created.then().statusCode(201).header("Cache-Control", "no-store")
                 .body("name", equalTo("Harbour Logistics"))
                 .body("adminKey.key", matchesPattern("atc_test_.*"))
                 .body("adminKey.apiKey.scopes", equalTo(java.util.List.of("admin")))
-                .body("adminKey.apiKey.createdBy", equalTo("operator:operator"));
+                .body("adminKey.apiKey.createdBy", equalTo("operator"));
         UUID tenant = UUID.fromString(created.path("tenantId"));
 
         assertThat(AuditTrail.eventCount(tenant)).as("genesis + key.created").isEqualTo(2);
@@ -46,15 +46,30 @@ class TenantOnboardingTests {
     }
 
     @Test
-    void operatorsCannotReadTenantDataAndTenantsCannotCreateTenants() {
+    void onlyTheOperatorCredentialCreatesTenants() {
         UUID tenant = SyntheticOrganisations.create(TestDatabase.shared(), "Plain org").tenantId();
 
-        given().auth().oauth2(InternalTokens.forOperator()).get("/v1/keys").then().statusCode(401)
+        given().auth().oauth2(InternalTokens.forGateway()).contentType("application/json").body("{\"name\":\"x\"}")
+                .post("/v1/tenants").then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(InternalTokens.forGateway()).header("X-Operator-Token", KeysServiceTestResources.OPERATOR_TOKEN + "x")
+                .contentType("application/json").body("{\"name\":\"x\"}").post("/v1/tenants").then().statusCode(401);
+        given().auth().oauth2(InternalTokens.forTenant(tenant)).header("X-Operator-Token", KeysServiceTestResources.OPERATOR_TOKEN)
+                .contentType("application/json").body("{\"name\":\"x\"}").post("/v1/tenants").then().statusCode(403)
                 .contentType("application/problem+json");
-        given().auth().oauth2(InternalTokens.forTenant(tenant)).contentType("application/json").body("{\"name\":\"x\"}")
-                .post("/v1/tenants").then().statusCode(403).contentType("application/problem+json");
-        given().contentType("application/json").body("{\"name\":\"x\"}").post("/v1/tenants").then().statusCode(401);
-        given().auth().oauth2(InternalTokens.forOperator()).contentType("application/json").body("{\"name\":\"  \"}")
-                .post("/v1/tenants").then().statusCode(422).body("errors[0].field", equalTo("name"));
+        given().header("X-Operator-Token", KeysServiceTestResources.OPERATOR_TOKEN).contentType("application/json")
+                .body("{\"name\":\"x\"}").post("/v1/tenants").then().statusCode(401);
+        asOperator().body("{\"name\":\"  \"}").post("/v1/tenants").then().statusCode(422)
+                .body("errors[0].field", equalTo("name"));
+    }
+
+    @Test
+    void theOperatorCannotReadTenantData() {
+        given().auth().oauth2(InternalTokens.forGateway()).header("X-Operator-Token", KeysServiceTestResources.OPERATOR_TOKEN)
+                .get("/v1/keys").then().statusCode(401).contentType("application/problem+json");
+    }
+
+    private static io.restassured.specification.RequestSpecification asOperator() {
+        return given().auth().oauth2(InternalTokens.forGateway()).header("X-Operator-Token", KeysServiceTestResources.OPERATOR_TOKEN)
+                .contentType("application/json");
     }
 }

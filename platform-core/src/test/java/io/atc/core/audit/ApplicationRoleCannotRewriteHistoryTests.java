@@ -58,7 +58,8 @@ class ApplicationRoleCannotRewriteHistoryTests {
         "truncate audit.events",
         "update audit.chain_heads set seq = seq + 1",
         "delete from audit.chain_heads",
-        "insert into audit.chain_heads values ('00000000-0000-0000-0000-000000000001', 0, '\\x00', now())",
+        "insert into audit.chain_heads (tenant_id, seq, head_hash, prev_head_hash, updated_at)"
+            + " values ('00000000-0000-0000-0000-000000000001', 0, '\\x00', '\\x00', now())",
         "select audit.entry_hash_v1(gen_random_uuid(), 0, '\\x00', now(), 'a', 'b', 'c', '\\x00')"
     })
     void theServiceRoleCannotTouchAuditTablesDirectly(String statement) throws SQLException {

@@ -50,11 +50,6 @@ public final class InternalTokens {
         return withGroup("gateway", "gateway");
     }
 
-    /** A platform operator, as the gateway forwards one after checking the operator credential (no tenant). */
-    public static String forOperator() {
-        return withGroup("operator", "operator");
-    }
-
     private static String withGroup(String subject, String group) {
         return Jwt.issuer(ISSUER)
                 .audience(AUDIENCE)
