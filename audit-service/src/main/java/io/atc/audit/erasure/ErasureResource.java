@@ -34,7 +34,7 @@ public class ErasureResource {
     @POST
     @Operation(summary = "Erase the payloads of audit events about a subject or by seq; the chain still verifies")
     public Uni<Response> erase(@Valid @NotNull(message = "a JSON body is required") ErasureRequest request) {
-        return erasures.erase(caller.current(), request)
+        return erasures.erase(caller.requiring("audit:erase"), request)
                 .map(receipt -> Response.status(Response.Status.CREATED).entity(receipt).build());
     }
 }

@@ -41,7 +41,7 @@ public class AuditEventResource {
             @QueryParam("after_seq") @DefaultValue("-1") @Min(value = -1, message = "must be at least -1") long afterSeq,
             @QueryParam("limit") @DefaultValue("100") @Min(value = 1, message = "must be at least 1")
             @Max(value = 1000, message = "must be at most 1000") int limit) {
-        return events.page(caller.id(), afterSeq, limit);
+        return events.page(caller.requiring("audit:read").tenantId(), afterSeq, limit);
     }
 
     @GET
@@ -49,7 +49,7 @@ public class AuditEventResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Get one audit event")
     public Uni<AuditEventView> get(@PathParam("seq") @Min(value = 0, message = "must be at least 0") long seq) {
-        return events.get(caller.id(), seq);
+        return events.get(caller.requiring("audit:read").tenantId(), seq);
     }
 
     @GET
@@ -64,6 +64,6 @@ public class AuditEventResource {
             throw ProblemException.invalid("to_seq", "must be at least from_seq and cover at most "
                     + AuditEvents.MAX_EXPORT + " events");
         }
-        return events.export(caller.id(), fromSeq, last);
+        return events.export(caller.requiring("audit:read").tenantId(), fromSeq, last);
     }
 }

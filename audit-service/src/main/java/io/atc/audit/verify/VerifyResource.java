@@ -30,6 +30,6 @@ public class VerifyResource {
     @Operation(summary = "Verify the caller's whole audit chain against its head and newest signed checkpoint",
             description = "Read-only. ok=false names the first bad seq and a reason (docs/audit.md).")
     public Uni<VerificationResult> verify() {
-        return verification.verify(caller.id());
+        return verification.verify(caller.requiring("audit:read").tenantId());
     }
 }

@@ -108,6 +108,18 @@ class AuditEventsApiTests {
                 .get("/v1/audit/export").then().statusCode(422).body("errors[0].field", equalTo("to_seq"));
     }
 
+    @Test
+    void readingNeedsAuditReadAndErasingNeedsAuditErase() {
+        AuditedTenant tenant = AuditedTenant.withEvents(transactions, 1);
+        String reader = io.atc.testkit.identity.InternalTokens.forTenant(tenant.id(), "audit:read");
+        given().auth().oauth2(reader).get("/v1/audit/events").then().statusCode(200);
+        given().auth().oauth2(reader).post("/v1/audit/verify").then().statusCode(200);
+        given().auth().oauth2(reader).contentType("application/json").body("{\"eventSeqs\":[1],\"reason\":\"x\"}")
+                .post("/v1/audit/erasures").then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(io.atc.testkit.identity.InternalTokens.forTenant(tenant.id(), "sites:read"))
+                .get("/v1/audit/events").then().statusCode(403);
+    }
+
     /** An auditor's parser: every field the hash covers comes from the line itself. */
     private static ChainRecord fromExport(JsonNode line) {
         HexFormat hex = HexFormat.of();

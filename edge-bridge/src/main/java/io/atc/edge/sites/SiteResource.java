@@ -45,7 +45,7 @@ public class SiteResource {
     @POST
     @Operation(summary = "Create a site")
     public Uni<Response> create(@Valid @NotNull(message = "a JSON body is required") SiteDraft draft) {
-        return sites.create(caller.current(), draft)
+        return sites.create(caller.requiring("sites:write"), draft)
                 .map(site -> Response.created(URI.create("/v1/sites/" + site.id())).entity(site).build());
     }
 
@@ -54,14 +54,14 @@ public class SiteResource {
     public Uni<SitePage> list(@QueryParam("after") UUID after,
             @QueryParam("limit") @DefaultValue("50") @Min(value = 1, message = "must be at least 1")
             @Max(value = 200, message = "must be at most 200") int limit) {
-        return sites.list(caller.id(), after, limit);
+        return sites.list(caller.requiring("sites:read").tenantId(), after, limit);
     }
 
     @GET
     @Path("/{siteId}")
     @Operation(summary = "Get one site")
     public Uni<Site> get(@PathParam("siteId") UUID siteId) {
-        return sites.get(caller.id(), siteId);
+        return sites.get(caller.requiring("sites:read").tenantId(), siteId);
     }
 
     @PUT
@@ -69,13 +69,13 @@ public class SiteResource {
     @Operation(summary = "Rename a site")
     public Uni<Site> rename(@PathParam("siteId") UUID siteId,
             @Valid @NotNull(message = "a JSON body is required") SiteDraft draft) {
-        return sites.rename(caller.current(), siteId, draft);
+        return sites.rename(caller.requiring("sites:write"), siteId, draft);
     }
 
     @DELETE
     @Path("/{siteId}")
     @Operation(summary = "Delete a site")
     public Uni<Response> delete(@PathParam("siteId") UUID siteId) {
-        return sites.delete(caller.current(), siteId).map(done -> Response.noContent().build());
+        return sites.delete(caller.requiring("sites:write"), siteId).map(done -> Response.noContent().build());
     }
 }

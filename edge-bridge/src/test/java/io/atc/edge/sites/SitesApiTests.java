@@ -113,6 +113,15 @@ class SitesApiTests {
         given().header("X-Tenant-Id", tenant.tenantId().toString()).get("/v1/sites").then().statusCode(401);
     }
 
+    @Test
+    void scopesAreEnforced() {
+        String readOnly = InternalTokens.forTenant(tenant.tenantId(), "sites:read");
+        given().auth().oauth2(readOnly).get("/v1/sites").then().statusCode(200);
+        given().auth().oauth2(readOnly).contentType("application/json").body("{\"name\":\"No\"}")
+                .post("/v1/sites").then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(InternalTokens.forTenant(tenant.tenantId(), "keys:read")).get("/v1/sites").then().statusCode(403);
+    }
+
     private static String token() {
         return InternalTokens.forTenant(tenant.tenantId());
     }
