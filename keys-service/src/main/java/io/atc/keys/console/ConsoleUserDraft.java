@@ -4,7 +4,11 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** A console user to create. The password is hashed with argon2id and never stored, logged or audited. */
+@Schema(example = """
+        {"email": "ops@harbour.example", "password": "correct horse battery staple"}""")
 public record ConsoleUserDraft(
         @NotBlank(message = "must not be blank") @Email(message = "must be an email address")
         @Size(max = 254, message = "must be at most 254 characters") String email,
