@@ -61,7 +61,6 @@ public final class AtcLauncher {
         shared.put("ATC_DB_APP_PASSWORD", database.target().appPassword());
         shared.put("ATC_INTERNAL_JWT_PUBLIC_KEY", keys.publicKey());
         shared.putIfAbsent("ATC_LOG_JSON", env.getOrDefault("ATC_LOG_JSON", "false"));
-        shared.putAll(secrets.environment());
         shared.put("ATC_AUDIT_CHECKPOINT_DIR", env.getOrDefault("ATC_AUDIT_CHECKPOINT_DIR",
                 home.resolve(".run-data/audit-checkpoints").toString()));
 
@@ -70,6 +69,9 @@ public final class AtcLauncher {
             Map<String, String> environment = new HashMap<>(shared);
             if (service.name().equals("tenant-gateway") && !keys.privateKey().isEmpty()) {
                 environment.put("ATC_INTERNAL_JWT_PRIVATE_KEY", keys.privateKey());
+            }
+            if (service.name().equals("keys-service")) {
+                environment.putAll(secrets.environment());
             }
             int port = Integer.parseInt(env.getOrDefault(service.portVariable(), String.valueOf(service.defaultPort())));
             services.add(remember(ServiceProcess.start(home, service, port, environment, out)));
