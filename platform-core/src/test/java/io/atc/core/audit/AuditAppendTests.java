@@ -92,6 +92,27 @@ class AuditAppendTests {
     }
 
     @Test
+    void anAppendThatFailsTakesTheMutationDownWithIt() {
+        UUID headless = UUID.randomUUID();
+
+        assertThatThrownBy(() -> transactions.mutate(headless, sql -> sql
+                .execute("insert into tenancy.tenants (tenant_id, name) values ($1, 'no chain')", Tuple.of(headless))
+                .map(rows -> Audited.of(rows.rowCount(), AuditEntry.of("key:test", "test.orphan", "tenant:" + headless))))
+                .await().atMost(WAIT))
+                .isInstanceOf(PgException.class)
+                .hasMessageContaining("has no chain head");
+
+        long tenants = pool.withTransaction(connection -> connection
+                .preparedQuery("select set_config('atc.tenant_id', $1, true)").execute(Tuple.of(headless.toString()))
+                .flatMap(bound -> connection.query("select count(*) from tenancy.tenants").execute()))
+                .await().atMost(WAIT).iterator().next().getLong(0);
+        assertThat(tenants).isZero();
+        long sitesAfterwards = transactions.read(newTenant(), sql -> sql.execute("select count(*) from tenancy.sites")
+                .map(rows -> rows.iterator().next().getLong(0))).await().atMost(WAIT);
+        assertThat(sitesAfterwards).as("the pooled connection is usable afterwards").isEqualTo(1);
+    }
+
+    @Test
     void aReadTransactionCannotWrite() {
         UUID tenant = newTenant();
         assertThatThrownBy(() -> transactions.read(tenant, sql -> sql
