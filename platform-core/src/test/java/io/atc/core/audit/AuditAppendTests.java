@@ -8,16 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.atc.core.tenancy.AppRolePools;
+import io.atc.core.tenancy.ServiceRolePool;
 import io.atc.core.tenancy.Audited;
-import io.atc.core.tenancy.TenantTransactions;
-import io.atc.testkit.postgres.TestDatabase;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 
@@ -30,30 +26,17 @@ class AuditAppendTests {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private static TestDatabase database;
-    private static Pool pool;
-    private static TenantTransactions transactions;
-
-    @BeforeAll
-    static void connect() {
-        database = TestDatabase.shared();
-        pool = AppRolePools.open(database, 4);
-        transactions = new TenantTransactions(pool);
-    }
-
-    @AfterAll
-    static void close() {
-        pool.closeAndAwait();
-    }
+    @RegisterExtension
+    static final ServiceRolePool SERVICE = new ServiceRolePool(4);
 
     @Test
     void aMutationAppendsExactlyOneEventLinkedToThePreviousHead() throws Exception {
         UUID tenant = newTenant();
-        List<ChainRows.Row> before = ChainRows.of(database, tenant);
+        List<ChainRows.Row> before = ChainRows.of(SERVICE.database(), tenant);
 
         renameEverySite(tenant, "key:k1", Map.of("name", "Quay", "count", 2, "tags", List.of("a", "b")));
 
-        List<ChainRows.Row> after = ChainRows.of(database, tenant);
+        List<ChainRows.Row> after = ChainRows.of(SERVICE.database(), tenant);
         assertThat(after).hasSize(before.size() + 1);
         ChainRows.Row appended = after.get(after.size() - 1);
         assertThat(appended.seq()).isEqualTo(before.get(before.size() - 1).seq() + 1);
@@ -67,7 +50,7 @@ class AuditAppendTests {
         UUID tenant = newTenant();
         renameEverySite(tenant, "user:ünïcødé", Map.of("note", "line\nbreak \"quoted\" €", "n", 1.5e3));
 
-        for (ChainRows.Row row : ChainRows.of(database, tenant)) {
+        for (ChainRows.Row row : ChainRows.of(SERVICE.database(), tenant)) {
             assertThat(ChainRows.recomputedHash(tenant, row)).as("hash of seq %d", row.seq()).isEqualTo(row.hash());
             assertThat(AuditPayloads.payloadHash(row.salt(), AuditPayloads.canonicalJson(row.payload())))
                     .as("payload commitment of seq %d", row.seq()).isEqualTo(row.payloadHash());
@@ -78,15 +61,15 @@ class AuditAppendTests {
     @Test
     void aFailedMutationLeavesNeitherItsChangeNorAnEvent() throws Exception {
         UUID tenant = newTenant();
-        int events = ChainRows.of(database, tenant).size();
+        int events = ChainRows.of(SERVICE.database(), tenant).size();
 
-        assertThatThrownBy(() -> transactions.mutate(tenant, sql -> sql
+        assertThatThrownBy(() -> SERVICE.transactions().mutate(tenant, sql -> sql
                 .execute("insert into tenancy.sites (tenant_id, name) values ($1, 'half written')", Tuple.of(tenant))
                 .flatMap(inserted -> Uni.createFrom().<Audited<Object>>failure(new IllegalStateException("boom"))))
                 .await().atMost(WAIT)).hasMessage("boom");
 
-        assertThat(ChainRows.of(database, tenant)).hasSize(events);
-        long sites = transactions.read(tenant, sql -> sql.execute("select count(*) from tenancy.sites where name = 'half written'")
+        assertThat(ChainRows.of(SERVICE.database(), tenant)).hasSize(events);
+        long sites = SERVICE.transactions().read(tenant, sql -> sql.execute("select count(*) from tenancy.sites where name = 'half written'")
                 .map(rows -> rows.iterator().next().getLong(0))).await().atMost(WAIT);
         assertThat(sites).isZero();
     }
@@ -95,19 +78,19 @@ class AuditAppendTests {
     void anAppendThatFailsTakesTheMutationDownWithIt() {
         UUID headless = UUID.randomUUID();
 
-        assertThatThrownBy(() -> transactions.mutate(headless, sql -> sql
+        assertThatThrownBy(() -> SERVICE.transactions().mutate(headless, sql -> sql
                 .execute("insert into tenancy.tenants (tenant_id, name) values ($1, 'no chain')", Tuple.of(headless))
                 .map(rows -> Audited.of(rows.rowCount(), AuditEntry.of("key:test", "test.orphan", "tenant:" + headless))))
                 .await().atMost(WAIT))
                 .isInstanceOf(PgException.class)
                 .hasMessageContaining("has no chain head");
 
-        long tenants = pool.withTransaction(connection -> connection
+        long tenants = SERVICE.pool().withTransaction(connection -> connection
                 .preparedQuery("select set_config('atc.tenant_id', $1, true)").execute(Tuple.of(headless.toString()))
                 .flatMap(bound -> connection.query("select count(*) from tenancy.tenants").execute()))
                 .await().atMost(WAIT).iterator().next().getLong(0);
         assertThat(tenants).isZero();
-        long sitesAfterwards = transactions.read(newTenant(), sql -> sql.execute("select count(*) from tenancy.sites")
+        long sitesAfterwards = SERVICE.transactions().read(newTenant(), sql -> sql.execute("select count(*) from tenancy.sites")
                 .map(rows -> rows.iterator().next().getLong(0))).await().atMost(WAIT);
         assertThat(sitesAfterwards).as("the pooled connection is usable afterwards").isEqualTo(1);
     }
@@ -115,7 +98,7 @@ class AuditAppendTests {
     @Test
     void aReadTransactionCannotWrite() {
         UUID tenant = newTenant();
-        assertThatThrownBy(() -> transactions.read(tenant, sql -> sql
+        assertThatThrownBy(() -> SERVICE.transactions().read(tenant, sql -> sql
                 .execute("insert into tenancy.sites (tenant_id, name) values ($1, 'sneaky')", Tuple.of(tenant)))
                 .await().atMost(WAIT))
                 .isInstanceOf(PgException.class)
@@ -124,7 +107,7 @@ class AuditAppendTests {
 
     @Test
     void appendingWithoutABoundTenantIsRefused() {
-        assertThatThrownBy(() -> pool.withTransaction(connection -> connection.preparedQuery(
+        assertThatThrownBy(() -> SERVICE.pool().withTransaction(connection -> connection.preparedQuery(
                 "select * from audit.append('x', 'y', 'z', '{}'::jsonb, $1, $2)")
                 .execute(Tuple.of(io.vertx.core.buffer.Buffer.buffer(new byte[32]),
                         io.vertx.core.buffer.Buffer.buffer(new byte[32]))))
@@ -135,15 +118,15 @@ class AuditAppendTests {
 
     private static UUID newTenant() {
         UUID tenant = UUID.randomUUID();
-        transactions.createTenant(tenant, "Audit tenant " + tenant).await().atMost(WAIT);
-        transactions.mutate(tenant, sql -> sql.execute("insert into tenancy.sites (tenant_id, name) values ($1, 'Depot')",
+        SERVICE.transactions().createTenant(tenant, "Audit tenant " + tenant).await().atMost(WAIT);
+        SERVICE.transactions().mutate(tenant, sql -> sql.execute("insert into tenancy.sites (tenant_id, name) values ($1, 'Depot')",
                 Tuple.of(tenant)).map(rows -> Audited.of(rows.rowCount(), AuditEntry.of("key:setup", "test.site", "site:depot"))))
                 .await().atMost(WAIT);
         return tenant;
     }
 
     private static void renameEverySite(UUID tenant, String actor, Map<String, Object> payload) {
-        transactions.mutate(tenant, sql -> sql.execute("update tenancy.sites set name = name || '.'")
+        SERVICE.transactions().mutate(tenant, sql -> sql.execute("update tenancy.sites set name = name || '.'")
                 .map(rows -> Audited.of(rows.rowCount(), new AuditEntry(actor, "test.renamed", "site:*", payload))))
                 .await().atMost(WAIT);
     }

@@ -7,16 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.atc.core.tenancy.AppRolePools;
+import io.atc.core.tenancy.ServiceRolePool;
 import io.atc.core.tenancy.Audited;
-import io.atc.core.tenancy.TenantTransactions;
-import io.atc.testkit.postgres.TestDatabase;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -30,21 +26,8 @@ class AuditChainConcurrencyTests {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final int WRITERS = 16;
 
-    private static TestDatabase database;
-    private static Pool pool;
-    private static TenantTransactions transactions;
-
-    @BeforeAll
-    static void connect() {
-        database = TestDatabase.shared();
-        pool = AppRolePools.open(database, WRITERS);
-        transactions = new TenantTransactions(pool);
-    }
-
-    @AfterAll
-    static void close() {
-        pool.closeAndAwait();
-    }
+    @RegisterExtension
+    static final ServiceRolePool SERVICE = new ServiceRolePool(WRITERS);
 
     @Test
     void sixteenConcurrentWritersOnOneTenantLeaveAGapFreeForkFreeChain() throws Exception {
@@ -78,7 +61,7 @@ class AuditChainConcurrencyTests {
             String actor = "key:writer-" + writer;
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (int i = 0; i < perWriter; i++) {
-                chain = chain.chain(() -> transactions.mutate(tenant, sql -> sql
+                chain = chain.chain(() -> SERVICE.transactions().mutate(tenant, sql -> sql
                         .execute("insert into tenancy.sites (tenant_id, name) values ($1, $2)",
                                 Tuple.of(tenant, actor + "/" + UUID.randomUUID()))
                         .map(rows -> Audited.of((Void) null, AuditEntry.of(actor, "site.created", "site:concurrent")))));
@@ -89,7 +72,7 @@ class AuditChainConcurrencyTests {
     }
 
     private static void assertUnbroken(UUID tenant, int expectedEvents) throws Exception {
-        List<ChainRows.Row> chain = ChainRows.of(database, tenant);
+        List<ChainRows.Row> chain = ChainRows.of(SERVICE.database(), tenant);
         assertThat(chain).hasSize(expectedEvents);
         for (int i = 0; i < chain.size(); i++) {
             ChainRows.Row row = chain.get(i);
@@ -101,7 +84,7 @@ class AuditChainConcurrencyTests {
 
     private static UUID newTenant() {
         UUID tenant = UUID.randomUUID();
-        transactions.createTenant(tenant, "Concurrent " + tenant).await().atMost(WAIT);
+        SERVICE.transactions().createTenant(tenant, "Concurrent " + tenant).await().atMost(WAIT);
         return tenant;
     }
 }

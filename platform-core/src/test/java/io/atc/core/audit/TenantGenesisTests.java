@@ -10,15 +10,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.atc.core.tenancy.AppRolePools;
-import io.atc.core.tenancy.TenantTransactions;
+import io.atc.core.tenancy.ServiceRolePool;
 import io.atc.testkit.orgs.SyntheticOrganisations;
-import io.atc.testkit.postgres.TestDatabase;
-import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * Creating a tenant writes its genesis event (seq 0, previous hash all zeros) and its chain head
@@ -29,28 +25,15 @@ class TenantGenesisTests {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private static TestDatabase database;
-    private static Pool pool;
-    private static TenantTransactions transactions;
-
-    @BeforeAll
-    static void connect() {
-        database = TestDatabase.shared();
-        pool = AppRolePools.open(database, 2);
-        transactions = new TenantTransactions(pool);
-    }
-
-    @AfterAll
-    static void close() {
-        pool.closeAndAwait();
-    }
+    @RegisterExtension
+    static final ServiceRolePool SERVICE = new ServiceRolePool(2);
 
     @Test
     void aNewTenantStartsWithAVerifiableGenesisEvent() throws Exception {
         UUID tenant = UUID.randomUUID();
-        transactions.createTenant(tenant, "Genesis Org").await().atMost(WAIT);
+        SERVICE.transactions().createTenant(tenant, "Genesis Org").await().atMost(WAIT);
 
-        List<ChainRows.Row> chain = ChainRows.of(database, tenant);
+        List<ChainRows.Row> chain = ChainRows.of(SERVICE.database(), tenant);
         assertThat(chain).hasSize(1);
         ChainRows.Row genesis = chain.get(0);
         assertThat(genesis.seq()).isZero();
@@ -64,17 +47,17 @@ class TenantGenesisTests {
     @Test
     void creatingTheSameTenantTwiceFailsAndLeavesTheFirstChainAlone() throws Exception {
         UUID tenant = UUID.randomUUID();
-        transactions.createTenant(tenant, "Once").await().atMost(WAIT);
+        SERVICE.transactions().createTenant(tenant, "Once").await().atMost(WAIT);
 
-        assertThatThrownBy(() -> transactions.createTenant(tenant, "Twice").await().atMost(WAIT));
+        assertThatThrownBy(() -> SERVICE.transactions().createTenant(tenant, "Twice").await().atMost(WAIT));
 
-        assertThat(ChainRows.of(database, tenant)).hasSize(1);
+        assertThat(ChainRows.of(SERVICE.database(), tenant)).hasSize(1);
     }
 
     @Test
     void aTenantWithoutGenesisCannotBeCommitted() throws SQLException {
         UUID tenant = UUID.randomUUID();
-        try (Connection app = database.connectAsApp()) {
+        try (Connection app = SERVICE.database().connectAsApp()) {
             app.setAutoCommit(false);
             SyntheticOrganisations.bindTenant(app, tenant);
             try (PreparedStatement insert = app.prepareStatement("insert into tenancy.tenants (tenant_id, name) values (?, 'headless')")) {
