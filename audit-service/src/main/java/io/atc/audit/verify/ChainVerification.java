@@ -9,6 +9,7 @@ import io.atc.audit.checkpoints.CheckpointStore;
 import io.atc.audit.checkpoints.CheckpointTamperedException;
 import io.atc.core.tenancy.TenantTransactions;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /** Verifies a tenant's whole chain against its head and the newest signed checkpoint held. */
 @ApplicationScoped
@@ -33,6 +34,8 @@ public class ChainVerification {
         return transactions.read(tenant, sql -> {
             ChainVerifier verifier = new ChainVerifier(tenant, checkpoint);
             return StoredChain.events(sql, 0, Long.MAX_VALUE)
+                    // Hashing a long chain is CPU work: keep it off the event loop.
+                    .emitOn(Infrastructure.getDefaultWorkerPool())
                     .onItem().invoke(verifier::accept)
                     .onItem().ignoreAsUni()
                     .flatMap(done -> StoredChain.head(sql))
