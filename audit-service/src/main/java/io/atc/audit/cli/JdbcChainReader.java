@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import io.atc.audit.verify.ChainHead;
+import io.atc.audit.verify.ChainQueries;
 import io.atc.audit.verify.ChainRecord;
 
 /**
@@ -23,12 +24,6 @@ final class JdbcChainReader {
 
     private static final int FETCH = 10_000;
     private static final int BATCH = 2_000;
-    private static final String EVENTS = """
-            select seq, version, prev_hash, hash, occurred_at, actor, action, target, payload::text,
-                   payload_salt, payload_hash, tombstoned_at
-              from audit.events order by seq
-            """;
-
     private final Connection connection;
 
     JdbcChainReader(Connection connection) throws SQLException {
@@ -52,7 +47,7 @@ final class JdbcChainReader {
     ChainHead read(UUID tenant, Consumer<List<ChainRecord>> sink) throws SQLException {
         try {
             bind(tenant);
-            try (PreparedStatement query = connection.prepareStatement(EVENTS)) {
+            try (PreparedStatement query = connection.prepareStatement(ChainQueries.ALL_EVENTS)) {
                 query.setFetchSize(FETCH);
                 try (ResultSet rows = query.executeQuery()) {
                     List<ChainRecord> batch = new ArrayList<>(BATCH);
@@ -96,18 +91,14 @@ final class JdbcChainReader {
     }
 
     private ChainHead head() throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("select seq, head_hash from audit.chain_heads");
+        try (PreparedStatement query = connection.prepareStatement(ChainQueries.HEAD);
                 ResultSet rows = query.executeQuery()) {
             return rows.next() ? new ChainHead(rows.getLong(1), rows.getBytes(2)) : null;
         }
     }
 
     private Long firstFork() throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("""
-                select min(seq) from (
-                    select seq, row_number() over (partition by prev_hash order by seq) as nth from audit.events
-                ) linked where nth > 1
-                """); ResultSet rows = query.executeQuery()) {
+        try (PreparedStatement query = connection.prepareStatement(ChainQueries.FIRST_FORK); ResultSet rows = query.executeQuery()) {
             rows.next();
             long seq = rows.getLong(1);
             return rows.wasNull() ? null : seq;

@@ -14,26 +14,16 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /** Reads the bound tenant's chain as stored: events in seq order, the head, and any fork. */
 public final class StoredChain {
 
-    static final String EVENTS = """
-            select seq, version, prev_hash, hash, occurred_at, actor, action, target, payload::text as payload,
-                   payload_salt, payload_hash, tombstoned_at
-              from audit.events
+    static final String EVENTS = "select " + ChainQueries.EVENT_COLUMNS + """
+             from audit.events
              where seq >= $1 and seq <= $2
              order by seq
             """;
-    private static final String PAGE = """
-            select seq, version, prev_hash, hash, occurred_at, actor, action, target, payload::text as payload,
-                   payload_salt, payload_hash, tombstoned_at
-              from audit.events
+    private static final String PAGE = "select " + ChainQueries.EVENT_COLUMNS + """
+             from audit.events
              where seq >= $1
              order by seq
              limit $2
-            """;
-    private static final String HEAD = "select seq, head_hash from audit.chain_heads";
-    private static final String FIRST_FORK = """
-            select min(seq) from (
-                select seq, row_number() over (partition by prev_hash order by seq) as nth from audit.events
-            ) linked where nth > 1
             """;
     private static final int FETCH = 5000;
 
@@ -50,11 +40,11 @@ public final class StoredChain {
     }
 
     public static Uni<ChainHead> head(TenantSql sql) {
-        return sql.execute(HEAD).map(rows -> rows.iterator().hasNext() ? head(rows.iterator().next()) : null);
+        return sql.execute(ChainQueries.HEAD).map(rows -> rows.iterator().hasNext() ? head(rows.iterator().next()) : null);
     }
 
     public static Uni<Long> firstFork(TenantSql sql) {
-        return sql.execute(FIRST_FORK).map(rows -> rows.iterator().next().getLong(0));
+        return sql.execute(ChainQueries.FIRST_FORK).map(rows -> rows.iterator().next().getLong(0));
     }
 
     static ChainRecord record(Row row) {

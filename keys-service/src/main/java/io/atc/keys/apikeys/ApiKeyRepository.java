@@ -43,7 +43,6 @@ public class ApiKeyRepository {
                                      else least(coalesce(expires_at, 'infinity'), now() + make_interval(secs => $3)) end
              where key_id = $1
             returning\s""" + COLUMNS;
-    private static final String REHASH = "update keys.api_keys set secret_hash = $2 where key_id = $1";
 
     Uni<ApiKeyView> insert(TenantSql sql, NewKeyRow row) {
         return sql.execute(INSERT, Tuple.tuple()
@@ -73,10 +72,6 @@ public class ApiKeyRepository {
 
     Uni<ApiKeyView> retire(TenantSql sql, UUID keyId, UUID successor, long graceSeconds) {
         return sql.execute(RETIRE, Tuple.of(keyId, successor, graceSeconds)).map(rows -> view(rows.iterator().next()));
-    }
-
-    Uni<Void> rehash(TenantSql sql, UUID keyId, String secretHash) {
-        return sql.execute(REHASH, Tuple.of(keyId, secretHash)).replaceWithVoid();
     }
 
     static ApiKeyView view(Row row) {

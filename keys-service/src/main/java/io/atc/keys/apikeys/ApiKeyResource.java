@@ -1,5 +1,7 @@
 package io.atc.keys.apikeys;
 
+import static io.atc.core.http.SecretBearingResponses.noStore;
+
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -33,9 +35,6 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiKeyResource {
 
-    /** Responses that carry a raw key must never be stored by a browser, proxy or CDN. */
-    static final String NO_STORE = "no-store";
-
     private final ApiKeys keys;
     private final CallerTenant caller;
 
@@ -49,8 +48,8 @@ public class ApiKeyResource {
     @Operation(summary = "Create a key; the response shows the raw key once and never again")
     public Uni<Response> create(@Valid @NotNull(message = "a JSON body is required") ApiKeyDraft draft) {
         return keys.issue(caller.requiring("keys:write"), draft)
-                .map(issued -> Response.created(URI.create("/v1/keys/" + issued.apiKey().id()))
-                        .header("Cache-Control", NO_STORE).header("Pragma", "no-cache").entity(issued).build());
+                .map(issued -> noStore(Response.created(URI.create("/v1/keys/" + issued.apiKey().id())))
+                        .entity(issued).build());
     }
 
     @GET
@@ -75,7 +74,7 @@ public class ApiKeyResource {
             + "at once or after a grace period capped at its expiry")
     public Uni<Response> rotate(@PathParam("keyId") UUID keyId, @Valid RotationRequest request) {
         return keys.rotate(caller.requiring("keys:write"), keyId, request)
-                .map(issued -> Response.ok(issued).header("Cache-Control", NO_STORE).header("Pragma", "no-cache").build());
+                .map(issued -> noStore(Response.ok(issued)).build());
     }
 
     @DELETE

@@ -30,15 +30,6 @@ final class Base62 {
         return "0".repeat(width - digits.length()) + digits;
     }
 
-    static boolean isBase62(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (ALPHABET.indexOf(text.charAt(i)) < 0) {
-                return false;
-            }
-        }
-        return !text.isEmpty();
-    }
-
     private static String encode(long value) {
         BigInteger remaining = new BigInteger(Long.toUnsignedString(value));
         StringBuilder out = new StringBuilder();

@@ -1,5 +1,7 @@
 package io.atc.keys.console;
 
+import static io.atc.core.http.SecretBearingResponses.noStore;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -46,10 +48,9 @@ public class ConsoleSessionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Sign in with email and password; sets the session and CSRF cookies")
     public Uni<Response> signIn(@Valid @NotNull(message = "a JSON body is required") SignInRequest request) {
-        return users.signIn(request).map(issued -> Response.status(Response.Status.CREATED)
+        return users.signIn(request).map(issued -> noStore(Response.status(Response.Status.CREATED))
                 .cookie(cookie(SessionTokens.COOKIE, issued.cookieValue(), (int) issued.lifetime().toSeconds(), true),
                         cookie(SessionTokens.CSRF_COOKIE, issued.session().csrfToken(), (int) issued.lifetime().toSeconds(), false))
-                .header("Cache-Control", "no-store")
                 .entity(issued.session()).build());
     }
 

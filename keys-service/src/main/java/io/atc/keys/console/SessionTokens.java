@@ -60,10 +60,6 @@ public class SessionTokens {
                 .build();
     }
 
-    public String publicKey() {
-        return Ed25519Keys.base64(keys.getPublic());
-    }
-
     /** A new session: its cookie value (the JWT) and the CSRF token the browser echoes. */
     Issued issue(UUID tenant, UUID userId) {
         byte[] csrf = new byte[32];

@@ -1,5 +1,7 @@
 package io.atc.keys.tenants;
 
+import static io.atc.core.http.SecretBearingResponses.noStore;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -46,7 +48,6 @@ public class TenantResource {
             throw new ProblemException(ProblemType.UNAUTHENTICATED, "The operator credential is missing or wrong.");
         }
         return tenants.create("operator", draft)
-                .map(created -> Response.status(Response.Status.CREATED).header("Cache-Control", "no-store")
-                        .header("Pragma", "no-cache").entity(created).build());
+                .map(created -> noStore(Response.status(Response.Status.CREATED)).entity(created).build());
     }
 }
