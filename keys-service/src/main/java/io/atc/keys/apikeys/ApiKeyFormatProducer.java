@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.atc.core.keys.ApiKeyFormat;
 
 public class ApiKeyFormatProducer {
 

@@ -15,12 +15,14 @@ import io.atc.core.identity.Caller;
 import io.atc.core.tenancy.Audited;
 import io.atc.core.tenancy.TenantSql;
 import io.atc.core.tenancy.TenantTransactions;
-import io.atc.keys.apikeys.rules.Cidrs;
-import io.atc.keys.apikeys.rules.Origins;
 import io.atc.keys.apikeys.rules.Scopes;
 import io.atc.keys.crypto.Argon2idHasher;
 import io.atc.keys.crypto.KeyFingerprints;
 import io.smallrye.mutiny.Uni;
+import io.atc.core.keys.ApiKeyFormat;
+import io.atc.core.keys.ParsedApiKey;
+import io.atc.core.net.Cidrs;
+import io.atc.core.net.Origins;
 
 /**
  * Key lifecycle for one tenant: issue, list, read, rotate, revoke. A raw key exists only in the

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
+import io.atc.core.keys.KeyVerdict;
 
 /**
  * Internal: the gateway's way to verify a key on a cache miss. Only a caller holding the gateway's

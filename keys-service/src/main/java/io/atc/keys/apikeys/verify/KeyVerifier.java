@@ -12,9 +12,7 @@ import org.jboss.logging.Logger;
 import io.atc.core.audit.AuditEntry;
 import io.atc.core.tenancy.Audited;
 import io.atc.core.tenancy.TenantTransactions;
-import io.atc.keys.apikeys.ApiKeyFormat;
 import io.atc.keys.apikeys.KeyStatus;
-import io.atc.keys.apikeys.ParsedApiKey;
 import io.atc.keys.crypto.Argon2idHasher;
 import io.atc.keys.crypto.KeyFingerprints;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,6 +20,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.atc.core.keys.ApiKeyFormat;
+import io.atc.core.keys.ParsedApiKey;
+import io.atc.core.keys.KeyVerdict;
 
 /**
  * Verifies a presented key for the gateway. A wrong shape, another environment or a bad checksum

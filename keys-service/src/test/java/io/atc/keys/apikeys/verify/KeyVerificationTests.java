@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 
 import de.mkammerer.argon2.Argon2Factory;
 import io.atc.keys.KeysServiceTestResources;
-import io.atc.keys.apikeys.ApiKeyFormat;
 import io.atc.testkit.audit.AuditTrail;
 import io.atc.testkit.identity.InternalTokens;
 import io.atc.testkit.orgs.SyntheticOrganisations;
@@ -28,6 +27,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.atc.core.keys.ApiKeyFormat;
 
 /**
  * The gateway's verification: only the gateway may ask; a malformed, foreign or mistyped key is

@@ -1,4 +1,4 @@
-package io.atc.keys.apikeys;
+package io.atc.core.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

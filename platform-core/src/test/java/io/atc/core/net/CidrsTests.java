@@ -1,4 +1,4 @@
-package io.atc.keys.apikeys.rules;
+package io.atc.core.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

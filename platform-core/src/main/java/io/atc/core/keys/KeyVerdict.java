@@ -1,4 +1,4 @@
-package io.atc.keys.apikeys.verify;
+package io.atc.core.keys;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -17,11 +17,11 @@ public record KeyVerdict(String status, UUID tenant, UUID keyId, String prefix, 
 
     public static final String UNKNOWN = "unknown";
 
-    static KeyVerdict unknown() {
+    public static KeyVerdict unknown() {
         return new KeyVerdict(UNKNOWN, null, null, null, null, null, null, null);
     }
 
-    static KeyVerdict inactive(String status, UUID tenant, UUID keyId, String prefix) {
+    public static KeyVerdict inactive(String status, UUID tenant, UUID keyId, String prefix) {
         return new KeyVerdict(status, tenant, keyId, prefix, null, null, null, null);
     }
 }

@@ -1,4 +1,4 @@
-package io.atc.keys.apikeys.rules;
+package io.atc.core.net;
 
 /** RFC 5952 text for an IPv6 address the JDK printed in full ("2001:db8:0:0:0:0:0:0" becomes "2001:db8::"). */
 final class Ipv6Text {

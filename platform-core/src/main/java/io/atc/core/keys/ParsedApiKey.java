@@ -1,4 +1,4 @@
-package io.atc.keys.apikeys;
+package io.atc.core.keys;
 
 /**
  * A well-formed key of this deployment. {@code raw} is the secret: it is never logged, stored,

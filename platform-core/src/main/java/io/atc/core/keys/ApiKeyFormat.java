@@ -1,4 +1,4 @@
-package io.atc.keys.apikeys;
+package io.atc.core.keys;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -58,7 +58,7 @@ public final class ApiKeyFormat {
         return Optional.of(new ParsedApiKey(presented, "atc_" + environment + "_" + matcher.group(2)));
     }
 
-    static String checksum(String body) {
+    public static String checksum(String body) {
         CRC32 crc = new CRC32();
         crc.update(body.getBytes(StandardCharsets.US_ASCII));
         return Base62.fixedWidth(crc.getValue(), CRC_LENGTH);

@@ -1,4 +1,4 @@
-package io.atc.keys.apikeys;
+package io.atc.core.keys;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;

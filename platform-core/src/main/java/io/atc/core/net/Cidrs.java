@@ -1,4 +1,4 @@
-package io.atc.keys.apikeys.rules;
+package io.atc.core.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
