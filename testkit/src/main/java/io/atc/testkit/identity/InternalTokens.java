@@ -28,6 +28,11 @@ public final class InternalTokens {
         return Base64.getEncoder().encodeToString(KEYS.getPublic().getEncoded());
     }
 
+    /** The value the gateway reads from ATC_INTERNAL_JWT_PRIVATE_KEY (base64 PKCS#8). */
+    public static String privateKey() {
+        return Base64.getEncoder().encodeToString(KEYS.getPrivate().getEncoded());
+    }
+
     /** A token of an admin key of the tenant. */
     public static String forTenant(UUID tenantId) {
         return forTenant(tenantId, "admin");

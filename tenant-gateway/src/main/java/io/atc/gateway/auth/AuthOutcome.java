@@ -1,0 +1,22 @@
+package io.atc.gateway.auth;
+
+/**
+ * Every way a request's authentication can end. Each is a metric tag value (never key material)
+ * and maps to one problem type at the edge.
+ */
+public enum AuthOutcome {
+    OK,
+    MISSING,
+    BAD_FORMAT,
+    UNKNOWN,
+    REVOKED,
+    EXPIRED,
+    IP_DENIED,
+    ORIGIN_DENIED,
+    RATE_LIMITED,
+    OVERLOADED;
+
+    public String tag() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}
