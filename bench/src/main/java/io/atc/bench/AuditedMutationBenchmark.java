@@ -145,12 +145,12 @@ public final class AuditedMutationBenchmark {
         System.exit(exit);
     }
 
-    /** The audited mutation, exactly as a service writes it. */
+    /** The audited mutation, exactly as a service writes it (edge-bridge's Sites.rename). */
     static Uni<Integer> audited(TenantTransactions transactions, Client client) {
         String name = client.nextName();
-        return transactions.mutate(client.tenant, sql -> sql.execute(RENAME_SITE, Tuple.of(client.site, name))
-                .map(rows -> Audited.of(oneRow(rows), new AuditEntry("key:bench", "site.renamed",
-                        "site:" + client.site, Map.of("name", name)))));
+        AuditEntry entry = new AuditEntry("key:bench", "site.renamed", "site:" + client.site, Map.of("name", name));
+        return transactions.mutate(client.tenant, entry, sql -> sql.execute(RENAME_SITE, Tuple.of(client.site, name))
+                .map(AuditedMutationBenchmark::oneRow));
     }
 
     /**
@@ -160,10 +160,12 @@ public final class AuditedMutationBenchmark {
      */
     static Uni<Integer> unaudited(Pool pool, Client client) {
         String name = client.nextName();
-        return pool.withTransaction(connection -> connection.preparedQuery(BIND_TENANT)
-                .execute(Tuple.of(client.tenant.toString()))
-                .flatMap(bound -> connection.preparedQuery(RENAME_SITE).execute(Tuple.of(client.site, name)))
-                .map(AuditedMutationBenchmark::oneRow));
+        // As TenantTransactions does it: the binding and the statement sent together.
+        return pool.withTransaction(connection -> Uni.combine().all()
+                .unis(connection.preparedQuery(BIND_TENANT).execute(Tuple.of(client.tenant.toString())),
+                        connection.preparedQuery(RENAME_SITE).execute(Tuple.of(client.site, name)))
+                .asTuple()
+                .map(done -> oneRow(done.getItem2())));
     }
 
     private static int oneRow(RowSet<Row> rows) {

@@ -41,18 +41,18 @@ public class Sites {
     }
 
     public Uni<Site> rename(Caller caller, UUID siteId, SiteDraft draft) {
-        return transactions.mutate(caller.tenantId(), sql -> repository.rename(sql, siteId, draft.name().strip())
-                .map(found -> found.orElseThrow(() -> notFound(siteId)))
-                .map(site -> Audited.of(site, entry(caller, "site.renamed", siteId, Map.of("name", site.name())))));
+        String name = draft.name().strip();
+        return transactions.mutate(caller.tenantId(), entry(caller, "site.renamed", siteId, Map.of("name", name)),
+                sql -> repository.rename(sql, siteId, name).map(found -> found.orElseThrow(() -> notFound(siteId))));
     }
 
     public Uni<Void> delete(Caller caller, UUID siteId) {
-        return transactions.<Void>mutate(caller.tenantId(), sql -> repository.delete(sql, siteId)
-                .map(deleted -> {
+        return transactions.<Void>mutate(caller.tenantId(), entry(caller, "site.deleted", siteId, Map.of()),
+                sql -> repository.delete(sql, siteId).map(deleted -> {
                     if (!deleted) {
                         throw notFound(siteId);
                     }
-                    return Audited.of(null, entry(caller, "site.deleted", siteId, Map.of()));
+                    return null;
                 }));
     }
 

@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.atc.core.audit.AuditEntry;
 import io.atc.core.audit.AuditLog;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -46,6 +47,19 @@ public class TenantTransactions {
     }
 
     /**
+     * A mutation whose audit entry is known before it runs (a rename, a delete): the append goes
+     * to the database together with the work's first statement instead of one round trip later.
+     * If the work fails (say, the row is not there), the transaction rolls back, append included.
+     */
+    public <T> Uni<T> mutate(UUID tenantId, AuditEntry entry, Function<TenantSql, Uni<T>> work) {
+        Objects.requireNonNull(entry, "entry");
+        Objects.requireNonNull(work, "work");
+        return inTransaction(BIND_TENANT, tenantId, sql -> Uni.combine().all()
+                .unis(work.apply(sql), AuditLog.append(sql, entry)).asTuple()
+                .map(done -> done.getItem1()));
+    }
+
+    /**
      * Creates a tenant: its row and the genesis of its audit chain, in one transaction. The only
      * write that needs no audit entry of its own: the genesis event is that entry.
      */
@@ -73,8 +87,12 @@ public class TenantTransactions {
     private <T> Uni<T> inTransaction(String bind, UUID tenantId, Function<TenantSql, Uni<T>> work) {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(work, "work");
-        return pool.withTransaction(connection -> connection.preparedQuery(bind)
-                .execute(Tuple.of(tenantId.toString()))
-                .flatMap(bound -> work.apply(new TenantSql(connection, tenantId))));
+        // The binding and the work's first statement are sent together: a connection runs its
+        // statements in order, so the work still runs bound, one round trip sooner.
+        return pool.withTransaction(connection -> Uni.combine().all()
+                .unis(connection.preparedQuery(bind).execute(Tuple.of(tenantId.toString())),
+                        work.apply(new TenantSql(connection, tenantId)))
+                .asTuple()
+                .map(done -> done.getItem2()));
     }
 }

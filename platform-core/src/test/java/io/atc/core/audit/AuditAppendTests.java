@@ -96,6 +96,40 @@ class AuditAppendTests {
     }
 
     @Test
+    void aMutationWithItsEntryKnownUpFrontAppendsExactlyOneEvent() throws Exception {
+        UUID tenant = newTenant();
+        List<ChainRows.Row> before = ChainRows.of(SERVICE.database(), tenant);
+
+        int renamed = SERVICE.transactions().mutate(tenant, new AuditEntry("key:k2", "test.renamed", "site:*", Map.of("name", "Pier")),
+                sql -> sql.execute("update tenancy.sites set name = 'Pier'").map(rows -> rows.rowCount()))
+                .await().atMost(WAIT);
+
+        assertThat(renamed).isEqualTo(1);
+        List<ChainRows.Row> after = ChainRows.of(SERVICE.database(), tenant);
+        assertThat(after).hasSize(before.size() + 1);
+        ChainRows.Row appended = after.get(after.size() - 1);
+        assertThat(appended.prevHash()).isEqualTo(before.get(before.size() - 1).hash());
+        assertThat(appended.action()).isEqualTo("test.renamed");
+        assertThat(ChainRows.recomputedHash(tenant, appended)).isEqualTo(appended.hash());
+    }
+
+    @Test
+    void whenTheWorkFailsTheUpFrontEntryIsRolledBackWithIt() throws Exception {
+        UUID tenant = newTenant();
+        int events = ChainRows.of(SERVICE.database(), tenant).size();
+
+        assertThatThrownBy(() -> SERVICE.transactions().mutate(tenant, AuditEntry.of("key:k3", "test.deleted", "site:none"),
+                sql -> sql.execute("delete from tenancy.sites where name = 'no such site'").map(rows -> {
+                    if (rows.rowCount() == 0) {
+                        throw new IllegalStateException("not found");
+                    }
+                    return rows.rowCount();
+                })).await().atMost(WAIT)).hasMessage("not found");
+
+        assertThat(ChainRows.of(SERVICE.database(), tenant)).hasSize(events);
+    }
+
+    @Test
     void aReadTransactionCannotWrite() {
         UUID tenant = newTenant();
         assertThatThrownBy(() -> SERVICE.transactions().read(tenant, sql -> sql
