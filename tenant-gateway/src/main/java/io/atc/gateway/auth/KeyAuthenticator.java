@@ -2,6 +2,7 @@ package io.atc.gateway.auth;
 
 import java.time.Clock;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -75,7 +76,8 @@ public class KeyAuthenticator {
         this.rejected = new RejectedKeys(limits.negativeCacheMaxEntries(), limits.negativeCacheTtl(), () -> nanos(clock));
         this.coldLimit = new ConcurrencyLimit<>(limits.maxColdVerifications(), limits.coldVerificationQueue(),
                 () -> KeyCheck.failed(AuthOutcome.OVERLOADED));
-        for (AuthOutcome outcome : AuthOutcome.values()) {
+        for (AuthOutcome outcome : EnumSet.of(AuthOutcome.OK, AuthOutcome.UNKNOWN, AuthOutcome.REVOKED, AuthOutcome.EXPIRED,
+                AuthOutcome.UNAVAILABLE)) {
             coldVerifications.put(outcome, meters.counter(COLD_VERIFICATIONS, "result", outcome.tag()));
         }
         Gauge.builder("atc.gateway.keys.cached", verified, VerifiedKeys::size).tag("cache", "verified").register(meters);

@@ -179,8 +179,8 @@ public class KeyChangeListener {
             if (ended.get()) {
                 return;
             }
-            listening = true;
             apply(KeyChanged.missedSome());
+            listening = true;
             LOG.infof("key-change listener: listening on %s at %s; caches cleared in case changes were missed",
                     KeyChangeNotifications.CHANNEL, where());
             pingTimer = vertx.setPeriodic(pingMillis, timer -> ping());
