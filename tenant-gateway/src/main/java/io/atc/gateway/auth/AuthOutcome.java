@@ -14,7 +14,9 @@ public enum AuthOutcome {
     IP_DENIED,
     ORIGIN_DENIED,
     RATE_LIMITED,
-    OVERLOADED;
+    OVERLOADED,
+    /** The keys-service could not answer (unreachable, error, timeout): nothing is known about the key. */
+    UNAVAILABLE;
 
     public String tag() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -1,0 +1,45 @@
+package io.atc.gateway.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * What the caches remember a presented key by: HMAC-SHA-256 of the whole key under a secret drawn
+ * per process. The raw key is never kept, and a heap dump of one replica does not even let anyone
+ * test guesses against another replica's caches.
+ */
+final class CacheKeys {
+
+    private static final String ALGORITHM = "HmacSHA256";
+    private static final Base64.Encoder BASE64 = Base64.getEncoder().withoutPadding();
+
+    private final SecretKeySpec secret;
+    /** Mac is not thread-safe and event loops are few: one per thread, created once. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+
+    CacheKeys() {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        secret = new SecretKeySpec(random, ALGORITHM);
+        newMac();
+    }
+
+    String of(String presentedKey) {
+        return BASE64.encodeToString(macs.get().doFinal(presentedKey.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(secret);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA-256 is not available", e);
+        }
+    }
+}

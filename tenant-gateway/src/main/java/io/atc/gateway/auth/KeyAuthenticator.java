@@ -1,0 +1,169 @@
+package io.atc.gateway.auth;
+
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.atc.core.keys.ApiKeyFormat;
+import io.atc.core.keys.ParsedApiKey;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * Decides whether a presented API key may pass, paying the keys-service (and its argon2) only for a
+ * well-formed key it has not seen lately:
+ * <ol>
+ * <li>wrong shape, another environment or a bad checksum: {@link AuthOutcome#BAD_FORMAT}, no I/O;</li>
+ * <li>a verified key: answered from memory, but an expired key fails even when remembered;</li>
+ * <li>a recently refused key: the same refusal, from memory;</li>
+ * <li>otherwise one cold verification, shared by every concurrent request presenting the same key and
+ * limited in number; past the limit {@link AuthOutcome#OVERLOADED} at once.</li>
+ * </ol>
+ * Cached answers are returned on the caller's thread without any hop; cold answers come back on the
+ * caller's Vert.x context.
+ */
+@ApplicationScoped
+public class KeyAuthenticator {
+
+    /** Counts calls to the keys-service, tagged by their result; bogus keys must never move it. */
+    public static final String COLD_VERIFICATIONS = "atc.gateway.keys.cold.verifications";
+
+    private static final Map<AuthOutcome, Uni<KeyCheck>> FAILED = new EnumMap<>(AuthOutcome.class);
+
+    static {
+        for (AuthOutcome outcome : AuthOutcome.values()) {
+            if (outcome != AuthOutcome.OK) {
+                FAILED.put(outcome, Uni.createFrom().item(KeyCheck.failed(outcome)));
+            }
+        }
+    }
+
+    private final ApiKeyFormat format;
+    private final KeysServiceClient keysService;
+    private final Clock clock;
+    private final CacheKeys cacheKeys = new CacheKeys();
+    private final VerifiedKeys verified;
+    private final RejectedKeys rejected;
+    private final SingleFlight<KeyCheck> sameKey = new SingleFlight<>();
+    private final ConcurrencyLimit<KeyCheck> coldLimit;
+    private final Map<AuthOutcome, Counter> coldVerifications = new EnumMap<>(AuthOutcome.class);
+    /** Moves on every key change: a verification that overlapped a change is used once but not remembered. */
+    private final AtomicLong changes = new AtomicLong();
+
+    @Inject
+    public KeyAuthenticator(ApiKeyFormat format, KeysServiceClient keysService, KeyAuthLimits limits, MeterRegistry meters) {
+        this(format, keysService, limits, meters, Clock.systemUTC());
+    }
+
+    KeyAuthenticator(ApiKeyFormat format, KeysServiceClient keysService, KeyAuthLimits limits, MeterRegistry meters,
+            Clock clock) {
+        this.format = format;
+        this.keysService = keysService;
+        this.clock = clock;
+        this.verified = new VerifiedKeys(limits.cacheMaxEntries(), limits.cacheTtl(), () -> nanos(clock));
+        this.rejected = new RejectedKeys(limits.negativeCacheMaxEntries(), limits.negativeCacheTtl(), () -> nanos(clock));
+        this.coldLimit = new ConcurrencyLimit<>(limits.maxColdVerifications(), limits.coldVerificationQueue(),
+                () -> KeyCheck.failed(AuthOutcome.OVERLOADED));
+        for (AuthOutcome outcome : EnumSet.of(AuthOutcome.OK, AuthOutcome.UNKNOWN, AuthOutcome.REVOKED, AuthOutcome.EXPIRED,
+                AuthOutcome.UNAVAILABLE)) {
+            coldVerifications.put(outcome, meters.counter(COLD_VERIFICATIONS, "result", outcome.tag()));
+        }
+        Gauge.builder("atc.gateway.keys.cached", verified, VerifiedKeys::size).tag("cache", "verified").register(meters);
+        Gauge.builder("atc.gateway.keys.cached", rejected, RejectedKeys::size).tag("cache", "rejected").register(meters);
+    }
+
+    public Uni<KeyCheck> authenticate(PresentedKey presented) {
+        return presented.present() ? authenticate(presented.value()) : failed(presented.problem());
+    }
+
+    public Uni<KeyCheck> authenticate(String presented) {
+        Optional<ParsedApiKey> parsed = format.parse(presented);
+        if (parsed.isEmpty()) {
+            return failed(AuthOutcome.BAD_FORMAT);
+        }
+        String cacheKey = cacheKeys.of(presented);
+        AuthenticatedKey known = verified.get(cacheKey);
+        if (known != null) {
+            if (known.expiredAt(clock.instant())) {
+                verified.forget(cacheKey);
+                rejected.put(cacheKey, AuthOutcome.EXPIRED, known.prefix());
+                return failed(AuthOutcome.EXPIRED);
+            }
+            return Uni.createFrom().item(KeyCheck.ok(known));
+        }
+        AuthOutcome refused = rejected.get(cacheKey);
+        if (refused != null) {
+            return failed(refused);
+        }
+        return onCallersContext(sameKey.run(cacheKey, () -> coldLimit.submit(() -> verifyCold(cacheKey, parsed.get()))));
+    }
+
+    /** Drops what a key change makes stale: that key's entries, or everything when changes may have been missed. */
+    void forget(KeyChanged change) {
+        changes.incrementAndGet();
+        sameKey.detachAll();
+        if (change.everything()) {
+            verified.clear();
+            rejected.clear();
+            return;
+        }
+        if (change.keyId() != null) {
+            verified.forgetKey(change.keyId());
+        }
+        if (change.prefix() != null) {
+            rejected.forgetPrefix(change.prefix());
+        }
+    }
+
+    private CompletionStage<KeyCheck> verifyCold(String cacheKey, ParsedApiKey key) {
+        long changesBefore = changes.get();
+        return keysService.verify(key)
+                .invoke(check -> coldVerifications.get(check.outcome()).increment())
+                .map(check -> remember(cacheKey, key, check, changesBefore))
+                .subscribeAsCompletionStage();
+    }
+
+    private KeyCheck remember(String cacheKey, ParsedApiKey key, KeyCheck check, long changesBefore) {
+        KeyCheck decided = check.ok() && check.key().expiredAt(clock.instant()) ? KeyCheck.failed(AuthOutcome.EXPIRED) : check;
+        switch (decided.outcome()) {
+            case OK -> verified.put(cacheKey, decided.key());
+            case UNKNOWN, REVOKED, EXPIRED -> rejected.put(cacheKey, decided.outcome(), key.prefix());
+            default -> {
+                return decided;
+            }
+        }
+        // A change seen after the verification began may have been decided against the state before it.
+        // forget() moves the counter before it evicts, so either it evicts this entry or this check sees it.
+        if (changes.get() != changesBefore) {
+            verified.forget(cacheKey);
+            rejected.forget(cacheKey);
+        }
+        return decided;
+    }
+
+    private static Uni<KeyCheck> onCallersContext(CompletionStage<KeyCheck> answer) {
+        Uni<KeyCheck> uni = Uni.createFrom().completionStage(answer);
+        Context caller = Vertx.currentContext();
+        return caller == null ? uni : uni.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+    }
+
+    private static Uni<KeyCheck> failed(AuthOutcome outcome) {
+        return FAILED.get(outcome);
+    }
+
+    private static long nanos(Clock clock) {
+        return TimeUnit.MILLISECONDS.toNanos(clock.millis());
+    }
+}

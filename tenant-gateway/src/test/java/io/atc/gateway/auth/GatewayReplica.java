@@ -1,0 +1,88 @@
+package io.atc.gateway.auth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.atc.core.keys.ApiKeyFormat;
+import io.atc.gateway.identity.InternalTokenMinter;
+import io.atc.testkit.identity.InternalTokens;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
+
+/**
+ * The key-authentication part of one gateway replica, built by hand: its own authenticator, caches,
+ * keys-service client, meters and (when given a database) its own key-change listener.
+ */
+final class GatewayReplica implements AutoCloseable {
+
+    static final String ENVIRONMENT = "test";
+    static final InternalTokenMinter TOKENS = new InternalTokenMinter(InternalTokens.privateKey(), InternalTokens.ISSUER,
+            InternalTokens.AUDIENCE, Duration.ofMinutes(2));
+
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    final KeysServiceClient keysService;
+    final KeyAuthenticator authenticator;
+    final List<KeyChanged> announced = new CopyOnWriteArrayList<>();
+    private KeyChangeListener listener;
+
+    GatewayReplica(Vertx vertx, String verifyUrl, KeyAuthLimits limits, Duration verifyTimeout, Clock clock) {
+        keysService = new KeysServiceClient(vertx, TOKENS, verifyUrl, verifyTimeout, limits.maxColdVerifications());
+        authenticator = new KeyAuthenticator(new ApiKeyFormat(ENVIRONMENT), keysService, limits, meters, clock);
+    }
+
+    GatewayReplica(Vertx vertx, String verifyUrl) {
+        this(vertx, verifyUrl, limits(4, 16), Duration.ofSeconds(3), Clock.systemUTC());
+    }
+
+    static KeyAuthLimits limits(int maxColdVerifications, int queue) {
+        return new KeyAuthLimits(100_000, Duration.ofMinutes(5), 10_000, Duration.ofSeconds(30), maxColdVerifications, queue);
+    }
+
+    /** Starts this replica's own LISTEN connection (returns at once; see {@link KeyChangeListener#listening()}). */
+    GatewayReplica listening(Vertx vertx, PgConnectOptions database, Duration maxBackoff, Duration ping) {
+        listener = new KeyChangeListener(vertx, database, authenticator, TOKENS, announced::add, maxBackoff, ping);
+        listener.start();
+        return this;
+    }
+
+    boolean isListening() {
+        return listener != null && listener.listening();
+    }
+
+    KeyCheck check(String presented) {
+        return authenticator.authenticate(presented).await().atMost(Duration.ofSeconds(10));
+    }
+
+    AuthOutcome outcome(String presented) {
+        return check(presented).outcome();
+    }
+
+    Uni<KeyCheck> checkLater(String presented) {
+        return authenticator.authenticate(presented);
+    }
+
+    double coldVerifications() {
+        return meters.find(KeyAuthenticator.COLD_VERIFICATIONS).counters().stream().mapToDouble(Counter::count).sum();
+    }
+
+    double coldVerifications(AuthOutcome result) {
+        return meters.counter(KeyAuthenticator.COLD_VERIFICATIONS, "result", result.tag()).count();
+    }
+
+    long resyncs() {
+        return announced.stream().filter(KeyChanged::everything).count();
+    }
+
+    @Override
+    public void close() {
+        if (listener != null) {
+            listener.stop();
+        }
+        keysService.close();
+    }
+}
