@@ -130,6 +130,11 @@ public class PreflightOriginsLoader {
         }
     }
 
+    /** True from a failed load until the next successful one. */
+    boolean failing() {
+        return failing;
+    }
+
     private void scheduleRetry() {
         if (retryScheduled.compareAndSet(false, true)) {
             long delay = Math.min(interval.toMillis(), MAX_RETRY_DELAY.toMillis());
