@@ -1,5 +1,6 @@
 package io.atc.gateway.clientip;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.List;
 
@@ -8,8 +9,10 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.atc.core.net.CidrBlock;
 import io.vertx.core.MultiMap;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.net.impl.SocketAddressImpl;
 
 /**
  * Who the client is, for IP allowlists: the socket peer, unless the peer is a trusted proxy; then
@@ -48,13 +51,26 @@ public class ClientIpResolver {
     }
 
     public InetAddress resolve(SocketAddress peer, MultiMap headers) {
-        InetAddress peerAddress = peer == null ? null : IpLiteral.address(peer.hostAddress());
+        InetAddress peerAddress = peerAddress(peer);
         if (!trusted.contains(peerAddress)) {
             return peerAddress;
         }
         List<String> values = headers.getAll(header.headerName());
         return header == ForwardingHeader.FORWARDED ? walkForwarded(peerAddress, values)
                 : walkXForwardedFor(peerAddress, values);
+    }
+
+    /**
+     * Vert.x keeps the socket's InetAddress; its public hostAddress() formats it into a new string on
+     * every call, which would only be parsed back here, so the address is taken directly when it can be.
+     */
+    private static InetAddress peerAddress(SocketAddress peer) {
+        if (peer instanceof SocketAddressImpl socket && socket.ipAddress() != null) {
+            InetAddress address = socket.ipAddress();
+            return address instanceof Inet6Address && CidrBlock.isIpv4Mapped(address.getAddress())
+                    ? IpLiteral.address(address.getHostAddress()) : address;
+        }
+        return peer == null ? null : IpLiteral.address(peer.hostAddress());
     }
 
     private InetAddress walkXForwardedFor(InetAddress peer, List<String> values) {

@@ -105,6 +105,14 @@ class ClientIpResolverTests {
     }
 
     @Test
+    void aPeerKnownOnlyByItsTextIsParsedTheSameWay() {
+        assertThat(xff.resolve(SocketAddress.inetSocketAddress(40_000, "10.0.0.2"), headers("X-Forwarded-For", "198.51.100.7")))
+                .isEqualTo(ip("198.51.100.7"));
+        assertThat(xff.resolve(SocketAddress.inetSocketAddress(40_000, "203.0.113.5"), headers("X-Forwarded-For", "10.1.1.1")))
+                .isEqualTo(ip("203.0.113.5"));
+    }
+
+    @Test
     void aUnixSocketPeerHasNoAddress() {
         assertThat(xff.resolve(SocketAddress.domainSocketAddress("/run/gateway.sock"), headers("X-Forwarded-For", "192.0.2.1")))
                 .isNull();
