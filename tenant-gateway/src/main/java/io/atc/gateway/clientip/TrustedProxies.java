@@ -1,0 +1,70 @@
+package io.atc.gateway.clientip;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.atc.core.net.CidrBlock;
+
+/**
+ * The proxies whose forwarding headers the gateway believes ({@code atc.gateway.trusted-proxies},
+ * a comma list of CIDRs; empty by default, so headers are ignored and the socket peer is the client).
+ * A malformed entry stops the start: silently trusting less, or more, than configured is worse.
+ */
+@ApplicationScoped
+public class TrustedProxies {
+
+    private final CidrBlock[] blocks;
+
+    @Inject
+    public TrustedProxies(@ConfigProperty(name = "atc.gateway.trusted-proxies") Optional<List<String>> cidrs) {
+        this(cidrs.orElse(List.of()));
+    }
+
+    public TrustedProxies(List<String> cidrs) {
+        List<CidrBlock> parsed = new ArrayList<>();
+        for (String cidr : cidrs) {
+            if (cidr.isBlank()) {
+                continue;
+            }
+            try {
+                parsed.add(CidrBlock.parse(cidr.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("atc.gateway.trusted-proxies: '" + cidr + "' " + e.getMessage(), e);
+            }
+        }
+        this.blocks = parsed.toArray(CidrBlock[]::new);
+    }
+
+    public static TrustedProxies of(String... cidrs) {
+        return new TrustedProxies(Arrays.asList(cidrs));
+    }
+
+    public boolean isEmpty() {
+        return blocks.length == 0;
+    }
+
+    public boolean contains(InetAddress address) {
+        if (address == null || blocks.length == 0) {
+            return false;
+        }
+        byte[] bytes = address.getAddress();
+        for (CidrBlock block : blocks) {
+            if (block.contains(bytes)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public List<CidrBlock> blocks() {
+        return List.of(blocks);
+    }
+}
