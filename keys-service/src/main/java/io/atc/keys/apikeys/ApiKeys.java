@@ -28,7 +28,7 @@ import io.atc.core.net.Origins;
  * Key lifecycle for one tenant: issue, list, read, rotate, revoke. A raw key exists only in the
  * response that issues it; the argon2id hash is computed before the transaction opens, so no
  * connection waits on it. Every change is audited (prefix and settings, never the secret), and
- * revocation and rotation notify every gateway replica on commit.
+ * creation, revocation and rotation notify every gateway replica on commit.
  */
 @ApplicationScoped
 public class ApiKeys {
@@ -60,7 +60,9 @@ public class ApiKeys {
     }
 
     public Uni<Audited<IssuedApiKey>> insert(TenantSql sql, PreparedKey prepared, String actor, String action) {
+        // "created" lets every gateway learn the new key's browser origins (CORS preflight) at once.
         return repository.insert(sql, prepared.row())
+                .flatMap(view -> KeyChangeNotifier.notify(sql, view.id(), view.prefix(), "created").replaceWith(view))
                 .map(view -> Audited.of(new IssuedApiKey(prepared.key().raw(), view),
                         new AuditEntry(actor, action, "key:" + view.id(), describe(view))));
     }

@@ -7,20 +7,8 @@ import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.atc.core.keys.ApiKeyFormat;
-
 /** Key authentication's settings, from {@code atc.gateway.keys.*} (docs/gateway-auth.md lists them). */
 public class KeyAuthConfiguration {
-
-    /**
-     * The same property the keys-service reads, so the gateway never accepts (or refuses) an
-     * environment the keys-service would not.
-     */
-    @Produces
-    @Singleton
-    ApiKeyFormat keyFormat(@ConfigProperty(name = "atc.keys.environment", defaultValue = "test") String environment) {
-        return new ApiKeyFormat(environment);
-    }
 
     @Produces
     @Singleton
