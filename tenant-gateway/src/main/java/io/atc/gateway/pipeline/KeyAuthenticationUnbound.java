@@ -1,10 +1,7 @@
 package io.atc.gateway.pipeline;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
 import io.atc.gateway.auth.AuthOutcome;
 import io.atc.gateway.auth.KeyCheck;
-import io.quarkus.arc.DefaultBean;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.MultiMap;
 
@@ -12,9 +9,7 @@ import io.vertx.core.MultiMap;
  * Stands in until the key authenticator is bound: fails closed, answering every key with
  * "unavailable" (503) rather than letting anything through.
  */
-@DefaultBean
-@ApplicationScoped
-public class KeyAuthenticationUnbound implements KeyAuthentication {
+final class KeyAuthenticationUnbound implements KeyAuthentication {
 
     private static final Uni<KeyCheck> UNAVAILABLE = Uni.createFrom().item(KeyCheck.failed(AuthOutcome.OVERLOADED));
 

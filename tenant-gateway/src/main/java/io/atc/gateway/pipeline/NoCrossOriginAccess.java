@@ -2,16 +2,11 @@ package io.atc.gateway.pipeline;
 
 import java.util.List;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import io.quarkus.arc.DefaultBean;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
 
 /** Stands in until the CORS policy is bound: answers preflights without allowing anything and denies every browser origin. */
-@DefaultBean
-@ApplicationScoped
-public class NoCrossOriginAccess implements OriginPolicy {
+final class NoCrossOriginAccess implements OriginPolicy {
 
     @Override
     public void answerPreflight(HttpServerRequest request) {

@@ -4,9 +4,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 
-import jakarta.enterprise.context.ApplicationScoped;
-
-import io.quarkus.arc.DefaultBean;
 import io.vertx.core.MultiMap;
 import io.vertx.core.net.SocketAddress;
 
@@ -14,9 +11,7 @@ import io.vertx.core.net.SocketAddress;
  * Stands in until the client-IP resolver and allowlist are bound: trusts no proxy (the socket peer
  * is the client) and fails closed for every key that has an allowlist.
  */
-@DefaultBean
-@ApplicationScoped
-public class PeerAddressOnly implements CallerAddressPolicy {
+final class PeerAddressOnly implements CallerAddressPolicy {
 
     @Override
     public InetAddress resolve(SocketAddress peer, MultiMap headers) {
