@@ -52,8 +52,8 @@ public final class Exchange {
         this.metrics = metrics;
         this.problems = problems;
         this.requestId = RequestIds.acceptOrCreate(request.getHeader("X-Request-Id"));
-        response.endHandler(this::responseEnded);
-        response.closeHandler(this::connectionClosed);
+        response.endHandler(this::disposed);
+        response.closeHandler(this::disposed);
     }
 
     /** Adds the CORS headers of an allowed actual request (the origin policy decides which). */
@@ -181,10 +181,9 @@ public final class Exchange {
         reply(500, problems.internal(failure, path));
     }
 
+
     private void reply(int status, Buffer body) {
-        if (upstream != null) {
-            upstream.reset();
-        }
+        HttpClientRequest pending = detachUpstream();
         if (!request.isEnded()) {
             request.handler(null);
             if (declaredLength >= 0 && declaredLength <= DRAINABLE) {
@@ -201,30 +200,47 @@ public final class Exchange {
             response.putHeader(HttpHeaders.VARY, "Origin");
         }
         response.end(body);
+        if (pending != null) {
+            pending.reset();
+        }
     }
 
     /** Gives up on an exchange whose answer cannot be completed: both connections are cut, the client sees a truncated response. */
     void abort() {
-        if (upstream != null) {
-            upstream.reset();
-        }
         if (!ended) {
-            response.reset();
             finish(GatewayMetrics.RESET);
-        }
-    }
-
-    private void responseEnded(Void ignored) {
-        finish(response.getStatusCode());
-    }
-
-    private void connectionClosed(Void ignored) {
-        if (!ended) {
-            if (upstream != null) {
-                upstream.reset();
+            HttpClientRequest pending = detachUpstream();
+            if (pending != null) {
+                pending.reset();
             }
-            finish(GatewayMetrics.RESET);
+            response.reset();
         }
+    }
+
+    /**
+     * The response is done with: ended by the gateway, or its connection closed first (Vert.x then
+     * calls both the end and the close handler). A client that left takes its upstream request along.
+     */
+    private void disposed(Void ignored) {
+        if (ended) {
+            return;
+        }
+        if (response.ended()) {
+            finish(response.getStatusCode());
+            return;
+        }
+        finish(GatewayMetrics.RESET);
+        HttpClientRequest pending = detachUpstream();
+        if (pending != null) {
+            pending.reset();
+        }
+    }
+
+    /** Taken before resetting: a reset fails the upstream's response at once, which calls back into this exchange. */
+    private HttpClientRequest detachUpstream() {
+        HttpClientRequest pending = upstream;
+        upstream = null;
+        return pending;
     }
 
     private void finish(int status) {
