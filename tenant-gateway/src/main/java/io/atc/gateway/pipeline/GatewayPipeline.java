@@ -148,10 +148,9 @@ public class GatewayPipeline {
             rejected(exchange, AuthOutcome.MISSING);
             return;
         }
-        Context context = exchange.context();
         keys.authenticate(presented).subscribe().with(
-                check -> onRequestContext(context, () -> authenticated(exchange, check)),
-                failure -> onRequestContext(context, () -> verificationFailed(exchange, failure)));
+                check -> onRequestContext(exchange, () -> authenticated(exchange, check)),
+                failure -> onRequestContext(exchange, () -> verificationFailed(exchange, failure)));
     }
 
     private void authenticated(Exchange exchange, KeyCheck check) {
@@ -227,12 +226,21 @@ public class GatewayPipeline {
                 && request.headers().contains(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD);
     }
 
-    /** Continues on the request's own context: a cold key verification may complete on a worker thread. */
-    private static void onRequestContext(Context context, Runnable step) {
+    /** Continues on the request's own context (a cold key verification may complete on a worker thread), failing safely. */
+    private static void onRequestContext(Exchange exchange, Runnable step) {
+        Context context = exchange.context();
         if (Vertx.currentContext() == context) {
-            step.run();
+            guarded(exchange, step);
         } else {
-            context.runOnContext(ignored -> step.run());
+            context.runOnContext(ignored -> guarded(exchange, step));
+        }
+    }
+
+    private static void guarded(Exchange exchange, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            exchange.internalError(e);
         }
     }
 

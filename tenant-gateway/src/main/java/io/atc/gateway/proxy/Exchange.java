@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 
 /**
  * One request through the gateway: what the pipeline decided about it (route, credentials, client
@@ -189,7 +190,7 @@ public final class Exchange {
             if (declaredLength >= 0 && declaredLength <= DRAINABLE) {
                 request.resume();
             } else {
-                response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+                closeConnectionAfterResponse();
             }
         }
         response.setStatusCode(status)
@@ -202,6 +203,13 @@ public final class Exchange {
         response.end(body);
         if (pending != null) {
             pending.reset();
+        }
+    }
+
+    /** HTTP/1.x only: an HTTP/2 stream ends on its own, and connection headers are not allowed there. */
+    void closeConnectionAfterResponse() {
+        if (request.version() != HttpVersion.HTTP_2) {
+            response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
         }
     }
 

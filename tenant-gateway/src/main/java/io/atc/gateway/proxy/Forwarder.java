@@ -79,8 +79,12 @@ public class Forwarder {
         upstream.client().request(options).onComplete(connected -> {
             if (connected.failed()) {
                 failed(exchange, connected.cause());
-            } else {
+                return;
+            }
+            try {
                 new Streaming(exchange, connected.result()).start();
+            } catch (RuntimeException e) {
+                exchange.internalError(e);
             }
         });
     }
@@ -180,7 +184,14 @@ public class Forwarder {
                 failed(exchange, result.cause());
                 return;
             }
-            HttpClientResponse answer = result.result();
+            try {
+                stream(result.result());
+            } catch (RuntimeException e) {
+                exchange.internalError(e);
+            }
+        }
+
+        private void stream(HttpClientResponse answer) {
             if (!exchange.open()) {
                 upstream.reset();
                 return;
@@ -225,7 +236,7 @@ public class Forwarder {
             }
             out.set("X-Request-Id", exchange.requestId());
             if (!request.isEnded()) {
-                out.set(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+                exchange.closeConnectionAfterResponse();
             }
             String length = in.get(HttpHeaders.CONTENT_LENGTH);
             if (length != null) {

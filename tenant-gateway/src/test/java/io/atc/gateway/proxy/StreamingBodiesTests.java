@@ -142,6 +142,41 @@ class StreamingBodiesTests {
         assertThat(upstream.uploadedSoFar()).isLessThanOrEqualTo(UpstreamTestResources.MAX_BODY);
     }
 
+    @Test
+    void aClientExpectingContinueGetsItOnceTheRequestIsAdmitted() throws Exception {
+        try (Socket socket = RawHttp.open()) {
+            RawHttp.send(socket, "POST /v1/keys/k1/upload HTTP/1.1\r\nHost: gw\r\nX-Api-Key: " + GatewayDoubles.GOOD_KEY
+                    + "\r\nExpect: 100-continue\r\nContent-Length: 5", new byte[0]);
+            RawHttp.Response interim = RawHttp.read(socket.getInputStream());
+            assertThat(interim.status()).isEqualTo(100);
+
+            socket.getOutputStream().write("hello".getBytes());
+            RawHttp.Response response = RawHttp.read(socket.getInputStream());
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.body()).contains("\"bytes\":5");
+        }
+        assertThat(upstream.next().headers().contains("Expect")).isFalse();
+    }
+
+    @Test
+    void anHttp2ClientIsProxiedOverHttp1() throws Exception {
+        HttpClient h2 = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions()
+                .setProtocolVersion(io.vertx.core.http.HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false));
+        try {
+            HttpClientRequest request = await(h2.request(HttpMethod.POST, RestAssured.port, "127.0.0.1", "/v1/keys/k1/upload"));
+            request.putHeader("X-Api-Key", GatewayDoubles.GOOD_KEY).setChunked(true);
+            request.write(Buffer.buffer(new byte[MIB]));
+            request.end();
+
+            Answer answer = await(answer(request));
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(new JsonObject(answer.body()).getLong("bytes")).isEqualTo(MIB);
+            assertThat(upstream.next().bodyBytes()).isEqualTo(MIB);
+        } finally {
+            h2.close();
+        }
+    }
+
     private HttpClientRequest upload(boolean chunked) throws Exception {
         HttpClientRequest request = await(client.request(HttpMethod.POST, RestAssured.port, "127.0.0.1", "/v1/keys/k1/upload"));
         request.putHeader("X-Api-Key", GatewayDoubles.GOOD_KEY).putHeader("Content-Type", "application/octet-stream");
