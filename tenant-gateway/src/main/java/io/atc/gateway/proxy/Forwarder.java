@@ -44,6 +44,11 @@ public class Forwarder {
             "content-length", "vary", "x-request-id");
 
     private static final String ACCESS_CONTROL = "access-control-";
+    /**
+     * Bodies up to this size with a declared length are passed on in one write (head and body in one
+     * flush, one syscall instead of two); larger or unbounded ones stream.
+     */
+    private static final long SMALL_BODY = 16 * 1024;
     private static final Handler<Throwable> REPORTED_ELSEWHERE = failure -> {
     };
 
@@ -76,7 +81,7 @@ public class Forwarder {
                 .setHeaders(upstreamHeaders(exchange))
                 .setConnectTimeout(connectTimeoutMillis)
                 .setIdleTimeout(responseTimeoutMillis);
-        upstream.client().request(options).onComplete(connected -> {
+        upstreams.client(upstream).request(options).onComplete(connected -> {
             if (connected.failed()) {
                 failed(exchange, connected.cause());
                 return;
@@ -131,6 +136,8 @@ public class Forwarder {
         private final HttpServerResponse response;
         private final HttpClientRequest upstream;
         private long received;
+        private Buffer heldRequest;
+        private Buffer heldResponse;
 
         Streaming(Exchange exchange, HttpClientRequest upstream) {
             this.exchange = exchange;
@@ -151,12 +158,26 @@ public class Forwarder {
             if (request.version() != HttpVersion.HTTP_1_0 && "100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
                 response.writeContinue();
             }
-            request.handler(this::requestChunk);
-            request.endHandler(ended -> {
-                if (exchange.open()) {
-                    upstream.end();
-                }
-            });
+            long declared = exchange.declaredLength();
+            if (declared >= 0 && declared <= SMALL_BODY) {
+                request.handler(chunk -> heldRequest = heldRequest == null ? chunk : heldRequest.appendBuffer(chunk));
+                request.endHandler(ended -> {
+                    if (exchange.open()) {
+                        if (heldRequest == null) {
+                            upstream.end();
+                        } else {
+                            upstream.end(heldRequest);
+                        }
+                    }
+                });
+            } else {
+                request.handler(this::requestChunk);
+                request.endHandler(ended -> {
+                    if (exchange.open()) {
+                        upstream.end();
+                    }
+                });
+            }
             request.exceptionHandler(failure -> exchange.abort());
             request.resume();
         }
@@ -196,8 +217,13 @@ public class Forwarder {
                 upstream.reset();
                 return;
             }
-            copyHead(answer);
+            long length = copyHead(answer);
             answer.exceptionHandler(failure -> exchange.abort());
+            if (length >= 0 && length <= SMALL_BODY) {
+                answer.handler(chunk -> heldResponse = heldResponse == null ? chunk : heldResponse.appendBuffer(chunk));
+                answer.endHandler(ended -> answered(heldResponse));
+                return;
+            }
             answer.handler(chunk -> {
                 response.write(chunk);
                 if (response.writeQueueFull()) {
@@ -205,15 +231,22 @@ public class Forwarder {
                 }
             });
             response.drainHandler(drained -> answer.resume());
-            answer.endHandler(ended -> {
-                response.end();
-                if (!request.isEnded()) {
-                    upstream.reset();
-                }
-            });
+            answer.endHandler(ended -> answered(null));
         }
 
-        private void copyHead(HttpClientResponse answer) {
+        private void answered(Buffer rest) {
+            if (rest == null) {
+                response.end();
+            } else {
+                response.end(rest);
+            }
+            if (!request.isEnded()) {
+                upstream.reset();
+            }
+        }
+
+        /** @return the upstream's Content-Length, or -1 */
+        private long copyHead(HttpClientResponse answer) {
             int status = answer.statusCode();
             response.setStatusCode(status);
             MultiMap out = response.headers();
@@ -241,9 +274,21 @@ public class Forwarder {
             String length = in.get(HttpHeaders.CONTENT_LENGTH);
             if (length != null) {
                 out.set(HttpHeaders.CONTENT_LENGTH, length);
-            } else if (hasBody(request.method(), status)) {
-                response.setChunked(true);
+                return hasBody(request.method(), status) ? parseLength(length) : 0;
             }
+            if (hasBody(request.method(), status)) {
+                response.setChunked(true);
+                return -1;
+            }
+            return 0;
+        }
+    }
+
+    private static long parseLength(String header) {
+        try {
+            return Long.parseLong(header.strip());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

@@ -22,7 +22,7 @@ public interface ProxyConfig {
     @WithDefault("30s")
     Duration upstreamResponseTimeout();
 
-    /** Keep-alive connections per upstream. */
-    @WithDefault("128")
+    /** Keep-alive connections per upstream and event loop (Quarkus runs two event loops per core). */
+    @WithDefault("32")
     int upstreamPoolSize();
 }

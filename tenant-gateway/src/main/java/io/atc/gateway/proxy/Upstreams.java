@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -11,43 +12,69 @@ import jakarta.inject.Singleton;
 import io.atc.gateway.routing.Route;
 import io.atc.gateway.routing.RouteTable;
 import io.atc.gateway.routing.RoutingConfig;
+import io.netty.util.concurrent.FastThreadLocal;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 
-/** One keep-alive HTTP/1.1 client per upstream service, and for each route the upstream it goes to. */
+/**
+ * Keep-alive HTTP/1.1 clients to the upstream services, one per upstream and event loop: a request
+ * then always gets a connection that lives on its own event loop (no hand-over between threads, no
+ * scan of a shared pool for a local connection), as nginx workers keep their own upstream connections.
+ */
 @Singleton
 public class Upstreams {
 
-    /** An upstream service: where it listens and the pooled client that talks to it. */
-    record Upstream(String name, String host, int port, HttpClient client) {
+    /** An upstream service: where it listens and how to connect to it. */
+    record Upstream(int index, String name, String host, int port, HttpClientOptions options, PoolOptions pool) {
     }
 
+    private final Vertx vertx;
     private final Upstream[] byRoute;
-    private final List<HttpClient> clients;
+    private final int count;
+    private final List<HttpClient> opened = new CopyOnWriteArrayList<>();
+    private final FastThreadLocal<HttpClient[]> clientsOfThisThread = new FastThreadLocal<>() {
+        @Override
+        protected HttpClient[] initialValue() {
+            return new HttpClient[count];
+        }
+    };
 
     public Upstreams(Vertx vertx, RoutingConfig routing, RouteTable routes, ProxyConfig proxy) {
+        this.vertx = vertx;
         Map<String, Upstream> byName = new HashMap<>();
-        routing.upstreams().forEach((name, upstream) -> byName.put(name, open(vertx, name, upstream.url(), proxy)));
+        routing.upstreams().forEach((name, upstream) -> byName.put(name, describe(byName.size(), name, upstream.url(), proxy)));
+        this.count = byName.size();
         this.byRoute = new Upstream[routes.routes().size()];
         for (Route route : routes.routes()) {
             byRoute[route.index()] = byName.get(route.upstream());
         }
-        this.clients = byName.values().stream().map(Upstream::client).toList();
     }
 
     Upstream of(Route route) {
         return byRoute[route.index()];
     }
 
-    @PreDestroy
-    void close() {
-        clients.forEach(HttpClient::close);
+    /** The calling event loop's client for this upstream, opened on first use. */
+    HttpClient client(Upstream upstream) {
+        HttpClient[] clients = clientsOfThisThread.get();
+        HttpClient client = clients[upstream.index()];
+        if (client == null) {
+            client = vertx.createHttpClient(upstream.options(), upstream.pool());
+            clients[upstream.index()] = client;
+            opened.add(client);
+        }
+        return client;
     }
 
-    private static Upstream open(Vertx vertx, String name, String url, ProxyConfig proxy) {
+    @PreDestroy
+    void close() {
+        opened.forEach(HttpClient::close);
+    }
+
+    private static Upstream describe(int index, String name, String url, ProxyConfig proxy) {
         URI uri;
         try {
             uri = URI.create(url.strip());
@@ -72,6 +99,6 @@ public class Upstreams {
                 .setDefaultHost(uri.getHost())
                 .setDefaultPort(port);
         PoolOptions pool = new PoolOptions().setHttp1MaxSize(proxy.upstreamPoolSize());
-        return new Upstream(name, uri.getHost(), port, vertx.createHttpClient(options, pool));
+        return new Upstream(index, name, uri.getHost(), port, options, pool);
     }
 }
