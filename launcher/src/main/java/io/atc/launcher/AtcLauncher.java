@@ -67,14 +67,16 @@ public final class AtcLauncher {
         Deque<ServiceProcess> services = new ArrayDeque<>();
         for (PlatformService service : PlatformService.ALL) {
             Map<String, String> environment = new HashMap<>(shared);
-            if (service.name().equals("tenant-gateway") && !keys.privateKey().isEmpty()) {
-                environment.put("ATC_INTERNAL_JWT_PRIVATE_KEY", keys.privateKey());
+            if (service.name().equals("tenant-gateway")) {
+                if (!keys.privateKey().isEmpty()) {
+                    environment.put("ATC_INTERNAL_JWT_PRIVATE_KEY", keys.privateKey());
+                }
+                environment.putAll(PlatformService.gatewayUpstreams(env));
             }
             if (service.name().equals("keys-service")) {
                 environment.putAll(secrets.environment());
             }
-            int port = Integer.parseInt(env.getOrDefault(service.portVariable(), String.valueOf(service.defaultPort())));
-            services.add(remember(ServiceProcess.start(home, service, port, environment, out)));
+            services.add(remember(ServiceProcess.start(home, service, service.port(env), environment, out)));
         }
         for (ServiceProcess service : services) {
             service.awaitReady(READY_TIMEOUT);

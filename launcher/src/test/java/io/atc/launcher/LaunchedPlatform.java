@@ -73,6 +73,14 @@ final class LaunchedPlatform implements AutoCloseable {
         return response.body();
     }
 
+    URI gatewayUri(String path) {
+        return URI.create("http://127.0.0.1:" + ports.get("tenant-gateway") + path);
+    }
+
+    HttpResponse<String> throughGateway(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     List<String> services() {
         return List.copyOf(ports.keySet());
     }

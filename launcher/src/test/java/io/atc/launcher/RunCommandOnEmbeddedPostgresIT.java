@@ -2,14 +2,19 @@ package io.atc.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 /**
  * With no configuration at all, the run command comes up on an embedded Postgres, every
- * service reports ready (database included), and Ctrl-C stops every service it started.
+ * service reports ready (database included), the gateway routes to the services on the ports this
+ * run gave them, and Ctrl-C stops every service it started.
  */
 class RunCommandOnEmbeddedPostgresIT {
 
@@ -22,9 +27,80 @@ class RunCommandOnEmbeddedPostgresIT {
             for (String service : platform.services()) {
                 assertThat(platform.readiness(service)).contains("\"status\": \"UP\"").contains("PostgreSQL");
             }
+            Matcher operator = Pattern.compile("operator  (\\S+)").matcher(platform.output());
+            assertThat(operator.find()).as("the run prints its operator credential").isTrue();
+            HttpResponse<String> onboarded = platform.throughGateway(HttpRequest.newBuilder()
+                    .uri(platform.gatewayUri("/v1/tenants"))
+                    .header("X-Operator-Token", operator.group(1)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"Run check\"}")));
+            assertThat(onboarded.statusCode()).as(onboarded.body()).isEqualTo(201);
+            assertThat(onboarded.body()).contains("tenantId");
+            theGatewayEnforcesRealKeysEndToEnd(platform, field(onboarded.body(), "key"));
 
             platform.stop();
             assertThat(platform.anyServiceListening()).as("a service still listens after stop").isFalse();
         }
+    }
+
+    /**
+     * The whole path with real services: keys issued by the keys-service, verified by the gateway
+     * (argon2id once, then cached), IP allowlist, CORS, internal token forwarded to the service,
+     * and a revocation that stops the key on the gateway within a second of the commit.
+     */
+    private static void theGatewayEnforcesRealKeysEndToEnd(LaunchedPlatform platform, String adminKey) throws Exception {
+        assertThat(send(platform, "GET", "/v1/keys", adminKey, null, null).statusCode()).as("admin lists keys").isEqualTo(200);
+        assertThat(send(platform, "GET", "/v1/keys", adminKey.substring(0, adminKey.length() - 6) + "AAAAAA", null, null)
+                .statusCode()).as("a key with a broken checksum").isEqualTo(401);
+
+        String elsewhere = field(send(platform, "POST", "/v1/keys", adminKey, null,
+                "{\"name\": \"office only\", \"scopes\": [\"keys:read\"], \"allowedCidrs\": [\"10.0.0.0/8\"]}").body(), "key");
+        assertThat(send(platform, "GET", "/v1/keys", elsewhere, null, null).statusCode()).as("outside the allowlist").isEqualTo(403);
+
+        HttpResponse<String> created = send(platform, "POST", "/v1/keys", adminKey, null,
+                "{\"name\": \"browser\", \"scopes\": [\"keys:read\"], \"allowedCidrs\": [\"127.0.0.0/8\", \"::1/128\"],"
+                        + " \"allowedOrigins\": [\"https://app.example.com\"]}");
+        String browser = field(created.body(), "key");
+        String browserId = field(created.body(), "id");
+        HttpResponse<String> allowed = send(platform, "GET", "/v1/keys", browser, "https://app.example.com", null);
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://app.example.com");
+        assertThat(allowed.headers().allValues("Vary").toString()).contains("Origin");
+        HttpResponse<String> foreign = send(platform, "GET", "/v1/keys", browser, "https://app.example.com.evil.io", null);
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        HttpResponse<String> preflight = platform.throughGateway(HttpRequest.newBuilder().uri(platform.gatewayUri("/v1/keys"))
+                .header("Origin", "https://app.example.com").header("Access-Control-Request-Method", "GET")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).as("preflight of a key's origin")
+                .hasValue("https://app.example.com");
+
+        assertThat(send(platform, "DELETE", "/v1/keys/" + browserId, adminKey, null, null).statusCode()).isEqualTo(204);
+        long revokedAt = System.nanoTime();
+        int status = 200;
+        while (status == 200 && System.nanoTime() - revokedAt < Duration.ofSeconds(5).toNanos()) {
+            status = send(platform, "GET", "/v1/keys", browser, null, null).statusCode();
+        }
+        assertThat(status).as("the revoked key is refused").isEqualTo(401);
+        assertThat(Duration.ofNanos(System.nanoTime() - revokedAt)).as("revocation reached the gateway")
+                .isLessThan(Duration.ofSeconds(1));
+    }
+
+    private static HttpResponse<String> send(LaunchedPlatform platform, String method, String path, String key, String origin,
+            String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder().uri(platform.gatewayUri(path)).header("Authorization", "Bearer " + key)
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        return platform.throughGateway(request);
+    }
+
+    private static String field(String json, String name) {
+        Matcher matcher = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+        assertThat(matcher.find()).as("%s in %s", name, json.replaceAll("atc_[a-z]+_[0-9A-Za-z]+_[0-9A-Za-z]+", "atc_<redacted>")).isTrue();
+        return matcher.group(1);
     }
 }

@@ -14,7 +14,9 @@ public enum ProblemType {
     INVALID_INPUT(422, "Invalid input"),
     RATE_LIMITED(429, "Too many requests"),
     INTERNAL(500, "Internal error"),
-    UNAVAILABLE(503, "Service unavailable");
+    BAD_GATEWAY(502, "Bad gateway"),
+    UNAVAILABLE(503, "Service unavailable"),
+    GATEWAY_TIMEOUT(504, "Gateway timeout");
 
     private final int status;
     private final String title;

@@ -2,13 +2,17 @@ package io.atc.gateway.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.KeyPair;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.Signature;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -44,12 +48,13 @@ public class InternalTokenMinter {
     private final Map<UUID, Minted> byKey = new ConcurrentHashMap<>();
     private volatile Minted gateway;
 
+    /** A missing or unusable key is refused at start-up by {@link SigningKeyStartupCheck}, with the reason. */
     @Inject
-    public InternalTokenMinter(@ConfigProperty(name = "atc.internal-jwt.private-key") String privateKey,
+    public InternalTokenMinter(@ConfigProperty(name = "atc.internal-jwt.private-key") Optional<String> privateKey,
             @ConfigProperty(name = "atc.internal-jwt.issuer", defaultValue = "atc-gateway") String issuer,
             @ConfigProperty(name = "atc.internal-jwt.audience", defaultValue = "atc-services") String audience,
             @ConfigProperty(name = "atc.gateway.internal-token-lifetime", defaultValue = "PT2M") Duration lifetime) {
-        this(Ed25519Keys.fromPkcs8(privateKey).getPrivate(), issuer, audience, lifetime, Clock.systemUTC());
+        this(privateKey.flatMap(InternalTokenMinter::signingKey).orElse(null), issuer, audience, lifetime, Clock.systemUTC());
     }
 
     InternalTokenMinter(PrivateKey signingKey, String issuer, String audience, Duration lifetime, Clock clock) {
@@ -105,6 +110,42 @@ public class InternalTokenMinter {
         byKey.remove(keyId);
     }
 
+    /** Why the configured signing key is unusable, if it is; a public key, when configured, must be its pair. */
+    public static Optional<String> problemWith(Optional<String> privateKey, Optional<String> publicKey) {
+        if (privateKey.filter(key -> !key.isBlank()).isEmpty()) {
+            return Optional.of("ATC_INTERNAL_JWT_PRIVATE_KEY is not set: the gateway signs the internal token every"
+                    + " service requires (base64 PKCS#8 Ed25519 private key)");
+        }
+        KeyPair pair;
+        try {
+            pair = Ed25519Keys.fromPkcs8(privateKey.get());
+        } catch (IllegalArgumentException e) {
+            return Optional.of("ATC_INTERNAL_JWT_PRIVATE_KEY is not a base64 PKCS#8 Ed25519 private key");
+        }
+        Optional<PublicKey> expected = publicKey.filter(key -> !key.isBlank()).flatMap(InternalTokenMinter::publicKey);
+        if (expected.isPresent() && !Arrays.equals(expected.get().getEncoded(), pair.getPublic().getEncoded())) {
+            return Optional.of("ATC_INTERNAL_JWT_PRIVATE_KEY does not pair with ATC_INTERNAL_JWT_PUBLIC_KEY:"
+                    + " services would reject every token the gateway signs");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<PrivateKey> signingKey(String base64) {
+        try {
+            return Optional.of(Ed25519Keys.fromPkcs8(base64).getPrivate());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<PublicKey> publicKey(String base64) {
+        try {
+            return Optional.of(Ed25519Keys.publicKey(base64));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     private JsonObject baseClaims(Instant now, Instant expires) {
         return new JsonObject()
                 .put("iss", issuer)
@@ -119,6 +160,9 @@ public class InternalTokenMinter {
     }
 
     private String sign(JsonObject claims) {
+        if (signingKey == null) {
+            throw new IllegalStateException("no usable ATC_INTERNAL_JWT_PRIVATE_KEY");
+        }
         String signingInput = HEADER + "." + BASE64URL.encodeToString(claims.encode().getBytes(StandardCharsets.UTF_8));
         try {
             Signature signature = Signature.getInstance("Ed25519");

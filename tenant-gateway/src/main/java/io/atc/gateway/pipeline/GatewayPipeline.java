@@ -1,0 +1,253 @@
+package io.atc.gateway.pipeline;
+
+import java.time.Instant;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import io.atc.core.errors.ProblemType;
+import io.atc.gateway.auth.AuthOutcome;
+import io.atc.gateway.auth.AuthenticatedKey;
+import io.atc.gateway.auth.KeyCheck;
+import io.atc.gateway.identity.InternalTokenMinter;
+import io.atc.gateway.metrics.GatewayMetrics;
+import io.atc.gateway.pipeline.OriginPolicy.OriginVerdict;
+import io.atc.gateway.proxy.Exchange;
+import io.atc.gateway.proxy.Forwarder;
+import io.atc.gateway.proxy.ProblemWriter;
+import io.atc.gateway.routing.RequestPaths;
+import io.atc.gateway.routing.Route;
+import io.atc.gateway.routing.RouteTable;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Every public request, in this order: path normalisation and routing, size limit, CORS preflight
+ * (answered without a key), the presented key, its authentication, the client address against the
+ * key's allowlist, the Origin against the key's origins, the key's rate limit, then forwarding with
+ * the key's internal token. Each refusal is problem+json with a stable type and counted; the
+ * gateway's own endpoints (/q/...) are left to Quarkus.
+ */
+@Singleton
+public class GatewayPipeline {
+
+    /**
+     * Ahead of Quarkus's upload limit (order -2, it would refuse large bodies before the gateway's
+     * own limit applies) and its security filters; no BodyHandler runs before this, so bodies stream.
+     */
+    static final int ROUTE_ORDER = -1_000;
+
+    private static final Logger LOG = Logger.getLogger(GatewayPipeline.class);
+    private static final String WWW_AUTHENTICATE = "WWW-Authenticate";
+    private static final String URL_TEMPLATE = "UrlPathTemplate";
+    private static final String UNROUTED = "/unrouted";
+    private static final String REFUSED_PATH = "The request path is refused: it has dot or empty segments, encoded"
+            + " slashes, backslashes, encoded percent signs, semicolons or control characters.";
+    private static final String MISSING_KEY = "An API key is required: Authorization: Bearer <key> or X-Api-Key: <key>.";
+    private static final String INVALID_KEY = "The API key is not valid.";
+
+    private final RouteTable routes;
+    private final Forwarder forwarder;
+    private final KeyAuthentication keys;
+    private final CallerAddressPolicy addresses;
+    private final OriginPolicy origins;
+    private final RateLimit rateLimit;
+    private final InternalTokenMinter tokens;
+    private final GatewayMetrics metrics;
+    private final ProblemWriter problems;
+    private final Exchange.AllowedOriginHeaders allowedOriginHeaders;
+
+    public GatewayPipeline(RouteTable routes, Forwarder forwarder, KeyAuthentication keys, CallerAddressPolicy addresses,
+            OriginPolicy origins, RateLimit rateLimit, InternalTokenMinter tokens, GatewayMetrics metrics,
+            ProblemWriter problems) {
+        this.routes = routes;
+        this.forwarder = forwarder;
+        this.keys = keys;
+        this.addresses = addresses;
+        this.origins = origins;
+        this.rateLimit = rateLimit;
+        this.tokens = tokens;
+        this.metrics = metrics;
+        this.problems = problems;
+        this.allowedOriginHeaders = origins::addAllowedOriginHeaders;
+    }
+
+    void register(@Observes Router router) {
+        router.route().order(ROUTE_ORDER).handler(this::handle);
+    }
+
+    void handle(RoutingContext routing) {
+        HttpServerRequest request = routing.request();
+        if (!routes.claims(request.path())) {
+            routing.next();
+            return;
+        }
+        request.pause();
+        Exchange exchange = new Exchange(request, Vertx.currentContext(), metrics, problems);
+        try {
+            admit(exchange);
+        } catch (RuntimeException e) {
+            exchange.internalError(e);
+        }
+    }
+
+    private void admit(Exchange exchange) {
+        HttpServerRequest request = exchange.request();
+        String path = RequestPaths.normalise(request.path());
+        Route route = path == null ? null : routes.match(path);
+        exchange.routed(route, path);
+        metricsTemplate(request, route == null ? UNROUTED : route.pattern());
+        if (path == null) {
+            exchange.problem(ProblemType.MALFORMED_REQUEST, REFUSED_PATH);
+            return;
+        }
+        if (route == null) {
+            exchange.problem(ProblemType.NOT_FOUND, "No route for " + path + ".");
+            return;
+        }
+        HttpMethod method = request.method();
+        if (method == HttpMethod.CONNECT || method == HttpMethod.TRACE) {
+            exchange.problem(ProblemType.METHOD_NOT_ALLOWED, method.name() + " is not forwarded.");
+            return;
+        }
+        long declared = ContentLengths.parse(request.getHeader(HttpHeaders.CONTENT_LENGTH));
+        if (declared == ContentLengths.INVALID) {
+            exchange.problem(ProblemType.MALFORMED_REQUEST, "Content-Length is not a number.");
+            return;
+        }
+        exchange.declaredLength(declared);
+        if (declared > forwarder.maxBody()) {
+            exchange.problem(ProblemType.PAYLOAD_TOO_LARGE, "The request body exceeds the limit of " + forwarder.maxBody() + " bytes.");
+            return;
+        }
+        if (preflight(request)) {
+            origins.answerPreflight(request);
+            return;
+        }
+        exchange.client(addresses.resolve(request.remoteAddress(), request.headers()));
+        if (KeylessRoutes.consoleSession(method, path)) {
+            exchange.consoleSessionRequest(tokens.gatewayToken());
+            forwarder.forward(exchange);
+            return;
+        }
+        String presented = keys.presentedKey(request.headers());
+        if (presented == null && KeylessRoutes.operator(method, path) && request.headers().contains(KeylessRoutes.OPERATOR_TOKEN)) {
+            exchange.operatorRequest(tokens.gatewayToken());
+            forwarder.forward(exchange);
+            return;
+        }
+        if (presented == null) {
+            rejected(exchange, AuthOutcome.MISSING);
+            return;
+        }
+        keys.authenticate(presented).subscribe().with(
+                check -> onRequestContext(exchange, () -> authenticated(exchange, check)),
+                failure -> onRequestContext(exchange, () -> verificationFailed(exchange, failure)));
+    }
+
+    private void authenticated(Exchange exchange, KeyCheck check) {
+        if (!exchange.open()) {
+            return;
+        }
+        if (!check.ok()) {
+            rejected(exchange, check.outcome());
+            return;
+        }
+        AuthenticatedKey key = check.key();
+        if (key.expiresAt() != null && key.expiredAt(Instant.now())) {
+            rejected(exchange, AuthOutcome.EXPIRED);
+            return;
+        }
+        if (!addresses.permits(key.allowedCidrs(), exchange.client())) {
+            rejected(exchange, AuthOutcome.IP_DENIED);
+            return;
+        }
+        String origin = exchange.request().getHeader(HttpHeaders.ORIGIN);
+        OriginVerdict verdict = origins.check(origin, key.allowedOrigins());
+        exchange.dependsOnOrigin(verdict == OriginVerdict.ALLOWED ? origin : null, allowedOriginHeaders);
+        if (verdict == OriginVerdict.DENIED) {
+            rejected(exchange, AuthOutcome.ORIGIN_DENIED);
+            return;
+        }
+        RateLimit.Decision decision = rateLimit.tryAcquire(key.keyId(), key.prefix());
+        if (!decision.allowed()) {
+            exchange.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
+            rejected(exchange, AuthOutcome.RATE_LIMITED);
+            return;
+        }
+        metrics.auth(AuthOutcome.OK);
+        exchange.authenticatedBy(tokens.tokenFor(key));
+        forwarder.forward(exchange);
+    }
+
+    private void rejected(Exchange exchange, AuthOutcome outcome) {
+        metrics.auth(outcome);
+        switch (outcome) {
+            case MISSING -> {
+                exchange.response().putHeader(WWW_AUTHENTICATE, "Bearer realm=\"atc\"");
+                exchange.problem(ProblemType.UNAUTHENTICATED, MISSING_KEY);
+            }
+            case OVERLOADED -> {
+                exchange.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
+                exchange.problem(ProblemType.UNAVAILABLE, "Key verification is busy or unreachable; retry shortly.");
+            }
+            case IP_DENIED -> exchange.problem(ProblemType.FORBIDDEN, "This key may not be used from this address.");
+            case ORIGIN_DENIED -> exchange.problem(ProblemType.FORBIDDEN, "This key may not be used from this origin.");
+            case RATE_LIMITED -> {
+                if (!exchange.response().headers().contains(HttpHeaders.RETRY_AFTER)) {
+                    exchange.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
+                }
+                exchange.problem(ProblemType.RATE_LIMITED, "Too many requests with this key; retry after the time in Retry-After.");
+            }
+            default -> {
+                exchange.response().putHeader(WWW_AUTHENTICATE, "Bearer realm=\"atc\", error=\"invalid_token\"");
+                exchange.problem(ProblemType.UNAUTHENTICATED, INVALID_KEY);
+            }
+        }
+    }
+
+    private void verificationFailed(Exchange exchange, Throwable failure) {
+        LOG.debugf("key verification failed: %s", failure.getClass().getName());
+        if (exchange.open()) {
+            rejected(exchange, AuthOutcome.OVERLOADED);
+        }
+    }
+
+    private static boolean preflight(HttpServerRequest request) {
+        return request.method() == HttpMethod.OPTIONS && request.headers().contains(HttpHeaders.ORIGIN)
+                && request.headers().contains(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD);
+    }
+
+    /** Continues on the request's own context (a cold key verification may complete on a worker thread), failing safely. */
+    private static void onRequestContext(Exchange exchange, Runnable step) {
+        Context context = exchange.context();
+        if (Vertx.currentContext() == context) {
+            guarded(exchange, step);
+        } else {
+            context.runOnContext(ignored -> guarded(exchange, step));
+        }
+    }
+
+    private static void guarded(Exchange exchange, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            exchange.internalError(e);
+        }
+    }
+
+    /** Quarkus's http.server.requests tags the URI with this template instead of the raw path (which carries ids). */
+    private static void metricsTemplate(HttpServerRequest request, String template) {
+        if (request instanceof HttpServerRequestInternal internal) {
+            internal.context().putLocal(URL_TEMPLATE, template);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.atc.gateway.proxy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import io.netty.util.AsciiString;
+
+/** A fixed set of header names, looked up case-insensitively without allocating (headers are copied per request). */
+final class HeaderNameSet {
+
+    private final String[][] buckets;
+    private final int mask;
+
+    HeaderNameSet(String... names) {
+        int size = Integer.highestOneBit(Math.max(4, names.length * 4));
+        this.mask = size - 1;
+        List<List<String>> lists = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            lists.add(new ArrayList<>());
+        }
+        for (String name : names) {
+            lists.get(AsciiString.hashCode(name) & mask).add(name.toLowerCase(Locale.ROOT));
+        }
+        this.buckets = lists.stream().map(list -> list.toArray(String[]::new)).toArray(String[][]::new);
+    }
+
+    boolean contains(CharSequence name) {
+        for (String candidate : buckets[AsciiString.hashCode(name) & mask]) {
+            if (AsciiString.contentEqualsIgnoreCase(name, candidate)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code name} is one of the comma-separated tokens of a Connection header value (RFC 9110 7.6.1). */
+    static boolean namedIn(String connection, String name) {
+        int length = connection.length();
+        int start = 0;
+        while (start < length) {
+            int end = connection.indexOf(',', start);
+            if (end < 0) {
+                end = length;
+            }
+            int from = start;
+            int to = end;
+            while (from < to && (connection.charAt(from) == ' ' || connection.charAt(from) == '\t')) {
+                from++;
+            }
+            while (to > from && (connection.charAt(to - 1) == ' ' || connection.charAt(to - 1) == '\t')) {
+                to--;
+            }
+            if (to - from == name.length() && connection.regionMatches(true, from, name, 0, name.length())) {
+                return true;
+            }
+            start = end + 1;
+        }
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return Arrays.deepToString(buckets);
+    }
+}

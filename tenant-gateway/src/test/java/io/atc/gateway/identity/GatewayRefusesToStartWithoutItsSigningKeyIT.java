@@ -1,0 +1,88 @@
+package io.atc.gateway.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import io.atc.core.crypto.Ed25519Keys;
+import io.atc.core.startup.StartupRefusal;
+import io.atc.testkit.identity.InternalTokens;
+import io.atc.testkit.postgres.TestDatabase;
+
+/**
+ * The packaged gateway, started without a usable signing key, exits non-zero within seconds and
+ * says why in one log line, without a stack trace. Runs against the built jar (failsafe).
+ * Breaks when: the check is removed (the gateway would start and every forwarded request would be
+ * rejected upstream) or the minter's own failure surfaces first as a stack trace.
+ */
+class GatewayRefusesToStartWithoutItsSigningKeyIT {
+
+    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+
+    @Test
+    void missingKey() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("ATC_INTERNAL_JWT_PRIVATE_KEY", null);
+        assertRefused(env, "ATC_INTERNAL_JWT_PRIVATE_KEY is not set");
+    }
+
+    @Test
+    void malformedKey() throws Exception {
+        assertRefused(Map.of("ATC_INTERNAL_JWT_PRIVATE_KEY", "bm90IGEga2V5"), "is not a base64 PKCS#8 Ed25519 private key");
+    }
+
+    @Test
+    void keyOfAnotherPair() throws Exception {
+        assertRefused(Map.of("ATC_INTERNAL_JWT_PRIVATE_KEY", Ed25519Keys.base64(Ed25519Keys.generate().getPrivate())),
+                "does not pair with ATC_INTERNAL_JWT_PUBLIC_KEY");
+    }
+
+    private static void assertRefused(Map<String, String> overrides, String reason) throws Exception {
+        TestDatabase database = TestDatabase.shared();
+        Map<String, String> env = new HashMap<>();
+        env.put("ATC_GATEWAY_PORT", "0");
+        env.put("ATC_LOG_JSON", "false");
+        env.put("ATC_DB_URL", database.target().uri());
+        env.put("ATC_DB_APP_USER", database.target().appUser());
+        env.put("ATC_DB_APP_PASSWORD", database.target().appPassword());
+        env.put("ATC_INTERNAL_JWT_PUBLIC_KEY", InternalTokens.publicKey());
+        env.put("ATC_INTERNAL_JWT_PRIVATE_KEY", InternalTokens.privateKey());
+        env.putAll(overrides);
+        List<String> output = run(env);
+
+        List<String> errors = output.stream().filter(line -> line.contains(" ERROR ")).toList();
+        assertThat(errors).as("error lines in %s", output).hasSize(1);
+        assertThat(errors.get(0)).contains("ATC-STARTUP-CONFIG").contains(reason);
+        assertThat(output).as("no stack trace").noneMatch(line -> line.startsWith("\tat ") || line.startsWith("Caused by"));
+    }
+
+    private static List<String> run(Map<String, String> env) throws IOException, InterruptedException {
+        Path log = Files.createTempFile("atc-gateway-failfast", ".log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+        env.forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
+        Process process = builder.start();
+        try {
+            assertThat(process.waitFor(40, TimeUnit.SECONDS)).as("gateway exits on its own").isTrue();
+            assertThat(process.exitValue()).isEqualTo(StartupRefusal.EXIT_CODE);
+            return Files.readAllLines(log);
+        } finally {
+            process.destroyForcibly();
+            Files.deleteIfExists(log);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.atc.gateway.proxy;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.net.Socket;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.atc.gateway.GatewayTestResources;
+import io.atc.gateway.support.GatewayDoubles;
+import io.atc.gateway.support.Poll;
+import io.atc.gateway.support.RawHttp;
+import io.atc.gateway.support.TestUpstream;
+import io.atc.gateway.support.UpstreamTestResources;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * A service that is down or slow costs the client a bounded wait and a problem+json answer, never a
+ * hang or a stack trace; a client that leaves takes its upstream request with it. Breaks when:
+ * upstream errors surface as 500s or framework pages, the response timeout is not applied, or an
+ * abandoned request keeps its upstream connection busy.
+ */
+@QuarkusTest
+@QuarkusTestResource(GatewayTestResources.class)
+@QuarkusTestResource(UpstreamTestResources.class)
+class UpstreamFailuresTests {
+
+    private TestUpstream upstream;
+
+    @BeforeEach
+    void setUp() {
+        GatewayDoubles.install();
+        upstream = TestUpstream.started();
+    }
+
+    @Test
+    void aServiceThatIsDownIsABadGateway() {
+        given().header("X-Api-Key", GatewayDoubles.GOOD_KEY).get("/v1/test-down/x")
+                .then().statusCode(502).contentType("application/problem+json")
+                .body("type", equalTo("urn:atc:problem:bad-gateway"))
+                .body("instance", equalTo("/v1/test-down/x"));
+    }
+
+    @Test
+    void aServiceThatDoesNotAnswerIsAGatewayTimeoutWithinTheConfiguredTime() {
+        long started = System.nanoTime();
+
+        given().header("X-Api-Key", GatewayDoubles.GOOD_KEY).get("/v1/keys/" + UUID.randomUUID() + "/slow")
+                .then().statusCode(504).contentType("application/problem+json")
+                .body("type", equalTo("urn:atc:problem:gateway-timeout"));
+
+        long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(elapsedMillis).isBetween(UpstreamTestResources.RESPONSE_TIMEOUT_MILLIS - 100,
+                UpstreamTestResources.RESPONSE_TIMEOUT_MILLIS + 3_000);
+    }
+
+    @Test
+    void aClientThatLeavesCancelsItsUpstreamRequest() throws Exception {
+        String uri = "/v1/keys/" + UUID.randomUUID() + "/slow";
+        try (Socket socket = RawHttp.open()) {
+            RawHttp.send(socket, "GET " + uri + " HTTP/1.1\r\nHost: gw\r\nX-Api-Key: " + GatewayDoubles.GOOD_KEY, new byte[0]);
+            assertThat(upstream.next().uri()).isEqualTo(uri);
+        }
+
+        assertThat(Poll.until(() -> upstream.abandoned().contains(uri), Duration.ofMillis(UpstreamTestResources.RESPONSE_TIMEOUT_MILLIS / 2)))
+                .as("the upstream connection closed well before the response timeout").isTrue();
+    }
+}

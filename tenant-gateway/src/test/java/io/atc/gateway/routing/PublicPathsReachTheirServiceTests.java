@@ -1,0 +1,108 @@
+package io.atc.gateway.routing;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.atc.gateway.GatewayTestResources;
+import io.atc.gateway.support.GatewayDoubles;
+import io.atc.gateway.support.RawHttp;
+import io.atc.gateway.support.TestUpstream;
+import io.atc.gateway.support.UpstreamTestResources;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Each public path reaches the service that owns it, exactly as normalised, and a path that could
+ * be read two ways reaches nobody. Breaks when: routes are matched by prefix or config order, the
+ * upstream gets a path other than the one routed, or a traversal or encoded slash is forwarded.
+ */
+@QuarkusTest
+@QuarkusTestResource(GatewayTestResources.class)
+@QuarkusTestResource(UpstreamTestResources.class)
+class PublicPathsReachTheirServiceTests {
+
+    private TestUpstream upstream;
+
+    @BeforeEach
+    void setUp() {
+        GatewayDoubles.install();
+        upstream = TestUpstream.started();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "/v1/keys, keys", "/v1/keys/0b8e4d7e-51a1-4c55-b7c1-5d2f0f6b9e42, keys", "/v1/tenants/t1, keys",
+        "/v1/console/users, keys", "/v1/audit/verify, audit", "/v1/sites/s1/retention, retention",
+        "/v1/sites/s1/retention/purges, retention", "/v1/sites/s1, edge", "/v1/sites/s1/events, edge", "/v1/devices/d1, edge"})
+    void eachPathReachesItsService(String path, String service) {
+        given().header("X-Api-Key", GatewayDoubles.GOOD_KEY).get(path)
+                .then().statusCode(200).header("X-Upstream", service);
+        TestUpstream.Seen seen = upstream.next();
+        assertThat(seen.upstream()).isEqualTo(service);
+        assertThat(seen.uri()).isEqualTo(path);
+    }
+
+    @Test
+    void theQueryStringIsForwardedAsSent() {
+        given().urlEncodingEnabled(false).header("X-Api-Key", GatewayDoubles.GOOD_KEY)
+                .get("/v1/audit/events?after=10&limit=5&q=a%26b").then().statusCode(200);
+        assertThat(upstream.next().uri()).isEqualTo("/v1/audit/events?after=10&limit=5&q=a%26b");
+    }
+
+    @Test
+    void encodedUnreservedCharactersAreRoutedAndForwardedDecoded() throws Exception {
+        RawHttp.Response response = RawHttp.exchange("GET /v1/sites/s1/%72etention HTTP/1.1\r\nHost: gw\r\nX-Api-Key: "
+                + GatewayDoubles.GOOD_KEY + "\r\nConnection: close");
+        assertThat(response.status()).isEqualTo(200);
+        TestUpstream.Seen seen = upstream.next();
+        assertThat(seen.upstream()).as("routed as the retention path it decodes to").isEqualTo("retention");
+        assertThat(seen.uri()).isEqualTo("/v1/sites/s1/retention");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/v1/sites/s1/../../keys", "/v1/keys/%2e%2e/audit", "/v1/sites/s1%2Fretention", "/v1//keys",
+            "/v1/sites/s1/retention;x=1", "/v1/keys/%252e%252e", "/v1/keys/%00", "/v1/./keys"})
+    void pathsThatCouldBeReadTwoWaysAreRefused(String path) throws Exception {
+        RawHttp.Response response = RawHttp.exchange("GET " + path + " HTTP/1.1\r\nHost: gw\r\nX-Api-Key: "
+                + GatewayDoubles.GOOD_KEY + "\r\nConnection: close");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+        assertThat(response.body()).contains("urn:atc:problem:malformed-request").doesNotContain(path);
+        assertThat(upstream.receivedAnything(Duration.ofMillis(300))).as("forwarded").isFalse();
+    }
+
+    /** Raw backslashes are not even valid HTTP: the server's decoder refuses them before the pipeline. */
+    @Test
+    void aRawBackslashIsRefusedBeforeRouting() throws Exception {
+        RawHttp.Response response = RawHttp.exchange("GET /v1/keys\\..\\audit HTTP/1.1\r\nHost: gw\r\nX-Api-Key: "
+                + GatewayDoubles.GOOD_KEY + "\r\nConnection: close");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(upstream.receivedAnything(Duration.ofMillis(300))).as("forwarded").isFalse();
+    }
+
+    @Test
+    void anUnknownPathIsNotFound() throws Exception {
+        given().header("X-Api-Key", GatewayDoubles.GOOD_KEY).get("/v1/nothing/here")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("urn:atc:problem:not-found"))
+                .header("Cache-Control", "no-store");
+        assertThat(upstream.receivedAnything(Duration.ofMillis(300))).isFalse();
+    }
+
+    @Test
+    void theGatewaysOwnEndpointsStayWithQuarkus() {
+        given().get("/q/health/live").then().statusCode(200);
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200);
+    }
+}

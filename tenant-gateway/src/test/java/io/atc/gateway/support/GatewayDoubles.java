@@ -1,0 +1,153 @@
+package io.atc.gateway.support;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.atc.gateway.auth.AuthOutcome;
+import io.atc.gateway.auth.AuthenticatedKey;
+import io.atc.gateway.auth.KeyCheck;
+import io.atc.gateway.pipeline.CallerAddressPolicy;
+import io.atc.gateway.pipeline.KeyAuthentication;
+import io.atc.gateway.pipeline.OriginPolicy;
+import io.atc.gateway.pipeline.RateLimit;
+import io.quarkus.test.junit.QuarkusMock;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
+
+/**
+ * Stand-ins for the ports the pipeline calls (key authentication, caller address, CORS, rate
+ * limits), installed for one test with {@link #install()}. Keys are looked up by their exact text;
+ * the client address is the socket peer; an origin is allowed when it is in the key's list.
+ */
+public final class GatewayDoubles {
+
+    /** A well-formed-looking key that authenticates as {@link #KEY}. */
+    public static final String GOOD_KEY = "atc_test_Gd7kQ2xw9LmA_s3cr3tS3cr3tS3cr3tS3cr3tS3cr3t0aB1cD";
+    public static final AuthenticatedKey KEY = key(List.of(), List.of("https://console.example.com"));
+
+    public final Keys keys = new Keys();
+    public final Addresses addresses = new Addresses();
+    public final Origins origins = new Origins();
+    public final Limits limits = new Limits();
+
+    private GatewayDoubles() {
+        keys.accept(GOOD_KEY, KEY);
+    }
+
+    public static GatewayDoubles install() {
+        GatewayDoubles doubles = new GatewayDoubles();
+        QuarkusMock.installMockForType(doubles.keys, KeyAuthentication.class);
+        QuarkusMock.installMockForType(doubles.addresses, CallerAddressPolicy.class);
+        QuarkusMock.installMockForType(doubles.origins, OriginPolicy.class);
+        QuarkusMock.installMockForType(doubles.limits, RateLimit.class);
+        return doubles;
+    }
+
+    public static AuthenticatedKey key(List<String> cidrs, List<String> origins) {
+        return new AuthenticatedKey(UUID.fromString("6f1c1c8e-2d0a-4a59-9a43-3f4fd7a7f0a1"),
+                UUID.fromString("0b8e4d7e-51a1-4c55-b7c1-5d2f0f6b9e42"), "atc_test_Gd7kQ2xw9LmA",
+                List.of("sites:read", "sites:write"), null, cidrs, origins);
+    }
+
+    /** Keys by their text: a verdict, a failure, or a verdict that arrives on a worker thread. */
+    public static final class Keys implements KeyAuthentication {
+        private final Map<String, Uni<KeyCheck>> answers = new ConcurrentHashMap<>();
+        public volatile int calls;
+
+        public void accept(String presented, AuthenticatedKey key) {
+            answers.put(presented, Uni.createFrom().item(KeyCheck.ok(key)));
+        }
+
+        public void acceptLater(String presented, AuthenticatedKey key) {
+            answers.put(presented, Uni.createFrom().item(KeyCheck.ok(key)).emitOn(Infrastructure.getDefaultWorkerPool()));
+        }
+
+        public void refuse(String presented, AuthOutcome outcome) {
+            answers.put(presented, Uni.createFrom().item(KeyCheck.failed(outcome)));
+        }
+
+        public void fail(String presented) {
+            answers.put(presented, Uni.createFrom().failure(new IllegalStateException("keys-service unreachable")));
+        }
+
+        @Override
+        public String presentedKey(MultiMap headers) {
+            String authorization = headers.get("Authorization");
+            if (authorization != null && authorization.startsWith("Bearer atc_")) {
+                return authorization.substring(7);
+            }
+            return headers.get("X-Api-Key");
+        }
+
+        @Override
+        public Uni<KeyCheck> authenticate(String presentedKey) {
+            calls++;
+            return answers.getOrDefault(presentedKey, Uni.createFrom().item(KeyCheck.failed(AuthOutcome.UNKNOWN)));
+        }
+    }
+
+    /** The socket peer is the client; an allowlist admits the client when it lists {@code <ip>/32} (or is empty). */
+    public static final class Addresses implements CallerAddressPolicy {
+        @Override
+        public InetAddress resolve(SocketAddress peer, MultiMap headers) {
+            try {
+                return InetAddress.getByName(peer.hostAddress());
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public boolean permits(List<String> cidrs, InetAddress client) {
+            return cidrs.isEmpty() || cidrs.contains(client.getHostAddress() + "/32");
+        }
+    }
+
+    /** Origins allowed when the key lists them; preflights answered with a marker header. */
+    public static final class Origins implements OriginPolicy {
+        public volatile int preflights;
+
+        @Override
+        public void answerPreflight(HttpServerRequest request) {
+            preflights++;
+            request.response().setStatusCode(204).putHeader("Vary", "Origin").putHeader("X-Preflight", "answered").end();
+        }
+
+        @Override
+        public OriginVerdict check(String origin, List<String> keyAllowedOrigins) {
+            if (origin == null) {
+                return OriginVerdict.NO_ORIGIN;
+            }
+            return keyAllowedOrigins.contains(origin) ? OriginVerdict.ALLOWED : OriginVerdict.DENIED;
+        }
+
+        @Override
+        public void addAllowedOriginHeaders(String origin, MultiMap responseHeaders) {
+            responseHeaders.set("Access-Control-Allow-Origin", origin);
+        }
+    }
+
+    /** Keys in {@link #exhausted} are refused with a 7 s Retry-After. */
+    public static final class Limits implements RateLimit {
+        public final Set<UUID> exhausted = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public Decision tryAcquire(UUID keyId, String prefix) {
+            return exhausted.contains(keyId) ? Decision.refused(7) : Decision.ALLOWED;
+        }
+    }
+
+    public static AuthenticatedKey expired() {
+        return new AuthenticatedKey(KEY.tenant(), UUID.randomUUID(), KEY.prefix(), KEY.scopes(), Instant.now().minusSeconds(1),
+                List.of(), List.of());
+    }
+}
