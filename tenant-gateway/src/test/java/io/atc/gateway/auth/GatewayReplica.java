@@ -21,7 +21,7 @@ import io.vertx.pgclient.PgConnectOptions;
 final class GatewayReplica implements AutoCloseable {
 
     static final String ENVIRONMENT = "test";
-    static final InternalTokenMinter TOKENS = new InternalTokenMinter(InternalTokens.privateKey(), InternalTokens.ISSUER,
+    static final InternalTokenMinter TOKENS = new InternalTokenMinter(java.util.Optional.of(InternalTokens.privateKey()), InternalTokens.ISSUER,
             InternalTokens.AUDIENCE, Duration.ofMinutes(2));
 
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
