@@ -61,7 +61,7 @@ OPERATOR_TOKEN="atc_op_bench_$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \
 ATC_SKIP_BUILD=1 ATC_OPERATOR_TOKEN="$OPERATOR_TOKEN" ATC_LOG_LEVEL=WARN \
   ATC_GATEWAY_PORT=$GATEWAY_PORT ATC_KEYS_PORT=18081 ATC_AUDIT_PORT=18082 ATC_RETENTION_PORT=18083 ATC_EDGE_PORT=18084 \
   ATC_GATEWAY_UPSTREAMS_EDGE_URL=http://127.0.0.1:$UPSTREAM_PORT \
-  ATC_GATEWAY_RATE_LIMIT_REQUESTS_PER_SECOND=10000000 ATC_GATEWAY_RATE_LIMIT_BURST=10000000 \
+  ATC_GATEWAY_RATE_LIMIT_REQUESTS_PER_SECOND=1000000 ATC_GATEWAY_RATE_LIMIT_BURST=1000000 \
   ./run > "$RUN/platform.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 240); do
@@ -73,12 +73,17 @@ grep -q "ATC platform is up" "$RUN/platform.log" || { cat "$RUN/platform.log"; e
 GATEWAY=http://127.0.0.1:$GATEWAY_PORT
 ORIGIN=https://app.example.com
 # A tenant (its first admin key comes back once), then the benchmark's own key with an allowlist and an origin.
-ADMIN_KEY=$(curl -sf -X POST "$GATEWAY/v1/tenants" -H "X-Operator-Token: $OPERATOR_TOKEN" \
-  -H 'Content-Type: application/json' -d '{"name":"Gateway bench"}' | sed -n 's/.*"key":"\([^"]*\)".*/\1/p')
-[ -n "$ADMIN_KEY" ] || { echo "could not create the tenant" >&2; exit 1; }
-KEY=$(curl -sf -X POST "$GATEWAY/v1/keys" -H "Authorization: Bearer $ADMIN_KEY" -H 'Content-Type: application/json' \
-  -d "{\"name\":\"bench\",\"scopes\":[\"sites:read\"],\"allowedCidrs\":[\"127.0.0.0/8\",\"::1/128\"],\"allowedOrigins\":[\"$ORIGIN\"]}" \
-  | sed -n 's/.*"key":"\([^"]*\)".*/\1/p')
+post() { # path json [key] -> body; fails loudly unless 201
+  local auth=() body status
+  if [ -n "${3:-}" ]; then auth=(-H "Authorization: Bearer $3"); else auth=(-H "X-Operator-Token: $OPERATOR_TOKEN"); fi
+  body=$(curl -s -w '\n%{http_code}' -X POST "$GATEWAY$1" "${auth[@]}" -H 'Content-Type: application/json' -d "$2")
+  status=${body##*$'\n'}; body=${body%$'\n'*}
+  [ "$status" = 201 ] || { echo "POST $1 answered $status: $body" >&2; grep -i -A3 "error\|exception" "$RUN/platform.log" | head -40 >&2; return 1; }
+  printf '%s' "$body"
+}
+key_of() { sed -n 's/.*"key":"\([^"]*\)".*/\1/p'; }
+ADMIN_KEY=$(post /v1/tenants '{"name":"Gateway bench"}' | key_of)
+KEY=$(post /v1/keys "{\"name\":\"bench\",\"scopes\":[\"sites:read\"],\"allowedCidrs\":[\"127.0.0.0/8\",\"::1/128\"],\"allowedOrigins\":[\"$ORIGIN\"]}" "$ADMIN_KEY" | key_of)
 [ -n "$KEY" ] || { echo "could not create the benchmark key" >&2; exit 1; }
 
 check() {

@@ -18,12 +18,12 @@ import io.atc.testkit.identity.InternalTokens;
 import io.atc.testkit.postgres.TestDatabase;
 
 /**
- * The packaged gateway, started without a usable signing key, exits non-zero within seconds and
+ * The packaged gateway, started without a usable signing key or with a bad setting, exits non-zero within seconds and
  * says why in one log line, without a stack trace. Runs against the built jar (failsafe).
  * Breaks when: the check is removed (the gateway would start and every forwarded request would be
  * rejected upstream) or the minter's own failure surfaces first as a stack trace.
  */
-class GatewayRefusesToStartWithoutItsSigningKeyIT {
+class GatewayRefusesToStartWithBadSettingsIT {
 
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
@@ -43,6 +43,16 @@ class GatewayRefusesToStartWithoutItsSigningKeyIT {
     void keyOfAnotherPair() throws Exception {
         assertRefused(Map.of("ATC_INTERNAL_JWT_PRIVATE_KEY", Ed25519Keys.base64(Ed25519Keys.generate().getPrivate())),
                 "does not pair with ATC_INTERNAL_JWT_PUBLIC_KEY");
+    }
+
+    @Test
+    void rateLimitOutOfRange() throws Exception {
+        assertRefused(Map.of("ATC_GATEWAY_RATE_LIMIT_REQUESTS_PER_SECOND", "1e7"), "requests per second must be");
+    }
+
+    @Test
+    void trustedProxyThatIsNotACidr() throws Exception {
+        assertRefused(Map.of("ATC_GATEWAY_TRUSTED_PROXIES", "proxy.example.com"), "trusted-proxies");
     }
 
     private static void assertRefused(Map<String, String> overrides, String reason) throws Exception {

@@ -1,0 +1,43 @@
+package io.atc.gateway.pipeline;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.atc.core.startup.StartupRefusal;
+import io.atc.gateway.auth.KeyAuthenticator;
+import io.atc.gateway.clientip.ClientIpResolver;
+import io.atc.gateway.clientip.TrustedProxies;
+import io.atc.gateway.cors.CorsPolicy;
+import io.atc.gateway.ratelimit.KeyRateLimiter;
+import io.quarkus.arc.ClientProxy;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * The pipeline's components parse their settings when they are created. Creating them at start-up
+ * turns a bad value (an unparsable trusted-proxy CIDR, a rate outside its range) into a refusal to
+ * start with one clear line, instead of a 500 on the first request.
+ */
+@ApplicationScoped
+public class GatewaySettingsCheck {
+
+    void onStart(@Observes StartupEvent event, KeyAuthenticator keys, TrustedProxies trustedProxies,
+            ClientIpResolver clientIp, CorsPolicy cors, KeyRateLimiter rateLimiter) {
+        try {
+            for (Object component : new Object[] { keys, trustedProxies, clientIp, cors, rateLimiter }) {
+                ClientProxy.unwrap(component);
+            }
+        } catch (RuntimeException e) {
+            StartupRefusal.refuse("ATC-STARTUP-CONFIG " + settingProblem(e));
+        }
+    }
+
+    /** The outermost IllegalArgumentException names the setting; the causes below it only the value. */
+    private static String settingProblem(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
+                return cause.getMessage();
+            }
+        }
+        return "a gateway setting is invalid (" + failure.getClass().getSimpleName() + ")";
+    }
+}
