@@ -33,14 +33,14 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * (a) audited, through {@link TenantTransactions#mutate} (one audit.append in the transaction) and
  * (b) unaudited, the baseline, a tenant-bound transaction opened here by hand with the same
  * binding statement and no append. N reactive clients (each issues its next mutation when the
- * previous completes), spread round-robin over the tenants, pool size = N. Variants alternate
+ * previous completes), spread round-robin over the tenants, pool size = N unless --pool says otherwise. Variants alternate
  * (unaudited, audited, unaudited, audited, ...), each with its own warm-up and measured window.
  * Before measuring, each tenant gets one site and a seeded chain (default 2,000 events), the
  * tables are vacuumed and analysed, and only then does the measured pool connect. At the end,
  * every audited rename must have left exactly one event and audit-verify --all must pass.
  *
  * <pre>
- * --clients 16 --tenants 16 --warmup-s 5 --measure-s 20 --rounds 2 --seed-events 2000 [--pg-host 127.0.0.1 --pg-port 5432]
+ * --clients 16 [--pool 16] --tenants 16 --warmup-s 5 --measure-s 20 --rounds 2 --seed-events 2000 [--pg-host 127.0.0.1 --pg-port 5432]
  * </pre>
  */
 public final class AuditedMutationBenchmark {
@@ -62,6 +62,7 @@ public final class AuditedMutationBenchmark {
         int warmupSeconds = BenchSupport.intOption(options, "warmup-s", 5);
         int measureSeconds = BenchSupport.intOption(options, "measure-s", 20);
         int rounds = BenchSupport.intOption(options, "rounds", 2);
+        int poolSize = BenchSupport.intOption(options, "pool", clients);
 
         int seedEvents = BenchSupport.intOption(options, "seed-events", 2_000);
 
@@ -72,7 +73,7 @@ public final class AuditedMutationBenchmark {
         try {
             System.out.printf("AuditedMutationBenchmark: %d clients, %d tenants, pool %d, warm-up %d s + measure %d s"
                     + " per variant, %d round(s), %,d seeded events per tenant; %d cores; server: %s%n", clients,
-                    tenantCount, clients, warmupSeconds, measureSeconds, rounds, seedEvents,
+                    tenantCount, poolSize, warmupSeconds, measureSeconds, rounds, seedEvents,
                     Runtime.getRuntime().availableProcessors(), BenchSupport.serverSettings(database));
 
             List<UUID> tenants = new ArrayList<>();
@@ -104,7 +105,7 @@ public final class AuditedMutationBenchmark {
             System.out.printf("  setup: %d tenants with one site each, %,d events seeded per chain, vacuum (analyze): %.1f s%n",
                     tenantCount, seedEvents, (System.nanoTime() - seedStarted) / 1e9);
 
-            Pool pool = BenchSupport.appPool(vertx, database, clients);
+            Pool pool = BenchSupport.appPool(vertx, database, poolSize);
             TenantTransactions transactions = new TenantTransactions(pool);
 
             List<Client> clientList = new ArrayList<>();

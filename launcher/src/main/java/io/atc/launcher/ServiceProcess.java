@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -37,10 +39,13 @@ final class ServiceProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (mvn -B install -DskipTests)");
         }
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-Xmx256m", "-jar", jar.toString())
-                .redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder().redirectErrorStream(true);
         builder.environment().putAll(environment);
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(javaOptions(builder.environment()));
+        command.addAll(List.of("-jar", jar.toString()));
+        builder.command(command);
         builder.environment().put(service.portVariable(), String.valueOf(port));
         Process process = builder.start();
         Thread pump = new Thread(() -> prefixLines(process, service.name(), out), service.name() + "-output");
@@ -48,6 +53,17 @@ final class ServiceProcess implements AutoCloseable {
         pump.start();
         return new ServiceProcess(service, port, process);
     }
+
+    /**
+     * JVM options of every service: ATC_JAVA_OPTS, or, for a quick local start, the C1 compiler only
+     * and a small heap (fine for trying the platform, wrong for measuring it: benchmarks set their own).
+     */
+    static List<String> javaOptions(Map<String, String> environment) {
+        String configured = environment.getOrDefault("ATC_JAVA_OPTS", "").strip();
+        return configured.isEmpty() ? DEFAULT_JAVA_OPTIONS : List.of(configured.split("\\s+"));
+    }
+
+    static final List<String> DEFAULT_JAVA_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-Xmx256m");
 
     /** Waits for /q/health/ready to answer UP; fails early if the service exits. */
     void awaitReady(Duration timeout) throws InterruptedException {

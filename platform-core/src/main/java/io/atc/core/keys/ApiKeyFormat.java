@@ -15,6 +15,8 @@ import java.util.zip.CRC32;
  */
 public final class ApiKeyFormat {
 
+    /** No key is longer; anything longer is refused before any other work. */
+    public static final int MAX_LENGTH = 128;
     static final int ID_LENGTH = 12;
     static final int SECRET_LENGTH = 32;
     static final int CRC_LENGTH = 6;
@@ -44,7 +46,7 @@ public final class ApiKeyFormat {
 
     /** The key, if it has the right shape, this deployment's env and a valid checksum; else nothing. */
     public Optional<ParsedApiKey> parse(String presented) {
-        if (presented == null || presented.length() > 128) {
+        if (presented == null || presented.length() > MAX_LENGTH) {
             return Optional.empty();
         }
         Matcher matcher = SHAPE.matcher(presented);

@@ -89,10 +89,11 @@ public class KeyAuthenticator {
     }
 
     public Uni<KeyCheck> authenticate(String presented) {
-        Optional<ParsedApiKey> parsed = format.parse(presented);
-        if (parsed.isEmpty()) {
+        if (presented == null || presented.length() > ApiKeyFormat.MAX_LENGTH) {
             return failed(AuthOutcome.BAD_FORMAT);
         }
+        // The verified cache first: only keys that parsed and verified are ever in it, so a hit needs
+        // no format check (the hot path of every request skips the shape match and the checksum).
         String cacheKey = cacheKeys.of(presented);
         AuthenticatedKey known = verified.get(cacheKey);
         if (known != null) {
@@ -102,6 +103,10 @@ public class KeyAuthenticator {
                 return failed(AuthOutcome.EXPIRED);
             }
             return Uni.createFrom().item(KeyCheck.ok(known));
+        }
+        Optional<ParsedApiKey> parsed = format.parse(presented);
+        if (parsed.isEmpty()) {
+            return failed(AuthOutcome.BAD_FORMAT);
         }
         AuthOutcome refused = rejected.get(cacheKey);
         if (refused != null) {
