@@ -1,22 +1,15 @@
 package io.atc.keys;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import io.atc.core.startup.StartupRefusal;
 import io.atc.testkit.identity.InternalTokens;
+import io.atc.testkit.quarkus.PackagedServiceRefusal;
 import io.atc.testkit.orgs.SyntheticOrganisations;
 import io.atc.testkit.postgres.TestDatabase;
 
@@ -26,8 +19,6 @@ import io.atc.testkit.postgres.TestDatabase;
  * why in one log line, without a stack trace. Runs against the built jar (failsafe).
  */
 class BadConfigurationFailsFastIT {
-
-    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
     @Test
     void unreachableDatabase() throws Exception {
@@ -104,33 +95,6 @@ class BadConfigurationFailsFastIT {
         env.put("ATC_INTERNAL_JWT_PUBLIC_KEY", InternalTokens.publicKey());
         env.put("ATC_KEYS_PEPPER", KeysServiceTestResources.PEPPER);
         env.putAll(overrides);
-        List<String> output = run(env);
-
-        List<String> errors = output.stream().filter(line -> line.contains(" ERROR ")).toList();
-        assertThat(errors).as("error lines in %s", output).hasSize(1);
-        assertThat(errors.get(0)).contains("ATC-STARTUP-").contains(reasons);
-        assertThat(output).as("no stack trace").noneMatch(line -> line.startsWith("\tat ") || line.startsWith("Caused by"));
-    }
-
-    private static List<String> run(Map<String, String> env) throws IOException, InterruptedException {
-        Path log = Files.createTempFile("atc-failfast", ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
-        env.forEach((name, value) -> {
-            if (value == null) {
-                builder.environment().remove(name);
-            } else {
-                builder.environment().put(name, value);
-            }
-        });
-        Process process = builder.start();
-        try {
-            assertThat(process.waitFor(40, TimeUnit.SECONDS)).as("service exits on its own").isTrue();
-            assertThat(process.exitValue()).isEqualTo(StartupRefusal.EXIT_CODE);
-            return Files.readAllLines(log);
-        } finally {
-            process.destroyForcibly();
-            Files.deleteIfExists(log);
-        }
+        PackagedServiceRefusal.assertRefused(env, reasons);
     }
 }

@@ -1,20 +1,13 @@
 package io.atc.gateway.identity;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
 import io.atc.core.crypto.Ed25519Keys;
-import io.atc.core.startup.StartupRefusal;
 import io.atc.testkit.identity.InternalTokens;
+import io.atc.testkit.quarkus.PackagedServiceRefusal;
 import io.atc.testkit.postgres.TestDatabase;
 
 /**
@@ -24,8 +17,6 @@ import io.atc.testkit.postgres.TestDatabase;
  * rejected upstream) or the minter's own failure surfaces first as a stack trace.
  */
 class GatewayRefusesToStartWithBadSettingsIT {
-
-    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
 
     @Test
     void missingKey() throws Exception {
@@ -55,7 +46,7 @@ class GatewayRefusesToStartWithBadSettingsIT {
         assertRefused(Map.of("ATC_GATEWAY_TRUSTED_PROXIES", "proxy.example.com"), "trusted-proxies");
     }
 
-    private static void assertRefused(Map<String, String> overrides, String reason) throws Exception {
+    private static void assertRefused(Map<String, String> overrides, String... reasons) throws Exception {
         TestDatabase database = TestDatabase.shared();
         Map<String, String> env = new HashMap<>();
         env.put("ATC_GATEWAY_PORT", "0");
@@ -66,33 +57,6 @@ class GatewayRefusesToStartWithBadSettingsIT {
         env.put("ATC_INTERNAL_JWT_PUBLIC_KEY", InternalTokens.publicKey());
         env.put("ATC_INTERNAL_JWT_PRIVATE_KEY", InternalTokens.privateKey());
         env.putAll(overrides);
-        List<String> output = run(env);
-
-        List<String> errors = output.stream().filter(line -> line.contains(" ERROR ")).toList();
-        assertThat(errors).as("error lines in %s", output).hasSize(1);
-        assertThat(errors.get(0)).contains("ATC-STARTUP-CONFIG").contains(reason);
-        assertThat(output).as("no stack trace").noneMatch(line -> line.startsWith("\tat ") || line.startsWith("Caused by"));
-    }
-
-    private static List<String> run(Map<String, String> env) throws IOException, InterruptedException {
-        Path log = Files.createTempFile("atc-gateway-failfast", ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
-        env.forEach((name, value) -> {
-            if (value == null) {
-                builder.environment().remove(name);
-            } else {
-                builder.environment().put(name, value);
-            }
-        });
-        Process process = builder.start();
-        try {
-            assertThat(process.waitFor(40, TimeUnit.SECONDS)).as("gateway exits on its own").isTrue();
-            assertThat(process.exitValue()).isEqualTo(StartupRefusal.EXIT_CODE);
-            return Files.readAllLines(log);
-        } finally {
-            process.destroyForcibly();
-            Files.deleteIfExists(log);
-        }
+        PackagedServiceRefusal.assertRefused(env, reasons);
     }
 }
