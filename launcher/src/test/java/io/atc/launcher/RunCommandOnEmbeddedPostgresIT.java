@@ -73,6 +73,9 @@ class RunCommandOnEmbeddedPostgresIT {
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).as("preflight of a key's origin")
                 .hasValue("https://app.example.com");
+        HttpResponse<String> lacking = send(platform, "GET", "/v1/keys", adminKey, "https://app.example.com", null);
+        assertThat(lacking.statusCode()).as("after the preflight, a key whose own list lacks the origin").isEqualTo(403);
+        assertThat(lacking.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
 
         assertThat(send(platform, "DELETE", "/v1/keys/" + browserId, adminKey, null, null).statusCode()).isEqualTo(204);
         long revokedAt = System.nanoTime();
