@@ -122,7 +122,9 @@ public class KeyChangeListener {
     private void apply(KeyChanged change) {
         try {
             authenticator.forget(change);
-            if (change.keyId() != null) {
+            if (change.everything()) {
+                tokens.forgetAll();
+            } else if (change.keyId() != null) {
                 tokens.forget(change.keyId());
             }
             announce.accept(change);

@@ -110,6 +110,11 @@ public class InternalTokenMinter {
         byKey.remove(keyId);
     }
 
+    /** Forgets every key's token, when key changes may have been missed. */
+    public void forgetAll() {
+        byKey.clear();
+    }
+
     /** Why the configured signing key is unusable, if it is; a public key, when configured, must be its pair. */
     public static Optional<String> problemWith(Optional<String> privateKey, Optional<String> publicKey) {
         if (privateKey.filter(key -> !key.isBlank()).isEmpty()) {

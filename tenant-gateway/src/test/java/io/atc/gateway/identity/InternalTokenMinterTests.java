@@ -55,6 +55,17 @@ class InternalTokenMinterTests {
     }
 
     @Test
+    void aForgottenKeyGetsAFreshToken() {
+        String first = minter.tokenFor(key);
+        minter.forget(key.keyId());
+        String second = minter.tokenFor(key);
+        minter.forgetAll();
+
+        assertThat(second).isNotEqualTo(first);
+        assertThat(minter.tokenFor(key)).isNotEqualTo(second);
+    }
+
+    @Test
     void aTokenNeverOutlivesItsKey() throws Exception {
         AuthenticatedKey expiring = new AuthenticatedKey(key.tenant(), UUID.randomUUID(), key.prefix(), key.scopes(),
                 clock.instant().plusSeconds(30), List.of(), List.of());
