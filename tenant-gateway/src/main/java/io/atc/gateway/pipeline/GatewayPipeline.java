@@ -15,6 +15,8 @@ import io.atc.gateway.identity.InternalTokenMinter;
 import io.atc.gateway.metrics.GatewayMetrics;
 import io.atc.gateway.pipeline.OriginPolicy.OriginVerdict;
 import io.atc.gateway.proxy.Exchange;
+import io.atc.gateway.ratelimit.KeylessRateLimiter;
+import io.atc.gateway.ratelimit.RateDecision;
 import io.atc.gateway.proxy.Forwarder;
 import io.atc.gateway.proxy.ProblemWriter;
 import io.atc.gateway.routing.RequestPaths;
@@ -60,20 +62,22 @@ public class GatewayPipeline {
     private final CallerAddressPolicy addresses;
     private final OriginPolicy origins;
     private final RateLimit rateLimit;
+    private final KeylessRateLimiter keylessRateLimit;
     private final InternalTokenMinter tokens;
     private final GatewayMetrics metrics;
     private final ProblemWriter problems;
     private final Exchange.AllowedOriginHeaders allowedOriginHeaders;
 
     public GatewayPipeline(RouteTable routes, Forwarder forwarder, KeyAuthentication keys, CallerAddressPolicy addresses,
-            OriginPolicy origins, RateLimit rateLimit, InternalTokenMinter tokens, GatewayMetrics metrics,
-            ProblemWriter problems) {
+            OriginPolicy origins, RateLimit rateLimit, KeylessRateLimiter keylessRateLimit, InternalTokenMinter tokens,
+            GatewayMetrics metrics, ProblemWriter problems) {
         this.routes = routes;
         this.forwarder = forwarder;
         this.keys = keys;
         this.addresses = addresses;
         this.origins = origins;
         this.rateLimit = rateLimit;
+        this.keylessRateLimit = keylessRateLimit;
         this.tokens = tokens;
         this.metrics = metrics;
         this.problems = problems;
@@ -134,14 +138,18 @@ public class GatewayPipeline {
         }
         exchange.client(addresses.resolve(request.remoteAddress(), request.headers()));
         if (KeylessRoutes.consoleSession(method, path)) {
-            exchange.consoleSessionRequest(tokens.gatewayToken());
-            forwarder.forward(exchange);
+            if (keylessAdmitted(exchange)) {
+                exchange.consoleSessionRequest(tokens.gatewayToken());
+                forwarder.forward(exchange);
+            }
             return;
         }
         String presented = keys.presentedKey(request.headers());
         if (presented == null && KeylessRoutes.operator(method, path) && request.headers().contains(KeylessRoutes.OPERATOR_TOKEN)) {
-            exchange.operatorRequest(tokens.gatewayToken());
-            forwarder.forward(exchange);
+            if (keylessAdmitted(exchange)) {
+                exchange.operatorRequest(tokens.gatewayToken());
+                forwarder.forward(exchange);
+            }
             return;
         }
         if (presented == null) {
@@ -151,6 +159,17 @@ public class GatewayPipeline {
         keys.authenticate(presented).subscribe().with(
                 check -> onRequestContext(exchange, () -> authenticated(exchange, check)),
                 failure -> onRequestContext(exchange, () -> verificationFailed(exchange, failure)));
+    }
+
+    /** Keyless requests (sign-in, onboarding) are limited per client address instead of per key. */
+    private boolean keylessAdmitted(Exchange exchange) {
+        RateDecision decision = keylessRateLimit.tryAcquire(exchange.client());
+        if (decision.allowed()) {
+            return true;
+        }
+        exchange.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
+        rejected(exchange, AuthOutcome.RATE_LIMITED);
+        return false;
     }
 
     private void authenticated(Exchange exchange, KeyCheck check) {

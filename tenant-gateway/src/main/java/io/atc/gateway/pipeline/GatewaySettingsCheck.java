@@ -9,6 +9,7 @@ import io.atc.gateway.clientip.ClientIpResolver;
 import io.atc.gateway.clientip.TrustedProxies;
 import io.atc.gateway.cors.CorsPolicy;
 import io.atc.gateway.ratelimit.KeyRateLimiter;
+import io.atc.gateway.ratelimit.KeylessRateLimiter;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.runtime.StartupEvent;
 
@@ -21,9 +22,9 @@ import io.quarkus.runtime.StartupEvent;
 public class GatewaySettingsCheck {
 
     void onStart(@Observes StartupEvent event, KeyAuthenticator keys, TrustedProxies trustedProxies,
-            ClientIpResolver clientIp, CorsPolicy cors, KeyRateLimiter rateLimiter) {
+            ClientIpResolver clientIp, CorsPolicy cors, KeyRateLimiter rateLimiter, KeylessRateLimiter keylessRateLimiter) {
         try {
-            for (Object component : new Object[] { keys, trustedProxies, clientIp, cors, rateLimiter }) {
+            for (Object component : new Object[] { keys, trustedProxies, clientIp, cors, rateLimiter, keylessRateLimiter }) {
                 ClientProxy.unwrap(component);
             }
         } catch (RuntimeException e) {

@@ -1,0 +1,72 @@
+package io.atc.gateway.pipeline;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.atc.gateway.GatewayTestResources;
+import io.atc.gateway.support.GatewayDoubles;
+import io.atc.gateway.support.TestUpstream;
+import io.atc.gateway.support.UpstreamTestResources;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+
+/**
+ * Sign-in and onboarding carry no key, so they are limited per client address: past the burst a
+ * client gets 429 problem+json with Retry-After, and the refused requests never reach the
+ * keys-service (where each sign-in costs an argon2id verification). Breaks when: keyless routes
+ * skip the limiter, or a refused request is forwarded anyway.
+ */
+@QuarkusTest
+@TestProfile(KeylessRequestsAreRateLimitedTests.TightKeylessLimit.class)
+@QuarkusTestResource(GatewayTestResources.class)
+@QuarkusTestResource(UpstreamTestResources.class)
+class KeylessRequestsAreRateLimitedTests {
+
+    public static class TightKeylessLimit implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("atc.gateway.rate-limit.keyless.requests-per-second", "0.1",
+                    "atc.gateway.rate-limit.keyless.burst", "3");
+        }
+    }
+
+    private TestUpstream upstream;
+
+    @BeforeEach
+    void setUp() {
+        GatewayDoubles.install();
+        upstream = TestUpstream.started();
+    }
+
+    @Test
+    void signInsPastTheBurstAre429WithRetryAfterAndNeverForwarded() throws Exception {
+        int forwarded = 0;
+        Response refused = null;
+        for (int attempt = 0; attempt < 6; attempt++) {
+            Response response = given().contentType("application/json")
+                    .body("{\"email\":\"a@example.com\",\"password\":\"guess " + attempt + "\"}").post("/v1/console/sessions");
+            if (response.statusCode() == 200) {
+                upstream.next();
+                forwarded++;
+            } else {
+                refused = response;
+            }
+        }
+
+        assertThat(forwarded).as("the burst").isEqualTo(3);
+        assertThat(refused).isNotNull();
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
+        assertThat(upstream.receivedAnything(java.time.Duration.ofMillis(200))).as("refused sign-ins reach the keys-service")
+                .isFalse();
+    }
+}
