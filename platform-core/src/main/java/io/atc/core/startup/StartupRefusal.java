@@ -14,10 +14,24 @@ public final class StartupRefusal {
 
     public static final int EXIT_CODE = 78;
 
+    /** Observer priority for work that must run after every start-up check (checks use the default). */
+    public static final int AFTER_CHECKS = jakarta.interceptor.Interceptor.Priority.PLATFORM_AFTER + 1000;
+
     private StartupRefusal() {
     }
 
+    private static volatile boolean refused;
+
+    /**
+     * True once a start-up check refused: components that would open connections at start-up
+     * (listeners, loaders) observe StartupEvent after the checks and stay idle, so the exit is clean.
+     */
+    public static boolean refused() {
+        return refused;
+    }
+
     public static void refuse(String reason) {
+        refused = true;
         LOG.error(reason);
         Quarkus.asyncExit(EXIT_CODE);
     }

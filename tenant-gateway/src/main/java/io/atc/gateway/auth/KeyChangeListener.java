@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -15,7 +16,9 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.atc.core.startup.StartupRefusal;
 import io.atc.gateway.identity.InternalTokenMinter;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
@@ -75,8 +78,15 @@ public class KeyChangeListener {
         this.pingMillis = Math.max(100, ping.toMillis());
     }
 
-    void onStart(@Observes StartupEvent ignored) {
-        start();
+    void onStart(@Observes @Priority(StartupRefusal.AFTER_CHECKS) StartupEvent ignored) {
+        if (!StartupRefusal.refused()) {
+            start();
+        }
+    }
+
+    /** Before Vert.x closes, so the LISTEN connection ends cleanly. */
+    void onStop(@Observes ShutdownEvent ignored) {
+        stop();
     }
 
     /** Starts listening in the background; returns at once. */

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
@@ -13,6 +14,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.atc.core.startup.StartupRefusal;
 import io.atc.gateway.auth.KeyChanged;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -60,8 +62,10 @@ public class PreflightOriginsLoader {
         this.interval = interval;
     }
 
-    void onStart(@Observes StartupEvent started) {
-        start();
+    void onStart(@Observes @Priority(StartupRefusal.AFTER_CHECKS) StartupEvent started) {
+        if (!StartupRefusal.refused()) {
+            start();
+        }
     }
 
     void onStop(@Observes ShutdownEvent stopping) {

@@ -8,13 +8,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.atc.core.keys.ApiKeyFormat;
 import io.atc.core.keys.ParsedApiKey;
-import io.vertx.core.Vertx;
 
 /**
  * A flood of well-formed unknown keys (valid checksums, so they pass the cheap check) cannot make the
@@ -27,26 +25,14 @@ class ColdVerificationsAreCappedTests {
     private static final int CAP = 4;
     private static final int QUEUE = 8;
     private static final Duration SLOW = Duration.ofMillis(500);
-    private static Vertx vertx;
-    private static FakeKeysService keysService;
+    @RegisterExtension
+    static final FakeKeysServiceExtension FAKE = new FakeKeysServiceExtension();
     private final ApiKeyFormat format = new ApiKeyFormat(GatewayReplica.ENVIRONMENT);
-
-    @BeforeAll
-    static void start() {
-        vertx = Vertx.vertx();
-        keysService = new FakeKeysService(vertx, GatewayReplica.TOKENS.gatewayToken());
-    }
-
-    @AfterAll
-    static void stop() {
-        keysService.close();
-        vertx.close().toCompletionStage().toCompletableFuture().join();
-    }
 
     @Test
     void aFloodOfUnknownKeysIsCappedAndTheExcessIsOverloadedAtOnce() {
-        keysService.answer(presented -> FakeKeysService.Reply.verdict(FakeKeysService.unknown()).after(SLOW));
-        try (GatewayReplica gateway = new GatewayReplica(vertx, keysService.verifyUrl(), GatewayReplica.limits(CAP, QUEUE),
+        FAKE.keysService().answer(presented -> FakeKeysService.Reply.verdict(FakeKeysService.unknown()).after(SLOW));
+        try (GatewayReplica gateway = new GatewayReplica(FAKE.vertx(), FAKE.keysService().verifyUrl(), GatewayReplica.limits(CAP, QUEUE),
                 Duration.ofSeconds(3), java.time.Clock.systemUTC())) {
             int flood = 300;
             List<Timed> answers = new ArrayList<>();
@@ -58,14 +44,14 @@ class ColdVerificationsAreCappedTests {
             List<Timed> verified = answers.stream().filter(a -> a.outcome() == AuthOutcome.UNKNOWN).toList();
             assertThat(verified.size() + overloaded.size()).isEqualTo(flood);
             assertThat(verified).hasSizeBetween(CAP, CAP + QUEUE);
-            assertThat(keysService.calls()).isEqualTo(verified.size());
-            assertThat(keysService.maxInFlight()).isBetween(1, CAP);
+            assertThat(FAKE.keysService().calls()).isEqualTo(verified.size());
+            assertThat(FAKE.keysService().maxInFlight()).isBetween(1, CAP);
             assertThat(overloaded).allSatisfy(answer -> assertThat(answer.millis())
                     .as("overloaded without waiting for the slow keys-service").isLessThan(SLOW.toMillis() / 2));
             assertThat(gateway.coldVerifications()).isEqualTo(verified.size());
 
             ParsedApiKey good = format.generate();
-            keysService.answer(presented -> presented.equals(good.raw())
+            FAKE.keysService().answer(presented -> presented.equals(good.raw())
                     ? FakeKeysService.Reply.verdict(FakeKeysService.active(UUID.randomUUID(), UUID.randomUUID(), good.prefix(), null))
                     : FakeKeysService.Reply.verdict(FakeKeysService.unknown()));
             assertThat(gateway.outcome(good.raw())).as("the flood passed; a real key is verified again").isEqualTo(AuthOutcome.OK);

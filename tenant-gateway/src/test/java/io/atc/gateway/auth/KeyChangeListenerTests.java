@@ -6,16 +6,14 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.atc.core.keys.ApiKeyFormat;
 import io.atc.core.keys.ParsedApiKey;
 import io.atc.testkit.postgres.TestDatabase;
-import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 
 /**
@@ -26,29 +24,17 @@ import io.vertx.pgclient.PgConnectOptions;
 class KeyChangeListenerTests {
 
     private static final Duration BACKOFF = Duration.ofMillis(200);
-    private static Vertx vertx;
-    private static FakeKeysService keysService;
+    @RegisterExtension
+    static final FakeKeysServiceExtension FAKE = new FakeKeysServiceExtension();
     private final ParsedApiKey key = new ApiKeyFormat(GatewayReplica.ENVIRONMENT).generate();
     private final UUID tenant = UUID.randomUUID();
     private final UUID keyId = UUID.randomUUID();
     private TcpProxy proxy;
     private GatewayReplica gateway;
 
-    @BeforeAll
-    static void start() {
-        vertx = Vertx.vertx();
-        keysService = new FakeKeysService(vertx, GatewayReplica.TOKENS.gatewayToken());
-    }
-
-    @AfterAll
-    static void stop() {
-        keysService.close();
-        vertx.close().toCompletionStage().toCompletableFuture().join();
-    }
-
     @BeforeEach
     void answerActive() {
-        keysService.answer(presented -> FakeKeysService.Reply.verdict(presented.equals(key.raw())
+        FAKE.keysService().answer(presented -> FakeKeysService.Reply.verdict(presented.equals(key.raw())
                 ? FakeKeysService.active(tenant, keyId, key.prefix(), null)
                 : FakeKeysService.unknown()));
     }
@@ -67,14 +53,14 @@ class KeyChangeListenerTests {
     void startsWithoutTheDatabaseAndListensOnceItIsReachable() throws Exception {
         int port = freePort();
         long start = System.nanoTime();
-        gateway = new GatewayReplica(vertx, keysService.verifyUrl()).listening(vertx, throughPort(port), BACKOFF,
+        gateway = new GatewayReplica(FAKE.vertx(), FAKE.keysService().verifyUrl()).listening(FAKE.vertx(), throughPort(port), BACKOFF,
                 Duration.ofSeconds(10));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("start() does not wait for the database")
                 .isLessThan(Duration.ofMillis(500));
         assertThat(gateway.isListening()).isFalse();
         assertThat(gateway.outcome(key.raw())).as("keys are still verified meanwhile").isEqualTo(AuthOutcome.OK);
 
-        proxy = new TcpProxy(vertx, port, database().getHost(), database().getPort()).start();
+        proxy = new TcpProxy(FAKE.vertx(), port, database().getHost(), database().getPort()).start();
 
         Eventually.within(Duration.ofSeconds(10), "listening once the database is reachable", gateway::isListening);
         assertThat(gateway.resyncs()).isEqualTo(1);
@@ -87,14 +73,14 @@ class KeyChangeListenerTests {
     @Test
     void aCutConnectionIsReopenedAndEverythingCachedIsDropped() throws Exception {
         int port = freePort();
-        proxy = new TcpProxy(vertx, port, database().getHost(), database().getPort()).start();
-        gateway = new GatewayReplica(vertx, keysService.verifyUrl()).listening(vertx, throughPort(port), BACKOFF,
+        proxy = new TcpProxy(FAKE.vertx(), port, database().getHost(), database().getPort()).start();
+        gateway = new GatewayReplica(FAKE.vertx(), FAKE.keysService().verifyUrl()).listening(FAKE.vertx(), throughPort(port), BACKOFF,
                 Duration.ofSeconds(10));
         Eventually.within(Duration.ofSeconds(10), "listening", gateway::isListening);
-        int before = keysService.calls();
+        int before = FAKE.keysService().calls();
         assertThat(gateway.outcome(key.raw())).isEqualTo(AuthOutcome.OK);
         assertThat(gateway.outcome(key.raw())).isEqualTo(AuthOutcome.OK);
-        assertThat(keysService.calls() - before).isEqualTo(1);
+        assertThat(FAKE.keysService().calls() - before).isEqualTo(1);
 
         proxy.dropConnections();
 
@@ -102,15 +88,15 @@ class KeyChangeListenerTests {
                 () -> gateway.resyncs() == 2 && gateway.isListening());
         assertThat(gateway.announced).filteredOn(KeyChanged::everything).allMatch(change -> change.keyId() == null);
         assertThat(gateway.outcome(key.raw())).isEqualTo(AuthOutcome.OK);
-        assertThat(keysService.calls() - before).as("the cache was cleared: verified again").isEqualTo(2);
+        assertThat(FAKE.keysService().calls() - before).as("the cache was cleared: verified again").isEqualTo(2);
     }
 
     /** Breaks if the listener has no ping: a frozen connection delivers nothing and reports nothing, for hours. */
     @Test
     void aSilentConnectionIsDetectedAndReplaced() throws Exception {
         int port = freePort();
-        proxy = new TcpProxy(vertx, port, database().getHost(), database().getPort()).start();
-        gateway = new GatewayReplica(vertx, keysService.verifyUrl()).listening(vertx, throughPort(port), BACKOFF,
+        proxy = new TcpProxy(FAKE.vertx(), port, database().getHost(), database().getPort()).start();
+        gateway = new GatewayReplica(FAKE.vertx(), FAKE.keysService().verifyUrl()).listening(FAKE.vertx(), throughPort(port), BACKOFF,
                 Duration.ofMillis(300));
         Eventually.within(Duration.ofSeconds(10), "listening", gateway::isListening);
 
@@ -125,11 +111,11 @@ class KeyChangeListenerTests {
 
     @Test
     void malformedPayloadsAreIgnoredAndListeningGoesOn() throws Exception {
-        gateway = new GatewayReplica(vertx, keysService.verifyUrl()).listening(vertx, database(), BACKOFF,
+        gateway = new GatewayReplica(FAKE.vertx(), FAKE.keysService().verifyUrl()).listening(FAKE.vertx(), database(), BACKOFF,
                 Duration.ofSeconds(10));
         Eventually.within(Duration.ofSeconds(10), "listening", gateway::isListening);
         assertThat(gateway.outcome(key.raw())).isEqualTo(AuthOutcome.OK);
-        int before = keysService.calls();
+        int before = FAKE.keysService().calls();
 
         for (String malformed : new String[] {"not json", "{}", "[1,2]", "{\"tenant\":\"x\",\"keyId\":\"y\",\"prefix\":\"p\",\"change\":\"revoked\"}",
                 "{\"tenant\":\"" + tenant + "\",\"keyId\":\"" + keyId + "\",\"change\":\"revoked\"}", ""}) {
@@ -143,7 +129,7 @@ class KeyChangeListenerTests {
         assertThat(gateway.announced).filteredOn(change -> !change.everything()).hasSize(1);
         assertThat(gateway.isListening()).isTrue();
         assertThat(gateway.outcome(key.raw())).as("nothing about this key changed: still cached").isEqualTo(AuthOutcome.OK);
-        assertThat(keysService.calls()).isEqualTo(before);
+        assertThat(FAKE.keysService().calls()).isEqualTo(before);
     }
 
     private static PgConnectOptions database() {

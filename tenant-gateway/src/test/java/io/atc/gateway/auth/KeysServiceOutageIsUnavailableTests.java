@@ -7,13 +7,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.atc.core.keys.ApiKeyFormat;
 import io.atc.core.keys.ParsedApiKey;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -23,21 +21,9 @@ import io.vertx.core.json.JsonObject;
 class KeysServiceOutageIsUnavailableTests {
 
     private static final Duration TIMEOUT = Duration.ofMillis(300);
-    private static Vertx vertx;
-    private static FakeKeysService keysService;
+    @RegisterExtension
+    static final FakeKeysServiceExtension FAKE = new FakeKeysServiceExtension();
     private final ApiKeyFormat format = new ApiKeyFormat(GatewayReplica.ENVIRONMENT);
-
-    @BeforeAll
-    static void start() {
-        vertx = Vertx.vertx();
-        keysService = new FakeKeysService(vertx, GatewayReplica.TOKENS.gatewayToken());
-    }
-
-    @AfterAll
-    static void stop() {
-        keysService.close();
-        vertx.close().toCompletionStage().toCompletableFuture().join();
-    }
 
     @Test
     void unreachableIsUnavailableAndNotCached() throws Exception {
@@ -56,14 +42,14 @@ class KeysServiceOutageIsUnavailableTests {
     @Test
     void serverErrorIsUnavailableAndNotCached() {
         ParsedApiKey key = format.generate();
-        keysService.answer(presented -> FakeKeysService.Reply.status(500));
-        try (GatewayReplica gateway = replica(keysService.verifyUrl())) {
-            int before = keysService.calls();
+        FAKE.keysService().answer(presented -> FakeKeysService.Reply.status(500));
+        try (GatewayReplica gateway = replica(FAKE.keysService().verifyUrl())) {
+            int before = FAKE.keysService().calls();
             assertThat(gateway.outcome(key.raw())).isEqualTo(AuthOutcome.UNAVAILABLE);
             assertThat(gateway.outcome(key.raw())).isEqualTo(AuthOutcome.UNAVAILABLE);
-            assertThat(keysService.calls() - before).isEqualTo(2);
+            assertThat(FAKE.keysService().calls() - before).isEqualTo(2);
 
-            keysService.answer(presented -> FakeKeysService.Reply.verdict(
+            FAKE.keysService().answer(presented -> FakeKeysService.Reply.verdict(
                     FakeKeysService.active(UUID.randomUUID(), UUID.randomUUID(), key.prefix(), null)));
             assertThat(gateway.outcome(key.raw())).as("recovered at once").isEqualTo(AuthOutcome.OK);
         }
@@ -72,22 +58,22 @@ class KeysServiceOutageIsUnavailableTests {
     @Test
     void noAnswerInTimeIsUnavailableWithinTheTimeout() {
         String key = format.generate().raw();
-        keysService.answer(presented -> FakeKeysService.Reply.never());
-        try (GatewayReplica gateway = replica(keysService.verifyUrl())) {
-            int before = keysService.calls();
+        FAKE.keysService().answer(presented -> FakeKeysService.Reply.never());
+        try (GatewayReplica gateway = replica(FAKE.keysService().verifyUrl())) {
+            int before = FAKE.keysService().calls();
             long start = System.nanoTime();
             assertThat(gateway.outcome(key)).isEqualTo(AuthOutcome.UNAVAILABLE);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(TIMEOUT.multipliedBy(4));
             assertThat(gateway.outcome(key)).isEqualTo(AuthOutcome.UNAVAILABLE);
-            assertThat(keysService.calls() - before).isEqualTo(2);
+            assertThat(FAKE.keysService().calls() - before).isEqualTo(2);
         }
     }
 
     @Test
     void aSlowTrickleIsCutAtTheTimeoutToo() {
         String key = format.generate().raw();
-        keysService.answer(presented -> FakeKeysService.Reply.verdict(FakeKeysService.unknown()).after(TIMEOUT.multipliedBy(3)));
-        try (GatewayReplica gateway = replica(keysService.verifyUrl())) {
+        FAKE.keysService().answer(presented -> FakeKeysService.Reply.verdict(FakeKeysService.unknown()).after(TIMEOUT.multipliedBy(3)));
+        try (GatewayReplica gateway = replica(FAKE.keysService().verifyUrl())) {
             assertThat(gateway.outcome(key)).isEqualTo(AuthOutcome.UNAVAILABLE);
         }
     }
@@ -96,24 +82,24 @@ class KeysServiceOutageIsUnavailableTests {
     @Test
     void anAnswerThatDoesNotFitIsUnavailable() {
         ParsedApiKey key = format.generate();
-        try (GatewayReplica gateway = replica(keysService.verifyUrl())) {
-            keysService.answer(presented -> FakeKeysService.Reply.verdict(
+        try (GatewayReplica gateway = replica(FAKE.keysService().verifyUrl())) {
+            FAKE.keysService().answer(presented -> FakeKeysService.Reply.verdict(
                     FakeKeysService.active(UUID.randomUUID(), UUID.randomUUID(), format.generate().prefix(), null)));
             assertThat(gateway.outcome(key.raw())).isEqualTo(AuthOutcome.UNAVAILABLE);
 
-            keysService.answer(presented -> FakeKeysService.Reply.verdict(new JsonObject().put("status", "maybe")));
+            FAKE.keysService().answer(presented -> FakeKeysService.Reply.verdict(new JsonObject().put("status", "maybe")));
             assertThat(gateway.outcome(key.raw())).isEqualTo(AuthOutcome.UNAVAILABLE);
 
-            keysService.answer(presented -> new FakeKeysService.Reply(200, "<html>", Duration.ZERO));
+            FAKE.keysService().answer(presented -> new FakeKeysService.Reply(200, "<html>", Duration.ZERO));
             assertThat(gateway.outcome(key.raw())).isEqualTo(AuthOutcome.UNAVAILABLE);
 
-            keysService.answer(presented -> FakeKeysService.Reply.verdict(
+            FAKE.keysService().answer(presented -> FakeKeysService.Reply.verdict(
                     new JsonObject().put("status", "active").put("prefix", key.prefix())));
             assertThat(gateway.outcome(key.raw())).isEqualTo(AuthOutcome.UNAVAILABLE);
         }
     }
 
     private static GatewayReplica replica(String verifyUrl) {
-        return new GatewayReplica(vertx, verifyUrl, GatewayReplica.limits(4, 16), TIMEOUT, Clock.systemUTC());
+        return new GatewayReplica(FAKE.vertx(), verifyUrl, GatewayReplica.limits(4, 16), TIMEOUT, Clock.systemUTC());
     }
 }
