@@ -50,6 +50,8 @@ public class TenantTransactions {
      * A mutation whose audit entry is known before it runs (a rename, a delete): the append goes
      * to the database together with the work's first statement instead of one round trip later.
      * If the work fails (say, the row is not there), the transaction rolls back, append included.
+     * The append locks the tenant's chain head until the commit, so this form suits works of one
+     * statement; a longer work would hold that lock, and block the tenant's other mutations, longer.
      */
     public <T> Uni<T> mutate(UUID tenantId, AuditEntry entry, Function<TenantSql, Uni<T>> work) {
         Objects.requireNonNull(entry, "entry");
