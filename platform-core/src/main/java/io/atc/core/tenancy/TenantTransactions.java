@@ -47,8 +47,9 @@ public class TenantTransactions {
     }
 
     /**
-     * A mutation whose audit entry is known before it runs (a rename, a delete): the append goes
-     * to the database together with the work's first statement instead of one round trip later.
+     * A mutation whose audit entry is known before it runs (a rename, a delete): the tenant binding
+     * and the append are one statement, sent together with the work's first statement, instead of
+     * one round trip later.
      * If the work fails (say, the row is not there), the transaction rolls back, append included.
      * The append locks the tenant's chain head until the commit, so this form suits works of one
      * statement; a longer work would hold that lock, and block the tenant's other mutations, longer.
@@ -56,9 +57,13 @@ public class TenantTransactions {
     public <T> Uni<T> mutate(UUID tenantId, AuditEntry entry, Function<TenantSql, Uni<T>> work) {
         Objects.requireNonNull(entry, "entry");
         Objects.requireNonNull(work, "work");
-        return inTransaction(BIND_TENANT, tenantId, sql -> Uni.combine().all()
-                .unis(work.apply(sql), AuditLog.append(sql, entry)).asTuple()
-                .map(done -> done.getItem1()));
+        Objects.requireNonNull(tenantId, "tenantId");
+        // The binding travels inside the append's statement, and the work's first statement right behind it.
+        return pool.withTransaction(connection -> {
+            TenantSql sql = new TenantSql(connection, tenantId);
+            return Uni.combine().all().unis(AuditLog.bindAndAppend(sql, entry), work.apply(sql)).asTuple()
+                    .map(done -> done.getItem2());
+        });
     }
 
     /**
