@@ -56,14 +56,7 @@ public class TenantTransactions {
      */
     public <T> Uni<T> mutate(UUID tenantId, AuditEntry entry, Function<TenantSql, Uni<T>> work) {
         Objects.requireNonNull(entry, "entry");
-        Objects.requireNonNull(work, "work");
-        Objects.requireNonNull(tenantId, "tenantId");
-        // The binding travels inside the append's statement, and the work's first statement right behind it.
-        return pool.withTransaction(connection -> {
-            TenantSql sql = new TenantSql(connection, tenantId);
-            return Uni.combine().all().unis(AuditLog.bindAndAppend(sql, entry), work.apply(sql)).asTuple()
-                    .map(done -> done.getItem2());
-        });
+        return inTransaction(sql -> AuditLog.bindAndAppend(sql, entry), tenantId, work);
     }
 
     /**
@@ -92,14 +85,20 @@ public class TenantTransactions {
     }
 
     private <T> Uni<T> inTransaction(String bind, UUID tenantId, Function<TenantSql, Uni<T>> work) {
+        return inTransaction(sql -> sql.execute(bind, Tuple.of(sql.tenantId().toString())), tenantId, work);
+    }
+
+    /**
+     * {@code binding} is the transaction's first statement and binds it to the tenant; the work's
+     * first statement is sent right behind it: a connection runs its statements in order, so the
+     * work still runs bound, one round trip sooner.
+     */
+    private <T> Uni<T> inTransaction(Function<TenantSql, Uni<?>> binding, UUID tenantId, Function<TenantSql, Uni<T>> work) {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(work, "work");
-        // The binding and the work's first statement are sent together: a connection runs its
-        // statements in order, so the work still runs bound, one round trip sooner.
-        return pool.withTransaction(connection -> Uni.combine().all()
-                .unis(connection.preparedQuery(bind).execute(Tuple.of(tenantId.toString())),
-                        work.apply(new TenantSql(connection, tenantId)))
-                .asTuple()
-                .map(done -> done.getItem2()));
+        return pool.withTransaction(connection -> {
+            TenantSql sql = new TenantSql(connection, tenantId);
+            return Uni.combine().all().unis(binding.apply(sql), work.apply(sql)).asTuple().map(done -> done.getItem2());
+        });
     }
 }

@@ -196,7 +196,7 @@ public class GatewayPipeline {
             rejected(exchange, AuthOutcome.ORIGIN_DENIED);
             return;
         }
-        RateLimit.Decision decision = rateLimit.tryAcquire(key.keyId(), key.prefix());
+        RateDecision decision = rateLimit.tryAcquire(key.keyId(), key.prefix());
         if (!decision.allowed()) {
             exchange.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
             rejected(exchange, AuthOutcome.RATE_LIMITED);

@@ -15,7 +15,6 @@ import io.atc.gateway.clientip.ClientIpResolver;
 import io.atc.gateway.clientip.IpAllowlist;
 import io.atc.gateway.cors.CorsPolicy;
 import io.atc.gateway.ratelimit.KeyRateLimiter;
-import io.atc.gateway.ratelimit.RateDecision;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
@@ -94,9 +93,6 @@ public class PortBindings {
     @Produces
     @ApplicationScoped
     RateLimit rateLimit(KeyRateLimiter limiter) {
-        return (keyId, prefix) -> {
-            RateDecision decision = limiter.tryAcquire(keyId, prefix);
-            return decision.allowed() ? RateLimit.Decision.ALLOWED : RateLimit.Decision.refused(decision.retryAfterSeconds());
-        };
+        return limiter::tryAcquire;
     }
 }

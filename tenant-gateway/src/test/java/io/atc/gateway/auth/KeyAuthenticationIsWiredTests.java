@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.atc.gateway.support.Poll;
 import io.atc.gateway.GatewayTestResources;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,13 +40,13 @@ class KeyAuthenticationIsWiredTests {
 
     @Test
     void keyChangesCommittedInTheDatabaseAreAnnounced() throws Exception {
-        Eventually.within(Duration.ofSeconds(10), "the listener subscribed at start-up",
+        Poll.within(Duration.ofSeconds(10), "the listener subscribed at start-up",
                 () -> changes.seen().stream().anyMatch(KeyChanged::everything));
         UUID keyId = UUID.randomUUID();
 
         Notifications.commitNotification(Notifications.payload(UUID.randomUUID(), keyId, "atc_test_AAAAAAAAAAAA", "revoked"));
 
-        Eventually.within(Duration.ofSeconds(5), "the change is observed as a CDI event",
+        Poll.within(Duration.ofSeconds(5), "the change is observed as a CDI event",
                 () -> changes.seen().stream().anyMatch(change -> keyId.equals(change.keyId())));
     }
 }

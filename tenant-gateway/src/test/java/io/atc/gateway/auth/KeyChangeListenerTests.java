@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.atc.gateway.support.Poll;
 import io.atc.core.keys.ApiKeyFormat;
 import io.atc.core.keys.ParsedApiKey;
 import io.atc.testkit.postgres.TestDatabase;
@@ -62,10 +63,10 @@ class KeyChangeListenerTests {
 
         proxy = new TcpProxy(FAKE.vertx(), port, database().getHost(), database().getPort()).start();
 
-        Eventually.within(Duration.ofSeconds(10), "listening once the database is reachable", gateway::isListening);
+        Poll.within(Duration.ofSeconds(10), "listening once the database is reachable", gateway::isListening);
         assertThat(gateway.resyncs()).isEqualTo(1);
         Notifications.commitNotification(Notifications.payload(tenant, keyId, key.prefix(), "revoked"));
-        Eventually.within(Duration.ofSeconds(5), "the change is announced",
+        Poll.within(Duration.ofSeconds(5), "the change is announced",
                 () -> gateway.announced.stream().anyMatch(change -> keyId.equals(change.keyId())));
     }
 
@@ -76,7 +77,7 @@ class KeyChangeListenerTests {
         proxy = new TcpProxy(FAKE.vertx(), port, database().getHost(), database().getPort()).start();
         gateway = new GatewayReplica(FAKE.vertx(), FAKE.keysService().verifyUrl()).listening(FAKE.vertx(), throughPort(port), BACKOFF,
                 Duration.ofSeconds(10));
-        Eventually.within(Duration.ofSeconds(10), "listening", gateway::isListening);
+        Poll.within(Duration.ofSeconds(10), "listening", gateway::isListening);
         int before = FAKE.keysService().calls();
         assertThat(gateway.outcome(key.raw())).isEqualTo(AuthOutcome.OK);
         assertThat(gateway.outcome(key.raw())).isEqualTo(AuthOutcome.OK);
@@ -84,7 +85,7 @@ class KeyChangeListenerTests {
 
         proxy.dropConnections();
 
-        Eventually.within(Duration.ofSeconds(10), "resubscribed and resynchronised",
+        Poll.within(Duration.ofSeconds(10), "resubscribed and resynchronised",
                 () -> gateway.resyncs() == 2 && gateway.isListening());
         assertThat(gateway.announced).filteredOn(KeyChanged::everything).allMatch(change -> change.keyId() == null);
         assertThat(gateway.outcome(key.raw())).isEqualTo(AuthOutcome.OK);
@@ -98,14 +99,14 @@ class KeyChangeListenerTests {
         proxy = new TcpProxy(FAKE.vertx(), port, database().getHost(), database().getPort()).start();
         gateway = new GatewayReplica(FAKE.vertx(), FAKE.keysService().verifyUrl()).listening(FAKE.vertx(), throughPort(port), BACKOFF,
                 Duration.ofMillis(300));
-        Eventually.within(Duration.ofSeconds(10), "listening", gateway::isListening);
+        Poll.within(Duration.ofSeconds(10), "listening", gateway::isListening);
 
         proxy.freezeConnections();
 
-        Eventually.within(Duration.ofSeconds(10), "a fresh subscription after the silent one", () -> gateway.resyncs() >= 2);
-        Eventually.within(Duration.ofSeconds(10), "listening again", gateway::isListening);
+        Poll.within(Duration.ofSeconds(10), "a fresh subscription after the silent one", () -> gateway.resyncs() >= 2);
+        Poll.within(Duration.ofSeconds(10), "listening again", gateway::isListening);
         Notifications.commitNotification(Notifications.payload(tenant, keyId, key.prefix(), "rotated"));
-        Eventually.within(Duration.ofSeconds(5), "changes arrive again",
+        Poll.within(Duration.ofSeconds(5), "changes arrive again",
                 () -> gateway.announced.stream().anyMatch(change -> keyId.equals(change.keyId())));
     }
 
@@ -113,7 +114,7 @@ class KeyChangeListenerTests {
     void malformedPayloadsAreIgnoredAndListeningGoesOn() throws Exception {
         gateway = new GatewayReplica(FAKE.vertx(), FAKE.keysService().verifyUrl()).listening(FAKE.vertx(), database(), BACKOFF,
                 Duration.ofSeconds(10));
-        Eventually.within(Duration.ofSeconds(10), "listening", gateway::isListening);
+        Poll.within(Duration.ofSeconds(10), "listening", gateway::isListening);
         assertThat(gateway.outcome(key.raw())).isEqualTo(AuthOutcome.OK);
         int before = FAKE.keysService().calls();
 
@@ -124,7 +125,7 @@ class KeyChangeListenerTests {
         UUID otherKey = UUID.randomUUID();
         Notifications.commitNotification(Notifications.payload(tenant, otherKey, "atc_test_AAAAAAAAAAAA", "revoked"));
 
-        Eventually.within(Duration.ofSeconds(5), "the well-formed change after the malformed ones is applied",
+        Poll.within(Duration.ofSeconds(5), "the well-formed change after the malformed ones is applied",
                 () -> gateway.announced.stream().anyMatch(change -> otherKey.equals(change.keyId())));
         assertThat(gateway.announced).filteredOn(change -> !change.everything()).hasSize(1);
         assertThat(gateway.isListening()).isTrue();

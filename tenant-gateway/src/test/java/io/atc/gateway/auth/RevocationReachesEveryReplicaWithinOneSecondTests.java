@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.atc.gateway.support.Poll;
 import io.atc.core.keys.ApiKeyFormat;
 import io.atc.core.keys.ParsedApiKey;
 import io.atc.testkit.postgres.TestDatabase;
@@ -53,7 +54,7 @@ class RevocationReachesEveryReplicaWithinOneSecondTests {
                 : FakeKeysService.active(tenant, keyId, key.prefix(), null)));
 
         try (GatewayReplica a = replica(vertxA); GatewayReplica b = replica(vertxB)) {
-            Eventually.within(Duration.ofSeconds(10), "both replicas listening", () -> a.isListening() && b.isListening());
+            Poll.within(Duration.ofSeconds(10), "both replicas listening", () -> a.isListening() && b.isListening());
             for (GatewayReplica replica : List.of(a, b)) {
                 assertThat(replica.outcome(key.raw())).isEqualTo(AuthOutcome.OK);
                 assertThat(replica.outcome(key.raw())).isEqualTo(AuthOutcome.OK);
@@ -75,7 +76,7 @@ class RevocationReachesEveryReplicaWithinOneSecondTests {
     /** Milliseconds from the commit until the replica first answers REVOKED (polled; gives up after 5 s). */
     private static long whenRefused(GatewayReplica replica, ParsedApiKey key, long commitNanos) {
         long[] refusedAt = new long[1];
-        Eventually.within(Duration.ofSeconds(5), "the replica refuses the revoked key", () -> {
+        Poll.within(Duration.ofSeconds(5), "the replica refuses the revoked key", () -> {
             if (replica.outcome(key.raw()) == AuthOutcome.REVOKED) {
                 refusedAt[0] = System.nanoTime();
                 return true;

@@ -16,6 +16,7 @@ import io.atc.gateway.pipeline.CallerAddressPolicy;
 import io.atc.gateway.pipeline.KeyAuthentication;
 import io.atc.gateway.pipeline.OriginPolicy;
 import io.atc.gateway.pipeline.RateLimit;
+import io.atc.gateway.ratelimit.RateDecision;
 import io.quarkus.test.junit.QuarkusMock;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -141,8 +142,8 @@ public final class GatewayDoubles {
         public final Set<UUID> exhausted = ConcurrentHashMap.newKeySet();
 
         @Override
-        public Decision tryAcquire(UUID keyId, String prefix) {
-            return exhausted.contains(keyId) ? Decision.refused(7) : Decision.ALLOWED;
+        public RateDecision tryAcquire(UUID keyId, String prefix) {
+            return exhausted.contains(keyId) ? RateDecision.refused(7) : RateDecision.ALLOWED;
         }
     }
 

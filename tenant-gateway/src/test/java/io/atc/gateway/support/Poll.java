@@ -25,4 +25,11 @@ public final class Poll {
         }
         return condition.getAsBoolean();
     }
+
+    /** Fails with {@code what} unless the condition holds within {@code limit}. */
+    public static void within(Duration limit, String what, BooleanSupplier condition) {
+        if (!until(condition, limit)) {
+            throw new AssertionError("not within " + limit.toMillis() + " ms: " + what);
+        }
+    }
 }
