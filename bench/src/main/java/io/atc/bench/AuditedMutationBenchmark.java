@@ -40,7 +40,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * every audited rename must have left exactly one event and audit-verify --all must pass.
  *
  * <pre>
- * --clients 16 [--pool 16] --tenants 16 --warmup-s 5 --measure-s 20 --rounds 2 --seed-events 2000 [--pg-host 127.0.0.1 --pg-port 5432]
+ * --clients 16 [--pool 16] [--statement-cache false] --tenants 16 --warmup-s 5 --measure-s 20 --rounds 2 --seed-events 2000 [--pg-host 127.0.0.1 --pg-port 5432]
  * </pre>
  */
 public final class AuditedMutationBenchmark {
@@ -63,6 +63,7 @@ public final class AuditedMutationBenchmark {
         int measureSeconds = BenchSupport.intOption(options, "measure-s", 20);
         int rounds = BenchSupport.intOption(options, "rounds", 2);
         int poolSize = BenchSupport.intOption(options, "pool", clients);
+        boolean cacheStatements = !"false".equals(options.get("statement-cache"));
 
         int seedEvents = BenchSupport.intOption(options, "seed-events", 2_000);
 
@@ -71,9 +72,9 @@ public final class AuditedMutationBenchmark {
         Vertx vertx = Vertx.vertx();
         int exit = 1;
         try {
-            System.out.printf("AuditedMutationBenchmark: %d clients, %d tenants, pool %d, warm-up %d s + measure %d s"
+            System.out.printf("AuditedMutationBenchmark: %d clients, %d tenants, pool %d (statement cache %s), warm-up %d s + measure %d s"
                     + " per variant, %d round(s), %,d seeded events per tenant; %d cores; server: %s%n", clients,
-                    tenantCount, poolSize, warmupSeconds, measureSeconds, rounds, seedEvents,
+                    tenantCount, poolSize, cacheStatements ? "on" : "off", warmupSeconds, measureSeconds, rounds, seedEvents,
                     Runtime.getRuntime().availableProcessors(), BenchSupport.serverSettings(database));
 
             List<UUID> tenants = new ArrayList<>();
@@ -105,7 +106,7 @@ public final class AuditedMutationBenchmark {
             System.out.printf("  setup: %d tenants with one site each, %,d events seeded per chain, vacuum (analyze): %.1f s%n",
                     tenantCount, seedEvents, (System.nanoTime() - seedStarted) / 1e9);
 
-            Pool pool = BenchSupport.appPool(vertx, database, poolSize);
+            Pool pool = BenchSupport.appPool(vertx, database, poolSize, cacheStatements);
             TenantTransactions transactions = new TenantTransactions(pool);
 
             List<Client> clientList = new ArrayList<>();

@@ -40,9 +40,18 @@ final class BenchSupport {
 
     /** A reactive pool connected as the service role, the way a service connects (cf. AppRolePools in platform-core tests). */
     static Pool appPool(Vertx vertx, TestDatabase database, int size) {
+        return appPool(vertx, database, size, true);
+    }
+
+    /**
+     * As {@link #appPool(Vertx, TestDatabase, int)}; {@code cacheStatements} is the services' default
+     * (quarkus.datasource.reactive.cache-prepared-statements=true in platform-core): each connection
+     * parses and plans a statement once instead of on every execution.
+     */
+    static Pool appPool(Vertx vertx, TestDatabase database, int size, boolean cacheStatements) {
         return Pool.newInstance(PgBuilder.pool()
                 .with(new PoolOptions().setMaxSize(size))
-                .connectingTo(database.appConnectOptions())
+                .connectingTo(database.appConnectOptions().setCachePreparedStatements(cacheStatements))
                 .using(vertx.getDelegate())
                 .build());
     }
