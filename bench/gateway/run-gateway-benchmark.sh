@@ -9,6 +9,8 @@
 #       CORS origin check, the rate limiter (limit set far above the load so it admits everything
 #       but still runs), and a signed internal JWT forwarded upstream.
 # The rest of the platform (keys-service, embedded Postgres, ...) is started by ./run and stays idle.
+# A third contender, for reference only: (c) the smallest streaming proxy on the same Vert.x HTTP
+# server and client, with no Quarkus and no checks (bench's BareVertxProxy): the ceiling of the stack.
 #
 # Needs: nginx and wrk (Debian packages nginx-light, wrk), a JDK and Maven.
 #   bench/gateway/run-gateway-benchmark.sh [--connections 64] [--threads 2] [--duration 20] [--rounds 2]
@@ -38,6 +40,7 @@ done
 UPSTREAM_PORT=18090
 PROXY_PORT=18091
 GATEWAY_PORT=18080
+BARE_PORT=18092
 RUN=$(mktemp -d /tmp/atc-gateway-bench.XXXXXX)
 PIDS=()
 cleanup() {
@@ -63,6 +66,9 @@ ATC_SKIP_BUILD=1 ATC_OPERATOR_TOKEN="$OPERATOR_TOKEN" ATC_LOG_LEVEL=WARN \
   ATC_GATEWAY_UPSTREAMS_EDGE_URL=http://127.0.0.1:$UPSTREAM_PORT \
   QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE="${QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE:-$(nproc)}" ATC_JAVA_OPTS="${ATC_JAVA_OPTS:--Xmx1g -XX:+UseParallelGC}" ATC_GATEWAY_RATE_LIMIT_REQUESTS_PER_SECOND=1000000 ATC_GATEWAY_RATE_LIMIT_BURST=1000000 \
   ./run > "$RUN/platform.log" 2>&1 &
+PIDS+=($!)
+java ${ATC_JAVA_OPTS:--Xmx1g -XX:+UseParallelGC} -cp "bench/target/bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*" \
+  io.atc.bench.gateway.BareVertxProxy $BARE_PORT 127.0.0.1 $UPSTREAM_PORT > "$RUN/bare.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 240); do
   grep -q "ATC platform is up" "$RUN/platform.log" && break
@@ -93,6 +99,7 @@ check() {
 }
 check "http://127.0.0.1:$PROXY_PORT"
 check "$GATEWAY"
+check "http://127.0.0.1:$BARE_PORT"
 # The gateway must really be checking: a wrong key and a foreign origin are refused.
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer ${KEY%??????}AAAAAA" "$GATEWAY/v1/sites")" = 401 ]
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $KEY" -H 'Origin: https://evil.example' "$GATEWAY/v1/sites")" = 403 ]
@@ -107,14 +114,23 @@ errors() { grep -E "Non-2xx|Socket errors" || true; }
 echo "Gateway vs nginx: wrk -t$THREADS -c$CONNECTIONS, ${DURATION}s per run, $ROUNDS round(s), warm-up ${WARMUP}s each; $(nproc) cores"
 load "http://127.0.0.1:$PROXY_PORT" "$WARMUP" > /dev/null
 load "$GATEWAY" "$WARMUP" > /dev/null
-declare -a NGINX_RPS GATEWAY_RPS NGINX_P99 GATEWAY_P99
+load "http://127.0.0.1:$BARE_PORT" "$WARMUP" > /dev/null
+declare -a NGINX_RPS GATEWAY_RPS NGINX_P99 GATEWAY_P99 BARE_RPS BARE_P99
 for round in $(seq 1 "$ROUNDS"); do
-  for target in nginx gateway; do
-    if [ "$target" = nginx ]; then url="http://127.0.0.1:$PROXY_PORT"; else url=$GATEWAY; fi
+  for target in nginx gateway bare-vertx; do
+    case "$target" in
+      nginx) url="http://127.0.0.1:$PROXY_PORT" ;;
+      gateway) url=$GATEWAY ;;
+      *) url="http://127.0.0.1:$BARE_PORT" ;;
+    esac
     out=$(load "$url" "$DURATION")
     r=$(echo "$out" | rps); p=$(echo "$out" | p99)
-    printf "  round %d %-8s %10.0f req/s   p99 %7.2f ms   %s\n" "$round" "$target" "$r" "$p" "$(echo "$out" | errors | tr '\n' ' ')"
-    if [ "$target" = nginx ]; then NGINX_RPS+=("$r"); NGINX_P99+=("$p"); else GATEWAY_RPS+=("$r"); GATEWAY_P99+=("$p"); fi
+    printf "  round %d %-10s %10.0f req/s   p99 %7.2f ms   %s\n" "$round" "$target" "$r" "$p" "$(echo "$out" | errors | tr '\n' ' ')"
+    case "$target" in
+      nginx) NGINX_RPS+=("$r"); NGINX_P99+=("$p") ;;
+      gateway) GATEWAY_RPS+=("$r"); GATEWAY_P99+=("$p") ;;
+      *) BARE_RPS+=("$r"); BARE_P99+=("$p") ;;
+    esac
   done
 done
 mean() { printf '%s\n' "$@" | awk '{ s += $1 } END { printf "%.2f", s / NR }'; }
@@ -122,6 +138,8 @@ n=$(mean "${NGINX_RPS[@]}"); g=$(mean "${GATEWAY_RPS[@]}")
 np=$(mean "${NGINX_P99[@]}"); gp=$(mean "${GATEWAY_P99[@]}")
 echo "  mean nginx    $n req/s  p99 $np ms"
 echo "  mean gateway  $g req/s  p99 $gp ms"
+b=$(mean "${BARE_RPS[@]}"); bp=$(mean "${BARE_P99[@]}")
+echo "  mean bare Vert.x proxy (reference, no checks)  $b req/s  p99 $bp ms  ($(awk -v b="$b" -v n="$n" 'BEGIN { printf "%.3f", b / n }') of nginx)"
 awk -v n="$n" -v g="$g" -v np="$np" -v gp="$gp" 'BEGIN {
   ratio = g / n; extra = gp - np
   printf "  throughput gateway/nginx = %.3f (goal >= 0.9: %s)\n", ratio, ratio >= 0.9 ? "MET" : "NOT MET"
