@@ -14,7 +14,7 @@ import io.atc.testkit.identity.InternalTokens;
 import io.atc.testkit.orgs.SyntheticOrganisation;
 import io.atc.testkit.orgs.SyntheticOrganisations;
 import io.atc.testkit.postgres.TestDatabase;
-import io.atc.testkit.quarkus.AtcTestResources;
+import io.atc.edge.support.EdgeBridgeTestResources;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -25,7 +25,7 @@ import io.restassured.response.Response;
  * Breaks when: a mutation bypasses TenantTransactions.mutate, or appends more than once.
  */
 @QuarkusTest
-@QuarkusTestResource(AtcTestResources.class)
+@QuarkusTestResource(EdgeBridgeTestResources.class)
 class EveryMutationAppendsOneAuditEventTests {
 
     @Test

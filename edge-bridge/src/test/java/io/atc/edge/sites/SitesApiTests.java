@@ -14,13 +14,13 @@ import io.atc.testkit.identity.InternalTokens;
 import io.atc.testkit.orgs.SyntheticOrganisation;
 import io.atc.testkit.orgs.SyntheticOrganisations;
 import io.atc.testkit.postgres.TestDatabase;
-import io.atc.testkit.quarkus.AtcTestResources;
+import io.atc.edge.support.EdgeBridgeTestResources;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The sites API as an integrator sees it: lifecycle, paging, and problem+json for every mistake. */
 @QuarkusTest
-@QuarkusTestResource(AtcTestResources.class)
+@QuarkusTestResource(EdgeBridgeTestResources.class)
 class SitesApiTests {
 
     private static SyntheticOrganisation tenant;
