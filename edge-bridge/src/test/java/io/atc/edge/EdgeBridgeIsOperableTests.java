@@ -2,8 +2,8 @@ package io.atc.edge;
 
 import org.junit.jupiter.api.Test;
 
-import io.atc.testkit.http.OperableServiceAssertions;
 import io.atc.edge.support.EdgeBridgeTestResources;
+import io.atc.testkit.http.OperableServiceAssertions;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
