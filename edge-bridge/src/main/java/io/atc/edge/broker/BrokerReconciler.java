@@ -90,10 +90,16 @@ public class BrokerReconciler {
         });
     }
 
+    /**
+     * Client removals go first and must all succeed before anything else is sent: Mosquitto 2.0's
+     * plugin deletes a role a client still holds without detaching it (a dangling reference that
+     * can crash the broker), so no role is deleted while its client may still be there.
+     */
     private Uni<ReconcileReport> apply(ReconcilePlan plan, int devicesChecked) {
-        List<Step> steps = new ArrayList<>();
-        plan.clientsToRemove().forEach(client -> steps.add(new Step(DynsecCommands.deleteClient(client),
+        List<Step> removals = new ArrayList<>();
+        plan.clientsToRemove().forEach(client -> removals.add(new Step(DynsecCommands.deleteClient(client),
                 DynsecResponse.CLIENT_NOT_FOUND, Effect.CLIENT_REMOVED, null)));
+        List<Step> steps = new ArrayList<>();
         plan.rolesToRemove().forEach(role -> steps.add(new Step(DynsecCommands.deleteRole(role),
                 DynsecResponse.ROLE_NOT_FOUND, Effect.ROLE_REMOVED, null)));
         for (ReconcilePlan.RegisteredDevice device : plan.clientsToCreate()) {
@@ -115,7 +121,24 @@ public class BrokerReconciler {
                 DynsecResponse.CLIENT_NOT_FOUND, Effect.CLIENT_ENABLED, null)));
         plan.clientsToDisable().forEach(client -> steps.add(new Step(DynsecCommands.disableClient(client),
                 DynsecResponse.CLIENT_NOT_FOUND, Effect.CLIENT_DISABLED, null)));
-        return send(steps, 0, new ArrayList<>()).map(responses -> report(steps, responses, devicesChecked));
+        return send(removals, 0, new ArrayList<>())
+                .invoke(responses -> requireDone(removals, responses))
+                .flatMap(removed -> send(steps, 0, removed))
+                .map(responses -> {
+                    List<Step> all = new ArrayList<>(removals);
+                    all.addAll(steps);
+                    return report(all, responses, devicesChecked);
+                });
+    }
+
+    private static void requireDone(List<Step> steps, List<DynsecResponse> responses) {
+        for (int i = 0; i < steps.size(); i++) {
+            responses.get(i).requireOk(tolerated(steps.get(i)));
+        }
+    }
+
+    private static Set<String> tolerated(Step step) {
+        return step.tolerated() == null ? Set.of() : Set.of(step.tolerated());
     }
 
     /** Sends the steps in order, a bounded number per message, one message at a time. */
@@ -137,7 +160,7 @@ public class BrokerReconciler {
         for (int i = 0; i < steps.size(); i++) {
             Step step = steps.get(i);
             DynsecResponse response = responses.get(i);
-            response.requireOk(step.tolerated() == null ? Set.of() : Set.of(step.tolerated()));
+            response.requireOk(tolerated(step));
             if (!response.ok()) {
                 continue;
             }

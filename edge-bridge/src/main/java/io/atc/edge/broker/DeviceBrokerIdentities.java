@@ -55,14 +55,15 @@ public class DeviceBrokerIdentities {
         return tolerating(DynsecCommands.enableClient(username), DynsecResponse.CLIENT_NOT_FOUND);
     }
 
-    /** Deletes the client (disconnecting the device) and its role. */
+    /**
+     * Deletes the client (disconnecting the device), then its role. Two messages on purpose: the
+     * plugin runs every command of a message even when an earlier one fails, and Mosquitto 2.0's
+     * plugin deletes a role that a client still holds without detaching it (the client keeps a
+     * dangling reference, which can crash the broker), so the role goes only once the client has.
+     */
     public Uni<Void> remove(String username) {
-        return broker.send(List.of(DynsecCommands.deleteClient(username), DynsecCommands.deleteRole(username)))
-                .invoke(responses -> {
-                    responses.get(0).requireOk(Set.of(DynsecResponse.CLIENT_NOT_FOUND));
-                    responses.get(1).requireOk(Set.of(DynsecResponse.ROLE_NOT_FOUND));
-                })
-                .replaceWithVoid();
+        return tolerating(DynsecCommands.deleteClient(username), DynsecResponse.CLIENT_NOT_FOUND)
+                .flatMap(clientGone -> tolerating(DynsecCommands.deleteRole(username), DynsecResponse.ROLE_NOT_FOUND));
     }
 
     private Uni<Void> recreate(DeviceIdentity device, String password, boolean enabled) {

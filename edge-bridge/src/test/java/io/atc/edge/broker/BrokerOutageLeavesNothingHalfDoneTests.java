@@ -35,9 +35,8 @@ import io.restassured.response.Response;
  * A device change happens at the broker and in the database, or nowhere: when the broker is down
  * or does not answer, the caller gets a 503 problem and the database keeps no device row, no
  * changed flag and no audit event. The bridge reaches the broker through a link the test cuts.
- * Breaks when: the broker command runs after the commit, or its failure is swallowed (checked once:
- * with the provisioning failure ignored, registration answered 201 and left a device that could
- * never log in).
+ * Breaks when: a broker failure does not fail the transaction (checked once: with the provisioning
+ * failure ignored, every registration here answered 201 and left a device row).
  */
 @QuarkusTest
 @QuarkusTestResource(EdgeBridgeTestResources.class)

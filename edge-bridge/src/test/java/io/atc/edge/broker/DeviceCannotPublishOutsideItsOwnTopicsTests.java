@@ -24,7 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * {@code #} watches: the denied publishes come first, then an allowed one; the broker keeps one
  * client's messages in order, so the first message the admin gets must be the allowed one.
  * Breaks when: the device's role allows a wider filter (checked once with {@code atc/#}: the first
- * message seen was tenant B's topic), or the default publish access is allowed.
+ * message the admin saw was the one forbidden in tenant B's topic).
  */
 @QuarkusTest
 @QuarkusTestResource(EdgeBridgeTestResources.class)

@@ -19,8 +19,8 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * A device may not subscribe, not even to its own topics: every filter is refused in the SUBACK
  * (0x80), wildcards, shared subscriptions, $SYS and the dynamic-security answers included.
- * Breaks when: the device role grants any subscribe ACL, or the default subscribe access is allowed
- * (checked once: a subscribePattern '#' in the device role made every filter granted).
+ * Breaks when: the device role grants a subscribe ACL, or the default subscribe access allows
+ * (checked once: with a subscribePattern '#' in the device role, its own events topic was granted).
  */
 @QuarkusTest
 @QuarkusTestResource(EdgeBridgeTestResources.class)

@@ -29,8 +29,10 @@ import io.vertx.core.json.JsonObject;
  * whole {@code $share/<group>/<filter>}, not the plain filter (a plain {@code atc/+/+/+/events}
  * is refused although the shared one is granted). A tampered ingest identity is repaired by the
  * next bootstrap.
- * Breaks when: the ingest role grants more than its three ACLs, or the default access allows
- * (checked once: with a subscribePattern 'atc/#' added to the role, the plain subscriptions were granted).
+ * Breaks when: the ingest role grants more than its three ACLs, or the bootstrap leaves the
+ * plugin's default access (checked once each: with a subscribePattern 'atc/#' added to the role, a
+ * plain 'atc/+/+/+/events' was granted; without the default-access command, the subscriber without
+ * receive rights got the device's message).
  */
 @QuarkusTest
 @QuarkusTestResource(EdgeBridgeTestResources.class)

@@ -30,8 +30,8 @@ import io.vertx.core.json.JsonObject;
  * database and the broker drift apart behind the bridge's back (rows deleted and flipped directly,
  * as while the bridge was down; a client deleted at the broker; a client whose registration never
  * committed), then one reconciliation repairs all of it.
- * Breaks when: the reconciler trusts the broker's list, or skips a kind of repair (checked once:
- * with the orphan removal dropped from the plan, the deleted device still logged in).
+ * Breaks when: the reconciler skips a kind of repair (checked once: with client removals left out,
+ * the device deleted while the bridge was down still logged in).
  */
 @QuarkusTest
 @QuarkusTestResource(EdgeBridgeTestResources.class)

@@ -24,8 +24,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * when the API says so: disabling disconnects it at once and refuses it until re-enabled; deleting
  * refuses it for good; a password reset refuses the old password and disconnects the session that
  * used it.
- * Breaks when: a change skips the broker (checked once: with the disable command removed, the
- * device stayed connected and logged in again).
+ * Breaks when: a change skips the broker (checked once: with the disable command left out, the
+ * disabled device was still connected after 5 s).
  */
 @QuarkusTest
 @QuarkusTestResource(EdgeBridgeTestResources.class)

@@ -24,9 +24,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * Synthetic-organisation test 1 for devices: a caller of tenant A cannot list the devices of B's
  * site, nor read B's device, whether it names B's site or one of its own (404: existence does not
  * leak); B reads its own device.
- * Breaks when: a device query runs outside the caller's tenant transaction (checked once: the
- * listing through a pool without the tenant binding returned B's devices... with the service role
- * it returned none, so the test also asserts B sees them).
+ * Breaks when: a device query is not confined to the caller's tenant (checked once: with the
+ * edge.devices policy turned into {@code using (true)}, A read B's device by id).
  */
 @QuarkusTest
 @QuarkusTestResource(EdgeBridgeTestResources.class)

@@ -25,9 +25,9 @@ import io.restassured.path.json.JsonPath;
  * Synthetic-organisation test 2 for devices: A cannot register a device at B's site, nor rename,
  * disable, delete or reset the password of B's device (404 every time), and afterwards B's device
  * is unchanged in the database and at the broker: it still logs in with its password.
- * Breaks when: a device mutation runs outside the caller's tenant transaction, or the broker is
- * changed before the tenant's row is found (checked once: with the broker call made before the
- * lookup, A's reset answered 404 yet B's password had stopped working).
+ * Breaks when: a device mutation is not confined to the caller's tenant (checked once: with the
+ * edge.devices policy turned into {@code using (true) with check (true)}, A's rename of B's
+ * device answered 200).
  */
 @QuarkusTest
 @QuarkusTestResource(EdgeBridgeTestResources.class)
