@@ -2,14 +2,14 @@ package io.atc.edge;
 
 import org.junit.jupiter.api.Test;
 
+import io.atc.edge.support.EdgeBridgeTestResources;
 import io.atc.testkit.http.OperableServiceAssertions;
-import io.atc.testkit.quarkus.AtcTestResources;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The service starts on the run's database and answers health, metrics, OpenAPI and problem+json. */
 @QuarkusTest
-@QuarkusTestResource(AtcTestResources.class)
+@QuarkusTestResource(EdgeBridgeTestResources.class)
 class EdgeBridgeIsOperableTests {
 
     @Test

@@ -9,12 +9,12 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
+import io.atc.edge.support.EdgeBridgeTestResources;
 import io.atc.testkit.audit.AuditTrail;
 import io.atc.testkit.identity.InternalTokens;
 import io.atc.testkit.orgs.SyntheticOrganisation;
 import io.atc.testkit.orgs.SyntheticOrganisations;
 import io.atc.testkit.postgres.TestDatabase;
-import io.atc.testkit.quarkus.AtcTestResources;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -25,7 +25,7 @@ import io.restassured.response.Response;
  * Breaks when: a mutation bypasses TenantTransactions.mutate, or appends more than once.
  */
 @QuarkusTest
-@QuarkusTestResource(AtcTestResources.class)
+@QuarkusTestResource(EdgeBridgeTestResources.class)
 class EveryMutationAppendsOneAuditEventTests {
 
     @Test
@@ -33,6 +33,8 @@ class EveryMutationAppendsOneAuditEventTests {
         SyntheticOrganisation org = SyntheticOrganisations.create(TestDatabase.shared(), "Audited edge org");
         String token = InternalTokens.forTenant(org.tenantId());
         String[] created = new String[1];
+        String[] device = new String[1];
+        String site = org.siteIds().get(0).toString();
         Map<String, Supplier<Response>> calls = new LinkedHashMap<>();
         calls.put("POST /v1/sites", () -> {
             Response response = given().auth().oauth2(token).contentType("application/json").body("{\"name\":\"Audited\"}")
@@ -43,6 +45,19 @@ class EveryMutationAppendsOneAuditEventTests {
         calls.put("PUT /v1/sites/{siteId}", () -> given().auth().oauth2(token).contentType("application/json")
                 .body("{\"name\":\"Audited 2\"}").put("/v1/sites/{id}", created[0]));
         calls.put("DELETE /v1/sites/{siteId}", () -> given().auth().oauth2(token).delete("/v1/sites/{id}", created[0]));
+        calls.put("POST /v1/sites/{siteId}/devices", () -> {
+            Response response = given().auth().oauth2(token).contentType("application/json").body("{\"name\":\"Audited\"}")
+                    .post("/v1/sites/{siteId}/devices", site);
+            device[0] = response.path("device.id");
+            return response;
+        });
+        calls.put("PATCH /v1/sites/{siteId}/devices/{deviceId}", () -> given().auth().oauth2(token)
+                .contentType("application/json").body("{\"name\":\"Audited 2\",\"enabled\":false}")
+                .patch("/v1/sites/{siteId}/devices/{id}", site, device[0]));
+        calls.put("POST /v1/sites/{siteId}/devices/{deviceId}/password", () -> given().auth().oauth2(token)
+                .post("/v1/sites/{siteId}/devices/{id}/password", site, device[0]));
+        calls.put("DELETE /v1/sites/{siteId}/devices/{deviceId}", () -> given().auth().oauth2(token)
+                .delete("/v1/sites/{siteId}/devices/{id}", site, device[0]));
 
         assertThat(calls.keySet()).containsExactlyInAnyOrderElementsOf(AuditTrail.declaredMutatingOperations());
         calls.forEach((operation, call) -> {

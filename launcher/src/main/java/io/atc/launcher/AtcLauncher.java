@@ -55,7 +55,7 @@ public final class AtcLauncher {
         InternalTokenKeys keys = InternalTokenKeys.from(env);
         RunSecrets secrets = RunSecrets.from(env, home.resolve(".run-data"));
 
-        Map<String, String> shared = new HashMap<>(broker.environment());
+        Map<String, String> shared = new HashMap<>();
         shared.put("ATC_DB_URL", database.target().uri());
         shared.put("ATC_DB_APP_USER", database.target().appUser());
         shared.put("ATC_DB_APP_PASSWORD", database.target().appPassword());
@@ -72,6 +72,9 @@ public final class AtcLauncher {
                     environment.put("ATC_INTERNAL_JWT_PRIVATE_KEY", keys.privateKey());
                 }
                 environment.putAll(PlatformService.gatewayUpstreams(env));
+            }
+            if (service.name().equals("edge-bridge")) {
+                environment.putAll(broker.environment());
             }
             if (service.name().equals("keys-service")) {
                 environment.putAll(secrets.environment());

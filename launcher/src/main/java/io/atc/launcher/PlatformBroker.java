@@ -3,7 +3,9 @@ package io.atc.launcher;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.security.SecureRandom;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 
 import io.atc.devservices.mqtt.MosquittoConfig;
@@ -11,10 +13,21 @@ import io.atc.devservices.mqtt.MosquittoInstallation;
 import io.atc.devservices.mqtt.MosquittoProcess;
 
 /**
- * The MQTT broker the edge bridge uses: ATC_MQTT_HOST/ATC_MQTT_PORT when set, else the local
- * broker on 127.0.0.1:1883 when one answers, else a Mosquitto started from the project's config.
+ * The MQTT broker the edge bridge manages device credentials on, which needs its dynamic-security
+ * admin: ATC_EDGE_BROKER_HOST/PORT when set; else the local broker on 127.0.0.1:1883 when one
+ * answers and ATC_EDGE_BROKER_ADMIN_PASSWORD names its admin; else a Mosquitto started from the
+ * project's config with an admin made up for the run. The ingest identity's password is
+ * ATC_EDGE_BROKER_INGEST_PASSWORD, or made up for the run (the bridge sets it at the broker).
  */
 final class PlatformBroker implements AutoCloseable {
+
+    static final String HOST = "ATC_EDGE_BROKER_HOST";
+    static final String PORT = "ATC_EDGE_BROKER_PORT";
+    static final String ADMIN_USERNAME = "ATC_EDGE_BROKER_ADMIN_USERNAME";
+    static final String ADMIN_PASSWORD = "ATC_EDGE_BROKER_ADMIN_PASSWORD";
+    static final String INGEST_PASSWORD = "ATC_EDGE_BROKER_INGEST_PASSWORD";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, String> environment;
     private final String description;
@@ -27,25 +40,31 @@ final class PlatformBroker implements AutoCloseable {
     }
 
     static PlatformBroker open(Map<String, String> env) {
-        String host = env.get("ATC_MQTT_HOST");
-        if (host != null && !host.isBlank()) {
-            String port = env.getOrDefault("ATC_MQTT_PORT", "1883");
-            return new PlatformBroker(Map.of("ATC_MQTT_HOST", host, "ATC_MQTT_PORT", port), host + ":" + port, null);
-        }
-        if (answers("127.0.0.1", 1883)) {
-            return new PlatformBroker(Map.of("ATC_MQTT_HOST", "127.0.0.1", "ATC_MQTT_PORT", "1883"),
-                    "local broker at 127.0.0.1:1883", null);
+        Map<String, String> environment = new HashMap<>();
+        environment.put(INGEST_PASSWORD, present(env, INGEST_PASSWORD) ? env.get(INGEST_PASSWORD) : randomSecret());
+        String host = env.get(HOST);
+        if (present(env, HOST) || (present(env, ADMIN_PASSWORD) && answers("127.0.0.1", 1883))) {
+            String chosenHost = present(env, HOST) ? host : "127.0.0.1";
+            String port = env.getOrDefault(PORT, "1883");
+            environment.put(HOST, chosenHost);
+            environment.put(PORT, port);
+            for (String admin : new String[] {ADMIN_USERNAME, ADMIN_PASSWORD}) {
+                if (present(env, admin)) {
+                    environment.put(admin, env.get(admin));
+                }
+            }
+            return new PlatformBroker(environment, chosenHost + ":" + port, null);
         }
         if (MosquittoInstallation.find().isEmpty()) {
-            throw new IllegalStateException("no MQTT broker: set ATC_MQTT_HOST/ATC_MQTT_PORT, or install Mosquitto 2.x"
-                    + " with its dynamic-security plugin (Debian/Ubuntu: apt-get install mosquitto mosquitto-clients)");
+            throw new IllegalStateException("no MQTT broker: set " + HOST + "/" + PORT + " and " + ADMIN_PASSWORD
+                    + ", or install Mosquitto 2.x with its dynamic-security plugin"
+                    + " (Debian/Ubuntu: apt-get install mosquitto mosquitto-clients)");
         }
         MosquittoProcess process = MosquittoProcess.start(MosquittoConfig.locateProjectFile());
-        Map<String, String> environment = new HashMap<>();
-        environment.put("ATC_MQTT_HOST", process.broker().host());
-        environment.put("ATC_MQTT_PORT", String.valueOf(process.broker().port()));
-        environment.put("ATC_MQTT_ADMIN_USER", process.broker().adminUser());
-        environment.put("ATC_MQTT_ADMIN_PASSWORD", process.broker().adminPassword());
+        environment.put(HOST, process.broker().host());
+        environment.put(PORT, String.valueOf(process.broker().port()));
+        environment.put(ADMIN_USERNAME, process.broker().adminUser());
+        environment.put(ADMIN_PASSWORD, process.broker().adminPassword());
         return new PlatformBroker(environment, "Mosquitto (project config, dynamic security) at "
                 + process.broker().host() + ":" + process.broker().port(), process);
     }
@@ -63,6 +82,16 @@ final class PlatformBroker implements AutoCloseable {
         if (process != null) {
             process.close();
         }
+    }
+
+    private static boolean present(Map<String, String> env, String name) {
+        return env.get(name) != null && !env.get(name).isBlank();
+    }
+
+    private static String randomSecret() {
+        byte[] secret = new byte[24];
+        RANDOM.nextBytes(secret);
+        return HexFormat.of().formatHex(secret);
     }
 
     private static boolean answers(String host, int port) {

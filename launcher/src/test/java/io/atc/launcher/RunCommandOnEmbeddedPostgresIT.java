@@ -36,6 +36,7 @@ class RunCommandOnEmbeddedPostgresIT {
             assertThat(onboarded.statusCode()).as(onboarded.body()).isEqualTo(201);
             assertThat(onboarded.body()).contains("tenantId");
             theGatewayEnforcesRealKeysEndToEnd(platform, field(onboarded.body(), "key"));
+            aDeviceRegistersThroughTheGateway(platform, field(onboarded.body(), "key"));
 
             platform.stop();
             assertThat(platform.anyServiceListening()).as("a service still listens after stop").isFalse();
@@ -86,6 +87,16 @@ class RunCommandOnEmbeddedPostgresIT {
         assertThat(status).as("the revoked key is refused").isEqualTo(401);
         assertThat(Duration.ofNanos(System.nanoTime() - revokedAt)).as("revocation reached the gateway")
                 .isLessThan(Duration.ofSeconds(1));
+    }
+
+    /** The edge bridge got the run's broker admin: registration provisions the device at the broker. */
+    private static void aDeviceRegistersThroughTheGateway(LaunchedPlatform platform, String adminKey) throws Exception {
+        HttpResponse<String> site = send(platform, "POST", "/v1/sites", adminKey, null, "{\"name\": \"Run check site\"}");
+        assertThat(site.statusCode()).as(site.body()).isEqualTo(201);
+        HttpResponse<String> device = send(platform, "POST", "/v1/sites/" + field(site.body(), "id") + "/devices", adminKey,
+                null, "{\"name\": \"Run check camera\"}");
+        assertThat(device.statusCode()).as("device registration").isEqualTo(201);
+        assertThat(field(device.body(), "mqttUsername")).startsWith("d-");
     }
 
     private static HttpResponse<String> send(LaunchedPlatform platform, String method, String path, String key, String origin,

@@ -8,10 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.atc.core.audit.AuditEntry;
 import io.atc.core.errors.ProblemException;
+import io.atc.core.errors.ProblemType;
 import io.atc.core.identity.Caller;
 import io.atc.core.tenancy.Audited;
 import io.atc.core.tenancy.TenantTransactions;
 import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
 
 /** Site use cases for one tenant; each call is one tenant transaction. */
 @ApplicationScoped
@@ -46,6 +48,7 @@ public class Sites {
                 sql -> repository.rename(sql, siteId, name).map(found -> found.orElseThrow(() -> notFound(siteId))));
     }
 
+    /** A site that still has devices stays: 409, until its devices are deleted. */
     public Uni<Void> delete(Caller caller, UUID siteId) {
         return transactions.<Void>mutate(caller.tenantId(), entry(caller, "site.deleted", siteId, Map.of()),
                 sql -> repository.delete(sql, siteId).map(deleted -> {
@@ -53,7 +56,13 @@ public class Sites {
                         throw notFound(siteId);
                     }
                     return null;
-                }));
+                }))
+                .onFailure(Sites::stillHasDevices).transform(failure -> new ProblemException(ProblemType.CONFLICT,
+                        "site " + siteId + " still has devices; delete them first"));
+    }
+
+    private static boolean stillHasDevices(Throwable failure) {
+        return failure instanceof PgException pg && "23503".equals(pg.getSqlState()) && "devices".equals(pg.getTable());
     }
 
     private static AuditEntry entry(Caller caller, String action, UUID siteId, Map<String, Object> payload) {

@@ -10,10 +10,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.atc.edge.support.EdgeBridgeTestResources;
 import io.atc.testkit.identity.InternalTokens;
 import io.atc.testkit.orgs.SyntheticOrganisations;
 import io.atc.testkit.postgres.TestDatabase;
-import io.atc.testkit.quarkus.AtcTestResources;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -24,7 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * runs outside a tenant transaction on a role that bypasses RLS.
  */
 @QuarkusTest
-@QuarkusTestResource(AtcTestResources.class)
+@QuarkusTestResource(EdgeBridgeTestResources.class)
 class SitesApiCrossTenantReadsAreDeniedTests {
 
     private static SyntheticOrganisations orgs;

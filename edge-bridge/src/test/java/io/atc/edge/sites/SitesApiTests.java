@@ -10,17 +10,19 @@ import static org.hamcrest.Matchers.nullValue;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.atc.edge.support.DeviceApi;
+import io.atc.edge.support.EdgeBridgeTestResources;
+import io.atc.edge.support.RegisteredDevice;
 import io.atc.testkit.identity.InternalTokens;
 import io.atc.testkit.orgs.SyntheticOrganisation;
 import io.atc.testkit.orgs.SyntheticOrganisations;
 import io.atc.testkit.postgres.TestDatabase;
-import io.atc.testkit.quarkus.AtcTestResources;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The sites API as an integrator sees it: lifecycle, paging, and problem+json for every mistake. */
 @QuarkusTest
-@QuarkusTestResource(AtcTestResources.class)
+@QuarkusTestResource(EdgeBridgeTestResources.class)
 class SitesApiTests {
 
     private static SyntheticOrganisation tenant;
@@ -69,6 +71,22 @@ class SitesApiTests {
                 .post("/v1/sites").then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:atc:problem:conflict"));
+    }
+
+    @Test
+    void aSiteWithDevicesCannotBeDeletedUntilTheyAre() {
+        String site = given().auth().oauth2(token()).contentType("application/json").body("{\"name\":\"Busy\"}")
+                .post("/v1/sites").then().statusCode(201).extract().path("id");
+        RegisteredDevice device = DeviceApi.register(tenant.tenantId(), java.util.UUID.fromString(site), "Still here");
+
+        given().auth().oauth2(token()).delete("/v1/sites/{id}", site).then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:atc:problem:conflict"))
+                .body("detail", containsString("still has devices"));
+        given().auth().oauth2(token()).get("/v1/sites/{id}", site).then().statusCode(200);
+
+        DeviceApi.delete(device).then().statusCode(204);
+        given().auth().oauth2(token()).delete("/v1/sites/{id}", site).then().statusCode(204);
     }
 
     @Test

@@ -72,6 +72,11 @@ public final class TestMqttClient implements AutoCloseable {
         }
     }
 
+    /** False once the broker has closed the connection (or after {@link #close()}). */
+    public boolean isConnected() {
+        return client.isConnected();
+    }
+
     @Override
     public void close() {
         if (client.isConnected()) {

@@ -1,0 +1,78 @@
+package io.atc.edge.broker;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.atc.core.startup.StartupRefusal;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+
+/**
+ * Connects to the broker when the service starts (never holding up the start), and converges the
+ * broker, bootstrap then reconciliation, after every (re)connection and every
+ * {@code atc.edge.broker.reconcile-interval}.
+ */
+@ApplicationScoped
+public class BrokerLifecycle {
+
+    private static final Logger LOG = Logger.getLogger(BrokerLifecycle.class);
+
+    private final DynamicSecurityClient broker;
+    private final BrokerBootstrap bootstrap;
+    private final BrokerReconciler reconciler;
+    private final BrokerSettings settings;
+    private final Vertx vertx;
+    private final AtomicBoolean converging = new AtomicBoolean();
+    private long timer = -1;
+
+    public BrokerLifecycle(DynamicSecurityClient broker, BrokerBootstrap bootstrap, BrokerReconciler reconciler,
+            BrokerSettings settings, Vertx vertx) {
+        this.broker = broker;
+        this.bootstrap = bootstrap;
+        this.reconciler = reconciler;
+        this.settings = settings;
+        this.vertx = vertx;
+    }
+
+    void onStart(@Observes @Priority(StartupRefusal.AFTER_CHECKS) StartupEvent started) {
+        if (StartupRefusal.refused()) {
+            return;
+        }
+        broker.onConnected(this::converge);
+        broker.start();
+        long interval = settings.reconcileInterval().toMillis();
+        if (interval > 0) {
+            timer = vertx.setPeriodic(interval, ignored -> {
+                if (broker.isConnected()) {
+                    converge();
+                }
+            });
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent stopping) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+        broker.stop();
+    }
+
+    private void converge() {
+        if (!converging.compareAndSet(false, true)) {
+            return;
+        }
+        bootstrap.run()
+                .flatMap(done -> reconciler.reconcile())
+                .subscribe().with(report -> converging.set(false), failure -> {
+                    converging.set(false);
+                    LOG.warnf("broker: could not converge with the database (retrying on reconnection and every %s): %s",
+                            settings.reconcileInterval(), failure.getMessage());
+                });
+    }
+}

@@ -1,0 +1,200 @@
+package io.atc.edge.broker;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+
+/**
+ * Converges the broker's device clients ({@code d-*}) to the database, which is the truth:
+ * devices deleted or disabled while the bridge was down, or whose broker change outlived a failed
+ * commit, are removed or disabled; devices the broker lost get a client again, with a random
+ * password nobody knows, so their owner must reset it (logged, and listed in the report). The
+ * platform never stores device passwords, so it cannot restore the old one.
+ *
+ * <p>The database side is read through {@code edge.device_directory()}, the one platform-level read
+ * of devices across tenants (routing columns only). The whole pass runs under the exclusive
+ * {@link IdentityChangeLock}, so no device mutation is half done while it looks.
+ */
+@ApplicationScoped
+public class BrokerReconciler {
+
+    private static final Logger LOG = Logger.getLogger(BrokerReconciler.class);
+    private static final String DIRECTORY = "select device_id, tenant_id, site_id, enabled from edge.device_directory()";
+    private static final int PAGE = 500;
+    private static final int COMMANDS_PER_MESSAGE = 100;
+
+    private final Pool pool;
+    private final DynamicSecurityClient broker;
+
+    public BrokerReconciler(Pool pool, DynamicSecurityClient broker) {
+        this.pool = pool;
+        this.broker = broker;
+    }
+
+    public Uni<ReconcileReport> reconcile() {
+        return pool.withTransaction(connection -> IdentityChangeLock.holdExclusive(connection)
+                .flatMap(locked -> deviceClients(0, new HashMap<>()))
+                .flatMap(clients -> deviceRoles(0, new HashSet<>())
+                        .flatMap(roles -> directory(connection)
+                                .flatMap(devices -> apply(ReconcilePlan.between(clients, roles, devices), devices.size())))))
+                .invoke(BrokerReconciler::log);
+    }
+
+    /** Device id to whether its client is disabled, one page of clients per command. */
+    private Uni<Map<UUID, Boolean>> deviceClients(int offset, Map<UUID, Boolean> found) {
+        return broker.send(List.of(DynsecCommands.listClients(offset, PAGE))).flatMap(responses -> {
+            JsonObject data = responses.get(0).requireOk().data();
+            JsonArray clients = data.getJsonArray("clients", new JsonArray());
+            for (Object client : clients) {
+                JsonObject entry = (JsonObject) client;
+                DeviceIdentity.deviceIdOf(entry.getString("username"))
+                        .ifPresent(id -> found.put(id, entry.getBoolean("disabled", false)));
+            }
+            int next = offset + clients.size();
+            return clients.isEmpty() || next >= data.getInteger("totalCount", 0)
+                    ? Uni.createFrom().item(found) : deviceClients(next, found);
+        });
+    }
+
+    private Uni<Set<UUID>> deviceRoles(int offset, Set<UUID> found) {
+        return broker.send(List.of(DynsecCommands.listRoles(offset, PAGE))).flatMap(responses -> {
+            JsonObject data = responses.get(0).requireOk().data();
+            JsonArray roles = data.getJsonArray("roles", new JsonArray());
+            roles.forEach(role -> DeviceIdentity.deviceIdOf(String.valueOf(role)).ifPresent(found::add));
+            int next = offset + roles.size();
+            return roles.isEmpty() || next >= data.getInteger("totalCount", 0)
+                    ? Uni.createFrom().item(found) : deviceRoles(next, found);
+        });
+    }
+
+    private static Uni<List<ReconcilePlan.RegisteredDevice>> directory(SqlConnection connection) {
+        return connection.query(DIRECTORY).execute().map(rows -> {
+            List<ReconcilePlan.RegisteredDevice> devices = new ArrayList<>();
+            rows.forEach(row -> devices.add(new ReconcilePlan.RegisteredDevice(new DeviceIdentity(row.getUUID("tenant_id"),
+                    row.getUUID("site_id"), row.getUUID("device_id")), row.getBoolean("enabled"))));
+            return devices;
+        });
+    }
+
+    /**
+     * Client removals go first and must all succeed before anything else is sent: Mosquitto 2.0's
+     * plugin deletes a role a client still holds without detaching it (a dangling reference that
+     * can crash the broker), so no role is deleted while its client may still be there.
+     */
+    private Uni<ReconcileReport> apply(ReconcilePlan plan, int devicesChecked) {
+        List<Step> removals = new ArrayList<>();
+        plan.clientsToRemove().forEach(client -> removals.add(new Step(DynsecCommands.deleteClient(client),
+                DynsecResponse.CLIENT_NOT_FOUND, Effect.CLIENT_REMOVED, null)));
+        List<Step> steps = new ArrayList<>();
+        plan.rolesToRemove().forEach(role -> steps.add(new Step(DynsecCommands.deleteRole(role),
+                DynsecResponse.ROLE_NOT_FOUND, Effect.ROLE_REMOVED, null)));
+        for (ReconcilePlan.RegisteredDevice device : plan.clientsToCreate()) {
+            DeviceIdentity identity = device.identity();
+            steps.add(new Step(DynsecCommands.createRole(identity.role(), identity.acls()), DynsecResponse.ROLE_EXISTS,
+                    Effect.NONE, null));
+            steps.add(new Step(DynsecCommands.createClient(identity.username(), MqttPasswords.generate(), identity.role()),
+                    DynsecResponse.CLIENT_EXISTS, Effect.CLIENT_CREATED, identity));
+            if (!device.enabled()) {
+                steps.add(new Step(DynsecCommands.disableClient(identity.username()), null, Effect.NONE, null));
+            }
+        }
+        for (DeviceIdentity identity : plan.rolesToRestore()) {
+            steps.add(new Step(DynsecCommands.createRole(identity.role(), identity.acls()), DynsecResponse.ROLE_EXISTS,
+                    Effect.ROLE_RESTORED, null));
+            steps.add(new Step(DynsecCommands.addClientRole(identity.username(), identity.role()), null, Effect.NONE, null));
+        }
+        plan.clientsToEnable().forEach(client -> steps.add(new Step(DynsecCommands.enableClient(client),
+                DynsecResponse.CLIENT_NOT_FOUND, Effect.CLIENT_ENABLED, null)));
+        plan.clientsToDisable().forEach(client -> steps.add(new Step(DynsecCommands.disableClient(client),
+                DynsecResponse.CLIENT_NOT_FOUND, Effect.CLIENT_DISABLED, null)));
+        return send(removals, 0, new ArrayList<>())
+                .invoke(responses -> requireDone(removals, responses))
+                .flatMap(removed -> send(steps, 0, removed))
+                .map(responses -> {
+                    List<Step> all = new ArrayList<>(removals);
+                    all.addAll(steps);
+                    return report(all, responses, devicesChecked);
+                });
+    }
+
+    private static void requireDone(List<Step> steps, List<DynsecResponse> responses) {
+        for (int i = 0; i < steps.size(); i++) {
+            responses.get(i).requireOk(tolerated(steps.get(i)));
+        }
+    }
+
+    private static Set<String> tolerated(Step step) {
+        return step.tolerated() == null ? Set.of() : Set.of(step.tolerated());
+    }
+
+    /** Sends the steps in order, a bounded number per message, one message at a time. */
+    private Uni<List<DynsecResponse>> send(List<Step> steps, int from, List<DynsecResponse> answered) {
+        if (from >= steps.size()) {
+            return Uni.createFrom().item(answered);
+        }
+        int to = Math.min(steps.size(), from + COMMANDS_PER_MESSAGE);
+        List<JsonObject> commands = steps.subList(from, to).stream().map(Step::command).toList();
+        return broker.send(commands).flatMap(responses -> {
+            answered.addAll(responses);
+            return send(steps, to, answered);
+        });
+    }
+
+    private static ReconcileReport report(List<Step> steps, List<DynsecResponse> responses, int devicesChecked) {
+        Map<Effect, Integer> counts = new HashMap<>();
+        List<UUID> passwordResetNeeded = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            Step step = steps.get(i);
+            DynsecResponse response = responses.get(i);
+            response.requireOk(tolerated(step));
+            if (!response.ok()) {
+                continue;
+            }
+            counts.merge(step.effect(), 1, Integer::sum);
+            if (step.effect() == Effect.CLIENT_CREATED) {
+                DeviceIdentity device = step.device();
+                passwordResetNeeded.add(device.deviceId());
+                LOG.warnf("broker: device %s (tenant %s, site %s) had no broker client; it has one again, with a random"
+                        + " password nobody knows: reset the device's password (POST /v1/sites/%s/devices/%s/password)",
+                        device.deviceId(), device.tenantId(), device.siteId(), device.siteId(), device.deviceId());
+            }
+        }
+        return new ReconcileReport(devicesChecked, counts.getOrDefault(Effect.CLIENT_REMOVED, 0),
+                counts.getOrDefault(Effect.ROLE_REMOVED, 0), counts.getOrDefault(Effect.ROLE_RESTORED, 0),
+                counts.getOrDefault(Effect.CLIENT_ENABLED, 0), counts.getOrDefault(Effect.CLIENT_DISABLED, 0),
+                List.copyOf(passwordResetNeeded));
+    }
+
+    private static void log(ReconcileReport report) {
+        if (report.changedAnything()) {
+            LOG.infof("broker reconciled with %d registered device(s): %d client(s) and %d role(s) of unknown devices"
+                    + " removed, %d role(s) restored, %d client(s) enabled, %d disabled, %d recreated",
+                    report.devicesChecked(), report.clientsRemoved(), report.rolesRemoved(), report.rolesRestored(),
+                    report.clientsEnabled(), report.clientsDisabled(), report.passwordResetNeeded().size());
+        } else {
+            LOG.debugf("broker already matches the %d registered device(s)", report.devicesChecked());
+        }
+    }
+
+    private enum Effect {
+        NONE, CLIENT_REMOVED, ROLE_REMOVED, CLIENT_CREATED, ROLE_RESTORED, CLIENT_ENABLED, CLIENT_DISABLED
+    }
+
+    /** One command, the error that still counts as done, and what it achieves when it succeeds. */
+    private record Step(JsonObject command, String tolerated, Effect effect, DeviceIdentity device) {
+    }
+}

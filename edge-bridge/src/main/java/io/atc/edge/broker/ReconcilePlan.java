@@ -1,0 +1,66 @@
+package io.atc.edge.broker;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * What must change at the broker so that its device clients match the database: the database is
+ * the truth. Clients and roles of devices the database does not have are removed; devices without
+ * a client get one; a device's client without its role gets the role back; each client's enabled
+ * state follows its device.
+ */
+record ReconcilePlan(List<String> clientsToRemove, List<String> rolesToRemove, List<RegisteredDevice> clientsToCreate,
+        List<DeviceIdentity> rolesToRestore, List<String> clientsToEnable, List<String> clientsToDisable) {
+
+    /** A device as the database's directory lists it. */
+    record RegisteredDevice(DeviceIdentity identity, boolean enabled) {
+    }
+
+    /**
+     * @param clients the broker's device clients: device id to whether the client is disabled
+     * @param roles   the device ids that have a role at the broker
+     */
+    static ReconcilePlan between(Map<UUID, Boolean> clients, Set<UUID> roles, Collection<RegisteredDevice> devices) {
+        Map<UUID, RegisteredDevice> registered = devices.stream()
+                .collect(Collectors.toMap(device -> device.identity().deviceId(), Function.identity()));
+        List<String> clientsToRemove = new ArrayList<>();
+        List<String> rolesToRemove = new ArrayList<>();
+        List<RegisteredDevice> clientsToCreate = new ArrayList<>();
+        List<DeviceIdentity> rolesToRestore = new ArrayList<>();
+        List<String> clientsToEnable = new ArrayList<>();
+        List<String> clientsToDisable = new ArrayList<>();
+        clients.keySet().stream().filter(id -> !registered.containsKey(id)).sorted()
+                .forEach(id -> clientsToRemove.add(DeviceIdentity.usernameOf(id)));
+        roles.stream().filter(id -> !registered.containsKey(id)).sorted()
+                .forEach(id -> rolesToRemove.add(DeviceIdentity.usernameOf(id)));
+        registered.values().stream().sorted((a, b) -> a.identity().deviceId().compareTo(b.identity().deviceId()))
+                .forEach(device -> {
+                    Boolean disabled = clients.get(device.identity().deviceId());
+                    if (disabled == null) {
+                        clientsToCreate.add(device);
+                        return;
+                    }
+                    if (!roles.contains(device.identity().deviceId())) {
+                        rolesToRestore.add(device.identity());
+                    }
+                    if (disabled && device.enabled()) {
+                        clientsToEnable.add(device.identity().username());
+                    } else if (!disabled && !device.enabled()) {
+                        clientsToDisable.add(device.identity().username());
+                    }
+                });
+        return new ReconcilePlan(clientsToRemove, rolesToRemove, clientsToCreate, rolesToRestore, clientsToEnable,
+                clientsToDisable);
+    }
+
+    boolean nothingToDo() {
+        return clientsToRemove.isEmpty() && rolesToRemove.isEmpty() && clientsToCreate.isEmpty()
+                && rolesToRestore.isEmpty() && clientsToEnable.isEmpty() && clientsToDisable.isEmpty();
+    }
+}

@@ -1,0 +1,147 @@
+package io.atc.edge.devices;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.atc.core.audit.AuditEntry;
+import io.atc.core.errors.ProblemException;
+import io.atc.core.errors.ProblemType;
+import io.atc.core.identity.Caller;
+import io.atc.core.tenancy.Audited;
+import io.atc.core.tenancy.TenantSql;
+import io.atc.core.tenancy.TenantTransactions;
+import io.atc.edge.broker.BrokerException;
+import io.atc.edge.broker.DeviceBrokerIdentities;
+import io.atc.edge.broker.DeviceIdentity;
+import io.atc.edge.broker.IdentityChangeLock;
+import io.atc.edge.broker.MqttPasswords;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Device use cases for one tenant; each call is one tenant transaction. A change that touches the
+ * broker makes it inside the transaction, before the commit: if the broker does not confirm, the
+ * transaction rolls back and the caller gets a 503; if the commit fails after the broker changed,
+ * the reconciler puts the broker back in line with the database.
+ */
+@ApplicationScoped
+public class Devices {
+
+    private static final Logger LOG = Logger.getLogger(Devices.class);
+
+    private final TenantTransactions transactions;
+    private final DeviceRepository repository;
+    private final DeviceBrokerIdentities broker;
+
+    public Devices(TenantTransactions transactions, DeviceRepository repository, DeviceBrokerIdentities broker) {
+        this.transactions = transactions;
+        this.repository = repository;
+        this.broker = broker;
+    }
+
+    public Uni<DeviceCredentials> register(Caller caller, UUID siteId, DeviceDraft draft) {
+        String name = draft.name().strip();
+        String password = MqttPasswords.generate();
+        return confirmedByBroker(transactions.mutate(caller.tenantId(), sql -> IdentityChangeLock.holdShared(sql)
+                .flatMap(locked -> repository.insert(sql, siteId, name))
+                .flatMap(inserted -> {
+                    Device device = inserted.orElseThrow(() -> ProblemException.notFound("site " + siteId));
+                    return broker.provision(identity(sql, device), password)
+                            .map(done -> Audited.of(new DeviceCredentials(device, device.mqttUsername(), password),
+                                    entry(caller, "device.registered", device.id(),
+                                            Map.of("siteId", siteId.toString(), "name", name))));
+                })));
+    }
+
+    public Uni<DevicePage> list(UUID tenantId, UUID siteId, UUID after, int limit) {
+        return transactions.read(tenantId, sql -> repository.siteExists(sql, siteId).flatMap(exists -> {
+            if (!exists) {
+                throw ProblemException.notFound("site " + siteId);
+            }
+            return repository.page(sql, siteId, after, limit + 1);
+        })).map(devices -> page(devices, limit));
+    }
+
+    public Uni<Device> get(UUID tenantId, UUID siteId, UUID deviceId) {
+        return transactions.read(tenantId, sql -> repository.find(sql, siteId, deviceId))
+                .map(found -> found.orElseThrow(() -> notFound(deviceId)));
+    }
+
+    public Uni<Device> update(Caller caller, UUID siteId, UUID deviceId, DevicePatch patch) {
+        if (patch.changesNothing()) {
+            throw new ProblemException(ProblemType.INVALID_INPUT, "Nothing to change: give a name, enabled, or both.");
+        }
+        String name = patch.name() == null ? null : patch.name().strip();
+        Map<String, Object> changes = new LinkedHashMap<>();
+        if (name != null) {
+            changes.put("name", name);
+        }
+        if (patch.enabled() != null) {
+            changes.put("enabled", patch.enabled());
+        }
+        return confirmedByBroker(transactions.mutate(caller.tenantId(), sql -> IdentityChangeLock.holdShared(sql)
+                .flatMap(locked -> repository.update(sql, siteId, deviceId, name, patch.enabled()))
+                .flatMap(updated -> {
+                    Device device = updated.orElseThrow(() -> notFound(deviceId));
+                    Uni<Void> atBroker = patch.enabled() == null ? Uni.createFrom().voidItem()
+                            : patch.enabled() ? broker.enable(device.mqttUsername()) : broker.disable(device.mqttUsername());
+                    return atBroker.map(done -> Audited.of(device, entry(caller, "device.updated", deviceId, changes)));
+                })));
+    }
+
+    public Uni<Void> delete(Caller caller, UUID siteId, UUID deviceId) {
+        return confirmedByBroker(transactions.<Void>mutate(caller.tenantId(), sql -> IdentityChangeLock.holdShared(sql)
+                .flatMap(locked -> repository.delete(sql, siteId, deviceId))
+                .flatMap(deleted -> {
+                    Device device = deleted.orElseThrow(() -> notFound(deviceId));
+                    return broker.remove(device.mqttUsername())
+                            .map(done -> Audited.<Void>of(null, entry(caller, "device.deleted", deviceId, Map.of())));
+                })));
+    }
+
+    /** A new password, shown once; the old one stops working and the device is disconnected. */
+    public Uni<DeviceCredentials> resetPassword(Caller caller, UUID siteId, UUID deviceId) {
+        String password = MqttPasswords.generate();
+        return confirmedByBroker(transactions.mutate(caller.tenantId(), sql -> IdentityChangeLock.holdShared(sql)
+                .flatMap(locked -> repository.findForUpdate(sql, siteId, deviceId))
+                .flatMap(found -> {
+                    Device device = found.orElseThrow(() -> notFound(deviceId));
+                    return broker.setPassword(identity(sql, device), password, device.enabled())
+                            .map(done -> Audited.of(new DeviceCredentials(device, device.mqttUsername(), password),
+                                    entry(caller, "device.password-reset", deviceId, Map.of())));
+                })));
+    }
+
+    private static <T> Uni<T> confirmedByBroker(Uni<T> change) {
+        return change.onFailure(BrokerException.class).transform(failure -> {
+            LOG.warnf("device change rolled back: %s", failure.getMessage());
+            return new ProblemException(ProblemType.UNAVAILABLE,
+                    "The MQTT broker did not confirm the change, so nothing was changed; try again later.");
+        });
+    }
+
+    private static DeviceIdentity identity(TenantSql sql, Device device) {
+        return new DeviceIdentity(sql.tenantId(), device.siteId(), device.id());
+    }
+
+    private static AuditEntry entry(Caller caller, String action, UUID deviceId, Map<String, Object> payload) {
+        return new AuditEntry(caller.actor(), action, "device:" + deviceId, payload);
+    }
+
+    private static ProblemException notFound(UUID deviceId) {
+        return ProblemException.notFound("device " + deviceId);
+    }
+
+    private static DevicePage page(List<Device> devices, int limit) {
+        if (devices.size() <= limit) {
+            return new DevicePage(devices, null);
+        }
+        List<Device> items = devices.subList(0, limit);
+        return new DevicePage(items, items.get(items.size() - 1).id());
+    }
+}

@@ -1,0 +1,61 @@
+package io.atc.edge.support;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
+
+import io.atc.testkit.orgs.SyntheticOrganisations;
+import io.atc.testkit.postgres.TestDatabase;
+
+/**
+ * edge.devices changed behind the bridge's back, as the service role in the device's tenant
+ * transaction: what happens to the database while the bridge is down (or a restore from backup).
+ */
+public final class DeviceRows {
+
+    private DeviceRows() {
+    }
+
+    public static void delete(RegisteredDevice device) {
+        update(device, "delete from edge.devices where device_id = ?");
+    }
+
+    public static void setEnabled(RegisteredDevice device, boolean enabled) {
+        update(device, "update edge.devices set enabled = " + enabled + " where device_id = ?");
+    }
+
+    /** How many devices the tenant has, read as the service role in the tenant's transaction. */
+    public static long count(UUID tenantId) {
+        try (Connection app = TestDatabase.shared().connectAsApp()) {
+            app.setAutoCommit(false);
+            SyntheticOrganisations.bindTenant(app, tenantId);
+            try (PreparedStatement query = app.prepareStatement("select count(*) from edge.devices");
+                    ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            } finally {
+                app.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void update(RegisteredDevice device, String sql) {
+        try (Connection app = TestDatabase.shared().connectAsApp()) {
+            app.setAutoCommit(false);
+            SyntheticOrganisations.bindTenant(app, device.tenantId());
+            try (PreparedStatement statement = app.prepareStatement(sql)) {
+                statement.setObject(1, device.id());
+                if (statement.executeUpdate() != 1) {
+                    throw new IllegalStateException("device " + device.id() + " not found");
+                }
+            }
+            app.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
