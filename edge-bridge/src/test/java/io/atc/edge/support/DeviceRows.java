@@ -2,7 +2,6 @@ package io.atc.edge.support;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
 
@@ -28,19 +27,7 @@ public final class DeviceRows {
 
     /** How many devices the tenant has, read as the service role in the tenant's transaction. */
     public static long count(UUID tenantId) {
-        try (Connection app = TestDatabase.shared().connectAsApp()) {
-            app.setAutoCommit(false);
-            SyntheticOrganisations.bindTenant(app, tenantId);
-            try (PreparedStatement query = app.prepareStatement("select count(*) from edge.devices");
-                    ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            } finally {
-                app.rollback();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return SyntheticOrganisations.countAsTenant(tenantId, "select count(*) from edge.devices");
     }
 
     private static void update(RegisteredDevice device, String sql) {

@@ -2,17 +2,12 @@ package io.atc.testkit.audit;
 
 import static io.restassured.RestAssured.given;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
 import io.atc.testkit.orgs.SyntheticOrganisations;
-import io.atc.testkit.postgres.TestDatabase;
 import io.restassured.path.json.JsonPath;
 
 /** What tests need to prove that every mutation is audited. */
@@ -25,19 +20,7 @@ public final class AuditTrail {
 
     /** How many events the tenant's chain holds, read as the service role in the tenant's transaction. */
     public static long eventCount(UUID tenant) {
-        try (Connection app = TestDatabase.shared().connectAsApp()) {
-            app.setAutoCommit(false);
-            SyntheticOrganisations.bindTenant(app, tenant);
-            try (PreparedStatement query = app.prepareStatement("select count(*) from audit.events");
-                    ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            } finally {
-                app.rollback();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot count audit events: " + e.getMessage(), e);
-        }
+        return SyntheticOrganisations.countAsTenant(tenant, "select count(*) from audit.events");
     }
 
     /** Every POST, PUT, PATCH and DELETE the running service declares in its OpenAPI document, as "METHOD /path". */

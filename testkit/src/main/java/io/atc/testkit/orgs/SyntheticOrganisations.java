@@ -92,4 +92,20 @@ public final class SyntheticOrganisations {
             bind.execute();
         }
     }
+
+    /** A single-number query (a count) read as the service role in the tenant's transaction, so RLS applies. */
+    public static long countAsTenant(UUID tenantId, String countQuery) {
+        try (Connection app = TestDatabase.shared().connectAsApp()) {
+            app.setAutoCommit(false);
+            bindTenant(app, tenantId);
+            try (PreparedStatement query = app.prepareStatement(countQuery); ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            } finally {
+                app.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot run " + countQuery + ": " + e.getMessage(), e);
+        }
+    }
 }
