@@ -59,7 +59,10 @@ public final class EventDecoder {
         } catch (IOException e) {
             throw new MessageRejected(DropReason.MALFORMED_JSON, "not JSON");
         }
-        if (root == null || !root.isObject()) {
+        if (root == null || root.isMissingNode()) {
+            throw new MessageRejected(DropReason.MALFORMED_JSON, "empty");
+        }
+        if (!root.isObject()) {
             throw invalid("not a JSON object");
         }
         for (Map.Entry<String, JsonNode> field : root.properties()) {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -93,7 +94,8 @@ final class EdgeRows {
                     while (rows.next()) {
                         Object[] row = new Object[columns];
                         for (int c = 0; c < columns; c++) {
-                            row[c] = rows.getObject(c + 1);
+                            row[c] = "timestamptz".equals(rows.getMetaData().getColumnTypeName(c + 1))
+                                    ? rows.getObject(c + 1, OffsetDateTime.class) : rows.getObject(c + 1);
                         }
                         result.add(row);
                     }
