@@ -147,15 +147,22 @@ public final class MosquittoProcess implements AutoCloseable {
         }
     }
 
-    private static IllegalStateException startFailure(String reason, Path log) {
-        String tail;
+    /** The last lines of the broker's log, for a failing test to show. */
+    public String logTail(int lines) {
+        return tail(workDir.resolve("mosquitto.log"), lines);
+    }
+
+    private static String tail(Path log, int lines) {
         try {
-            List<String> lines = Files.readAllLines(log);
-            tail = String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
+            List<String> all = Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException e) {
-            tail = "(no log: " + e.getMessage() + ")";
+            return "(no log: " + e.getMessage() + ")";
         }
-        return new IllegalStateException("Mosquitto " + reason + ". Last lines of its log:\n" + tail);
+    }
+
+    private static IllegalStateException startFailure(String reason, Path log) {
+        return new IllegalStateException("Mosquitto " + reason + ". Last lines of its log:\n" + tail(log, LOG_TAIL_LINES));
     }
 
     private static int freeLoopbackPort() throws IOException {

@@ -145,7 +145,7 @@ public class IngestSubscriber {
         client.publishHandler(message -> pipeline.accept(current, message));
         client.subscribeCompletionHandler(ack -> subscribed(current, ack.grantedQoSLevels()));
         client.closeHandler(closed -> ended(current, "the broker connection closed"));
-        client.exceptionHandler(failure -> LOG.debugf("ingest: MQTT connection error: %s", failure.toString()));
+        client.exceptionHandler(failure -> LOG.warnf("ingest: MQTT connection error: %s", failure.toString()));
         client.connect(port, host).onSuccess(connack -> {
             LOG.infof("ingest: connected to %s:%d as %s (session %s)", host, port, settings.clientId(),
                     connack.isSessionPresent() ? "resumed" : "new");
