@@ -125,7 +125,7 @@ final class TenantBatches {
 
         /** Completes on the ingest context once every message of the batch is settled or sent back for redelivery. */
         private Uni<Void> writeBatch(List<BatchItem> batch) {
-            return onContext(writer.write(tenantId, batch))
+            return onContext(Uni.createFrom().deferred(() -> writer.write(tenantId, batch)))
                     .map(written -> {
                         committed(batch, written);
                         return (Void) null;
