@@ -26,6 +26,7 @@ public final class MosquittoProcess implements AutoCloseable {
 
     private final Path workDir;
     private final MqttBroker broker;
+    private MosquittoInstallation installation;
     private Process process;
 
     private MosquittoProcess(Path workDir, MqttBroker broker) {
@@ -74,8 +75,18 @@ public final class MosquittoProcess implements AutoCloseable {
                     // private temp dir; naming the dir's owner keeps the current user (ignored if not root).
                     .append("user " + Files.getOwner(workDir).getName())
                     .text());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start Mosquitto", e);
+        }
+        this.installation = installation;
+        launch();
+    }
+
+    private void launch() {
+        Path log = workDir.resolve("mosquitto.log");
+        try {
             // Errors before mosquitto opens its log (e.g. a bad config line) only reach stderr.
-            process = new ProcessBuilder(installation.broker().toString(), "-c", configFile.toString())
+            process = new ProcessBuilder(installation.broker().toString(), "-c", workDir.resolve("mosquitto.conf").toString())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
@@ -83,6 +94,16 @@ public final class MosquittoProcess implements AutoCloseable {
             throw new UncheckedIOException("Cannot start Mosquitto", e);
         }
         awaitListening(log);
+    }
+
+    /**
+     * Stops the broker the way an operator restarts it (SIGTERM: it saves its persistence file, with
+     * the persistent sessions and their queued messages) and starts it again on the same port, with
+     * the same dynamic-security file and persistence directory.
+     */
+    public synchronized void restart() {
+        stopProcess();
+        launch();
     }
 
     private void initDynamicSecurity(Path ctrl, Path dynsecFile) throws IOException {
@@ -126,15 +147,22 @@ public final class MosquittoProcess implements AutoCloseable {
         }
     }
 
-    private static IllegalStateException startFailure(String reason, Path log) {
-        String tail;
+    /** The last lines of the broker's log, for a failing test to show. */
+    public String logTail(int lines) {
+        return tail(workDir.resolve("mosquitto.log"), lines);
+    }
+
+    private static String tail(Path log, int lines) {
         try {
-            List<String> lines = Files.readAllLines(log);
-            tail = String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
+            List<String> all = Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException e) {
-            tail = "(no log: " + e.getMessage() + ")";
+            return "(no log: " + e.getMessage() + ")";
         }
-        return new IllegalStateException("Mosquitto " + reason + ". Last lines of its log:\n" + tail);
+    }
+
+    private static IllegalStateException startFailure(String reason, Path log) {
+        return new IllegalStateException("Mosquitto " + reason + ". Last lines of its log:\n" + tail(log, LOG_TAIL_LINES));
     }
 
     private static int freeLoopbackPort() throws IOException {
@@ -146,6 +174,11 @@ public final class MosquittoProcess implements AutoCloseable {
     /** Stops the broker (SIGTERM, then SIGKILL after 5 s) and deletes its files. */
     @Override
     public synchronized void close() {
+        stopProcess();
+        deleteRecursively(workDir);
+    }
+
+    private void stopProcess() {
         if (process != null && process.isAlive()) {
             process.destroy();
             try {
@@ -157,7 +190,6 @@ public final class MosquittoProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        deleteRecursively(workDir);
     }
 
     private static void deleteRecursively(Path dir) {

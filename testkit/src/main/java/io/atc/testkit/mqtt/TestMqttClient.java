@@ -54,8 +54,17 @@ public final class TestMqttClient implements AutoCloseable {
 
     /** Publishes and waits for the broker's PUBACK, which MQTT 3.1.1 sends even for a denied publish. */
     public void publish(String topic, String payload) {
+        publish(topic, Buffer.buffer(payload));
+    }
+
+    /** Publishes binary content (an image, say) and waits for the broker's PUBACK. */
+    public void publish(String topic, byte[] payload) {
+        publish(topic, Buffer.buffer(payload));
+    }
+
+    private void publish(String topic, Buffer payload) {
         pendingPubAck = new CompletableFuture<>();
-        await(client.publish(topic, Buffer.buffer(payload), MqttQoS.AT_LEAST_ONCE, false, false));
+        await(client.publish(topic, payload, MqttQoS.AT_LEAST_ONCE, false, false));
         await(pendingPubAck);
     }
 
