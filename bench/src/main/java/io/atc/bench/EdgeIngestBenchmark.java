@@ -62,6 +62,7 @@ public final class EdgeIngestBenchmark {
     private static final String STORED_IMAGES = "atc_edge_ingest_stored_total{kind=\"image\"}";
     private static final String LAG = "atc_edge_ingest_lag_seconds";
     private static final String USER = "bench-devices";
+    private static final String INGEST_PASSWORD = DynsecAdmin.newPassword();
 
     record Key(UUID deviceId, UUID id) {
     }
@@ -229,10 +230,11 @@ public final class EdgeIngestBenchmark {
         environment.put("ATC_DB_APP_USER", database.target().appUser());
         environment.put("ATC_DB_APP_PASSWORD", database.target().appPassword());
         environment.put("ATC_INTERNAL_JWT_PUBLIC_KEY", InternalTokens.publicKey());
-        environment.put("ATC_MQTT_HOST", broker.host());
-        environment.put("ATC_MQTT_PORT", String.valueOf(broker.port()));
-        environment.put("ATC_MQTT_ADMIN_USER", broker.adminUser());
-        environment.put("ATC_MQTT_ADMIN_PASSWORD", broker.adminPassword());
+        environment.put("ATC_EDGE_BROKER_HOST", broker.host());
+        environment.put("ATC_EDGE_BROKER_PORT", String.valueOf(broker.port()));
+        environment.put("ATC_EDGE_BROKER_ADMIN_USERNAME", broker.adminUser());
+        environment.put("ATC_EDGE_BROKER_ADMIN_PASSWORD", broker.adminPassword());
+        environment.put("ATC_EDGE_BROKER_INGEST_PASSWORD", INGEST_PASSWORD);
         environment.put("ATC_EDGE_BLOBS_DIR", blobs.toString());
         environment.put("ATC_LOG_JSON", "false");
         PackagedService bridge = PackagedService.start(jar, "ATC_EDGE_PORT", environment,

@@ -1,5 +1,7 @@
 package io.atc.edge.broker;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.Priority;
@@ -29,6 +31,7 @@ public class BrokerLifecycle {
     private final BrokerSettings settings;
     private final Vertx vertx;
     private final AtomicBoolean converging = new AtomicBoolean();
+    private final CompletableFuture<Void> bootstrapped = new CompletableFuture<>();
     private long timer = -1;
 
     public BrokerLifecycle(DynamicSecurityClient broker, BrokerBootstrap bootstrap, BrokerReconciler reconciler,
@@ -56,6 +59,15 @@ public class BrokerLifecycle {
         }
     }
 
+    /**
+     * Completes after the first bootstrap, once the ingest identity exists with its role and the
+     * configured password: the ingest connects only then, so a bridge started against an empty
+     * broker is not refused.
+     */
+    public CompletionStage<Void> bootstrapped() {
+        return bootstrapped;
+    }
+
     void onStop(@Observes ShutdownEvent stopping) {
         if (timer >= 0) {
             vertx.cancelTimer(timer);
@@ -68,6 +80,7 @@ public class BrokerLifecycle {
             return;
         }
         bootstrap.run()
+                .invoke(done -> bootstrapped.complete(null))
                 .flatMap(done -> reconciler.reconcile())
                 .subscribe().with(report -> converging.set(false), failure -> {
                     converging.set(false);

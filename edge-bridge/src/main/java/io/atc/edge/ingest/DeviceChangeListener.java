@@ -53,7 +53,7 @@ public class DeviceChangeListener {
         this.directory = directory;
         this.settings = settings;
         this.database = connectOptions(url, user, password.orElse("")).addProperty("application_name", APPLICATION_NAME);
-        this.backoff = new Backoff(settings.reconnect().minBackoff(), settings.reconnect().maxBackoff());
+        this.backoff = new Backoff(settings.listenerMaxBackoff());
     }
 
     void onStart(@Observes @Priority(StartupRefusal.AFTER_CHECKS) StartupEvent ignored) {

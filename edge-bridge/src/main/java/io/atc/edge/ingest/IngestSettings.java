@@ -1,7 +1,6 @@
 package io.atc.edge.ingest;
 
 import java.time.Duration;
-import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -11,21 +10,13 @@ import io.smallrye.config.WithName;
 @ConfigMapping(prefix = "atc.edge.ingest")
 public interface IngestSettings {
 
-    /** Off in the test profile, so tests of other features do not need a broker. */
+    /** Off in the test profile, so that tests of other features do not share the broker's ingest session with it. */
     @WithDefault("true")
     boolean enabled();
 
     /** Fixed per replica: the broker keeps this client's session (and its share of the queue) across restarts. */
     @WithDefault("atc-ingest")
     String clientId();
-
-    /** The ingest's broker identity; application.properties points both at one place. */
-    Optional<String> username();
-
-    Optional<String> password();
-
-    @WithDefault("atc-ingest")
-    String shareGroup();
 
     Batch batch();
 
@@ -52,7 +43,9 @@ public interface IngestSettings {
     @WithDefault("30s")
     Duration keepAlive();
 
-    Reconnect reconnect();
+    /** Longest wait between attempts to reconnect the device-change listener to Postgres. */
+    @WithDefault("10s")
+    Duration listenerMaxBackoff();
 
     interface Batch {
 
@@ -65,14 +58,5 @@ public interface IngestSettings {
         @WithName("max-linger")
         @WithDefault("10ms")
         Duration maxLinger();
-    }
-
-    interface Reconnect {
-
-        @WithDefault("100ms")
-        Duration minBackoff();
-
-        @WithDefault("10s")
-        Duration maxBackoff();
     }
 }

@@ -11,11 +11,13 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.atc.core.startup.StartupRefusal;
 import io.atc.edge.blobs.BlobStore;
+import io.atc.edge.broker.BrokerLifecycle;
+import io.atc.edge.broker.BrokerSettings;
+import io.atc.edge.broker.IngestIdentity;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -26,17 +28,17 @@ import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
 
 /**
- * The ingest's MQTT side: one connection at a time to the broker, as a fixed client id with a
- * persistent session (cleanSession=false), subscribed at QoS 1 to the shared subscriptions
- * {@code $share/<group>/atc/+/+/+/events} and {@code .../images}, with automatic acknowledgement
- * off: {@link IngestConnection} acknowledges a message only after the commit of the batch that
- * stored it (or once it is dropped for good). When the connection ends, for any reason, a new
- * client connects after a capped, jittered backoff, and the broker redelivers what was not
- * acknowledged.
+ * The ingest's MQTT side: one connection at a time to the broker, as the ingest identity
+ * ({@link IngestIdentity}) with a fixed client id and a persistent session (cleanSession=false),
+ * subscribed at QoS 1 to the identity's two shared subscriptions, the only ones its role may make,
+ * with automatic acknowledgement off: {@link IngestConnection} acknowledges a message only after
+ * the commit of the batch that stored it (or once it is dropped for good). When the connection
+ * ends, for any reason, a new client connects after a capped, jittered backoff, and the broker
+ * redelivers what was not acknowledged.
  *
- * <p>Never holds up start-up: it reads the device directory, then connects, in the background.
- * Everything of the ingest runs on one Vert.x event-loop context of its own, except blob writes,
- * which run on a small worker pool.
+ * <p>Never holds up start-up: in the background it waits for the broker bootstrap to have ensured
+ * the ingest identity, reads the device directory, then connects. Everything of the ingest runs on
+ * one Vert.x event-loop context of its own, except blob writes, which run on a small worker pool.
  */
 @ApplicationScoped
 public class IngestSubscriber {
@@ -52,8 +54,8 @@ public class IngestSubscriber {
     private final BatchWriter writer;
     private final BlobStore blobs;
     private final IngestMetrics metrics;
-    private final String host;
-    private final int port;
+    private final BrokerSettings broker;
+    private final BrokerLifecycle brokerLifecycle;
     private final Backoff backoff;
     private Context context;
     private WorkerExecutor blobWriters;
@@ -63,27 +65,20 @@ public class IngestSubscriber {
     private volatile boolean stopped;
 
     IngestSubscriber(Vertx vertx, IngestSettings settings, DeviceDirectory directory, BatchWriter writer, BlobStore blobs,
-            IngestMetrics metrics,
-            @ConfigProperty(name = "atc.edge.broker.host") String host,
-            @ConfigProperty(name = "atc.edge.broker.port") int port) {
+            IngestMetrics metrics, BrokerSettings broker, BrokerLifecycle brokerLifecycle) {
         this.vertx = vertx;
         this.settings = settings;
         this.directory = directory;
         this.writer = writer;
         this.blobs = blobs;
         this.metrics = metrics;
-        this.host = host;
-        this.port = port;
-        this.backoff = new Backoff(settings.reconnect().minBackoff(), settings.reconnect().maxBackoff());
+        this.broker = broker;
+        this.brokerLifecycle = brokerLifecycle;
+        this.backoff = new Backoff(broker.reconnectMaxBackoff());
     }
 
     void onStart(@Observes @Priority(StartupRefusal.AFTER_CHECKS) StartupEvent ignored) {
         if (!settings.enabled() || StartupRefusal.refused()) {
-            return;
-        }
-        if (settings.username().filter(name -> !name.isBlank()).isEmpty()) {
-            LOG.warn("ingest: no broker identity configured (atc.edge.ingest.username, by default the broker admin"
-                    + " ATC_MQTT_ADMIN_USER); device messages stay queued at the broker until it is");
             return;
         }
         context = vertx.getOrCreateContext();
@@ -92,7 +87,7 @@ public class IngestSubscriber {
                 settings.batch().maxLinger().toNanos());
         pipeline = new IngestPipeline(context, directory, new EventDecoder(settings.maxEventBytes()),
                 new ImageEnvelope(settings.maxImageBytes()), blobs, blobWriters, batches, metrics);
-        context.runOnContext(start -> loadDirectoryThenConnect());
+        brokerLifecycle.bootstrapped().thenRun(() -> context.runOnContext(bootstrapped -> loadDirectoryThenConnect()));
     }
 
     void onStop(@Observes ShutdownEvent ignored) {
@@ -133,8 +128,8 @@ public class IngestSubscriber {
         }
         MqttClientOptions options = new MqttClientOptions()
                 .setClientId(settings.clientId())
-                .setUsername(settings.username().orElseThrow())
-                .setPassword(settings.password().orElse(""))
+                .setUsername(IngestIdentity.USERNAME)
+                .setPassword(broker.ingestPassword().orElseThrow())
                 .setCleanSession(false)
                 .setKeepAliveInterval((int) Math.max(1, settings.keepAlive().toSeconds()))
                 .setMaxMessageSize(MQTT_MAX_PACKET_BYTES);
@@ -146,27 +141,27 @@ public class IngestSubscriber {
         client.subscribeCompletionHandler(ack -> subscribed(current, ack.grantedQoSLevels()));
         client.closeHandler(closed -> ended(current, "the broker connection closed"));
         client.exceptionHandler(failure -> LOG.warnf("ingest: MQTT connection error: %s", failure.toString()));
-        client.connect(port, host).onSuccess(connack -> {
-            LOG.infof("ingest: connected to %s:%d as %s (session %s)", host, port, settings.clientId(),
-                    connack.isSessionPresent() ? "resumed" : "new");
-            client.subscribe(Map.of(filter("events"), MqttQoS.AT_LEAST_ONCE.value(),
-                    filter("images"), MqttQoS.AT_LEAST_ONCE.value()));
-        }).onFailure(failure -> ended(current, "cannot connect to " + host + ":" + port + " (" + failure.getMessage() + ")"));
+        client.connect(broker.port(), broker.host()).onSuccess(connack -> {
+            LOG.infof("ingest: connected to %s as %s, client id %s (session %s)", where(), IngestIdentity.USERNAME,
+                    settings.clientId(), connack.isSessionPresent() ? "resumed" : "new");
+            client.subscribe(Map.of(IngestIdentity.EVENTS_FILTER, MqttQoS.AT_LEAST_ONCE.value(),
+                    IngestIdentity.IMAGES_FILTER, MqttQoS.AT_LEAST_ONCE.value()));
+        }).onFailure(failure -> ended(current, "cannot connect to " + where() + " (" + failure.getMessage() + ")"));
     }
 
-    private String filter(String kind) {
-        return "$share/" + settings.shareGroup() + "/atc/+/+/+/" + kind;
+    private String where() {
+        return broker.host() + ":" + broker.port();
     }
 
     private void subscribed(IngestConnection current, List<Integer> granted) {
         if (granted.stream().anyMatch(qos -> qos == null || qos < MqttQoS.AT_LEAST_ONCE.value() || qos > MqttQoS.EXACTLY_ONCE.value())) {
-            LOG.errorf("ingest: the broker did not grant QoS 1 on the device topics (granted %s): check the ACLs of %s",
-                    granted, settings.username().orElse(""));
+            LOG.errorf("ingest: the broker did not grant QoS 1 on the device topics (granted %s): check the role %s",
+                    granted, IngestIdentity.ROLE);
             current.close();
             return;
         }
         metrics.connected(true);
-        LOG.infof("ingest: subscribed to %s and %s", filter("events"), filter("images"));
+        LOG.infof("ingest: subscribed to %s and %s", IngestIdentity.EVENTS_FILTER, IngestIdentity.IMAGES_FILTER);
     }
 
     private void ended(IngestConnection ended, String why) {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.atc.devservices.mqtt.DynsecAdmin;
 import io.atc.devservices.mqtt.MqttBroker;
 import io.atc.testkit.identity.InternalTokens;
 import io.atc.testkit.postgres.TestDatabase;
@@ -17,6 +18,8 @@ import io.atc.testkit.quarkus.PackagedService;
 final class PackagedBridge {
 
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    /** One for the run: a restarted bridge finds the identity its predecessor's bootstrap made. */
+    private static final String INGEST_PASSWORD = DynsecAdmin.newPassword();
 
     private PackagedBridge() {
     }
@@ -28,10 +31,11 @@ final class PackagedBridge {
         environment.put("ATC_DB_APP_USER", database.target().appUser());
         environment.put("ATC_DB_APP_PASSWORD", database.target().appPassword());
         environment.put("ATC_INTERNAL_JWT_PUBLIC_KEY", InternalTokens.publicKey());
-        environment.put("ATC_MQTT_HOST", broker.host());
-        environment.put("ATC_MQTT_PORT", String.valueOf(broker.port()));
-        environment.put("ATC_MQTT_ADMIN_USER", broker.adminUser());
-        environment.put("ATC_MQTT_ADMIN_PASSWORD", broker.adminPassword());
+        environment.put("ATC_EDGE_BROKER_HOST", broker.host());
+        environment.put("ATC_EDGE_BROKER_PORT", String.valueOf(broker.port()));
+        environment.put("ATC_EDGE_BROKER_ADMIN_USERNAME", broker.adminUser());
+        environment.put("ATC_EDGE_BROKER_ADMIN_PASSWORD", broker.adminPassword());
+        environment.put("ATC_EDGE_BROKER_INGEST_PASSWORD", INGEST_PASSWORD);
         environment.put("ATC_EDGE_BLOBS_DIR", blobs.toString());
         PackagedService bridge = PackagedService.start(JAR, "ATC_EDGE_PORT", environment,
                 List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"));
