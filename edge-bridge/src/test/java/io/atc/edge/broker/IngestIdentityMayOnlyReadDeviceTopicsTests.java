@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.atc.edge.ingest.IngestSettings;
 import io.atc.edge.support.BrokerAdmin;
 import io.atc.edge.support.DeviceApi;
 import io.atc.edge.support.EdgeBridgeTestResources;
@@ -42,6 +45,23 @@ class IngestIdentityMayOnlyReadDeviceTopicsTests {
 
     @Inject
     BrokerBootstrap bootstrap;
+
+    @Inject
+    BrokerLifecycle lifecycle;
+
+    @Inject
+    IngestSettings ingest;
+
+    /**
+     * Once the bridge has made the ingest identity: the bridge's ingest is off in this profile, but
+     * its persistent session, left by an earlier test that ran it, would still be in the share group
+     * and take its turn at every message. A clean-session login under its client id ends that session.
+     */
+    @BeforeEach
+    void noStoredIngestSessionSharesTheGroup() throws Exception {
+        lifecycle.bootstrapped().toCompletableFuture().get(15, TimeUnit.SECONDS);
+        BrokerAdmin.connect(IngestIdentity.USERNAME, EdgeBridgeTestResources.ingestPassword(), ingest.clientId()).close();
+    }
 
     @Test
     void ingestSubscribesThroughItsShareGroupAndReceivesDeviceMessages() {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import io.atc.devservices.mqtt.MosquittoConfig;
 import io.atc.devservices.mqtt.MosquittoProcess;
+import io.atc.edge.support.Eventually;
 import io.atc.testkit.orgs.SyntheticOrganisations;
 import io.atc.testkit.postgres.TestDatabase;
 import io.atc.testkit.quarkus.PackagedService;
@@ -36,11 +37,10 @@ class BrokerRestartLosesNothingIT {
 
     @Test
     void theBridgeReconnectsAndEveryAcknowledgedMessageIsStoredOnce() throws Exception {
-        try (MosquittoProcess mosquitto = MosquittoProcess.start(MosquittoConfig.locateProjectFile())) {
-            StreamScenario scenario = new StreamScenario(mosquitto.broker(), "Broker restart org");
-            StreamPublisher publisher = scenario.publisher(MESSAGES, PER_SECOND);
-            try (PackagedService bridge = PackagedBridge.start(mosquitto.broker(), PackagedBridge.blobDirectory(),
-                    Map.of())) {
+        try (MosquittoProcess mosquitto = MosquittoProcess.start(MosquittoConfig.locateProjectFile());
+                PackagedService bridge = PackagedBridge.start(mosquitto.broker(), PackagedBridge.blobDirectory(), Map.of())) {
+            StreamScenario scenario = new StreamScenario(mosquitto.broker(), bridge, "Broker restart org");
+            try (StreamPublisher publisher = scenario.publisher(MESSAGES, PER_SECOND)) {
                 publisher.start();
                 Eventually.await("the bridge storing", Duration.ofSeconds(30), scenario::stored, count -> count >= 300);
                 long storedAtRestart;
@@ -55,8 +55,6 @@ class BrokerRestartLosesNothingIT {
                 scenario.assertEveryAcknowledgedMessageStoredOnce(publisher);
                 assertThat(scenario.stored()).as("the bridge went on after the restart").isGreaterThan(storedAtRestart);
                 assertThat(bridge.alive()).isTrue();
-            } finally {
-                publisher.close();
             }
         }
     }

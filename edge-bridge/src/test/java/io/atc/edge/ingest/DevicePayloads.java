@@ -11,18 +11,10 @@ import java.util.UUID;
 
 import io.vertx.core.json.JsonObject;
 
-/** What devices send: event JSON and image envelopes (docs/edge.md), and their topics. */
+/** What devices send: event JSON and image envelopes (docs/edge.md). */
 final class DevicePayloads {
 
     private DevicePayloads() {
-    }
-
-    static String eventsTopic(UUID tenant, UUID site, UUID device) {
-        return "atc/" + tenant + "/" + site + "/" + device + "/events";
-    }
-
-    static String imagesTopic(UUID tenant, UUID site, UUID device) {
-        return "atc/" + tenant + "/" + site + "/" + device + "/images";
     }
 
     static JsonObject event(UUID eventId) {

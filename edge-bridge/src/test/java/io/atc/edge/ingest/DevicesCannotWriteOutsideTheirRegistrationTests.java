@@ -11,6 +11,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.atc.edge.support.DeviceApi;
+import io.atc.edge.support.EdgeBridgeTestResources;
+import io.atc.edge.support.Eventually;
+import io.atc.edge.support.RegisteredDevice;
 import io.atc.testkit.mqtt.TestMqttClient;
 import io.atc.testkit.orgs.SyntheticOrganisation;
 import io.atc.testkit.orgs.SyntheticOrganisations;
@@ -18,18 +22,21 @@ import io.atc.testkit.postgres.TestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 /**
  * The bridge decides where a message lands from the device's registration, never from the topic:
  * a message whose topic names another tenant or another site than the device is registered to is
  * dropped and counted, and so are messages of unknown and disabled devices. The broker's ACLs
- * should stop these first; this is the second wall, so the publisher here may publish anywhere.
+ * stop these first (DeviceCannotPublishOutsideItsOwnTopicsTests, RevokedDeviceCredentialsStopWorkingTests);
+ * this is the second wall, so the publisher here stands in for a message that got past them.
  * Breaks when: IngestPipeline.route stops checking IngestTopic.matches (checked: both mismatch cases
  * then fail, nothing is counted and the event is stored under the device's registration), or routes
  * by the topic's ids.
  */
 @QuarkusTest
-@QuarkusTestResource(IngestTestResources.class)
+@QuarkusTestResource(EdgeBridgeTestResources.class)
+@TestProfile(IngestRunning.class)
 class DevicesCannotWriteOutsideTheirRegistrationTests {
 
     private static SyntheticOrganisation tenantA;
@@ -54,23 +61,23 @@ class DevicesCannotWriteOutsideTheirRegistrationTests {
 
     @Test
     void aDeviceOfTenantAPublishingIntoTenantBsTopicsStoresNothingAnywhere() {
-        UUID deviceA = EdgeRows.registerDevice(tenantA.tenantId(), tenantA.siteIds().get(0));
+        RegisteredDevice deviceA = register(tenantA, 0);
         UUID siteB = tenantB.siteIds().get(0);
 
-        assertDropped(DropReason.TOPIC_MISMATCH, DevicePayloads.eventsTopic(tenantB.tenantId(), siteB, deviceA));
+        assertDropped(DropReason.TOPIC_MISMATCH, RegisteredDevice.topic(tenantB.tenantId(), siteB, deviceA.id(), "events"));
 
-        assertThat(EdgeRows.events(tenantB.tenantId(), deviceA)).isZero();
-        assertThat(EdgeRows.events(tenantA.tenantId(), deviceA)).isZero();
+        assertThat(EdgeRows.events(tenantB.tenantId(), deviceA.id())).isZero();
+        assertThat(EdgeRows.events(tenantA.tenantId(), deviceA.id())).isZero();
     }
 
     @Test
     void aDevicePublishingUnderAnotherSiteOfItsOwnTenantStoresNothing() {
-        UUID device = EdgeRows.registerDevice(tenantA.tenantId(), tenantA.siteIds().get(0));
+        RegisteredDevice device = register(tenantA, 0);
 
         assertDropped(DropReason.TOPIC_MISMATCH,
-                DevicePayloads.eventsTopic(tenantA.tenantId(), tenantA.siteIds().get(1), device));
+                RegisteredDevice.topic(tenantA.tenantId(), tenantA.siteIds().get(1), device.id(), "events"));
 
-        assertThat(EdgeRows.events(tenantA.tenantId(), device)).isZero();
+        assertThat(EdgeRows.events(tenantA.tenantId(), device.id())).isZero();
     }
 
     @Test
@@ -78,27 +85,30 @@ class DevicesCannotWriteOutsideTheirRegistrationTests {
         UUID unregistered = UUID.randomUUID();
 
         assertDropped(DropReason.UNKNOWN_DEVICE,
-                DevicePayloads.eventsTopic(tenantA.tenantId(), tenantA.siteIds().get(0), unregistered));
+                RegisteredDevice.topic(tenantA.tenantId(), tenantA.siteIds().get(0), unregistered, "events"));
 
         assertThat(EdgeRows.events(tenantA.tenantId(), unregistered)).isZero();
     }
 
     @Test
     void aDisabledDeviceStoresNothingOnceTheChangeHasCommitted() {
-        UUID site = tenantA.siteIds().get(1);
-        UUID device = EdgeRows.registerDevice(tenantA.tenantId(), site);
-        EdgeRows.disableDevice(tenantA.tenantId(), device);
+        RegisteredDevice device = register(tenantA, 1);
+        DeviceApi.patch(device, "{\"enabled\": false}").then().statusCode(200);
         Eventually.await("the registry heard of the change", Duration.ofSeconds(5),
-                () -> directory.cached(device), route -> route != null && !route.enabled());
+                () -> directory.cached(device.id()), route -> route != null && !route.enabled());
 
-        assertDropped(DropReason.DISABLED_DEVICE, DevicePayloads.eventsTopic(tenantA.tenantId(), site, device));
+        assertDropped(DropReason.DISABLED_DEVICE, device.topic("events"));
 
-        assertThat(EdgeRows.events(tenantA.tenantId(), device)).isZero();
+        assertThat(EdgeRows.events(tenantA.tenantId(), device.id())).isZero();
+    }
+
+    private static RegisteredDevice register(SyntheticOrganisation org, int site) {
+        return DeviceApi.register(org.tenantId(), org.siteIds().get(site), DeviceApi.uniqueName("Camera"));
     }
 
     private void assertDropped(DropReason reason, String topic) {
         double before = IngestReadiness.dropped(meters, reason);
-        try (TestMqttClient client = TestDevices.connect()) {
+        try (TestMqttClient client = AclBypassingPublisher.connect()) {
             client.publish(topic, DevicePayloads.event(UUID.randomUUID()).encode());
         }
         Eventually.await(reason.tag() + " counted", Duration.ofSeconds(10), () -> IngestReadiness.dropped(meters, reason),

@@ -13,8 +13,9 @@ import io.atc.testkit.orgs.SyntheticOrganisations;
 import io.atc.testkit.postgres.TestDatabase;
 
 /**
- * Test-side reads and seed writes of edge tables, through JDBC as the service role inside a
- * transaction bound to the tenant, so RLS applies exactly as it does to the bridge.
+ * Test-side reads of what the ingest stored, through JDBC as the service role inside a transaction
+ * bound to the tenant, so RLS applies exactly as it does to the bridge. Counts go through
+ * {@link SyntheticOrganisations#countAsTenant}.
  */
 final class EdgeRows {
 
@@ -38,48 +39,9 @@ final class EdgeRows {
         }
     }
 
-    /** Registers a device as seed data (the devices API is not what these tests are about). */
-    static UUID registerDevice(UUID tenant, UUID site) {
-        return inTenant(tenant, app -> {
-            try (PreparedStatement insert = app.prepareStatement(
-                    "insert into edge.devices (tenant_id, site_id, name) values (?, ?, ?) returning device_id")) {
-                insert.setObject(1, tenant);
-                insert.setObject(2, site);
-                insert.setString(3, "device " + UUID.randomUUID());
-                try (ResultSet rows = insert.executeQuery()) {
-                    rows.next();
-                    return rows.getObject(1, UUID.class);
-                }
-            }
-        });
-    }
-
-    static void disableDevice(UUID tenant, UUID device) {
-        inTenant(tenant, app -> {
-            try (PreparedStatement update = app.prepareStatement(
-                    "update edge.devices set enabled = false, updated_at = now() where device_id = ?")) {
-                update.setObject(1, device);
-                return update.executeUpdate();
-            }
-        });
-    }
-
-    static long count(UUID tenant, String sql, Object... parameters) {
-        return inTenant(tenant, app -> {
-            try (PreparedStatement query = app.prepareStatement(sql)) {
-                for (int i = 0; i < parameters.length; i++) {
-                    query.setObject(i + 1, parameters[i]);
-                }
-                try (ResultSet rows = query.executeQuery()) {
-                    rows.next();
-                    return rows.getLong(1);
-                }
-            }
-        });
-    }
-
+    /** How many events of the device the tenant holds. */
     static long events(UUID tenant, UUID device) {
-        return count(tenant, "select count(*) from edge.events where device_id = ?", device);
+        return SyntheticOrganisations.countAsTenant(tenant, "select count(*) from edge.events where device_id = ?", device);
     }
 
     static List<Object[]> rows(UUID tenant, String sql, Object... parameters) {

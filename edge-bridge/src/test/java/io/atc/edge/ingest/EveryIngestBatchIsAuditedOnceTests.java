@@ -19,6 +19,11 @@ import org.junit.jupiter.api.Test;
 
 import io.atc.core.audit.AuditPayloads;
 import io.atc.core.audit.AuditRecordHash;
+import io.atc.edge.support.BrokerAdmin;
+import io.atc.edge.support.DeviceApi;
+import io.atc.edge.support.EdgeBridgeTestResources;
+import io.atc.edge.support.Eventually;
+import io.atc.edge.support.RegisteredDevice;
 import io.atc.testkit.mqtt.TestMqttClient;
 import io.atc.testkit.orgs.SyntheticOrganisation;
 import io.atc.testkit.orgs.SyntheticOrganisations;
@@ -26,6 +31,7 @@ import io.atc.testkit.postgres.TestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -37,7 +43,8 @@ import io.vertx.core.json.JsonObject;
  * commits to other rows than those stored.
  */
 @QuarkusTest
-@QuarkusTestResource(IngestTestResources.class)
+@QuarkusTestResource(EdgeBridgeTestResources.class)
+@TestProfile(IngestRunning.class)
 class EveryIngestBatchIsAuditedOnceTests {
 
     private static final int EVENTS = 300;
@@ -54,19 +61,21 @@ class EveryIngestBatchIsAuditedOnceTests {
     void eachBatchHasOneAuditEventThatCommitsToItsRowsAndTheChainVerifies() throws Exception {
         SyntheticOrganisation org = SyntheticOrganisations.create(TestDatabase.shared(), "Audited ingest org");
         List<UUID> sites = org.siteIds();
-        List<UUID> devices = List.of(EdgeRows.registerDevice(org.tenantId(), sites.get(0)),
-                EdgeRows.registerDevice(org.tenantId(), sites.get(0)), EdgeRows.registerDevice(org.tenantId(), sites.get(1)));
-        List<UUID> deviceSites = List.of(sites.get(0), sites.get(0), sites.get(1));
+        List<RegisteredDevice> devices = List.of(DeviceApi.register(org.tenantId(), sites.get(0), "Camera 1"),
+                DeviceApi.register(org.tenantId(), sites.get(0), "Camera 2"),
+                DeviceApi.register(org.tenantId(), sites.get(1), "Camera 3"));
 
-        try (TestMqttClient client = TestDevices.connect()) {
+        List<TestMqttClient> clients = devices.stream().map(BrokerAdmin::connect).toList();
+        try {
             for (int i = 0; i < EVENTS; i++) {
                 int d = i % devices.size();
-                client.publish(DevicePayloads.eventsTopic(org.tenantId(), deviceSites.get(d), devices.get(d)),
-                        DevicePayloads.event(UUID.randomUUID()).encode());
+                clients.get(d).publish(devices.get(d).topic("events"), DevicePayloads.event(UUID.randomUUID()).encode());
             }
+        } finally {
+            clients.forEach(TestMqttClient::close);
         }
         Eventually.await("all events stored", Duration.ofSeconds(20),
-                () -> EdgeRows.count(org.tenantId(), "select count(*) from edge.events"), n -> n == EVENTS);
+                () -> SyntheticOrganisations.countAsTenant(org.tenantId(), "select count(*) from edge.events"), n -> n == EVENTS);
 
         List<Object[]> batches = EdgeRows.rows(org.tenantId(),
                 "select occurred_at, payload::text, actor, target from audit.events where action = ? order by seq",
@@ -85,7 +94,7 @@ class EveryIngestBatchIsAuditedOnceTests {
             audited += payload.getInteger("events");
         }
         assertThat(audited).isEqualTo(EVENTS);
-        assertThat(EdgeRows.count(org.tenantId(), "select count(distinct received_at) from edge.events"))
+        assertThat(SyntheticOrganisations.countAsTenant(org.tenantId(), "select count(distinct received_at) from edge.events"))
                 .isEqualTo(batches.size());
         assertChainVerifies(org.tenantId());
     }

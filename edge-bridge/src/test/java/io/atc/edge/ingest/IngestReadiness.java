@@ -2,6 +2,7 @@ package io.atc.edge.ingest;
 
 import java.time.Duration;
 
+import io.atc.edge.support.Eventually;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /** Waits until the ingest is connected and subscribed: messages published before that have no session to wait in. */

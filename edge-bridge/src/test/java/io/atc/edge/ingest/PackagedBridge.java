@@ -10,6 +10,7 @@ import java.util.Map;
 
 import io.atc.devservices.mqtt.DynsecAdmin;
 import io.atc.devservices.mqtt.MqttBroker;
+import io.atc.edge.support.Eventually;
 import io.atc.testkit.identity.InternalTokens;
 import io.atc.testkit.postgres.TestDatabase;
 import io.atc.testkit.quarkus.PackagedService;

@@ -6,13 +6,18 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.atc.edge.support.BrokerAdmin;
+import io.atc.edge.support.DeviceApi;
+import io.atc.edge.support.EdgeBridgeTestResources;
+import io.atc.edge.support.Eventually;
+import io.atc.edge.support.RegisteredDevice;
 import io.atc.testkit.mqtt.TestMqttClient;
 import io.atc.testkit.orgs.SyntheticOrganisation;
 import io.atc.testkit.orgs.SyntheticOrganisations;
@@ -20,6 +25,7 @@ import io.atc.testkit.postgres.TestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -32,26 +38,23 @@ import io.vertx.core.json.JsonObject;
  * default message size (the oversize case: the connection breaks on it and the good event never arrives).
  */
 @QuarkusTest
-@QuarkusTestResource(IngestTestResources.class)
+@QuarkusTestResource(EdgeBridgeTestResources.class)
+@TestProfile(IngestRunning.class)
 class PoisonMessagesAreDroppedAndCountedTests {
 
     private static SyntheticOrganisation org;
-    private static UUID site;
-    private static UUID device;
+    private static RegisteredDevice device;
 
     @Inject
     MeterRegistry meters;
 
-    @BeforeAll
-    static void device() {
-        org = SyntheticOrganisations.create(TestDatabase.shared(), "Poison org");
-        site = org.siteIds().get(0);
-        device = EdgeRows.registerDevice(org.tenantId(), site);
-    }
-
     @BeforeEach
-    void ingestIsSubscribed() {
+    void ingestIsSubscribedAndTheDeviceRegistered() {
         IngestReadiness.await(meters);
+        if (device == null) {
+            org = SyntheticOrganisations.create(TestDatabase.shared(), "Poison org");
+            device = DeviceApi.register(org.tenantId(), org.siteIds().get(0), "Poisoning camera");
+        }
     }
 
     @Test
@@ -89,34 +92,40 @@ class PoisonMessagesAreDroppedAndCountedTests {
         assertDroppedThenGoodEventStored(DropReason.INVALID_IMAGE, images(), tampered);
     }
 
+    /** The broker's ACLs confine a device to its own topics, so only a publisher past them can send this. */
     @Test
     void aTopicThatIsNotADeviceTopicIsDropped() {
-        assertDroppedThenGoodEventStored(DropReason.MALFORMED_TOPIC, "atc/not-a-tenant/" + site + "/" + device + "/events",
-                json(DevicePayloads.event(UUID.randomUUID())));
+        assertDroppedThenGoodEventStored(DropReason.MALFORMED_TOPIC, AclBypassingPublisher::connect,
+                "atc/not-a-tenant/" + device.siteId() + "/" + device.id() + "/events", json(DevicePayloads.event(UUID.randomUUID())));
     }
 
     private void assertDroppedThenGoodEventStored(DropReason reason, String topic, byte[] payload) {
+        assertDroppedThenGoodEventStored(reason, () -> BrokerAdmin.connect(device), topic, payload);
+    }
+
+    private void assertDroppedThenGoodEventStored(DropReason reason, Supplier<TestMqttClient> sender, String topic,
+            byte[] payload) {
         double before = IngestReadiness.dropped(meters, reason);
-        long stored = EdgeRows.events(org.tenantId(), device);
-        try (TestMqttClient client = TestDevices.connect()) {
+        long stored = EdgeRows.events(org.tenantId(), device.id());
+        try (TestMqttClient client = sender.get()) {
             client.publish(topic, payload);
             client.publish(events(), json(DevicePayloads.event(UUID.randomUUID())));
         }
         Eventually.await(reason.tag() + " counted", Duration.ofSeconds(10), () -> IngestReadiness.dropped(meters, reason),
                 count -> count >= before + 1);
         Eventually.await("the good event after it stored", Duration.ofSeconds(10),
-                () -> EdgeRows.events(org.tenantId(), device), count -> count == stored + 1);
+                () -> EdgeRows.events(org.tenantId(), device.id()), count -> count == stored + 1);
         assertThat(IngestReadiness.dropped(meters, reason)).isEqualTo(before + 1);
         Eventually.await("every message acknowledged", Duration.ofSeconds(10),
                 () -> meters.get(IngestMetrics.UNACKNOWLEDGED).gauge().value(), count -> count == 0.0);
     }
 
     private static String events() {
-        return DevicePayloads.eventsTopic(org.tenantId(), site, device);
+        return device.topic("events");
     }
 
     private static String images() {
-        return DevicePayloads.imagesTopic(org.tenantId(), site, device);
+        return device.topic("images");
     }
 
     private static byte[] json(JsonObject event) {

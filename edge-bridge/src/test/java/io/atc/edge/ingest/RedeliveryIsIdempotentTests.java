@@ -12,6 +12,11 @@ import org.junit.jupiter.api.Test;
 
 import io.atc.edge.blobs.BlobKeys;
 import io.atc.edge.blobs.BlobStore;
+import io.atc.edge.support.BrokerAdmin;
+import io.atc.edge.support.DeviceApi;
+import io.atc.edge.support.EdgeBridgeTestResources;
+import io.atc.edge.support.Eventually;
+import io.atc.edge.support.RegisteredDevice;
 import io.atc.testkit.mqtt.TestMqttClient;
 import io.atc.testkit.orgs.SyntheticOrganisation;
 import io.atc.testkit.orgs.SyntheticOrganisations;
@@ -19,6 +24,7 @@ import io.atc.testkit.postgres.TestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 /**
  * A message that arrives again (the broker redelivers what was not acknowledged, a device
@@ -29,7 +35,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * rows inserted.
  */
 @QuarkusTest
-@QuarkusTestResource(IngestTestResources.class)
+@QuarkusTestResource(EdgeBridgeTestResources.class)
+@TestProfile(IngestRunning.class)
 class RedeliveryIsIdempotentTests {
 
     @Inject
@@ -47,46 +54,53 @@ class RedeliveryIsIdempotentTests {
     void anEventDeliveredTwiceIsStoredCountedAndAuditedOnce() {
         SyntheticOrganisation org = SyntheticOrganisations.create(TestDatabase.shared(), "Redelivered events org");
         UUID site = org.siteIds().get(0);
-        UUID device = EdgeRows.registerDevice(org.tenantId(), site);
+        RegisteredDevice device = DeviceApi.register(org.tenantId(), site, "Repeating camera");
         String payload = DevicePayloads.event(UUID.randomUUID()).encode();
         double duplicatesBefore = duplicates("event");
 
-        try (TestMqttClient client = TestDevices.connect()) {
-            client.publish(DevicePayloads.eventsTopic(org.tenantId(), site, device), payload);
-            Eventually.await("first copy stored", Duration.ofSeconds(10), () -> EdgeRows.events(org.tenantId(), device), n -> n == 1);
-            client.publish(DevicePayloads.eventsTopic(org.tenantId(), site, device), payload);
+        try (TestMqttClient client = BrokerAdmin.connect(device)) {
+            client.publish(device.topic("events"), payload);
+            Eventually.await("first copy stored", Duration.ofSeconds(10), () -> EdgeRows.events(org.tenantId(), device.id()),
+                    n -> n == 1);
+            client.publish(device.topic("events"), payload);
         }
 
         Eventually.await("second copy seen", Duration.ofSeconds(10), () -> duplicates("event"), n -> n >= duplicatesBefore + 1);
-        assertThat(EdgeRows.events(org.tenantId(), device)).isEqualTo(1);
-        assertThat(EdgeRows.count(org.tenantId(), "select event_count from edge.site_storage where site_id = ?", site)).isEqualTo(1);
-        assertThat(EdgeRows.count(org.tenantId(), "select count(*) from audit.events where action = ?", BatchWriter.ACTION))
-                .isEqualTo(1);
+        assertThat(EdgeRows.events(org.tenantId(), device.id())).isEqualTo(1);
+        assertThat(SyntheticOrganisations.countAsTenant(org.tenantId(),
+                "select event_count from edge.site_storage where site_id = ?", site)).isEqualTo(1);
+        assertThat(SyntheticOrganisations.countAsTenant(org.tenantId(), "select count(*) from audit.events where action = ?",
+                BatchWriter.ACTION)).isEqualTo(1);
     }
 
     @Test
     void anImageDeliveredTwiceKeepsItsFirstRowAndBlob() throws Exception {
         SyntheticOrganisation org = SyntheticOrganisations.create(TestDatabase.shared(), "Redelivered images org");
         UUID site = org.siteIds().get(1);
-        UUID device = EdgeRows.registerDevice(org.tenantId(), site);
+        RegisteredDevice device = DeviceApi.register(org.tenantId(), site, "Repeating camera");
         UUID imageId = UUID.randomUUID();
         byte[] first = {1, 2, 3, 4, 5};
         byte[] second = {9, 9, 9};
         double duplicatesBefore = duplicates("image");
 
-        try (TestMqttClient client = TestDevices.connect()) {
-            client.publish(DevicePayloads.imagesTopic(org.tenantId(), site, device), DevicePayloads.image(imageId, first, false));
-            Eventually.await("first copy stored", Duration.ofSeconds(10),
-                    () -> EdgeRows.count(org.tenantId(), "select count(*) from edge.images where device_id = ?", device), n -> n == 1);
-            client.publish(DevicePayloads.imagesTopic(org.tenantId(), site, device), DevicePayloads.image(imageId, second, false));
+        try (TestMqttClient client = BrokerAdmin.connect(device)) {
+            client.publish(device.topic("images"), DevicePayloads.image(imageId, first, false));
+            Eventually.await("first copy stored", Duration.ofSeconds(10), () -> images(org.tenantId(), device), n -> n == 1);
+            client.publish(device.topic("images"), DevicePayloads.image(imageId, second, false));
         }
 
         Eventually.await("second copy seen", Duration.ofSeconds(10), () -> duplicates("image"), n -> n >= duplicatesBefore + 1);
-        assertThat(EdgeRows.count(org.tenantId(), "select count(*) from edge.images where device_id = ?", device)).isEqualTo(1);
-        assertThat(EdgeRows.count(org.tenantId(), "select size_bytes from edge.images where device_id = ?", device)).isEqualTo(5);
-        assertThat(blobs.read(BlobKeys.image(org.tenantId(), site, device, imageId))).hasValueSatisfying(
+        assertThat(images(org.tenantId(), device)).isEqualTo(1);
+        assertThat(SyntheticOrganisations.countAsTenant(org.tenantId(),
+                "select size_bytes from edge.images where device_id = ?", device.id())).isEqualTo(5);
+        assertThat(blobs.read(BlobKeys.image(org.tenantId(), site, device.id(), imageId))).hasValueSatisfying(
                 stored -> assertThat(stored).isEqualTo(first));
-        assertThat(EdgeRows.count(org.tenantId(), "select image_count from edge.site_storage where site_id = ?", site)).isEqualTo(1);
+        assertThat(SyntheticOrganisations.countAsTenant(org.tenantId(),
+                "select image_count from edge.site_storage where site_id = ?", site)).isEqualTo(1);
+    }
+
+    private static long images(UUID tenant, RegisteredDevice device) {
+        return SyntheticOrganisations.countAsTenant(tenant, "select count(*) from edge.images where device_id = ?", device.id());
     }
 
     private double duplicates(String kind) {

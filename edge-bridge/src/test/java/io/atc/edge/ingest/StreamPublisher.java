@@ -1,41 +1,38 @@
 package io.atc.edge.ingest;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.atc.devservices.mqtt.MqttBroker;
+import io.atc.edge.support.RegisteredDevice;
 import io.atc.testkit.mqtt.TestMqttClient;
 import io.vertx.core.Vertx;
 
 /**
- * Devices publishing a stream of events at QoS 1, at a steady rate, on a thread of their own,
- * remembering every event whose PUBACK came back from the broker: those are the messages the
- * platform promised not to lose. When the broker goes away it reconnects and goes on.
+ * Devices publishing a stream of events at QoS 1, each as itself, in turn, at a steady total rate,
+ * on a thread of their own, remembering every event whose PUBACK came back from the broker: those
+ * are the messages the platform promised not to lose. When the broker goes away a device reconnects
+ * and goes on.
  */
 final class StreamPublisher implements AutoCloseable {
 
-    record Device(UUID tenantId, UUID siteId, UUID deviceId) {
-    }
-
     private final Vertx vertx = Vertx.vertx();
     private final MqttBroker broker;
-    private final String user;
-    private final String password;
-    private final List<Device> devices;
+    private final List<RegisteredDevice> devices;
     private final int total;
     private final long nanosBetween;
     private final Set<RowKey> acknowledged = ConcurrentHashMap.newKeySet();
     private final AtomicInteger attempted = new AtomicInteger();
     private final Thread thread;
 
-    StreamPublisher(MqttBroker broker, String user, String password, List<Device> devices, int total, int perSecond) {
+    StreamPublisher(MqttBroker broker, List<RegisteredDevice> devices, int total, int perSecond) {
         this.broker = broker;
-        this.user = user;
-        this.password = password;
         this.devices = devices;
         this.total = total;
         this.nanosBetween = 1_000_000_000L / perSecond;
@@ -63,19 +60,19 @@ final class StreamPublisher implements AutoCloseable {
     }
 
     private void run() {
-        TestMqttClient client = connect();
+        Map<RegisteredDevice, TestMqttClient> clients = new HashMap<>();
+        devices.forEach(device -> clients.put(device, connect(device)));
         long next = System.nanoTime();
         for (int i = 0; i < total; i++) {
-            Device device = devices.get(i % devices.size());
+            RegisteredDevice device = devices.get(i % devices.size());
             UUID eventId = UUID.randomUUID();
             attempted.incrementAndGet();
             try {
-                client.publish(DevicePayloads.eventsTopic(device.tenantId(), device.siteId(), device.deviceId()),
-                        DevicePayloads.event(eventId).encode());
-                acknowledged.add(new RowKey(device.deviceId(), eventId));
+                clients.get(device).publish(device.topic("events"), DevicePayloads.event(eventId).encode());
+                acknowledged.add(new RowKey(device.id(), eventId));
             } catch (RuntimeException | AssertionError brokerGone) {
-                closeQuietly(client);
-                client = connect();
+                closeQuietly(clients.get(device));
+                clients.put(device, connect(device));
             }
             next += nanosBetween;
             long wait = next - System.nanoTime();
@@ -83,13 +80,13 @@ final class StreamPublisher implements AutoCloseable {
                 sleep(wait / 1_000_000);
             }
         }
-        closeQuietly(client);
+        clients.values().forEach(StreamPublisher::closeQuietly);
     }
 
-    private TestMqttClient connect() {
+    private TestMqttClient connect(RegisteredDevice device) {
         while (true) {
             try {
-                return TestMqttClient.connect(vertx, broker, user, password);
+                return TestMqttClient.connect(vertx, broker, device.username(), device.password());
             } catch (RuntimeException | AssertionError notYet) {
                 sleep(100);
             }

@@ -7,44 +7,40 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
+import java.util.stream.IntStream;
 
-import io.atc.devservices.mqtt.DynsecAdmin;
 import io.atc.devservices.mqtt.MqttBroker;
-import io.atc.testkit.broker.DynsecTestClients;
+import io.atc.edge.support.DeviceApi;
+import io.atc.edge.support.Eventually;
+import io.atc.edge.support.RegisteredDevice;
 import io.atc.testkit.orgs.SyntheticOrganisation;
 import io.atc.testkit.orgs.SyntheticOrganisations;
 import io.atc.testkit.postgres.TestDatabase;
-import io.vertx.core.Vertx;
+import io.atc.testkit.quarkus.PackagedService;
 
-/** A tenant with four devices on two sites, and a publisher for them on the given broker; then what got stored. */
+/**
+ * A tenant with four devices on two sites, registered through a running bridge's API, and a
+ * publisher for them on the given broker; then what got stored.
+ */
 final class StreamScenario {
 
     final SyntheticOrganisation org;
-    final List<StreamPublisher.Device> devices;
     private final MqttBroker broker;
-    private final String password = DynsecAdmin.newPassword();
+    private final List<RegisteredDevice> devices;
 
-    StreamScenario(MqttBroker broker, String name) {
+    StreamScenario(MqttBroker broker, PackagedService bridge, String name) {
         this.broker = broker;
         this.org = SyntheticOrganisations.create(TestDatabase.shared(), name);
-        this.devices = Stream.of(0, 0, 1, 1).map(site -> org.siteIds().get(site))
-                .map(site -> new StreamPublisher.Device(org.tenantId(), site, EdgeRows.registerDevice(org.tenantId(), site)))
-                .toList();
-        Vertx vertx = Vertx.vertx();
-        try {
-            DynsecTestClients.createPublisher(vertx, broker, "stream-publisher", password, "atc/#");
-        } finally {
-            vertx.close();
-        }
+        this.devices = IntStream.range(0, 4).mapToObj(i -> DeviceApi.register(bridge.url(), org.tenantId(),
+                org.siteIds().get(i / 2), "Stream camera " + i)).toList();
     }
 
     StreamPublisher publisher(int total, int perSecond) {
-        return new StreamPublisher(broker, "stream-publisher", password, devices, total, perSecond);
+        return new StreamPublisher(broker, devices, total, perSecond);
     }
 
     long stored() {
-        return EdgeRows.count(org.tenantId(), "select count(*) from edge.events");
+        return SyntheticOrganisations.countAsTenant(org.tenantId(), "select count(*) from edge.events");
     }
 
     /** Every acknowledged message is stored, each exactly once, and nothing was stored that was not published. */
@@ -58,7 +54,7 @@ final class StreamScenario {
         assertThat(rows).as("no message stored twice").hasSameSizeAs(stored);
         assertThat(stored).as("every message the broker acknowledged").containsAll(acknowledged);
         assertThat(rows.size()).as("nothing beyond what was published").isLessThanOrEqualTo(publisher.attempted());
-        assertThat(EdgeRows.count(org.tenantId(), "select coalesce(sum(event_count), 0) from edge.site_storage"))
+        assertThat(SyntheticOrganisations.countAsTenant(org.tenantId(), "select coalesce(sum(event_count), 0) from edge.site_storage"))
                 .as("storage counts each row once").isEqualTo(rows.size());
     }
 }

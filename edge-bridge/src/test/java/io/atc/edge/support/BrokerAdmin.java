@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import io.atc.devservices.mqtt.MqttBroker;
+import io.atc.testkit.broker.DynsecTestClients;
 import io.atc.testkit.mqtt.TestMqttClient;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mqtt.MqttConnectionException;
 
@@ -18,7 +18,6 @@ import io.vertx.mqtt.MqttConnectionException;
  */
 public final class BrokerAdmin {
 
-    private static final String CONTROL_TOPIC = "$CONTROL/dynamic-security/v1";
     private static final Vertx VERTX = Vertx.vertx();
 
     private BrokerAdmin() {
@@ -26,19 +25,7 @@ public final class BrokerAdmin {
 
     /** Sends the commands in one message and returns the responses (errors included). */
     public static List<JsonObject> send(JsonObject... commands) {
-        try (TestMqttClient admin = admin()) {
-            assertThat(admin.subscribe(CONTROL_TOPIC + "/response")).containsExactly(1);
-            admin.publish(CONTROL_TOPIC, new JsonObject().put("commands", new JsonArray(List.of((Object[]) commands))).encode());
-            while (true) {
-                TestMqttClient.Message reply = admin.nextMessage();
-                JsonArray responses = new JsonObject(reply.payload()).getJsonArray("responses");
-                // Answers to the bridge's own commands reach every admin subscriber; ours carry no correlation.
-                if (responses.size() == commands.length
-                        && responses.getJsonObject(0).getString("correlationData") == null) {
-                    return responses.stream().map(JsonObject.class::cast).toList();
-                }
-            }
-        }
+        return DynsecTestClients.send(VERTX, EdgeBridgeTestResources.broker(), commands);
     }
 
     /** One command whose success the test relies on; returns its {@code data}. */
@@ -46,6 +33,11 @@ public final class BrokerAdmin {
         JsonObject response = send(command).get(0);
         assertThat(response.getString("error")).as("%s", response).isNull();
         return response.getJsonObject("data", new JsonObject());
+    }
+
+    /** A client that may publish (and only publish) under {@code topicFilter}, whatever a device may. */
+    public static void createPublisher(String username, String password, String topicFilter) {
+        DynsecTestClients.createPublisher(VERTX, EdgeBridgeTestResources.broker(), username, password, topicFilter);
     }
 
     public static JsonObject command(String name) {
@@ -59,6 +51,11 @@ public final class BrokerAdmin {
 
     public static TestMqttClient connect(String username, String password) {
         return TestMqttClient.connect(VERTX, EdgeBridgeTestResources.broker(), username, password);
+    }
+
+    /** With a clean session under {@code clientId}: ends whatever session the broker kept for it. */
+    public static TestMqttClient connect(String username, String password, String clientId) {
+        return TestMqttClient.connect(VERTX, EdgeBridgeTestResources.broker(), username, password, clientId);
     }
 
     public static TestMqttClient connect(RegisteredDevice device) {

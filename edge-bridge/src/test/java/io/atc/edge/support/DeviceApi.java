@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.atc.testkit.identity.InternalTokens;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 
 /** The devices API as an integrator calls it, for tests whose subject is what happens next. */
 public final class DeviceApi {
@@ -14,7 +15,16 @@ public final class DeviceApi {
     }
 
     public static RegisteredDevice register(UUID tenantId, UUID siteId, String name) {
-        Response response = given().auth().oauth2(InternalTokens.forTenant(tenantId))
+        return register(given(), tenantId, siteId, name);
+    }
+
+    /** Through a bridge other than the test's own (a packaged one, at {@code bridgeUrl}). */
+    public static RegisteredDevice register(String bridgeUrl, UUID tenantId, UUID siteId, String name) {
+        return register(given().baseUri(bridgeUrl), tenantId, siteId, name);
+    }
+
+    private static RegisteredDevice register(RequestSpecification request, UUID tenantId, UUID siteId, String name) {
+        Response response = request.auth().oauth2(InternalTokens.forTenant(tenantId))
                 .contentType("application/json").body("{\"name\":\"" + name + "\"}")
                 .post("/v1/sites/{siteId}/devices", siteId);
         response.then().statusCode(201);

@@ -1,5 +1,8 @@
 package io.atc.edge.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -12,7 +15,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * The run's database and internal-token key ({@link AtcTestResources}) plus the run's Mosquitto
  * with dynamic security ({@link BrokerResolver}), which the bridge reaches through a
- * {@link BrokerLink} so that tests can stage an outage, and an ingest password made up for the run.
+ * {@link BrokerLink} so that tests can stage an outage, an ingest password made up for the run, and
+ * a blob directory of the run's own. The ingest itself runs only in tests with the profile
+ * {@code IngestRunning}.
  */
 public class EdgeBridgeTestResources implements QuarkusTestResourceLifecycleManager {
 
@@ -30,6 +35,7 @@ public class EdgeBridgeTestResources implements QuarkusTestResourceLifecycleMana
         config.put("atc.edge.broker.ingest-password", INGEST_PASSWORD);
         config.put("atc.edge.broker.command-timeout", "2s");
         config.put("atc.edge.broker.reconnect-max-backoff", "500ms");
+        config.put("atc.edge.blobs.dir", temporaryDirectory("atc-edge-blobs-"));
         return config;
     }
 
@@ -54,5 +60,13 @@ public class EdgeBridgeTestResources implements QuarkusTestResourceLifecycleMana
 
     public static String ingestPassword() {
         return INGEST_PASSWORD;
+    }
+
+    private static String temporaryDirectory(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -5,8 +5,14 @@ import java.util.UUID;
 /** A device registered through the API, with the password the API showed once. */
 public record RegisteredDevice(UUID tenantId, UUID siteId, UUID id, String username, String password) {
 
+    /** The device's {@code events} or {@code images} topic. */
     public String topic(String leaf) {
-        return "atc/" + tenantId + "/" + siteId + "/" + id + "/" + leaf;
+        return topic(tenantId, siteId, id, leaf);
+    }
+
+    /** A device topic from its parts, also one that names another tenant or site than the device's. */
+    public static String topic(UUID tenantId, UUID siteId, UUID deviceId, String leaf) {
+        return "atc/" + tenantId + "/" + siteId + "/" + deviceId + "/" + leaf;
     }
 
     public RegisteredDevice withPassword(String newPassword) {

@@ -39,7 +39,20 @@ public final class TestMqttClient implements AutoCloseable {
 
     /** Connects, or fails with a {@link io.vertx.mqtt.MqttConnectionException} as root cause. */
     public static TestMqttClient connect(Vertx vertx, MqttBroker broker, String username, String password) {
-        MqttClient client = MqttClient.create(vertx, new MqttClientOptions().setUsername(username).setPassword(password));
+        return connect(vertx, broker, new MqttClientOptions().setUsername(username).setPassword(password));
+    }
+
+    /**
+     * Connects with a clean session under a given client id, which ends that client id's stored
+     * session at the broker (and takes over a live connection that uses it).
+     */
+    public static TestMqttClient connect(Vertx vertx, MqttBroker broker, String username, String password, String clientId) {
+        return connect(vertx, broker, new MqttClientOptions().setUsername(username).setPassword(password)
+                .setClientId(clientId).setCleanSession(true));
+    }
+
+    private static TestMqttClient connect(Vertx vertx, MqttBroker broker, MqttClientOptions options) {
+        MqttClient client = MqttClient.create(vertx, options);
         TestMqttClient testClient = new TestMqttClient(client);
         await(client.connect(broker.port(), broker.host()));
         return testClient;

@@ -93,14 +93,22 @@ public final class SyntheticOrganisations {
         }
     }
 
-    /** A single-number query (a count) read as the service role in the tenant's transaction, so RLS applies. */
-    public static long countAsTenant(UUID tenantId, String countQuery) {
+    /**
+     * A single-number query (a count) read as the service role in the tenant's transaction, so RLS
+     * applies; {@code parameters} bind to its {@code ?} in order.
+     */
+    public static long countAsTenant(UUID tenantId, String countQuery, Object... parameters) {
         try (Connection app = TestDatabase.shared().connectAsApp()) {
             app.setAutoCommit(false);
             bindTenant(app, tenantId);
-            try (PreparedStatement query = app.prepareStatement(countQuery); ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
+            try (PreparedStatement query = app.prepareStatement(countQuery)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    query.setObject(i + 1, parameters[i]);
+                }
+                try (ResultSet rows = query.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
             } finally {
                 app.rollback();
             }
