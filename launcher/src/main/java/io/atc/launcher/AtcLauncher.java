@@ -75,6 +75,8 @@ public final class AtcLauncher {
             }
             if (service.name().equals("edge-bridge")) {
                 environment.putAll(broker.environment());
+                environment.put("ATC_EDGE_BLOBS_DIR", env.getOrDefault("ATC_EDGE_BLOBS_DIR",
+                        home.resolve(".run-data/edge-blobs").toString()));
             }
             if (service.name().equals("keys-service")) {
                 environment.putAll(secrets.environment());

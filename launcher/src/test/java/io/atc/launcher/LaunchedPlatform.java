@@ -73,6 +73,12 @@ final class LaunchedPlatform implements AutoCloseable {
         return response.body();
     }
 
+    /** The body of GET {@code path} straight from a service, e.g. its /q/metrics. */
+    String get(String service, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.get(service) + path)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     URI gatewayUri(String path) {
         return URI.create("http://127.0.0.1:" + ports.get("tenant-gateway") + path);
     }

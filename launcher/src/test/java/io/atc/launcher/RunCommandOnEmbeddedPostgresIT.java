@@ -5,16 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import io.atc.devservices.mqtt.MqttBroker;
+import io.atc.testkit.mqtt.TestMqttClient;
+import io.vertx.core.Vertx;
+
 /**
- * With no configuration at all, the run command comes up on an embedded Postgres, every
- * service reports ready (database included), the gateway routes to the services on the ports this
- * run gave them, and Ctrl-C stops every service it started.
+ * With no configuration at all, the run command comes up on an embedded Postgres and a Mosquitto of
+ * its own, every service reports ready (database included), the gateway routes to the services on
+ * the ports this run gave them, a device registered through it publishes into the database, and
+ * Ctrl-C stops every service it started.
  */
 class RunCommandOnEmbeddedPostgresIT {
 
@@ -36,7 +43,7 @@ class RunCommandOnEmbeddedPostgresIT {
             assertThat(onboarded.statusCode()).as(onboarded.body()).isEqualTo(201);
             assertThat(onboarded.body()).contains("tenantId");
             theGatewayEnforcesRealKeysEndToEnd(platform, field(onboarded.body(), "key"));
-            aDeviceRegistersThroughTheGateway(platform, field(onboarded.body(), "key"));
+            aDeviceRegisteredThroughTheGatewayPublishesIntoTheDatabase(platform, field(onboarded.body(), "key"));
 
             platform.stop();
             assertThat(platform.anyServiceListening()).as("a service still listens after stop").isFalse();
@@ -89,14 +96,35 @@ class RunCommandOnEmbeddedPostgresIT {
                 .isLessThan(Duration.ofSeconds(1));
     }
 
-    /** The edge bridge got the run's broker admin: registration provisions the device at the broker. */
-    private static void aDeviceRegistersThroughTheGateway(LaunchedPlatform platform, String adminKey) throws Exception {
+    /**
+     * The edge bridge got the run's broker admin and ingest password: registration provisions the
+     * device at the run's broker, and an event the device publishes there is stored by the ingest.
+     */
+    private static void aDeviceRegisteredThroughTheGatewayPublishesIntoTheDatabase(LaunchedPlatform platform,
+            String adminKey) throws Exception {
         HttpResponse<String> site = send(platform, "POST", "/v1/sites", adminKey, null, "{\"name\": \"Run check site\"}");
         assertThat(site.statusCode()).as(site.body()).isEqualTo(201);
         HttpResponse<String> device = send(platform, "POST", "/v1/sites/" + field(site.body(), "id") + "/devices", adminKey,
                 null, "{\"name\": \"Run check camera\"}");
         assertThat(device.statusCode()).as("device registration").isEqualTo(201);
         assertThat(field(device.body(), "mqttUsername")).startsWith("d-");
+
+        Matcher broker = Pattern.compile("broker .* at ([0-9.]+):(\\d+)").matcher(platform.output());
+        assertThat(broker.find()).as("the run prints its broker").isTrue();
+        MqttBroker runBroker = new MqttBroker(broker.group(1), Integer.parseInt(broker.group(2)), null, null, "run");
+        Vertx vertx = Vertx.vertx();
+        try (TestMqttClient camera = TestMqttClient.connect(vertx, runBroker, field(device.body(), "mqttUsername"),
+                field(device.body(), "mqttPassword"))) {
+            camera.publish(field(device.body(), "eventsTopic"), "{\"event_id\": \"" + UUID.randomUUID()
+                    + "\", \"occurred_at\": \"" + Instant.now() + "\", \"type\": \"run.check\"}");
+        } finally {
+            vertx.close();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!platform.get("edge-bridge", "/q/metrics").contains("atc_edge_ingest_stored_total{kind=\"event\"} 1.0")) {
+            assertThat(System.nanoTime() - deadline).as("the event stored by the ingest within 10 s").isNegative();
+            Thread.sleep(100);
+        }
     }
 
     private static HttpResponse<String> send(LaunchedPlatform platform, String method, String path, String key, String origin,
