@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +24,10 @@ import io.atc.devservices.mqtt.MosquittoConfig;
 import io.atc.devservices.mqtt.MosquittoProcess;
 import io.atc.devservices.mqtt.MqttBroker;
 import io.atc.testkit.broker.DynsecTestClients;
-import io.atc.testkit.identity.InternalTokens;
 import io.atc.testkit.orgs.SyntheticOrganisation;
 import io.atc.testkit.orgs.SyntheticOrganisations;
 import io.atc.testkit.postgres.TestDatabase;
+import io.atc.testkit.quarkus.EdgeBridgeEnvironment;
 import io.atc.testkit.quarkus.PackagedService;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -225,17 +224,7 @@ public final class EdgeIngestBenchmark {
 
     private static PackagedService startBridge(Path jar, TestDatabase database, MqttBroker broker, Path blobs,
             String javaOptions) throws InterruptedException {
-        Map<String, String> environment = new HashMap<>();
-        environment.put("ATC_DB_URL", database.target().uri());
-        environment.put("ATC_DB_APP_USER", database.target().appUser());
-        environment.put("ATC_DB_APP_PASSWORD", database.target().appPassword());
-        environment.put("ATC_INTERNAL_JWT_PUBLIC_KEY", InternalTokens.publicKey());
-        environment.put("ATC_EDGE_BROKER_HOST", broker.host());
-        environment.put("ATC_EDGE_BROKER_PORT", String.valueOf(broker.port()));
-        environment.put("ATC_EDGE_BROKER_ADMIN_USERNAME", broker.adminUser());
-        environment.put("ATC_EDGE_BROKER_ADMIN_PASSWORD", broker.adminPassword());
-        environment.put("ATC_EDGE_BROKER_INGEST_PASSWORD", INGEST_PASSWORD);
-        environment.put("ATC_EDGE_BLOBS_DIR", blobs.toString());
+        Map<String, String> environment = EdgeBridgeEnvironment.of(database, broker, INGEST_PASSWORD, blobs);
         environment.put("ATC_LOG_JSON", "false");
         PackagedService bridge = PackagedService.start(jar, "ATC_EDGE_PORT", environment,
                 List.of(javaOptions.strip().split("\\s+")));

@@ -12,12 +12,12 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.atc.core.listen.ListenConnections;
 import io.atc.core.startup.StartupRefusal;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.pgclient.PgConnection;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 
 /**
@@ -52,7 +52,7 @@ public class DeviceChangeListener {
         this.vertx = vertx;
         this.directory = directory;
         this.settings = settings;
-        this.database = connectOptions(url, user, password.orElse("")).addProperty("application_name", APPLICATION_NAME);
+        this.database = ListenConnections.connectOptions(url, user, password.orElse(""), APPLICATION_NAME);
         this.backoff = new Backoff(settings.listenerMaxBackoff());
     }
 
@@ -94,12 +94,6 @@ public class DeviceChangeListener {
         return database.getHost() + ":" + database.getPort() + "/" + database.getDatabase();
     }
 
-    static PgConnectOptions connectOptions(String reactiveUrl, String user, String password) {
-        String first = reactiveUrl.split(",")[0].strip();
-        String uri = first.startsWith("vertx-reactive:") ? first.substring("vertx-reactive:".length()) : first;
-        return PgConnectOptions.fromUri(uri).setUser(user).setPassword(password);
-    }
-
     /** One connection's life: connect, LISTEN, reload, ping; when it ends for any reason, the next one is scheduled once. */
     private final class Subscription {
 
@@ -127,7 +121,7 @@ public class DeviceChangeListener {
             if (ended.get()) {
                 return;
             }
-            pingTimer = vertx.setPeriodic(PING_MILLIS, timer -> ping());
+            pingTimer = ListenConnections.pingPeriodically(vertx, subscriber, PING_MILLIS);
             directory.reload().subscribe().with(
                     done -> LOG.infof("device-change listener: listening on %s at %s; device directory reloaded",
                             CHANNEL, where()),
@@ -142,21 +136,6 @@ public class DeviceChangeListener {
                 long delay = backoff.delayMillis(failedAttempts);
                 vertx.setTimer(delay, timer -> subscribe(failedAttempts));
             }
-        }
-
-        /** A half-open TCP connection delivers nothing and reports nothing: ask, and give up on silence. */
-        private void ping() {
-            PgConnection connection = subscriber.actualConnection();
-            if (connection == null) {
-                return;
-            }
-            long deadline = vertx.setTimer(PING_MILLIS, timer -> connection.close());
-            connection.query("select 1").execute().onComplete(result -> {
-                vertx.cancelTimer(deadline);
-                if (result.failed()) {
-                    connection.close();
-                }
-            });
         }
 
         /** Ends this subscription; true for the one caller that actually ended it. */

@@ -4,15 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.atc.devservices.mqtt.DynsecAdmin;
 import io.atc.devservices.mqtt.MqttBroker;
 import io.atc.edge.support.Eventually;
-import io.atc.testkit.identity.InternalTokens;
 import io.atc.testkit.postgres.TestDatabase;
+import io.atc.testkit.quarkus.EdgeBridgeEnvironment;
 import io.atc.testkit.quarkus.PackagedService;
 
 /** The edge bridge as it ships (target/quarkus-app), on the run's database and a given broker: for tests that kill it. */
@@ -26,18 +25,8 @@ final class PackagedBridge {
     }
 
     static PackagedService start(MqttBroker broker, Path blobs, Map<String, String> settings) throws Exception {
-        TestDatabase database = TestDatabase.shared();
-        Map<String, String> environment = new HashMap<>(settings);
-        environment.put("ATC_DB_URL", database.target().uri());
-        environment.put("ATC_DB_APP_USER", database.target().appUser());
-        environment.put("ATC_DB_APP_PASSWORD", database.target().appPassword());
-        environment.put("ATC_INTERNAL_JWT_PUBLIC_KEY", InternalTokens.publicKey());
-        environment.put("ATC_EDGE_BROKER_HOST", broker.host());
-        environment.put("ATC_EDGE_BROKER_PORT", String.valueOf(broker.port()));
-        environment.put("ATC_EDGE_BROKER_ADMIN_USERNAME", broker.adminUser());
-        environment.put("ATC_EDGE_BROKER_ADMIN_PASSWORD", broker.adminPassword());
-        environment.put("ATC_EDGE_BROKER_INGEST_PASSWORD", INGEST_PASSWORD);
-        environment.put("ATC_EDGE_BLOBS_DIR", blobs.toString());
+        Map<String, String> environment = EdgeBridgeEnvironment.of(TestDatabase.shared(), broker, INGEST_PASSWORD, blobs);
+        environment.putAll(settings);
         PackagedService bridge = PackagedService.start(JAR, "ATC_EDGE_PORT", environment,
                 List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"));
         try {

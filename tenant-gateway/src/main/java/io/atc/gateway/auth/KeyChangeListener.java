@@ -16,13 +16,13 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.atc.core.listen.ListenConnections;
 import io.atc.core.startup.StartupRefusal;
 import io.atc.gateway.identity.InternalTokenMinter;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.pgclient.PgConnection;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 
 /**
@@ -60,7 +60,7 @@ public class KeyChangeListener {
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
             @ConfigProperty(name = "atc.gateway.keys.listener-max-backoff", defaultValue = "PT5S") Duration maxBackoff,
             @ConfigProperty(name = "atc.gateway.keys.listener-ping-interval", defaultValue = "PT10S") Duration ping) {
-        this(vertx, connectOptions(url, user, password.orElse("")), authenticator, tokens,
+        this(vertx, ListenConnections.connectOptions(url, user, password.orElse(""), APPLICATION_NAME), authenticator, tokens,
                 change -> events.fireAsync(change).exceptionally(failure -> {
                     LOG.warnf("an observer of a key change failed: %s", failure.toString());
                     return null;
@@ -153,12 +153,6 @@ public class KeyChangeListener {
         return database.getHost() + ":" + database.getPort() + "/" + database.getDatabase();
     }
 
-    static PgConnectOptions connectOptions(String reactiveUrl, String user, String password) {
-        String first = reactiveUrl.split(",")[0].strip();
-        String uri = first.startsWith("vertx-reactive:") ? first.substring("vertx-reactive:".length()) : first;
-        return PgConnectOptions.fromUri(uri).setUser(user).setPassword(password);
-    }
-
     /** One connection's life: connect, LISTEN, ping; when it ends for any reason, the next one is scheduled once. */
     private final class Subscription {
 
@@ -195,7 +189,7 @@ public class KeyChangeListener {
             listening = true;
             LOG.infof("key-change listener: listening on %s at %s; caches cleared in case changes were missed",
                     KeyChangeNotifications.CHANNEL, where());
-            pingTimer = vertx.setPeriodic(pingMillis, timer -> ping());
+            pingTimer = ListenConnections.pingPeriodically(vertx, subscriber, pingMillis);
         }
 
         private void lost() {
@@ -203,21 +197,6 @@ public class KeyChangeListener {
                 LOG.warnf("key-change listener: lost the connection to %s; reconnecting", where());
                 vertx.setTimer(backoffMillis(0), timer -> subscribe(0));
             }
-        }
-
-        /** A half-open TCP connection delivers nothing and reports nothing: ask, and give up on silence. */
-        private void ping() {
-            PgConnection connection = subscriber.actualConnection();
-            if (connection == null) {
-                return;
-            }
-            long deadline = vertx.setTimer(pingMillis, timer -> connection.close());
-            connection.query("select 1").execute().onComplete(result -> {
-                vertx.cancelTimer(deadline);
-                if (result.failed()) {
-                    connection.close();
-                }
-            });
         }
 
         /** Ends this subscription; true for the one caller that actually ended it. */
