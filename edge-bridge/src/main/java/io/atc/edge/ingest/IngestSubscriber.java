@@ -87,6 +87,7 @@ public class IngestSubscriber {
                 settings.batch().maxLinger().toNanos());
         pipeline = new IngestPipeline(context, directory, new EventDecoder(settings.maxEventBytes()),
                 new ImageEnvelope(settings.maxImageBytes()), blobs, blobWriters, batches, metrics);
+        LOG.infof("ingest: connecting as %s once the broker bootstrap has made that identity", IngestIdentity.USERNAME);
         brokerLifecycle.bootstrapped().thenRun(() -> context.runOnContext(bootstrapped -> loadDirectoryThenConnect()));
     }
 
