@@ -43,7 +43,7 @@ final class CertificateRequests {
         }
         SubjectPublicKeyInfo keyInfo = csr.getSubjectPublicKeyInfo();
         PublicKey key = acceptableKey(keyInfo);
-        if (!signatureVerifies(csr)) {
+        if (!signatureVerifies(csr, key)) {
             throw ProblemException.invalid(FIELD, "its signature does not verify with the public key it carries");
         }
         return key;
@@ -68,9 +68,9 @@ final class CertificateRequests {
         throw ProblemException.invalid(FIELD, "the key must be EC P-256 or P-384, or RSA of at least 2048 bits");
     }
 
-    private static boolean signatureVerifies(PKCS10CertificationRequest csr) {
+    private static boolean signatureVerifies(PKCS10CertificationRequest csr, PublicKey key) {
         try {
-            return csr.isSignatureValid(new JcaContentVerifierProviderBuilder().build(csr.getSubjectPublicKeyInfo()));
+            return csr.isSignatureValid(new JcaContentVerifierProviderBuilder().build(key));
         } catch (OperatorCreationException | PKCSException | RuntimeException e) {
             return false;
         }
