@@ -9,6 +9,8 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
+import io.atc.edge.pki.MtlsBroker;
+import io.atc.edge.pki.RegisteredDevice;
 import io.atc.testkit.audit.AuditTrail;
 import io.atc.testkit.identity.InternalTokens;
 import io.atc.testkit.orgs.SyntheticOrganisation;
@@ -18,6 +20,7 @@ import io.atc.testkit.quarkus.AtcTestResources;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.vertx.core.Vertx;
 
 /**
  * Every mutating endpoint this service declares appends exactly one audit event. The list of
@@ -26,6 +29,7 @@ import io.restassured.response.Response;
  */
 @QuarkusTest
 @QuarkusTestResource(AtcTestResources.class)
+@QuarkusTestResource(MtlsBroker.class)
 class EveryMutationAppendsOneAuditEventTests {
 
     @Test
@@ -43,6 +47,14 @@ class EveryMutationAppendsOneAuditEventTests {
         calls.put("PUT /v1/sites/{siteId}", () -> given().auth().oauth2(token).contentType("application/json")
                 .body("{\"name\":\"Audited 2\"}").put("/v1/sites/{id}", created[0]));
         calls.put("DELETE /v1/sites/{siteId}", () -> given().auth().oauth2(token).delete("/v1/sites/{id}", created[0]));
+        Vertx vertx = Vertx.vertx();
+        RegisteredDevice device = RegisteredDevice.register(org.tenantId(), org.siteIds().get(0), vertx,
+                MtlsBroker.current().broker());
+        vertx.close();
+        calls.put("POST /v1/sites/{siteId}/devices/{deviceId}/certificates", () -> given().auth().oauth2(token)
+                .contentType("application/json").post(device.certificatesPath()));
+        calls.put("DELETE /v1/sites/{siteId}/devices/{deviceId}/certificates", () -> given().auth().oauth2(token)
+                .delete(device.certificatesPath()));
 
         assertThat(calls.keySet()).containsExactlyInAnyOrderElementsOf(AuditTrail.declaredMutatingOperations());
         calls.forEach((operation, call) -> {

@@ -20,8 +20,6 @@ final class BrokerAdmin {
     static final String WATCHER_PASSWORD = UUID.randomUUID().toString();
     private static final String TOPIC = "$CONTROL/dynamic-security/v1";
 
-    private static boolean watcherCreated;
-
     private BrokerAdmin() {
     }
 
@@ -47,14 +45,13 @@ final class BrokerAdmin {
 
     /** A client that may subscribe to every device topic: what "an admin subscriber" sees. */
     static synchronized TestMqttClient watcher(Vertx vertx, MqttBroker broker) {
-        if (!watcherCreated) {
+        if (!clientExists(vertx, broker, WATCHER)) {
             ok(command(vertx, broker, new JsonObject().put("command", "createRole").put("rolename", WATCHER)
                     .put("acls", new JsonArray().add(new JsonObject().put("acltype", "subscribePattern")
                             .put("topic", "atc/#").put("allow", true)))));
             ok(command(vertx, broker, new JsonObject().put("command", "createClient").put("username", WATCHER)
                     .put("password", WATCHER_PASSWORD)
                     .put("roles", new JsonArray().add(new JsonObject().put("rolename", WATCHER)))));
-            watcherCreated = true;
         }
         return TestMqttClient.connect(vertx, broker, WATCHER, WATCHER_PASSWORD);
     }

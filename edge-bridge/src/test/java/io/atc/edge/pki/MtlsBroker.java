@@ -19,15 +19,15 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * A Mosquitto of its own, run from the project's config with its TLS listener, trusting a root CA
- * this resource generates; the service under test gets that root (as files, like a mounted secret),
- * a KEK, the broker's CRL file and "kill -HUP <broker pid>" as its reload command, and the broker's
- * dynsec admin. Use together with AtcTestResources.
+ * generated once per test JVM; the service under test gets that root (as files, like a mounted
+ * secret), a KEK, the broker's CRL file and "kill -HUP <broker pid>" as its reload command, and the
+ * broker's dynsec admin. Use together with AtcTestResources.
  */
 public class MtlsBroker implements QuarkusTestResourceLifecycleManager {
 
+    private static final String MATERIAL_DIR_PROPERTY = "atc.test.mtls.material-dir";
     private static volatile MtlsBroker current;
 
-    private Path dir;
     private MosquittoProcess mosquitto;
     private RootCa root;
     private KeyEncryptionKey kek;
@@ -46,18 +46,31 @@ public class MtlsBroker implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         try {
-            dir = Files.createTempDirectory("atc-mtls-");
+            Path dir = materialDir();
+            Path rootKey = dir.resolve("root-ca.key.pem");
+            Path rootCert = dir.resolve("root-ca.crt.pem");
+            Path kekFile = dir.resolve("kek");
+            Path brokerCert = dir.resolve("broker.crt");
+            Path brokerKey = dir.resolve("broker.key");
+            crlFile = dir.resolve("device-crls.pem");
             Instant now = Instant.now();
-            root = RootCa.generate(now, Duration.ofDays(365));
-            kek = KeyEncryptionKey.generate();
-            Path rootKey = write("root-ca.key.pem", Pem.privateKey(root.key()));
-            Path rootCert = write("root-ca.crt.pem", Pem.certificate(root.certificate()));
-            RootCa.ServerCertificate server = root.issueServerCertificate(List.of("localhost", "127.0.0.1"), now,
-                    Duration.ofDays(30));
-            Path brokerCert = write("broker.crt", Pem.certificate(server.certificate()));
-            Path brokerKey = write("broker.key", Pem.privateKey(server.key()));
-            // Mosquitto refuses to start without its CRL file; the service rewrites it at start-up.
-            crlFile = write("device-crls.pem", Pem.crl(root.crl(now, Duration.ofDays(7))));
+            if (Files.isRegularFile(rootKey)) {
+                root = RootCa.of(Pem.readCertificate(Files.readString(rootCert)), Pem.readPrivateKey(Files.readString(rootKey)),
+                        now);
+                kek = KeyEncryptionKey.fromBase64(Files.readString(kekFile));
+            } else {
+                root = RootCa.generate(now, Duration.ofDays(365));
+                kek = KeyEncryptionKey.generate();
+                RootCa.ServerCertificate server = root.issueServerCertificate(List.of("localhost", "127.0.0.1"), now,
+                        Duration.ofDays(30));
+                Files.writeString(brokerCert, Pem.certificate(server.certificate()));
+                Files.writeString(brokerKey, Pem.privateKey(server.key()));
+                Files.writeString(kekFile, kek.base64());
+                Files.writeString(rootCert, Pem.certificate(root.certificate()));
+                Files.writeString(rootKey, Pem.privateKey(root.key()));
+                // Mosquitto refuses to start without its CRL file; the service rewrites it at start-up.
+                Files.writeString(crlFile, Pem.crl(root.crl(now, Duration.ofDays(7))));
+            }
             mosquitto = MosquittoProcess.startWithTls(MosquittoConfig.locateProjectFile(),
                     new TlsListenerFiles(rootCert, brokerCert, brokerKey, crlFile));
             current = this;
@@ -77,18 +90,35 @@ public class MtlsBroker implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /**
+     * One root CA and KEK per test JVM, like the one database: tenant intermediates stored by one
+     * application start must still chain to the root, and open, after the next. A system property
+     * carries the directory, since each application start may load this class anew.
+     */
+    private static synchronized Path materialDir() throws IOException {
+        String existing = System.getProperty(MATERIAL_DIR_PROPERTY);
+        if (existing != null) {
+            return Path.of(existing);
+        }
+        Path created = Files.createTempDirectory("atc-mtls-");
+        System.setProperty(MATERIAL_DIR_PROPERTY, created.toString());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(created), "atc-mtls-material-delete"));
+        return created;
+    }
+
     @Override
     public void stop() {
         current = null;
         if (mosquitto != null) {
             mosquitto.close();
         }
-        if (dir != null) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -137,9 +167,5 @@ public class MtlsBroker implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private Path write(String name, String content) throws IOException {
-        return Files.writeString(dir.resolve(name), content);
     }
 }

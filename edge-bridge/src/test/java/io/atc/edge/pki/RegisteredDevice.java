@@ -15,9 +15,9 @@ import io.vertx.core.Vertx;
  * A device registered the way the devices API will: its edge.devices row (written as the service
  * role in the tenant's transaction) and its password client at the broker.
  */
-record RegisteredDevice(UUID tenantId, UUID siteId, UUID deviceId, String brokerUsername) {
+public record RegisteredDevice(UUID tenantId, UUID siteId, UUID deviceId, String brokerUsername) {
 
-    static RegisteredDevice register(UUID tenantId, UUID siteId, Vertx vertx, MqttBroker broker) {
+    public static RegisteredDevice register(UUID tenantId, UUID siteId, Vertx vertx, MqttBroker broker) {
         RegisteredDevice device = insert(tenantId, siteId);
         BrokerAdmin.provisionPasswordClient(vertx, broker, device);
         return device;
@@ -56,7 +56,7 @@ record RegisteredDevice(UUID tenantId, UUID siteId, UUID deviceId, String broker
         return topicPrefix() + "events";
     }
 
-    String certificatesPath() {
+    public String certificatesPath() {
         return "/v1/sites/" + siteId + "/devices/" + deviceId + "/certificates";
     }
 
