@@ -53,14 +53,24 @@ final class ForgedCertificates {
 
     /** A client certificate as a well-behaved CA would make it, but for {@code subject}. */
     static Forged issue(X509Certificate issuer, PrivateKey issuerKey, X500Name subject) {
+        return issue(issuer, issuerKey, subject, false);
+    }
+
+    /** A CA certificate under {@code issuer}. */
+    static Forged issueCa(X509Certificate issuer, PrivateKey issuerKey, X500Name subject) {
+        return issue(issuer, issuerKey, subject, true);
+    }
+
+    private static Forged issue(X509Certificate issuer, PrivateKey issuerKey, X500Name subject, boolean ca) {
         KeyPair pair = CertificateSigning.newP256KeyPair();
         Instant now = Instant.now();
         JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, CertificateSigning.newSerial(),
                 Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(Duration.ofDays(1))), subject,
                 pair.getPublic());
         try {
-            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign
+                            : KeyUsage.digitalSignature))
                     .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth))
                     .addExtension(Extension.authorityKeyIdentifier, false,
                             CertificateSigning.extensionUtils().createAuthorityKeyIdentifier(issuer));
