@@ -75,8 +75,8 @@ class AnotherTenantsIntermediateCannotActForThisTenantTests {
      * the whole subject, "CN=d-<A's device>,OU=t-<B>,O=ATC Edge", which nobody provisioned: it may
      * connect, but dynsec denies it every publish.
      * Breaks when: the listener uses use_identity_as_username (CN only) instead of
-     * use_subject_as_username, or the platform names the certificate clients by CN (checked: with
-     * the CN as username the forged publish reaches A's topic).
+     * use_subject_as_username (checked in the project's mosquitto.conf: the broker then names the
+     * impostor d-<A's device>, A's device's password client, and the forged publish reaches A's topic).
      */
     @Test
     void certificateWithAsDeviceNameUnderBsNamesCannotPublishForA() {

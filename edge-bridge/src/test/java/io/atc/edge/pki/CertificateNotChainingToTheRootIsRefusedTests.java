@@ -18,8 +18,9 @@ import io.vertx.core.Vertx;
 /**
  * The mTLS listener trusts the platform root alone: a CA of anyone else's making (a tenant's own CA,
  * say), even one that copies the platform's names exactly, gets no certificate through the handshake.
- * Breaks when: the broker's cafile holds another CA besides the platform root (checked by
- * concatenating the foreign root into it: the device then connects as tenant A's device).
+ * Breaks when: the broker's cafile holds another CA besides the platform root (checked by appending
+ * the foreign root to it, and its intermediate's CRL to the CRL file: the handshake then succeeds).
+ * Without that CRL the broker still refuses: it wants a CRL from every leaf's issuer.
  */
 @QuarkusTest
 @QuarkusTestResource(AtcTestResources.class)

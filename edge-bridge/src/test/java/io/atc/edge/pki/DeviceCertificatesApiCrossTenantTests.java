@@ -24,8 +24,8 @@ import io.vertx.core.Vertx;
 /**
  * Tenant A cannot have a certificate issued for, or revoke the certificates of, tenant B's device:
  * whether A names B's site or its own, B's device is not found (404), and nothing changes for B.
- * Breaks when: the device lookup runs outside A's tenant transaction (or RLS on edge.devices is
- * off: checked, A then gets a certificate with B's device's name under A's own OU).
+ * Breaks when: the device lookup reads across tenants (checked by looking the device up through
+ * edge.device_directory() instead of edge.devices under RLS: A then gets a certificate for B's device).
  */
 @QuarkusTest
 @QuarkusTestResource(AtcTestResources.class)

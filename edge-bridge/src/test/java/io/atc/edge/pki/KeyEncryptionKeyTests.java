@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A sealed intermediate key opens only with the KEK that sealed it, unaltered, in the row (tenant)
  * it was sealed for.
- * Breaks when: seal/open drop the associated data or the GCM tag check.
+ * Breaks when: seal/open drop the associated data (checked: the ciphertext then opens for another
+ * row) or the GCM tag check.
  */
 class KeyEncryptionKeyTests {
 

@@ -55,7 +55,7 @@ class RevokedCertificateIsRefusedTests {
 
     /**
      * Breaks when: a rotation does not rewrite the CRL file and have the broker reload it (checked
-     * without the reload command: the rotated-out certificate still connects), or does not drop the
+     * with a no-op reload command: the rotated-out certificate still connects), or does not drop the
      * sessions of the old certificate.
      */
     @Test
@@ -78,8 +78,9 @@ class RevokedCertificateIsRefusedTests {
     }
 
     /**
-     * Breaks when: revocation leaves the CRL file as it was (checked: the handshake then succeeds),
-     * or leaves the certificate's dynsec client in place (the open session then stays).
+     * Breaks when: the broker is not made to reload the CRL after a revocation (checked with a no-op
+     * reload command: the handshake then succeeds), or revocation leaves the certificate's dynsec
+     * client in place (checked: the open session then stays).
      */
     @Test
     void revokedCertificateIsRefusedAtTheHandshakeAndItsBrokerLoginIsGone() {

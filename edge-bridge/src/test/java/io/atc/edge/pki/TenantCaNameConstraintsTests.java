@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * The chain rules the broker enforces, checked here with the JDK's PKIX validator: a tenant CA's
  * certificates validate under the root only within the tenant's names, and a tenant CA cannot make
  * another CA. Fast feedback beside the real-broker tests.
- * Breaks when: RootCa.newTenantCa drops the name constraint or the path length 0.
+ * Breaks when: RootCa.newTenantCa drops the name constraint or the path length 0 (both checked).
  */
 class TenantCaNameConstraintsTests {
 
