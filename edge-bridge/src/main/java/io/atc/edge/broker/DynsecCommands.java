@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -74,7 +75,7 @@ public class DynsecCommands {
                 .compose(client -> client.publish(COMMAND_TOPIC, Buffer.buffer(payload.encode()), MqttQoS.AT_LEAST_ONCE,
                         false, false))
                 .compose(sent -> answer.future())
-                .timeout(TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .timeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .onComplete(done -> pending.remove(correlation));
         return Uni.createFrom().completionStage(answered.toCompletionStage())
                 .onFailure().transform(DynsecCommands::unavailable)

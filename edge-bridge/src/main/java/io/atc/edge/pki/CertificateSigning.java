@@ -1,5 +1,6 @@
 package io.atc.edge.pki;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
@@ -10,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.Signature;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPrivateKey;
@@ -23,7 +25,6 @@ import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.CRLNumber;
 import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
@@ -104,10 +105,8 @@ final class CertificateSigning {
             builder.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(number)));
             X509CRLHolder crl = builder.build(signer(issuerKey));
             return crl.getEncoded();
-        } catch (CertIOException | CertificateException e) {
+        } catch (CertificateException | IOException e) {
             throw new IllegalStateException("cannot build a CRL", e);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("cannot encode a CRL", e);
         }
     }
 
@@ -117,11 +116,11 @@ final class CertificateSigning {
             String algorithm = signatureAlgorithm(key);
             byte[] probe = new byte[32];
             RANDOM.nextBytes(probe);
-            java.security.Signature signer = java.security.Signature.getInstance(algorithm);
+            Signature signer = Signature.getInstance(algorithm);
             signer.initSign(key);
             signer.update(probe);
             byte[] signature = signer.sign();
-            java.security.Signature verifier = java.security.Signature.getInstance(algorithm);
+            Signature verifier = Signature.getInstance(algorithm);
             verifier.initVerify(publicKey);
             verifier.update(probe);
             return verifier.verify(signature);

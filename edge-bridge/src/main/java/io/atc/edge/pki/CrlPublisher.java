@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -135,8 +136,8 @@ public class CrlPublisher {
             StringBuilder content = new StringBuilder(Pem.crl(rootCrl()));
             tenantCrls.forEach(crl -> content.append(Pem.crl(crl)));
             if (writeIfChanged(config.effectiveCrlFile(), content.toString())) {
-                LOG.infof("Wrote %d CRLs (root and %d tenant CAs) to %s", tenantCrls.size() + 1, tenantCrls.size(),
-                        config.effectiveCrlFile());
+                LOG.infof("Wrote the CRL file %s: the root's CRL and %d tenant CA CRL(s)", config.effectiveCrlFile(),
+                        tenantCrls.size());
                 reloadPending = true;
             }
             if (reloadPending) {
@@ -161,7 +162,7 @@ public class CrlPublisher {
     private static boolean writeIfChanged(Path file, String content) {
         byte[] bytes = content.getBytes(StandardCharsets.US_ASCII);
         try {
-            if (Files.isRegularFile(file) && java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
+            if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), bytes)) {
                 return false;
             }
             Path dir = file.toAbsolutePath().getParent();

@@ -1,11 +1,10 @@
 package io.atc.edge.pki;
 
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
-import java.security.PublicKey;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
@@ -113,7 +112,7 @@ public final class RootCa {
                             extensions.createSubjectKeyIdentifier(pair.getPublic()))
                     .addExtension(Extension.authorityKeyIdentifier, false,
                             extensions.createAuthorityKeyIdentifier(certificate));
-        } catch (CertIOException | java.security.cert.CertificateEncodingException e) {
+        } catch (CertIOException | CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }
         return new TenantCa(tenantId, CertificateSigning.sign(builder, key), pair.getPrivate());
@@ -138,7 +137,7 @@ public final class RootCa {
                             extensions.createSubjectKeyIdentifier(pair.getPublic()))
                     .addExtension(Extension.authorityKeyIdentifier, false,
                             extensions.createAuthorityKeyIdentifier(certificate));
-        } catch (CertIOException | java.security.cert.CertificateEncodingException e) {
+        } catch (CertIOException | CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }
         return new ServerCertificate(CertificateSigning.sign(builder, key), pair.getPrivate());
@@ -147,10 +146,6 @@ public final class RootCa {
     /** The root's own CRL: it revokes nothing, and keeps the broker's CRL file valid before any tenant CA exists. */
     public byte[] crl(Instant now, Duration validity) {
         return CertificateSigning.crl(certificate, key, List.of(), now.getEpochSecond(), now, validity);
-    }
-
-    public PublicKey publicKey() {
-        return certificate.getPublicKey();
     }
 
     private Date notAfter(Instant now, Duration validity) {
@@ -181,9 +176,5 @@ public final class RootCa {
         public String toString() {
             return "ServerCertificate[" + certificate.getSubjectX500Principal() + ", key=***]";
         }
-    }
-
-    BigInteger serial() {
-        return certificate.getSerialNumber();
     }
 }
