@@ -19,9 +19,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 class DeviceCertificateRepository {
 
+    // Locks the device row: two concurrent issues for one device would otherwise each find no
+    // certificate to revoke and both leave theirs valid.
     private static final String DEVICE = """
             select device_id, site_id, broker_username, enabled from edge.devices
              where site_id = $1 and device_id = $2
+               for update
             """;
     private static final String REVOKE_ACTIVE = """
             update edge.device_certificates set revoked_at = now(), revocation_reason = $2
