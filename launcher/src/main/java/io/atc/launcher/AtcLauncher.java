@@ -79,12 +79,27 @@ public final class AtcLauncher {
             if (service.name().equals("keys-service")) {
                 environment.putAll(secrets.environment());
             }
+            if (service.name().equals("edge-bridge")) {
+                environment.putAll(edgePki());
+            }
             services.add(remember(ServiceProcess.start(home, service, service.port(env), environment, out)));
         }
         for (ServiceProcess service : services) {
             service.awaitReady(READY_TIMEOUT);
         }
         printSummary(database, broker, services, secrets);
+    }
+
+    /**
+     * A local run has no PKI secrets: the edge-bridge generates its development root CA and KEK once,
+     * kept in .run-data so certificates stay valid across runs; configured ones still win.
+     */
+    private Map<String, String> edgePki() {
+        Map<String, String> pki = new HashMap<>();
+        pki.put("ATC_EDGE_PKI_GENERATE_MISSING", env.getOrDefault("ATC_EDGE_PKI_GENERATE_MISSING", "true"));
+        pki.put("ATC_EDGE_PKI_DATA_DIR", env.getOrDefault("ATC_EDGE_PKI_DATA_DIR",
+                home.resolve(".run-data/edge-pki").toString()));
+        return pki;
     }
 
     synchronized void stop() {

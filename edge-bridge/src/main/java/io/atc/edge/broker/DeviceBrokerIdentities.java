@@ -10,8 +10,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Devices' clients and roles at the broker. Each method is one command message, so the broker
- * applies its commands together; each fails with a {@link BrokerException} when the broker did
+ * Devices' clients (password and certificate logins) and roles at the broker. Each method is one
+ * command message, so the broker applies its commands together; each fails with a {@link BrokerException} when the broker did
  * not confirm the change. Removing what is already gone, or disabling a client the broker does not
  * have, counts as done (the reconciler creates missing clients).
  */
@@ -26,11 +26,9 @@ public class DeviceBrokerIdentities {
 
     /** A new device: its role, then its client in that role. */
     public Uni<Void> provision(DeviceIdentity device, String password) {
-        return broker.send(List.of(
+        return confirmed(List.of(
                 DynsecCommands.createRole(device.role(), device.acls()),
-                DynsecCommands.createClient(device.username(), password, device.role())))
-                .invoke(responses -> responses.forEach(DynsecResponse::requireOk))
-                .replaceWithVoid();
+                DynsecCommands.createClient(device.username(), password, device.role())), Set.of());
     }
 
     /** Sets a new password (disconnecting the device); recreates the client if the broker lost it. */
@@ -66,6 +64,42 @@ public class DeviceBrokerIdentities {
                 .flatMap(clientGone -> tolerating(DynsecCommands.deleteRole(username), DynsecResponse.ROLE_NOT_FOUND));
     }
 
+    /**
+     * Lets the device's certificates log in on the mTLS listener: a client named by their subject,
+     * without a password, in the device's role, so a certified device has exactly the rights of its
+     * password client. A client of that name that exists already is put back in that role alone.
+     */
+    public Uni<Void> grantCertificateLogin(DeviceIdentity device) {
+        String username = device.certificateUsername();
+        return broker.send(List.of(DynsecCommands.createClientWithoutPassword(username, device.role())))
+                .flatMap(responses -> {
+                    if (responses.get(0).failedWith(DynsecResponse.CLIENT_EXISTS)) {
+                        return confirmed(List.of(DynsecCommands.setClientRoles(username, device.role())), Set.of());
+                    }
+                    responses.get(0).requireOk();
+                    return Uni.createFrom().voidItem();
+                });
+    }
+
+    /**
+     * Drops every session of the device's certificate login and keeps the login: after a rotation
+     * the new certificate has the same subject, and the old one is stopped by the CRL.
+     */
+    public Uni<Void> dropCertificateSessions(DeviceIdentity device) {
+        String username = device.certificateUsername();
+        return confirmed(List.of(DynsecCommands.disableClient(username), DynsecCommands.enableClient(username)),
+                Set.of(DynsecResponse.CLIENT_NOT_FOUND));
+    }
+
+    /**
+     * Deletes the device's certificate login, dropping its sessions. The plugin's disableClient does
+     * not stop a certificate login (Mosquitto checks the flag only with a password), so deleting the
+     * client is the only way to lock a certificate out at the broker.
+     */
+    public Uni<Void> revokeCertificateLogin(DeviceIdentity device) {
+        return tolerating(DynsecCommands.deleteClient(device.certificateUsername()), DynsecResponse.CLIENT_NOT_FOUND);
+    }
+
     private Uni<Void> recreate(DeviceIdentity device, String password, boolean enabled) {
         List<JsonObject> commands = new ArrayList<>(List.of(
                 DynsecCommands.createRole(device.role(), device.acls()),
@@ -80,8 +114,13 @@ public class DeviceBrokerIdentities {
     }
 
     private Uni<Void> tolerating(JsonObject command, String tolerated) {
-        return broker.send(List.of(command))
-                .invoke(responses -> responses.get(0).requireOk(Set.of(tolerated)))
+        return confirmed(List.of(command), Set.of(tolerated));
+    }
+
+    /** One message; every command must succeed, or fail with one of the {@code tolerated} errors. */
+    private Uni<Void> confirmed(List<JsonObject> commands, Set<String> tolerated) {
+        return broker.send(commands)
+                .invoke(responses -> responses.forEach(response -> response.requireOk(tolerated)))
                 .replaceWithVoid();
     }
 }

@@ -7,8 +7,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
-
 import io.atc.core.audit.AuditEntry;
 import io.atc.core.errors.ProblemException;
 import io.atc.core.errors.ProblemType;
@@ -16,7 +14,7 @@ import io.atc.core.identity.Caller;
 import io.atc.core.tenancy.Audited;
 import io.atc.core.tenancy.TenantSql;
 import io.atc.core.tenancy.TenantTransactions;
-import io.atc.edge.broker.BrokerException;
+import io.atc.edge.broker.BrokerConfirmation;
 import io.atc.edge.broker.DeviceBrokerIdentities;
 import io.atc.edge.broker.DeviceIdentity;
 import io.atc.edge.broker.IdentityChangeLock;
@@ -32,8 +30,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class Devices {
 
-    private static final Logger LOG = Logger.getLogger(Devices.class);
-
     private final TenantTransactions transactions;
     private final DeviceRepository repository;
     private final DeviceBrokerIdentities broker;
@@ -47,7 +43,7 @@ public class Devices {
     public Uni<DeviceCredentials> register(Caller caller, UUID siteId, DeviceDraft draft) {
         String name = draft.name().strip();
         String password = MqttPasswords.generate();
-        return confirmedByBroker(transactions.mutate(caller.tenantId(), sql -> IdentityChangeLock.holdShared(sql)
+        return BrokerConfirmation.required(transactions.mutate(caller.tenantId(), sql -> IdentityChangeLock.holdShared(sql)
                 .flatMap(locked -> repository.insert(sql, siteId, name))
                 .flatMap(inserted -> {
                     Device device = inserted.orElseThrow(() -> ProblemException.notFound("site " + siteId));
@@ -84,7 +80,7 @@ public class Devices {
         if (patch.enabled() != null) {
             changes.put("enabled", patch.enabled());
         }
-        return confirmedByBroker(transactions.mutate(caller.tenantId(), sql -> IdentityChangeLock.holdShared(sql)
+        return BrokerConfirmation.required(transactions.mutate(caller.tenantId(), sql -> IdentityChangeLock.holdShared(sql)
                 .flatMap(locked -> repository.update(sql, siteId, deviceId, name, patch.enabled()))
                 .flatMap(updated -> {
                     Device device = updated.orElseThrow(() -> notFound(deviceId));
@@ -95,7 +91,7 @@ public class Devices {
     }
 
     public Uni<Void> delete(Caller caller, UUID siteId, UUID deviceId) {
-        return confirmedByBroker(transactions.<Void>mutate(caller.tenantId(), sql -> IdentityChangeLock.holdShared(sql)
+        return BrokerConfirmation.required(transactions.<Void>mutate(caller.tenantId(), sql -> IdentityChangeLock.holdShared(sql)
                 .flatMap(locked -> repository.delete(sql, siteId, deviceId))
                 .flatMap(deleted -> {
                     Device device = deleted.orElseThrow(() -> notFound(deviceId));
@@ -107,7 +103,7 @@ public class Devices {
     /** A new password, shown once; the old one stops working and the device is disconnected. */
     public Uni<DeviceCredentials> resetPassword(Caller caller, UUID siteId, UUID deviceId) {
         String password = MqttPasswords.generate();
-        return confirmedByBroker(transactions.mutate(caller.tenantId(), sql -> IdentityChangeLock.holdShared(sql)
+        return BrokerConfirmation.required(transactions.mutate(caller.tenantId(), sql -> IdentityChangeLock.holdShared(sql)
                 .flatMap(locked -> repository.findForUpdate(sql, siteId, deviceId))
                 .flatMap(found -> {
                     Device device = found.orElseThrow(() -> notFound(deviceId));
@@ -115,14 +111,6 @@ public class Devices {
                             .map(done -> Audited.of(new DeviceCredentials(device, device.mqttUsername(), password),
                                     entry(caller, "device.password-reset", deviceId, Map.of())));
                 })));
-    }
-
-    private static <T> Uni<T> confirmedByBroker(Uni<T> change) {
-        return change.onFailure(BrokerException.class).transform(failure -> {
-            LOG.warnf("device change rolled back: %s", failure.getMessage());
-            return new ProblemException(ProblemType.UNAVAILABLE,
-                    "The MQTT broker did not confirm the change, so nothing was changed; try again later.");
-        });
     }
 
     private static DeviceIdentity identity(TenantSql sql, Device device) {
