@@ -1,9 +1,11 @@
 package io.atc.edge.broker;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.atc.testkit.identity.InternalTokens;
 import io.atc.testkit.postgres.TestDatabase;
@@ -26,7 +28,10 @@ class MissingBrokerSecretsStopTheStartIT {
                 "ATC_EDGE_BROKER_INGEST_PASSWORD", "short"), "ATC_EDGE_BROKER_INGEST_PASSWORD is shorter than 16");
     }
 
-    private static void assertRefused(Map<String, String> broker, String... reasons) throws Exception {
+    @TempDir
+    Path pkiDir;
+
+    private void assertRefused(Map<String, String> broker, String... reasons) throws Exception {
         TestDatabase database = TestDatabase.shared();
         Map<String, String> env = new HashMap<>();
         env.put("ATC_EDGE_PORT", "0");
@@ -36,6 +41,9 @@ class MissingBrokerSecretsStopTheStartIT {
         env.put("ATC_DB_APP_USER", database.target().appUser());
         env.put("ATC_DB_APP_PASSWORD", database.target().appPassword());
         env.put("ATC_INTERNAL_JWT_PUBLIC_KEY", InternalTokens.publicKey());
+        // A development PKI, so that the broker refusal is the only one.
+        env.put("ATC_EDGE_PKI_GENERATE_MISSING", "true");
+        env.put("ATC_EDGE_PKI_DATA_DIR", pkiDir.toString());
         env.put("ATC_EDGE_BROKER_ADMIN_PASSWORD", null);
         env.put("ATC_EDGE_BROKER_INGEST_PASSWORD", null);
         env.putAll(broker);

@@ -4,36 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.atc.edge.support.BrokerAdmin;
+import io.atc.edge.support.DeviceApi;
+import io.atc.edge.support.EdgeBridgeTestResources;
+import io.atc.edge.support.RegisteredDevice;
 import io.atc.testkit.mqtt.TestMqttClient;
 import io.atc.testkit.orgs.SyntheticOrganisations;
 import io.atc.testkit.postgres.TestDatabase;
-import io.atc.testkit.quarkus.AtcTestResources;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.core.Vertx;
 
 /**
  * Tenant B's intermediate CA, in an attacker's hands (database read as the owner, plus the KEK),
  * still cannot produce a certificate that acts for tenant A on the shared mTLS listener.
  */
 @QuarkusTest
-@QuarkusTestResource(AtcTestResources.class)
-@QuarkusTestResource(MtlsBroker.class)
+@QuarkusTestResource(EdgeBridgeTestResources.class)
 class AnotherTenantsIntermediateCannotActForThisTenantTests {
 
-    private static Vertx vertx;
     private static RegisteredDevice deviceOfA;
     private static TenantCa intermediateOfB;
-
-    @BeforeAll
-    static void start() {
-        vertx = Vertx.vertx();
-    }
 
     /** Once, before the first test (RestAssured knows the application's port only from then on). */
     @BeforeEach
@@ -42,18 +35,11 @@ class AnotherTenantsIntermediateCannotActForThisTenantTests {
             return;
         }
         SyntheticOrganisations orgs = SyntheticOrganisations.in(TestDatabase.shared());
-        deviceOfA = RegisteredDevice.register(orgs.a().tenantId(), orgs.a().siteIds().get(0), vertx,
-                MtlsBroker.current().broker());
-        RegisteredDevice deviceOfB = RegisteredDevice.register(orgs.b().tenantId(), orgs.b().siteIds().get(0), vertx,
-                MtlsBroker.current().broker());
+        deviceOfA = DeviceApi.registerAt(orgs.a(), 0);
+        RegisteredDevice deviceOfB = DeviceApi.registerAt(orgs.b(), 0);
         DeviceCertificatesApi.issue(deviceOfA);
         DeviceCertificatesApi.issue(deviceOfB);
-        intermediateOfB = StoredTenantCas.open(orgs.b().tenantId(), MtlsBroker.current().kek());
-    }
-
-    @AfterAll
-    static void stop() {
-        vertx.close();
+        intermediateOfB = StoredTenantCas.open(orgs.b().tenantId(), TestPkiMaterial.shared().kek());
     }
 
     /**
@@ -65,9 +51,9 @@ class AnotherTenantsIntermediateCannotActForThisTenantTests {
     @Test
     void certificateClaimingTenantAsNamesIsRefusedAtTheHandshake() {
         ForgedCertificates.Forged forged = ForgedCertificates.issue(intermediateOfB.certificate(), intermediateOfB.key(),
-                ForgedCertificates.deviceSubject(deviceOfA.tenantId(), deviceOfA.brokerUsername()));
+                ForgedCertificates.deviceSubject(deviceOfA.tenantId(), deviceOfA.username()));
 
-        MtlsAttempts.assertRefusedAtHandshake(vertx, DeviceCertificatesApi.identity(forged.chainPem(), forged.key()));
+        MtlsAttempts.assertRefusedAtHandshake(DeviceCertificatesApi.identity(forged.chainPem(), forged.key()));
     }
 
     /**
@@ -81,14 +67,14 @@ class AnotherTenantsIntermediateCannotActForThisTenantTests {
     @Test
     void certificateWithAsDeviceNameUnderBsNamesCannotPublishForA() {
         ForgedCertificates.Forged forged = ForgedCertificates.issue(intermediateOfB.certificate(), intermediateOfB.key(),
-                ForgedCertificates.deviceSubject(intermediateOfB.tenantId(), deviceOfA.brokerUsername()));
+                ForgedCertificates.deviceSubject(intermediateOfB.tenantId(), deviceOfA.username()));
 
-        try (TestMqttClient watcher = BrokerAdmin.watcher(vertx, MtlsBroker.current().broker());
-                TestMqttClient impostor = MtlsAttempts.connect(vertx,
+        try (TestMqttClient watcher = BrokerAdmin.admin();
+                TestMqttClient impostor = BrokerAdmin.connectTls(
                         DeviceCertificatesApi.identity(forged.chainPem(), forged.key()))) {
             assertThat(watcher.subscribe("atc/#")).containsExactly(1);
 
-            impostor.publish(deviceOfA.eventsTopic(), "{\"forged\":true}");
+            impostor.publish(deviceOfA.topic("events"), "{\"forged\":true}");
             assertThat(watcher.pollMessage(Duration.ofMillis(500))).isEmpty();
         }
     }

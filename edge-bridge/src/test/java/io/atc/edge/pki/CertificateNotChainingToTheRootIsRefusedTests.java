@@ -4,16 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.atc.edge.support.DeviceApi;
+import io.atc.edge.support.EdgeBridgeTestResources;
+import io.atc.edge.support.RegisteredDevice;
 import io.atc.testkit.orgs.SyntheticOrganisations;
 import io.atc.testkit.postgres.TestDatabase;
-import io.atc.testkit.quarkus.AtcTestResources;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.core.Vertx;
 
 /**
  * The mTLS listener trusts the platform root alone: a CA of anyone else's making (a tenant's own CA,
@@ -23,34 +22,20 @@ import io.vertx.core.Vertx;
  * Without that CRL the broker still refuses: it wants a CRL from every leaf's issuer.
  */
 @QuarkusTest
-@QuarkusTestResource(AtcTestResources.class)
-@QuarkusTestResource(MtlsBroker.class)
+@QuarkusTestResource(EdgeBridgeTestResources.class)
 class CertificateNotChainingToTheRootIsRefusedTests {
-
-    private static Vertx vertx;
-
-    @BeforeAll
-    static void start() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stop() {
-        vertx.close();
-    }
 
     @Test
     void lookalikeChainFromAForeignRootIsRefusedAtTheHandshake() {
-        UUID tenantA = SyntheticOrganisations.in(TestDatabase.shared()).a().tenantId();
-        RegisteredDevice deviceOfA = RegisteredDevice.register(tenantA,
-                SyntheticOrganisations.in(TestDatabase.shared()).a().siteIds().get(0), vertx, MtlsBroker.current().broker());
+        RegisteredDevice deviceOfA = DeviceApi.registerAt(SyntheticOrganisations.in(TestDatabase.shared()).a(), 0);
+        UUID tenantA = deviceOfA.tenantId();
         Instant now = Instant.now();
         RootCa foreignRoot = RootCa.generate(now, Duration.ofDays(30));
         TenantCa foreignIntermediate = foreignRoot.newTenantCa(tenantA, now, Duration.ofDays(30));
         ForgedCertificates.Forged forged = ForgedCertificates.issue(foreignIntermediate.certificate(),
-                foreignIntermediate.key(), ForgedCertificates.deviceSubject(tenantA, deviceOfA.brokerUsername()));
+                foreignIntermediate.key(), ForgedCertificates.deviceSubject(tenantA, deviceOfA.username()));
 
-        MtlsAttempts.assertRefusedAtHandshake(vertx, DeviceCertificatesApi.identity(forged.chainPem(), forged.key()));
+        MtlsAttempts.assertRefusedAtHandshake(DeviceCertificatesApi.identity(forged.chainPem(), forged.key()));
     }
 
     @Test
@@ -59,7 +44,7 @@ class CertificateNotChainingToTheRootIsRefusedTests {
         ForgedCertificates.Forged selfSigned = ForgedCertificates.selfSigned(
                 ForgedCertificates.deviceSubject(tenantA, "d-" + UUID.randomUUID()));
 
-        MtlsAttempts.assertRefusedAtHandshake(vertx,
+        MtlsAttempts.assertRefusedAtHandshake(
                 DeviceCertificatesApi.identity(Pem.certificate(selfSigned.certificate()), selfSigned.key()));
     }
 }

@@ -20,19 +20,19 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.atc.edge.support.BrokerAdmin;
+import io.atc.edge.support.DeviceApi;
+import io.atc.edge.support.EdgeBridgeTestResources;
+import io.atc.edge.support.RegisteredDevice;
 import io.atc.testkit.mqtt.TestMqttClient;
 import io.atc.testkit.orgs.SyntheticOrganisations;
 import io.atc.testkit.postgres.TestDatabase;
-import io.atc.testkit.quarkus.AtcTestResources;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import io.vertx.core.Vertx;
 
 /**
  * A CSR proves possession of a key and nothing more: whatever subject and extensions it asks for,
@@ -42,27 +42,13 @@ import io.vertx.core.Vertx;
  * CertificateRequests stops checking the signature (checked: the mismatched CSR is then signed).
  */
 @QuarkusTest
-@QuarkusTestResource(AtcTestResources.class)
-@QuarkusTestResource(MtlsBroker.class)
+@QuarkusTestResource(EdgeBridgeTestResources.class)
 class CsrSubjectIsSetByThePlatformTests {
-
-    private static Vertx vertx;
-
-    @BeforeAll
-    static void start() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stop() {
-        vertx.close();
-    }
 
     @Test
     void forgedSubjectAndExtensionsAreReplacedAndTheDeviceKeepsItsKey() throws Exception {
         SyntheticOrganisations orgs = SyntheticOrganisations.in(TestDatabase.shared());
-        RegisteredDevice device = RegisteredDevice.register(orgs.a().tenantId(), orgs.a().siteIds().get(0), vertx,
-                MtlsBroker.current().broker());
+        RegisteredDevice device = DeviceApi.registerAt(orgs.a(), 0);
         KeyPair deviceKey = CertificateSigning.newP256KeyPair();
         X500Name forged = ForgedCertificates.deviceSubject(orgs.b().tenantId(), "d-" + UUID.randomUUID());
 
@@ -72,15 +58,15 @@ class CsrSubjectIsSetByThePlatformTests {
         response.then().statusCode(201);
         JsonPath issued = response.jsonPath();
         X509Certificate certificate = Pem.readCertificate(issued.getString("certificateChain"));
-        assertThat(issued.getString("subject")).isEqualTo(device.mtlsUsername());
-        assertThat(certificate.getSubjectX500Principal().getName()).isEqualTo(device.mtlsUsername());
+        assertThat(issued.getString("subject")).isEqualTo(device.certificateUsername());
+        assertThat(certificate.getSubjectX500Principal().getName()).isEqualTo(device.certificateUsername());
         assertThat(certificate.getPublicKey()).isEqualTo(deviceKey.getPublic());
         assertThat(certificate.getBasicConstraints()).as("not a CA, though the CSR asked to be").isEqualTo(-1);
         assertThat(certificate.getSubjectAlternativeNames()).as("no alternative names from the CSR").isNull();
         assertThat(issued.getString("privateKey")).as("the device kept its key; none is returned").isNull();
-        try (TestMqttClient connected = MtlsAttempts.connect(vertx,
+        try (TestMqttClient connected = BrokerAdmin.connectTls(
                 DeviceCertificatesApi.identity(issued.getString("certificateChain"), deviceKey.getPrivate()))) {
-            connected.publish(device.eventsTopic(), "{}");
+            connected.publish(device.topic("events"), "{}");
         }
     }
 
@@ -112,8 +98,7 @@ class CsrSubjectIsSetByThePlatformTests {
 
     private static RegisteredDevice someDevice() {
         SyntheticOrganisations orgs = SyntheticOrganisations.in(TestDatabase.shared());
-        return RegisteredDevice.register(orgs.a().tenantId(), orgs.a().siteIds().get(0), vertx,
-                MtlsBroker.current().broker());
+        return DeviceApi.registerAt(orgs.a(), 0);
     }
 
     private static String csr(X500Name subject, PublicKey key, PrivateKey signer, boolean askForCaAndNames)

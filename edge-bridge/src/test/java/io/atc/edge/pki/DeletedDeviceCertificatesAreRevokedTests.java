@@ -16,18 +16,18 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.atc.edge.support.DeviceApi;
+import io.atc.edge.support.DeviceRows;
+import io.atc.edge.support.EdgeBridgeTestResources;
+import io.atc.edge.support.RegisteredDevice;
 import io.atc.testkit.orgs.SyntheticOrganisation;
 import io.atc.testkit.orgs.SyntheticOrganisations;
 import io.atc.testkit.postgres.TestDatabase;
-import io.atc.testkit.quarkus.AtcTestResources;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.vertx.core.Vertx;
 
 /**
  * Whatever code deletes a device, its certificates are revoked in the same transaction, and the
@@ -36,46 +36,32 @@ import io.vertx.core.Vertx;
  * certificate), or the refresher only looks at CRL expiry.
  */
 @QuarkusTest
-@QuarkusTestResource(AtcTestResources.class)
-@QuarkusTestResource(MtlsBroker.class)
+@QuarkusTestResource(EdgeBridgeTestResources.class)
 class DeletedDeviceCertificatesAreRevokedTests {
-
-    private static Vertx vertx;
 
     @Inject
     CrlPublisher crlPublisher;
 
-    @BeforeAll
-    static void start() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stop() {
-        vertx.close();
-    }
-
     @Test
     void deletingTheDeviceRowRevokesItsCertificateAtTheBroker() throws Exception {
         SyntheticOrganisation a = SyntheticOrganisations.in(TestDatabase.shared()).a();
-        RegisteredDevice device = RegisteredDevice.register(a.tenantId(), a.siteIds().get(0), vertx,
-                MtlsBroker.current().broker());
+        RegisteredDevice device = DeviceApi.registerAt(a, 0);
         JsonPath issued = DeviceCertificatesApi.issue(device);
         X509Certificate certificate = Pem.readCertificate(issued.getString("certificateChain"));
 
-        asTenant(a.tenantId(), "delete from edge.devices where device_id = ?", device.deviceId());
+        DeviceRows.delete(device);
         crlPublisher.refreshDue().call(crlPublisher::publish).await().atMost(Duration.ofSeconds(10));
 
         assertThat(revokedInTheCrlFile(certificate)).isTrue();
-        MtlsAttempts.assertRefusedAtHandshake(vertx, DeviceCertificatesApi.identity(issued));
+        MtlsAttempts.assertRefusedAtHandshake(DeviceCertificatesApi.identity(issued));
         assertThatThrownBy(() -> asTenant(a.tenantId(),
                 "update edge.device_certificates set revoked_at = null, revocation_reason = null where device_id = ?",
-                device.deviceId()))
+                device.id()))
                 .isInstanceOf(SQLException.class).hasMessageContaining("cannot be undone");
     }
 
     private static boolean revokedInTheCrlFile(X509Certificate certificate) throws Exception {
-        byte[] file = Files.readAllBytes(MtlsBroker.current().crlFile());
+        byte[] file = Files.readAllBytes(TestPkiMaterial.shared().crlFile());
         for (var crl : CertificateFactory.getInstance("X.509").generateCRLs(new ByteArrayInputStream(file))) {
             X509CRL x509 = (X509CRL) crl;
             if (x509.getIssuerX500Principal().equals(certificate.getIssuerX500Principal())) {

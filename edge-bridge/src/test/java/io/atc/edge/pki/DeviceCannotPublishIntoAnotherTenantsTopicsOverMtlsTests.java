@@ -2,18 +2,18 @@ package io.atc.edge.pki;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.atc.edge.support.BrokerAdmin;
+import io.atc.edge.support.DeviceApi;
+import io.atc.edge.support.EdgeBridgeTestResources;
+import io.atc.edge.support.RegisteredDevice;
 import io.atc.testkit.mqtt.TestMqttClient;
 import io.atc.testkit.orgs.SyntheticOrganisations;
 import io.atc.testkit.postgres.TestDatabase;
-import io.atc.testkit.quarkus.AtcTestResources;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.vertx.core.Vertx;
 
 /**
  * A device of tenant B, logged in on the mTLS listener with the valid certificate the platform
@@ -23,41 +23,26 @@ import io.vertx.core.Vertx;
  * own (checked with a role allowing atc/#: the publish into A's topic then arrives first).
  */
 @QuarkusTest
-@QuarkusTestResource(AtcTestResources.class)
-@QuarkusTestResource(MtlsBroker.class)
+@QuarkusTestResource(EdgeBridgeTestResources.class)
 class DeviceCannotPublishIntoAnotherTenantsTopicsOverMtlsTests {
-
-    private static Vertx vertx;
-
-    @BeforeAll
-    static void start() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stop() {
-        vertx.close();
-    }
 
     @Test
     void certifiedDeviceOfBPublishingIntoAsTopicIsDropped() {
         SyntheticOrganisations orgs = SyntheticOrganisations.in(TestDatabase.shared());
-        RegisteredDevice deviceOfA = RegisteredDevice.register(orgs.a().tenantId(), orgs.a().siteIds().get(1), vertx,
-                MtlsBroker.current().broker());
-        RegisteredDevice deviceOfB = RegisteredDevice.register(orgs.b().tenantId(), orgs.b().siteIds().get(1), vertx,
-                MtlsBroker.current().broker());
+        RegisteredDevice deviceOfA = DeviceApi.registerAt(orgs.a(), 1);
+        RegisteredDevice deviceOfB = DeviceApi.registerAt(orgs.b(), 1);
         JsonPath issuedToB = DeviceCertificatesApi.issue(deviceOfB);
 
-        try (TestMqttClient watcher = BrokerAdmin.watcher(vertx, MtlsBroker.current().broker());
-                TestMqttClient attacker = MtlsAttempts.connect(vertx, DeviceCertificatesApi.identity(issuedToB))) {
+        try (TestMqttClient watcher = BrokerAdmin.admin();
+                TestMqttClient attacker = BrokerAdmin.connectTls(DeviceCertificatesApi.identity(issuedToB))) {
             assertThat(watcher.subscribe("atc/#")).containsExactly(1);
 
-            attacker.publish(deviceOfA.eventsTopic(), "{\"into\":\"A\"}");
-            attacker.publish(deviceOfB.eventsTopic(), "{\"into\":\"own\"}");
+            attacker.publish(deviceOfA.topic("events"), "{\"into\":\"A\"}");
+            attacker.publish(deviceOfB.topic("events"), "{\"into\":\"own\"}");
 
             // Mosquitto handles one client's publishes in order: had the first been forwarded, the
             // watcher would have received it first.
-            assertThat(watcher.nextMessage()).isEqualTo(new TestMqttClient.Message(deviceOfB.eventsTopic(),
+            assertThat(watcher.nextMessage()).isEqualTo(new TestMqttClient.Message(deviceOfB.topic("events"),
                     "{\"into\":\"own\"}"));
         }
     }

@@ -9,17 +9,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.atc.edge.support.BrokerAdmin;
+import io.atc.edge.support.DeviceApi;
+import io.atc.edge.support.EdgeBridgeTestResources;
+import io.atc.edge.support.RegisteredDevice;
 import io.atc.testkit.identity.InternalTokens;
 import io.atc.testkit.orgs.SyntheticOrganisations;
 import io.atc.testkit.postgres.TestDatabase;
-import io.atc.testkit.quarkus.AtcTestResources;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.core.Vertx;
 
 /**
  * Tenant A cannot have a certificate issued for, or revoke the certificates of, tenant B's device:
@@ -28,31 +28,17 @@ import io.vertx.core.Vertx;
  * edge.device_directory() instead of edge.devices under RLS: A then gets a certificate for B's device).
  */
 @QuarkusTest
-@QuarkusTestResource(AtcTestResources.class)
-@QuarkusTestResource(MtlsBroker.class)
+@QuarkusTestResource(EdgeBridgeTestResources.class)
 class DeviceCertificatesApiCrossTenantTests {
-
-    private static Vertx vertx;
-
-    @BeforeAll
-    static void start() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stop() {
-        vertx.close();
-    }
 
     @Test
     void anotherTenantsDeviceIsNotFoundAndKeepsItsCertificates() throws SQLException {
         SyntheticOrganisations orgs = SyntheticOrganisations.in(TestDatabase.shared());
-        RegisteredDevice deviceOfB = RegisteredDevice.register(orgs.b().tenantId(), orgs.b().siteIds().get(0), vertx,
-                MtlsBroker.current().broker());
+        RegisteredDevice deviceOfB = DeviceApi.registerAt(orgs.b(), 0);
         String serialOfB = DeviceCertificatesApi.issue(deviceOfB).getString("serial");
         String tokenOfA = InternalTokens.forTenant(orgs.a().tenantId(), "devices:write");
-        String viaBsSite = deviceOfB.certificatesPath();
-        String viaAsSite = "/v1/sites/" + orgs.a().siteIds().get(0) + "/devices/" + deviceOfB.deviceId() + "/certificates";
+        String viaBsSite = DeviceCertificatesApi.path(deviceOfB);
+        String viaAsSite = "/v1/sites/" + orgs.a().siteIds().get(0) + "/devices/" + deviceOfB.id() + "/certificates";
 
         for (String path : new String[] {viaBsSite, viaAsSite}) {
             given().auth().oauth2(tokenOfA).contentType("application/json").post(path)
@@ -61,8 +47,8 @@ class DeviceCertificatesApiCrossTenantTests {
                     .then().statusCode(404).contentType("application/problem+json");
         }
 
-        assertThat(activeSerials(orgs.b().tenantId(), deviceOfB.deviceId())).containsExactly(serialOfB);
-        assertThat(BrokerAdmin.clientExists(vertx, MtlsBroker.current().broker(), deviceOfB.mtlsUsername())).isTrue();
+        assertThat(activeSerials(orgs.b().tenantId(), deviceOfB.id())).containsExactly(serialOfB);
+        assertThat(BrokerAdmin.clientExists(deviceOfB.certificateUsername())).isTrue();
     }
 
     private static java.util.List<String> activeSerials(UUID tenant, UUID device) throws SQLException {

@@ -50,6 +50,9 @@ class EdgeBridgeRefusesToStartWithoutPkiMaterialIT {
         env.put("ATC_DB_APP_USER", database.target().appUser());
         env.put("ATC_DB_APP_PASSWORD", database.target().appPassword());
         env.put("ATC_INTERNAL_JWT_PUBLIC_KEY", InternalTokens.publicKey());
+        // The broker secrets are there, so that the PKI refusal is the only one.
+        env.put("ATC_EDGE_BROKER_ADMIN_PASSWORD", "a-real-admin-password");
+        env.put("ATC_EDGE_BROKER_INGEST_PASSWORD", "a-real-ingest-password");
         for (String variable : new String[] {"ATC_EDGE_PKI_ROOT_KEY_FILE", "ATC_EDGE_PKI_ROOT_CERT_FILE", "ATC_EDGE_PKI_KEK",
                 "ATC_EDGE_PKI_GENERATE_MISSING"}) {
             env.put(variable, null);

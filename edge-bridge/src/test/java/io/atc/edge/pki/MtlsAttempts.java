@@ -3,20 +3,17 @@ package io.atc.edge.pki;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.atc.edge.support.BrokerAdmin;
+import io.atc.edge.support.TestBroker;
 import io.atc.testkit.mqtt.TestMqttClient;
-import io.vertx.core.Vertx;
 import io.vertx.mqtt.MqttConnectionException;
 
-/** Connection attempts on the mTLS listener, and how a refusal at the TLS handshake looks from both ends. */
+/** How a refusal at the TLS handshake of the mTLS listener looks from both ends. */
 final class MtlsAttempts {
 
     private static final String BROKER_REFUSAL = "certificate verify failed";
 
     private MtlsAttempts() {
-    }
-
-    static TestMqttClient connect(Vertx vertx, TestMqttClient.TlsIdentity identity) {
-        return TestMqttClient.connectTls(vertx, MtlsBroker.current().host(), MtlsBroker.current().tlsPort(), identity);
     }
 
     /**
@@ -25,9 +22,9 @@ final class MtlsAttempts {
      * sees the connection close, since the server checks its certificate after the client's last
      * handshake message), and the broker logs OpenSSL's verification failure.
      */
-    static void assertRefusedAtHandshake(Vertx vertx, TestMqttClient.TlsIdentity identity) {
+    static void assertRefusedAtHandshake(TestMqttClient.TlsIdentity identity) {
         int refusalsBefore = refusals();
-        Throwable failure = catchThrowable(() -> connect(vertx, identity).close());
+        Throwable failure = catchThrowable(() -> BrokerAdmin.connectTls(identity).close());
 
         assertThat(failure).as("the connection attempt fails").isNotNull();
         assertThat(rootCause(failure)).as("refused before MQTT: no CONNACK").isNotInstanceOf(MqttConnectionException.class);
@@ -43,6 +40,6 @@ final class MtlsAttempts {
     }
 
     private static int refusals() {
-        return MtlsBroker.current().log().split(BROKER_REFUSAL, -1).length - 1;
+        return TestBroker.log().split(BROKER_REFUSAL, -1).length - 1;
     }
 }

@@ -17,18 +17,17 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.atc.edge.support.DeviceApi;
+import io.atc.edge.support.EdgeBridgeTestResources;
+import io.atc.edge.support.RegisteredDevice;
 import io.atc.testkit.orgs.SyntheticOrganisation;
 import io.atc.testkit.orgs.SyntheticOrganisations;
 import io.atc.testkit.postgres.TestDatabase;
-import io.atc.testkit.quarkus.AtcTestResources;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.vertx.core.Vertx;
 
 /**
  * The private key the API generates for a device appears in its response and nowhere in the
@@ -39,27 +38,13 @@ import io.vertx.core.Vertx;
  * included (checked by adding the device key's PEM to the issue audit entry: the scan finds it).
  */
 @QuarkusTest
-@QuarkusTestResource(AtcTestResources.class)
-@QuarkusTestResource(MtlsBroker.class)
+@QuarkusTestResource(EdgeBridgeTestResources.class)
 class PrivateKeysAreNeverStoredInClearTests {
-
-    private static Vertx vertx;
-
-    @BeforeAll
-    static void start() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stop() {
-        vertx.close();
-    }
 
     @Test
     void generatedDeviceKeyIsNowhereInTheDatabase() throws SQLException {
         SyntheticOrganisation a = SyntheticOrganisations.in(TestDatabase.shared()).a();
-        RegisteredDevice device = RegisteredDevice.register(a.tenantId(), a.siteIds().get(0), vertx,
-                MtlsBroker.current().broker());
+        RegisteredDevice device = DeviceApi.registerAt(a, 0);
 
         JsonPath issued = DeviceCertificatesApi.issue(device);
 
@@ -75,11 +60,10 @@ class PrivateKeysAreNeverStoredInClearTests {
     @Test
     void intermediateKeyIsStoredOnlySealedUnderTheKek() throws SQLException {
         SyntheticOrganisation a = SyntheticOrganisations.in(TestDatabase.shared()).a();
-        DeviceCertificatesApi.issue(RegisteredDevice.register(a.tenantId(), a.siteIds().get(0), vertx,
-                MtlsBroker.current().broker()));
+        DeviceCertificatesApi.issue(DeviceApi.registerAt(a, 0));
 
         StoredTenantCas.Row stored = StoredTenantCas.read(a.tenantId());
-        TenantCa opened = StoredTenantCas.open(a.tenantId(), MtlsBroker.current().kek());
+        TenantCa opened = StoredTenantCas.open(a.tenantId(), TestPkiMaterial.shared().kek());
 
         assertThat(CertificateSigning.pairs(opened.key(), stored.certificate().getPublicKey()))
                 .as("what the KEK opens is the intermediate's key").isTrue();
@@ -92,7 +76,7 @@ class PrivateKeysAreNeverStoredInClearTests {
         assertThat(catchThrowable(() -> KeyEncryptionKey.generate().open(sealed, TenantCas.associatedData(a.tenantId()))))
                 .as("another KEK does not open it").isInstanceOf(IllegalStateException.class);
         UUID otherTenant = SyntheticOrganisations.in(TestDatabase.shared()).b().tenantId();
-        assertThat(catchThrowable(() -> MtlsBroker.current().kek().open(sealed, TenantCas.associatedData(otherTenant))))
+        assertThat(catchThrowable(() -> TestPkiMaterial.shared().kek().open(sealed, TenantCas.associatedData(otherTenant))))
                 .as("moved to another tenant's row, it does not open").isInstanceOf(IllegalStateException.class);
     }
 

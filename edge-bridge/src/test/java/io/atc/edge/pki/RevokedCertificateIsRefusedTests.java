@@ -8,25 +8,26 @@ import java.time.Duration;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.atc.edge.support.BrokerAdmin;
+import io.atc.edge.support.DeviceApi;
+import io.atc.edge.support.EdgeBridgeTestResources;
+import io.atc.edge.support.RegisteredDevice;
+import io.atc.edge.support.TestBroker;
 import io.atc.testkit.mqtt.TestMqttClient;
 import io.atc.testkit.orgs.SyntheticOrganisation;
 import io.atc.testkit.orgs.SyntheticOrganisations;
 import io.atc.testkit.postgres.TestDatabase;
-import io.atc.testkit.quarkus.AtcTestResources;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.vertx.core.Vertx;
 
 /**
  * A revoked certificate no longer gets a device onto the broker, on two independent grounds:
  * <ul>
  * <li>the CRL: the service rewrites the broker's CRL file and runs its reload command, which here
- * (MtlsBroker) is {@code kill -HUP <broker pid>}; Mosquitto 2.0 re-reads {@code crlfile} on SIGHUP,
+ * (TestBroker) is {@code kill -HUP <broker pid>}; Mosquitto 2.0 re-reads {@code crlfile} on SIGHUP,
  * and the API answers only after that, so the very next handshake is checked against the new CRL;</li>
  * <li>the broker login: the certificate's dynsec client is deleted (revocation) or its sessions are
  * dropped (rotation, where the new certificate keeps the subject), since SIGHUP does not end
@@ -34,24 +35,11 @@ import io.vertx.core.Vertx;
  * </ul>
  */
 @QuarkusTest
-@QuarkusTestResource(AtcTestResources.class)
-@QuarkusTestResource(MtlsBroker.class)
+@QuarkusTestResource(EdgeBridgeTestResources.class)
 class RevokedCertificateIsRefusedTests {
-
-    private static Vertx vertx;
 
     @Inject
     CrlPublisher crlPublisher;
-
-    @BeforeAll
-    static void start() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stop() {
-        vertx.close();
-    }
 
     /**
      * Breaks when: a rotation does not rewrite the CRL file and have the broker reload it (checked
@@ -62,17 +50,17 @@ class RevokedCertificateIsRefusedTests {
     void rotatedOutCertificateIsRefusedAndItsSessionDropped() {
         RegisteredDevice device = newDevice();
         JsonPath first = DeviceCertificatesApi.issue(device);
-        TestMqttClient onFirst = MtlsAttempts.connect(vertx, DeviceCertificatesApi.identity(first));
+        TestMqttClient onFirst = BrokerAdmin.connectTls(DeviceCertificatesApi.identity(first));
 
         JsonPath second = DeviceCertificatesApi.issue(device);
 
         assertThat(second.getList("revokedSerials")).containsExactly(first.getString("serial"));
         assertThat(onFirst.awaitDisconnected(Duration.ofSeconds(5))).as("the old session is dropped").isTrue();
-        MtlsAttempts.assertRefusedAtHandshake(vertx, DeviceCertificatesApi.identity(first));
-        try (TestMqttClient watcher = BrokerAdmin.watcher(vertx, MtlsBroker.current().broker());
-                TestMqttClient onSecond = MtlsAttempts.connect(vertx, DeviceCertificatesApi.identity(second))) {
-            assertThat(watcher.subscribe(device.topicPrefix() + "#")).containsExactly(1);
-            onSecond.publish(device.eventsTopic(), "{\"on\":\"second\"}");
+        MtlsAttempts.assertRefusedAtHandshake(DeviceCertificatesApi.identity(first));
+        try (TestMqttClient watcher = BrokerAdmin.admin();
+                TestMqttClient onSecond = BrokerAdmin.connectTls(DeviceCertificatesApi.identity(second))) {
+            assertThat(watcher.subscribe(device.topic("#"))).containsExactly(1);
+            onSecond.publish(device.topic("events"), "{\"on\":\"second\"}");
             assertThat(watcher.nextMessage().payload()).isEqualTo("{\"on\":\"second\"}");
         }
     }
@@ -86,14 +74,14 @@ class RevokedCertificateIsRefusedTests {
     void revokedCertificateIsRefusedAtTheHandshakeAndItsBrokerLoginIsGone() {
         RegisteredDevice device = newDevice();
         JsonPath issued = DeviceCertificatesApi.issue(device);
-        TestMqttClient connected = MtlsAttempts.connect(vertx, DeviceCertificatesApi.identity(issued));
+        TestMqttClient connected = BrokerAdmin.connectTls(DeviceCertificatesApi.identity(issued));
 
         JsonPath revoked = DeviceCertificatesApi.revoke(device);
 
         assertThat(revoked.getList("revokedSerials")).containsExactly(issued.getString("serial"));
         assertThat(connected.awaitDisconnected(Duration.ofSeconds(5))).as("its session is dropped").isTrue();
-        assertThat(BrokerAdmin.clientExists(vertx, MtlsBroker.current().broker(), device.mtlsUsername())).isFalse();
-        MtlsAttempts.assertRefusedAtHandshake(vertx, DeviceCertificatesApi.identity(issued));
+        assertThat(BrokerAdmin.clientExists(device.certificateUsername())).isFalse();
+        MtlsAttempts.assertRefusedAtHandshake(DeviceCertificatesApi.identity(issued));
     }
 
     /**
@@ -107,26 +95,26 @@ class RevokedCertificateIsRefusedTests {
     void revokedDeviceCannotPublishEvenWhenTheBrokerMissedTheCrl() throws IOException {
         RegisteredDevice device = newDevice();
         JsonPath issued = DeviceCertificatesApi.issue(device);
-        String crlBeforeRevocation = Files.readString(MtlsBroker.current().crlFile());
+        String crlBeforeRevocation = Files.readString(TestPkiMaterial.shared().crlFile());
         DeviceCertificatesApi.revoke(device);
         try {
-            Files.writeString(MtlsBroker.current().crlFile(), crlBeforeRevocation);
-            MtlsBroker.current().reload();
+            Files.writeString(TestPkiMaterial.shared().crlFile(), crlBeforeRevocation);
+            TestBroker.reload();
 
-            try (TestMqttClient watcher = BrokerAdmin.watcher(vertx, MtlsBroker.current().broker());
-                    TestMqttClient revokedDevice = MtlsAttempts.connect(vertx, DeviceCertificatesApi.identity(issued))) {
-                assertThat(watcher.subscribe(device.topicPrefix() + "#")).containsExactly(1);
-                revokedDevice.publish(device.eventsTopic(), "{\"revoked\":true}");
+            try (TestMqttClient watcher = BrokerAdmin.admin();
+                    TestMqttClient revokedDevice = BrokerAdmin.connectTls(DeviceCertificatesApi.identity(issued))) {
+                assertThat(watcher.subscribe(device.topic("#"))).containsExactly(1);
+                revokedDevice.publish(device.topic("events"), "{\"revoked\":true}");
                 assertThat(watcher.pollMessage(Duration.ofMillis(500))).isEmpty();
             }
         } finally {
             crlPublisher.publish().await().atMost(Duration.ofSeconds(10));
         }
-        MtlsAttempts.assertRefusedAtHandshake(vertx, DeviceCertificatesApi.identity(issued));
+        MtlsAttempts.assertRefusedAtHandshake(DeviceCertificatesApi.identity(issued));
     }
 
     private static RegisteredDevice newDevice() {
         SyntheticOrganisation a = SyntheticOrganisations.in(TestDatabase.shared()).a();
-        return RegisteredDevice.register(a.tenantId(), a.siteIds().get(1), vertx, MtlsBroker.current().broker());
+        return DeviceApi.registerAt(a, 1);
     }
 }

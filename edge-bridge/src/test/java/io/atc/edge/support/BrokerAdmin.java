@@ -14,7 +14,7 @@ import io.vertx.mqtt.MqttConnectionException;
 
 /**
  * The test's own view of the broker, bypassing the bridge: dynamic-security commands as the admin,
- * and MQTT clients logging in as devices.
+ * and MQTT clients logging in as devices, with a password or, on the TLS listener, a certificate.
  */
 public final class BrokerAdmin {
 
@@ -52,13 +52,27 @@ public final class BrokerAdmin {
         return new JsonObject().put("command", name);
     }
 
+    public static boolean clientExists(String username) {
+        return send(command("getClient").put("username", username)).get(0).getString("error") == null;
+    }
+
+    public static boolean roleExists(String role) {
+        return send(command("getRole").put("rolename", role)).get(0).getString("error") == null;
+    }
+
+    /** The dynamic-security admin, which may subscribe to and receive everything: what a watcher sees. */
     public static TestMqttClient admin() {
-        MqttBroker broker = EdgeBridgeTestResources.broker();
+        MqttBroker broker = TestBroker.broker();
         return TestMqttClient.connect(VERTX, broker, broker.adminUser(), broker.adminPassword());
     }
 
     public static TestMqttClient connect(String username, String password) {
-        return TestMqttClient.connect(VERTX, EdgeBridgeTestResources.broker(), username, password);
+        return TestMqttClient.connect(VERTX, TestBroker.broker(), username, password);
+    }
+
+    /** A login on the TLS listener with a client certificate and no password. */
+    public static TestMqttClient connectTls(TestMqttClient.TlsIdentity identity) {
+        return TestMqttClient.connectTls(VERTX, TestBroker.broker().host(), TestBroker.tlsPort(), identity);
     }
 
     public static TestMqttClient connect(RegisteredDevice device) {

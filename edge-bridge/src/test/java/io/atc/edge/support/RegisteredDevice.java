@@ -2,11 +2,18 @@ package io.atc.edge.support;
 
 import java.util.UUID;
 
+import io.atc.edge.broker.DeviceIdentity;
+
 /** A device registered through the API, with the password the API showed once. */
 public record RegisteredDevice(UUID tenantId, UUID siteId, UUID id, String username, String password) {
 
     public String topic(String leaf) {
         return "atc/" + tenantId + "/" + siteId + "/" + id + "/" + leaf;
+    }
+
+    /** The username the broker gives this device's certificates on the TLS listener. */
+    public String certificateUsername() {
+        return new DeviceIdentity(tenantId, siteId, id).certificateUsername();
     }
 
     public RegisteredDevice withPassword(String newPassword) {
