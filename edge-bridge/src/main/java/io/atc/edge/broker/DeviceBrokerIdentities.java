@@ -44,24 +44,32 @@ public class DeviceBrokerIdentities {
                 });
     }
 
-    /** Stops the device: the broker disconnects it and refuses its logins. */
-    public Uni<Void> disable(String username) {
-        return tolerating(DynsecCommands.disableClient(username), DynsecResponse.CLIENT_NOT_FOUND);
+    /**
+     * Stops the device: the broker disconnects it and refuses its password logins, and its
+     * certificate login is deleted (disabling a client does not stop certificate logins).
+     */
+    public Uni<Void> disable(DeviceIdentity device) {
+        return confirmed(List.of(DynsecCommands.disableClient(device.username()),
+                DynsecCommands.deleteClient(device.certificateUsername())), Set.of(DynsecResponse.CLIENT_NOT_FOUND));
     }
 
-    public Uni<Void> enable(String username) {
-        return tolerating(DynsecCommands.enableClient(username), DynsecResponse.CLIENT_NOT_FOUND);
+    /** Lets the device log in again: with its password, and with its certificate if it has a valid one. */
+    public Uni<Void> enable(DeviceIdentity device, boolean certified) {
+        Uni<Void> enabled = tolerating(DynsecCommands.enableClient(device.username()), DynsecResponse.CLIENT_NOT_FOUND);
+        return certified ? enabled.flatMap(done -> grantCertificateLogin(device)) : enabled;
     }
 
     /**
-     * Deletes the client (disconnecting the device), then its role. Two messages on purpose: the
+     * Deletes the device's clients (disconnecting it), then its role. Two messages on purpose: the
      * plugin runs every command of a message even when an earlier one fails, and Mosquitto 2.0's
      * plugin deletes a role that a client still holds without detaching it (the client keeps a
-     * dangling reference, which can crash the broker), so the role goes only once the client has.
+     * dangling reference, which can crash the broker), so the role goes only once both clients
+     * holding it have.
      */
-    public Uni<Void> remove(String username) {
-        return tolerating(DynsecCommands.deleteClient(username), DynsecResponse.CLIENT_NOT_FOUND)
-                .flatMap(clientGone -> tolerating(DynsecCommands.deleteRole(username), DynsecResponse.ROLE_NOT_FOUND));
+    public Uni<Void> remove(DeviceIdentity device) {
+        return confirmed(List.of(DynsecCommands.deleteClient(device.username()),
+                DynsecCommands.deleteClient(device.certificateUsername())), Set.of(DynsecResponse.CLIENT_NOT_FOUND))
+                .flatMap(clientsGone -> tolerating(DynsecCommands.deleteRole(device.role()), DynsecResponse.ROLE_NOT_FOUND));
     }
 
     /**

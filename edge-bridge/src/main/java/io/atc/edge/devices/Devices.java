@@ -19,6 +19,7 @@ import io.atc.edge.broker.DeviceBrokerIdentities;
 import io.atc.edge.broker.DeviceIdentity;
 import io.atc.edge.broker.IdentityChangeLock;
 import io.atc.edge.broker.MqttPasswords;
+import io.atc.edge.pki.DeviceCertificates;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -33,11 +34,14 @@ public class Devices {
     private final TenantTransactions transactions;
     private final DeviceRepository repository;
     private final DeviceBrokerIdentities broker;
+    private final DeviceCertificates certificates;
 
-    public Devices(TenantTransactions transactions, DeviceRepository repository, DeviceBrokerIdentities broker) {
+    public Devices(TenantTransactions transactions, DeviceRepository repository, DeviceBrokerIdentities broker,
+            DeviceCertificates certificates) {
         this.transactions = transactions;
         this.repository = repository;
         this.broker = broker;
+        this.certificates = certificates;
     }
 
     public Uni<DeviceCredentials> register(Caller caller, UUID siteId, DeviceDraft draft) {
@@ -84,9 +88,8 @@ public class Devices {
                 .flatMap(locked -> repository.update(sql, siteId, deviceId, name, patch.enabled()))
                 .flatMap(updated -> {
                     Device device = updated.orElseThrow(() -> notFound(deviceId));
-                    Uni<Void> atBroker = patch.enabled() == null ? Uni.createFrom().voidItem()
-                            : patch.enabled() ? broker.enable(device.mqttUsername()) : broker.disable(device.mqttUsername());
-                    return atBroker.map(done -> Audited.of(device, entry(caller, "device.updated", deviceId, changes)));
+                    return atBroker(sql, device, patch.enabled())
+                            .map(done -> Audited.of(device, entry(caller, "device.updated", deviceId, changes)));
                 })));
     }
 
@@ -95,7 +98,7 @@ public class Devices {
                 .flatMap(locked -> repository.delete(sql, siteId, deviceId))
                 .flatMap(deleted -> {
                     Device device = deleted.orElseThrow(() -> notFound(deviceId));
-                    return broker.remove(device.mqttUsername())
+                    return broker.remove(identity(sql, device))
                             .map(done -> Audited.<Void>of(null, entry(caller, "device.deleted", deviceId, Map.of())));
                 })));
     }
@@ -111,6 +114,18 @@ public class Devices {
                             .map(done -> Audited.of(new DeviceCredentials(device, device.mqttUsername(), password),
                                     entry(caller, "device.password-reset", deviceId, Map.of())));
                 })));
+    }
+
+    /** A device enabled again gets back its certificate login only while it holds a valid certificate. */
+    private Uni<Void> atBroker(TenantSql sql, Device device, Boolean enabled) {
+        if (enabled == null) {
+            return Uni.createFrom().voidItem();
+        }
+        DeviceIdentity identity = identity(sql, device);
+        if (!enabled) {
+            return broker.disable(identity);
+        }
+        return certificates.hasValidCertificate(sql, device.id()).flatMap(certified -> broker.enable(identity, certified));
     }
 
     private static DeviceIdentity identity(TenantSql sql, Device device) {

@@ -31,6 +31,10 @@ class DeviceCertificateRepository {
              where tenant_id = $3 and device_id = $1 and revoked_at is null
             returning serial
             """;
+    private static final String HAS_VALID = """
+            select exists (select 1 from edge.device_certificates
+                            where tenant_id = $1 and device_id = $2 and revoked_at is null and not_after > now())
+            """;
     private static final String INSERT = """
             insert into edge.device_certificates (tenant_id, serial, device_id, site_id, subject, fingerprint, key_source,
                                                   certificate, not_before, not_after)
@@ -41,6 +45,10 @@ class DeviceCertificateRepository {
         return sql.execute(DEVICE, Tuple.of(siteId, deviceId)).map(rows -> rows.iterator().hasNext()
                 ? Optional.of(CertifiableDevice.from(rows.iterator().next()))
                 : Optional.empty());
+    }
+
+    Uni<Boolean> hasValidCertificate(TenantSql sql, UUID deviceId) {
+        return sql.execute(HAS_VALID, Tuple.of(sql.tenantId(), deviceId)).map(rows -> rows.iterator().next().getBoolean(0));
     }
 
     /** Revokes the device's certificates that are not revoked yet; returns their serials. */

@@ -74,6 +74,11 @@ public class DeviceCertificates {
                         : publishCrls("revocation of " + revoked.revokedSerials()));
     }
 
+    /** Whether the device holds a certificate that is neither revoked nor expired. */
+    public Uni<Boolean> hasValidCertificate(TenantSql sql, UUID deviceId) {
+        return repository.hasValidCertificate(sql, deviceId);
+    }
+
     private Uni<Audited<Issuance>> issue(TenantSql sql, Caller caller, UUID siteId, UUID deviceId, DeviceKey key) {
         return device(sql, siteId, deviceId).flatMap(device -> {
             if (!device.enabled()) {
