@@ -100,15 +100,18 @@ $$;
 create trigger revoke_certificates_of_deleted_device after delete on edge.devices
     for each row execute function edge.revoke_certificates_of_deleted_device();
 
--- The broker's CRL file holds every tenant's CRL, so the bridge reads them across tenants. These two
--- functions are that narrow platform-level path: they return only CRLs (public documents) and the ids
--- of tenants whose CRL must be re-signed, never keys, certificates or device data. The owner reads
--- through its own read-only policies (RLS is forced, so the owner needs them too).
+-- Two platform-level jobs of the bridge read across tenants. The broker's CRL file holds every
+-- tenant's CRL; and the broker reconciler keeps a certificate login (a dynsec client named by the
+-- subject) for exactly the enabled devices with a valid certificate. These three functions are that
+-- narrow path: they return only CRLs (public documents), the ids of tenants whose CRL must be
+-- re-signed, and the ids of devices with a valid certificate; never keys, certificates or other
+-- device data. The owner reads through its own read-only policies (RLS is forced, so the owner needs
+-- them too).
 do $$
 begin
-    execute format('create policy platform_crl_publisher on edge.pki_intermediates for select to %I using (true)',
+    execute format('create policy platform_pki_reads on edge.pki_intermediates for select to %I using (true)',
                    current_user);
-    execute format('create policy platform_crl_publisher on edge.device_certificates for select to %I using (true)',
+    execute format('create policy platform_pki_reads on edge.device_certificates for select to %I using (true)',
                    current_user);
 end
 $$;
@@ -134,7 +137,19 @@ as $$
      order by i.tenant_id
 $$;
 
+-- Devices holding a certificate that is neither revoked nor expired.
+create function edge.devices_with_valid_certificate()
+    returns table (tenant_id uuid, device_id uuid)
+    language sql stable security definer
+    set search_path = pg_catalog, pg_temp
+as $$
+    select distinct c.tenant_id, c.device_id from edge.device_certificates c
+     where c.revoked_at is null and c.not_after > now()
+$$;
+
 revoke all on function edge.published_crls() from public;
 revoke all on function edge.tenants_with_crl_due(timestamptz) from public;
 grant execute on function edge.published_crls() to "${app_role}";
 grant execute on function edge.tenants_with_crl_due(timestamptz) to "${app_role}";
+revoke all on function edge.devices_with_valid_certificate() from public;
+grant execute on function edge.devices_with_valid_certificate() to "${app_role}";

@@ -22,6 +22,7 @@ import io.atc.core.tenancy.TenantTransactions;
 import io.atc.edge.broker.BrokerConfirmation;
 import io.atc.edge.broker.DeviceBrokerIdentities;
 import io.atc.edge.broker.DeviceIdentity;
+import io.atc.edge.broker.IdentityChangeLock;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -112,8 +113,14 @@ public class DeviceCertificates {
                         "device.certificates.revoked", "device:" + deviceId, Map.of("revokedSerials", revoked)))));
     }
 
+    /**
+     * The device, its row locked; first the identity-change lock, shared, since issuing and revoking
+     * change the device's certificate login at the broker before the commit, and the reconciler
+     * must not see that half done.
+     */
     private Uni<CertifiableDevice> device(TenantSql sql, UUID siteId, UUID deviceId) {
-        return repository.findDevice(sql, siteId, deviceId)
+        return IdentityChangeLock.holdShared(sql)
+                .flatMap(locked -> repository.findDevice(sql, siteId, deviceId))
                 .map(found -> found.orElseThrow(() -> ProblemException.notFound("device " + deviceId + " at site " + siteId)));
     }
 
