@@ -19,7 +19,7 @@ public final class BrokerConfirmation {
 
     public static <T> Uni<T> required(Uni<T> change) {
         return change.onFailure(BrokerException.class).transform(failure -> {
-            LOG.warnf("device change rolled back: %s", failure.getMessage());
+            LOG.warnf("change rolled back, the broker did not confirm it: %s", failure.getMessage());
             return new ProblemException(ProblemType.UNAVAILABLE,
                     "The MQTT broker did not confirm the change, so nothing was changed; try again later.");
         });
