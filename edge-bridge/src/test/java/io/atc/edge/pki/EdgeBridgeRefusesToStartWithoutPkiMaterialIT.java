@@ -4,14 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.atc.testkit.identity.InternalTokens;
-import io.atc.testkit.postgres.TestDatabase;
+import io.atc.edge.support.PackagedBridgeEnvironment;
 import io.atc.testkit.quarkus.PackagedServiceRefusal;
 
 /**
@@ -41,18 +39,8 @@ class EdgeBridgeRefusesToStartWithoutPkiMaterialIT {
                 "ATC-STARTUP-PKI", "the root key does not belong to the root certificate");
     }
 
-    private static void assertRefused(Map<String, String> pki, String... reasons) throws Exception {
-        TestDatabase database = TestDatabase.shared();
-        Map<String, String> env = new HashMap<>();
-        env.put("ATC_EDGE_PORT", "0");
-        env.put("ATC_LOG_JSON", "false");
-        env.put("ATC_DB_URL", database.target().uri());
-        env.put("ATC_DB_APP_USER", database.target().appUser());
-        env.put("ATC_DB_APP_PASSWORD", database.target().appPassword());
-        env.put("ATC_INTERNAL_JWT_PUBLIC_KEY", InternalTokens.publicKey());
-        // The broker secrets are there, so that the PKI refusal is the only one.
-        env.put("ATC_EDGE_BROKER_ADMIN_PASSWORD", "a-real-admin-password");
-        env.put("ATC_EDGE_BROKER_INGEST_PASSWORD", "a-real-ingest-password");
+    private void assertRefused(Map<String, String> pki, String... reasons) throws Exception {
+        Map<String, String> env = PackagedBridgeEnvironment.startable(dir.resolve("generated"));
         for (String variable : new String[] {"ATC_EDGE_PKI_ROOT_KEY_FILE", "ATC_EDGE_PKI_ROOT_CERT_FILE", "ATC_EDGE_PKI_KEK",
                 "ATC_EDGE_PKI_GENERATE_MISSING"}) {
             env.put(variable, null);
