@@ -8,11 +8,7 @@ import java.nio.file.Files;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -54,10 +50,7 @@ class DeletedDeviceCertificatesAreRevokedTests {
 
         assertThat(revokedInTheCrlFile(certificate)).isTrue();
         MtlsAttempts.assertRefusedAtHandshake(DeviceCertificatesApi.identity(issued));
-        assertThatThrownBy(() -> asTenant(a.tenantId(),
-                "update edge.device_certificates set revoked_at = null, revocation_reason = null where device_id = ?",
-                device.id()))
-                .isInstanceOf(SQLException.class).hasMessageContaining("cannot be undone");
+        assertThatThrownBy(() -> DeviceRows.unrevokeCertificate(device)).hasMessageContaining("cannot be undone");
     }
 
     private static boolean revokedInTheCrlFile(X509Certificate certificate) throws Exception {
@@ -69,17 +62,5 @@ class DeletedDeviceCertificatesAreRevokedTests {
             }
         }
         throw new AssertionError("no CRL of " + certificate.getIssuerX500Principal() + " in the CRL file");
-    }
-
-    private static void asTenant(UUID tenant, String sql, UUID deviceId) throws SQLException {
-        try (Connection app = TestDatabase.shared().connectAsApp()) {
-            app.setAutoCommit(false);
-            SyntheticOrganisations.bindTenant(app, tenant);
-            try (PreparedStatement statement = app.prepareStatement(sql)) {
-                statement.setObject(1, deviceId);
-                statement.executeUpdate();
-            }
-            app.commit();
-        }
     }
 }

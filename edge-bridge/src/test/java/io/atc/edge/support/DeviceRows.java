@@ -32,6 +32,12 @@ public final class DeviceRows {
                 + " where device_id = ? and revoked_at is null");
     }
 
+    /** Tries to take back the revocation of the device's one certificate, which the database forbids. */
+    public static void unrevokeCertificate(RegisteredDevice device) {
+        update(device, "update edge.device_certificates set revoked_at = null, revocation_reason = null"
+                + " where device_id = ?");
+    }
+
     /** How many devices the tenant has, read as the service role in the tenant's transaction. */
     public static long count(UUID tenantId) {
         return SyntheticOrganisations.countAsTenant(tenantId, "select count(*) from edge.devices");
