@@ -75,12 +75,10 @@ public final class AtcLauncher {
             }
             if (service.name().equals("edge-bridge")) {
                 environment.putAll(broker.environment());
+                environment.putAll(edgePki());
             }
             if (service.name().equals("keys-service")) {
                 environment.putAll(secrets.environment());
-            }
-            if (service.name().equals("edge-bridge")) {
-                environment.putAll(edgePki());
             }
             services.add(remember(ServiceProcess.start(home, service, service.port(env), environment, out)));
         }

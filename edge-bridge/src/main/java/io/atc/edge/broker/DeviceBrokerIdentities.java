@@ -11,9 +11,10 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Devices' clients (password and certificate logins) and roles at the broker. Each method is one
- * command message, so the broker applies its commands together; each fails with a {@link BrokerException} when the broker did
- * not confirm the change. Removing what is already gone, or disabling a client the broker does not
- * have, counts as done (the reconciler creates missing clients).
+ * command message, so the broker applies its commands together; each fails with a
+ * {@link BrokerException} when the broker did not confirm the change. Removing what is already
+ * gone, or disabling a client the broker does not have, counts as done (the reconciler creates
+ * missing clients).
  */
 @ApplicationScoped
 public class DeviceBrokerIdentities {
