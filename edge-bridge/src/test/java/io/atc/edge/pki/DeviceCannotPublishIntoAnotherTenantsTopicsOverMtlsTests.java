@@ -17,10 +17,10 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * A device of tenant B, logged in on the mTLS listener with the valid certificate the platform
- * issued it, cannot publish into tenant A's topics: its certificate login has only its password
- * client's roles.
- * Breaks when: CertificateClients.grant gives the subject's client a role wider than the device's
- * own (checked with a role allowing atc/#: the publish into A's topic then arrives first).
+ * issued it, cannot publish into tenant A's topics: its certificate login holds only the device's
+ * own role, like its password client.
+ * Breaks when: DeviceBrokerIdentities.grantCertificateLogin gives the login a role wider than the
+ * device's own (checked with a role allowing atc/#: the publish into A's topic then arrives first).
  */
 @QuarkusTest
 @QuarkusTestResource(EdgeBridgeTestResources.class)

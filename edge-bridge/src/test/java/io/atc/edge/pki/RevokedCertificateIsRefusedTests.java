@@ -29,9 +29,9 @@ import io.restassured.path.json.JsonPath;
  * <li>the CRL: the service rewrites the broker's CRL file and runs its reload command, which here
  * (TestBroker) is {@code kill -HUP <broker pid>}; Mosquitto 2.0 re-reads {@code crlfile} on SIGHUP,
  * and the API answers only after that, so the very next handshake is checked against the new CRL;</li>
- * <li>the broker login: the certificate's dynsec client is deleted (revocation) or its sessions are
- * dropped (rotation, where the new certificate keeps the subject), since SIGHUP does not end
- * sessions that are already open.</li>
+ * <li>the certificate login: the dynsec client named by the subject is deleted (revocation) or its
+ * sessions are dropped (rotation, where the new certificate keeps the subject), since SIGHUP does
+ * not end sessions that are already open.</li>
  * </ul>
  */
 @QuarkusTest
