@@ -224,7 +224,8 @@ public final class EdgeIngestBenchmark {
 
     private static PackagedService startBridge(Path jar, TestDatabase database, MqttBroker broker, Path blobs,
             String javaOptions) throws InterruptedException {
-        Map<String, String> environment = EdgeBridgeEnvironment.of(database, broker, INGEST_PASSWORD, blobs);
+        Map<String, String> environment = EdgeBridgeEnvironment.of(database, broker, INGEST_PASSWORD, blobs,
+                blobs.resolveSibling(blobs.getFileName() + "-pki"));
         environment.put("ATC_LOG_JSON", "false");
         PackagedService bridge = PackagedService.start(jar, "ATC_EDGE_PORT", environment,
                 List.of(javaOptions.strip().split("\\s+")));

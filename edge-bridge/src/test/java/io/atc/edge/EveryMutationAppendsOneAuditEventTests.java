@@ -51,6 +51,10 @@ class EveryMutationAppendsOneAuditEventTests {
             device[0] = response.path("device.id");
             return response;
         });
+        calls.put("POST /v1/sites/{siteId}/devices/{deviceId}/certificates", () -> given().auth().oauth2(token)
+                .contentType("application/json").post("/v1/sites/{siteId}/devices/{id}/certificates", site, device[0]));
+        calls.put("DELETE /v1/sites/{siteId}/devices/{deviceId}/certificates", () -> given().auth().oauth2(token)
+                .delete("/v1/sites/{siteId}/devices/{id}/certificates", site, device[0]));
         calls.put("PATCH /v1/sites/{siteId}/devices/{deviceId}", () -> given().auth().oauth2(token)
                 .contentType("application/json").body("{\"name\":\"Audited 2\",\"enabled\":false}")
                 .patch("/v1/sites/{siteId}/devices/{id}", site, device[0]));

@@ -77,6 +77,7 @@ public final class AtcLauncher {
                 environment.putAll(broker.environment());
                 environment.put("ATC_EDGE_BLOBS_DIR", env.getOrDefault("ATC_EDGE_BLOBS_DIR",
                         home.resolve(".run-data/edge-blobs").toString()));
+                environment.putAll(edgePki());
             }
             if (service.name().equals("keys-service")) {
                 environment.putAll(secrets.environment());
@@ -87,6 +88,18 @@ public final class AtcLauncher {
             service.awaitReady(READY_TIMEOUT);
         }
         printSummary(database, broker, services, secrets);
+    }
+
+    /**
+     * A local run has no PKI secrets: the edge-bridge generates its development root CA and KEK once,
+     * kept in .run-data so certificates stay valid across runs; configured ones still win.
+     */
+    private Map<String, String> edgePki() {
+        Map<String, String> pki = new HashMap<>();
+        pki.put("ATC_EDGE_PKI_GENERATE_MISSING", env.getOrDefault("ATC_EDGE_PKI_GENERATE_MISSING", "true"));
+        pki.put("ATC_EDGE_PKI_DATA_DIR", env.getOrDefault("ATC_EDGE_PKI_DATA_DIR",
+                home.resolve(".run-data/edge-pki").toString()));
+        return pki;
     }
 
     synchronized void stop() {

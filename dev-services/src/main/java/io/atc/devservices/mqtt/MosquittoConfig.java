@@ -6,13 +6,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** The project's mosquitto.conf, with its machine-specific directives set for where it runs. */
 public final class MosquittoConfig {
 
     static final String LOCATION_ENV = "ATC_MOSQUITTO_CONFIG";
 
+    /** The ports the project's config gives its listeners. */
+    public static final int PLAIN_PORT = 1883;
+    public static final int TLS_PORT = 8883;
+
     private static final Path IN_REPO = Path.of("deploy", "mosquitto", "mosquitto.conf");
+    private static final Set<String> TLS_LISTENER_DIRECTIVES = Set.of("cafile", "capath", "certfile", "keyfile",
+            "crlfile", "require_certificate", "use_identity_as_username", "use_subject_as_username", "tls_version",
+            "ciphers", "ciphers_tls1.3", "tls_engine", "tls_keyform", "dhparamfile");
 
     private final List<String> lines;
 
@@ -52,7 +60,7 @@ public final class MosquittoConfig {
     public MosquittoConfig set(String directive, String value) {
         boolean found = false;
         for (int i = 0; i < lines.size(); i++) {
-            if (directive.equals(lines.get(i).strip().split("\\s+", 2)[0])) {
+            if (directive.equals(directive(lines.get(i)))) {
                 lines.set(i, directive + " " + value);
                 found = true;
             }
@@ -61,6 +69,44 @@ public final class MosquittoConfig {
             throw new IllegalStateException("The project's mosquitto.conf has no '" + directive + "' line");
         }
         return this;
+    }
+
+    /** Replaces the listener line of {@code projectPort} (e.g. with "0 127.0.0.1" or "45123 127.0.0.1"). */
+    public MosquittoConfig setListener(int projectPort, String value) {
+        int index = listenerLine(projectPort);
+        lines.set(index, "listener " + value);
+        return this;
+    }
+
+    /**
+     * Removes the listener of {@code projectPort} together with its TLS settings (the directives
+     * that follow it up to the next listener), for brokers that run without that listener.
+     */
+    public MosquittoConfig dropListener(int projectPort) {
+        int index = listenerLine(projectPort);
+        lines.remove(index);
+        while (index < lines.size() && !"listener".equals(directive(lines.get(index)))) {
+            if (TLS_LISTENER_DIRECTIVES.contains(directive(lines.get(index)))) {
+                lines.remove(index);
+            } else {
+                index++;
+            }
+        }
+        return this;
+    }
+
+    private int listenerLine(int projectPort) {
+        for (int i = 0; i < lines.size(); i++) {
+            String[] words = lines.get(i).strip().split("\\s+");
+            if (words.length >= 2 && "listener".equals(words[0]) && words[1].equals(String.valueOf(projectPort))) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("The project's mosquitto.conf has no 'listener " + projectPort + "' line");
+    }
+
+    private static String directive(String line) {
+        return line.strip().split("\\s+", 2)[0];
     }
 
     public MosquittoConfig append(String line) {

@@ -10,13 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * A private Mosquitto broker run from the local binary with the project's config, on a free
  * loopback port, with dynamic security initialised for a random admin password. Its files
- * live in a temp dir that {@link #close()} deletes.
+ * live in a temp dir that {@link #close()} deletes. The project's TLS listener is dropped, unless
+ * the broker is started {@link #startWithTls with the test's own CA files}: then it listens on a
+ * second free port.
  */
 public final class MosquittoProcess implements AutoCloseable {
 
@@ -27,22 +30,38 @@ public final class MosquittoProcess implements AutoCloseable {
     private final Path workDir;
     private final MqttBroker broker;
     private MosquittoInstallation installation;
+    private final Optional<TlsListenerFiles> tls;
+    private final int tlsPort;
     private Process process;
 
-    private MosquittoProcess(Path workDir, MqttBroker broker) {
+    private MosquittoProcess(Path workDir, MqttBroker broker, Optional<TlsListenerFiles> tls, int tlsPort) {
         this.workDir = workDir;
         this.broker = broker;
+        this.tls = tls;
+        this.tlsPort = tlsPort;
     }
 
+    /** The broker with its plain listener only. */
     public static MosquittoProcess start(Path projectConfig) {
+        return start(projectConfig, Optional.empty());
+    }
+
+    /** The broker with its plain listener and its TLS listener, the latter reading {@code files}. */
+    public static MosquittoProcess startWithTls(Path projectConfig, TlsListenerFiles files) {
+        return start(projectConfig, Optional.of(files));
+    }
+
+    private static MosquittoProcess start(Path projectConfig, Optional<TlsListenerFiles> tls) {
         MosquittoInstallation installation = MosquittoInstallation.find().orElseThrow(() -> new IllegalStateException(
                 "Mosquitto 2.x with mosquitto_ctrl and the dynamic-security plugin not found (set "
                         + MosquittoInstallation.PLUGIN_ENV + " if the plugin is in an unusual place)"));
         MosquittoProcess mosquitto;
         try {
             int port = freeLoopbackPort();
+            int tlsPort = tls.isPresent() ? freeLoopbackPort() : -1;
             mosquitto = new MosquittoProcess(Files.createTempDirectory("atc-mosquitto-"),
-                    new MqttBroker(HOST, port, DynsecAdmin.USER, DynsecAdmin.newPassword(), "mosquitto-process"));
+                    new MqttBroker(HOST, port, DynsecAdmin.USER, DynsecAdmin.newPassword(), "mosquitto-process"),
+                    tls, tlsPort);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -59,14 +78,31 @@ public final class MosquittoProcess implements AutoCloseable {
         return broker;
     }
 
+    /** The TLS listener's port; only for a broker started {@link #startWithTls with TLS}. */
+    public int tlsPort() {
+        if (tls.isEmpty()) {
+            throw new IllegalStateException("this broker was started without its TLS listener");
+        }
+        return tlsPort;
+    }
+
+    /** The broker's process id, e.g. for "kill -HUP", on which Mosquitto reloads its CRL file. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** The broker's log (its connections, refusals and TLS errors). */
+    public Path log() {
+        return workDir.resolve("mosquitto.log");
+    }
+
     private void run(MosquittoInstallation installation, Path projectConfig) {
         Path dynsecFile = workDir.resolve("dynamic-security.json");
         Path configFile = workDir.resolve("mosquitto.conf");
-        Path log = workDir.resolve("mosquitto.log");
+        Path log = log();
         try {
             initDynamicSecurity(installation.ctrl(), dynsecFile);
-            Files.writeString(configFile, MosquittoConfig.read(projectConfig)
-                    .set("listener", broker.port() + " " + HOST)
+            Files.writeString(configFile, listeners(MosquittoConfig.read(projectConfig))
                     .set("plugin", installation.dynsecPlugin().toString())
                     .set("plugin_opt_config_file", dynsecFile.toString())
                     .set("persistence_location", workDir + "/")
@@ -104,6 +140,19 @@ public final class MosquittoProcess implements AutoCloseable {
     public synchronized void restart() {
         stopProcess();
         launch();
+    }
+
+    private MosquittoConfig listeners(MosquittoConfig config) {
+        config.setListener(MosquittoConfig.PLAIN_PORT, broker.port() + " " + HOST);
+        if (tls.isEmpty()) {
+            return config.dropListener(MosquittoConfig.TLS_PORT);
+        }
+        TlsListenerFiles files = tls.get();
+        return config.setListener(MosquittoConfig.TLS_PORT, tlsPort + " " + HOST)
+                .set("cafile", files.caFile().toString())
+                .set("certfile", files.certFile().toString())
+                .set("keyfile", files.keyFile().toString())
+                .set("crlfile", files.crlFile().toString());
     }
 
     private void initDynamicSecurity(Path ctrl, Path dynsecFile) throws IOException {

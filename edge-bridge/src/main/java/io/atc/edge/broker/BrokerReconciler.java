@@ -23,17 +23,26 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  * devices deleted or disabled while the bridge was down, or whose broker change outlived a failed
  * commit, are removed or disabled; devices the broker lost get a client again, with a random
  * password nobody knows, so their owner must reset it (logged, and listed in the report). The
- * platform never stores device passwords, so it cannot restore the old one.
+ * platform never stores device passwords, so it cannot restore the old one. Certificate logins
+ * (clients named by a device certificate's subject) exist for exactly the enabled devices with a
+ * valid certificate: the others go (revoked, expired, disabled, deleted, or never the platform's),
+ * the missing ones come back (they have no password to lose).
  *
  * <p>The database side is read through {@code edge.device_directory()}, the one platform-level read
- * of devices across tenants (routing columns only). The whole pass runs under the exclusive
- * {@link IdentityChangeLock}, so no device mutation is half done while it looks.
+ * of devices across tenants (routing columns only), and {@code edge.devices_with_valid_certificate()}
+ * (ids only). The whole pass runs under the exclusive {@link IdentityChangeLock}, so no device or
+ * certificate change is half done while it looks.
  */
 @ApplicationScoped
 public class BrokerReconciler {
 
     private static final Logger LOG = Logger.getLogger(BrokerReconciler.class);
-    private static final String DIRECTORY = "select device_id, tenant_id, site_id, enabled from edge.device_directory()";
+    private static final String DIRECTORY = """
+            select d.device_id, d.tenant_id, d.site_id, d.enabled, c.device_id is not null as certified
+              from edge.device_directory() d
+              left join edge.devices_with_valid_certificate() c
+                on c.tenant_id = d.tenant_id and c.device_id = d.device_id
+            """;
     private static final int PAGE = 500;
     private static final int COMMANDS_PER_MESSAGE = 100;
 
@@ -47,22 +56,27 @@ public class BrokerReconciler {
 
     public Uni<ReconcileReport> reconcile() {
         return pool.withTransaction(connection -> IdentityChangeLock.holdExclusive(connection)
-                .flatMap(locked -> deviceClients(0, new HashMap<>()))
+                .flatMap(locked -> deviceClients(0, new BrokerClients(new HashMap<>(), new HashSet<>())))
                 .flatMap(clients -> deviceRoles(0, new HashSet<>())
-                        .flatMap(roles -> directory(connection)
-                                .flatMap(devices -> apply(ReconcilePlan.between(clients, roles, devices), devices.size())))))
+                        .flatMap(roles -> directory(connection).flatMap(devices -> apply(
+                                ReconcilePlan.between(clients.devices(), roles, clients.certificateLogins(), devices),
+                                devices.size())))))
                 .invoke(BrokerReconciler::log);
     }
 
-    /** Device id to whether its client is disabled, one page of clients per command. */
-    private Uni<Map<UUID, Boolean>> deviceClients(int offset, Map<UUID, Boolean> found) {
+    /** The broker's device clients and certificate logins, one page of clients per command. */
+    private Uni<BrokerClients> deviceClients(int offset, BrokerClients found) {
         return broker.send(List.of(DynsecCommands.listClients(offset, PAGE))).flatMap(responses -> {
             JsonObject data = responses.get(0).requireOk().data();
             JsonArray clients = data.getJsonArray("clients", new JsonArray());
             for (Object client : clients) {
                 JsonObject entry = (JsonObject) client;
-                DeviceIdentity.deviceIdOf(entry.getString("username"))
-                        .ifPresent(id -> found.put(id, entry.getBoolean("disabled", false)));
+                String username = entry.getString("username");
+                DeviceIdentity.deviceIdOf(username)
+                        .ifPresent(id -> found.devices().put(id, entry.getBoolean("disabled", false)));
+                if (DeviceIdentity.isCertificateUsername(username)) {
+                    found.certificateLogins().add(username);
+                }
             }
             int next = offset + clients.size();
             return clients.isEmpty() || next >= data.getInteger("totalCount", 0)
@@ -85,7 +99,8 @@ public class BrokerReconciler {
         return connection.query(DIRECTORY).execute().map(rows -> {
             List<ReconcilePlan.RegisteredDevice> devices = new ArrayList<>();
             rows.forEach(row -> devices.add(new ReconcilePlan.RegisteredDevice(new DeviceIdentity(row.getUUID("tenant_id"),
-                    row.getUUID("site_id"), row.getUUID("device_id")), row.getBoolean("enabled"))));
+                    row.getUUID("site_id"), row.getUUID("device_id")), row.getBoolean("enabled"),
+                    row.getBoolean("certified"))));
             return devices;
         });
     }
@@ -93,12 +108,15 @@ public class BrokerReconciler {
     /**
      * Client removals go first and must all succeed before anything else is sent: Mosquitto 2.0's
      * plugin deletes a role a client still holds without detaching it (a dangling reference that
-     * can crash the broker), so no role is deleted while its client may still be there.
+     * can crash the broker), so no role is deleted while a client holding it (password or
+     * certificate login) may still be there.
      */
     private Uni<ReconcileReport> apply(ReconcilePlan plan, int devicesChecked) {
         List<Step> removals = new ArrayList<>();
         plan.clientsToRemove().forEach(client -> removals.add(new Step(DynsecCommands.deleteClient(client),
                 DynsecResponse.CLIENT_NOT_FOUND, Effect.CLIENT_REMOVED, null)));
+        plan.certificateClientsToRemove().forEach(client -> removals.add(new Step(DynsecCommands.deleteClient(client),
+                DynsecResponse.CLIENT_NOT_FOUND, Effect.CERTIFICATE_LOGIN_REMOVED, null)));
         List<Step> steps = new ArrayList<>();
         plan.rolesToRemove().forEach(role -> steps.add(new Step(DynsecCommands.deleteRole(role),
                 DynsecResponse.ROLE_NOT_FOUND, Effect.ROLE_REMOVED, null)));
@@ -112,11 +130,19 @@ public class BrokerReconciler {
                 steps.add(new Step(DynsecCommands.disableClient(identity.username()), null, Effect.NONE, null));
             }
         }
-        for (DeviceIdentity identity : plan.rolesToRestore()) {
+        for (ReconcilePlan.RegisteredDevice device : plan.rolesToRestore()) {
+            DeviceIdentity identity = device.identity();
             steps.add(new Step(DynsecCommands.createRole(identity.role(), identity.acls()), DynsecResponse.ROLE_EXISTS,
                     Effect.ROLE_RESTORED, null));
             steps.add(new Step(DynsecCommands.addClientRole(identity.username(), identity.role()), null, Effect.NONE, null));
+            if (device.needsCertificateLogin() && !plan.certificateClientsToCreate().contains(identity)) {
+                steps.add(new Step(DynsecCommands.addClientRole(identity.certificateUsername(), identity.role()), null,
+                        Effect.NONE, null));
+            }
         }
+        plan.certificateClientsToCreate().forEach(identity -> steps.add(new Step(
+                DynsecCommands.createClientWithoutPassword(identity.certificateUsername(), identity.role()),
+                DynsecResponse.CLIENT_EXISTS, Effect.CERTIFICATE_LOGIN_CREATED, null)));
         plan.clientsToEnable().forEach(client -> steps.add(new Step(DynsecCommands.enableClient(client),
                 DynsecResponse.CLIENT_NOT_FOUND, Effect.CLIENT_ENABLED, null)));
         plan.clientsToDisable().forEach(client -> steps.add(new Step(DynsecCommands.disableClient(client),
@@ -176,22 +202,30 @@ public class BrokerReconciler {
         return new ReconcileReport(devicesChecked, counts.getOrDefault(Effect.CLIENT_REMOVED, 0),
                 counts.getOrDefault(Effect.ROLE_REMOVED, 0), counts.getOrDefault(Effect.ROLE_RESTORED, 0),
                 counts.getOrDefault(Effect.CLIENT_ENABLED, 0), counts.getOrDefault(Effect.CLIENT_DISABLED, 0),
-                List.copyOf(passwordResetNeeded));
+                List.copyOf(passwordResetNeeded), counts.getOrDefault(Effect.CERTIFICATE_LOGIN_REMOVED, 0),
+                counts.getOrDefault(Effect.CERTIFICATE_LOGIN_CREATED, 0));
     }
 
     private static void log(ReconcileReport report) {
         if (report.changedAnything()) {
             LOG.infof("broker reconciled with %d registered device(s): %d client(s) and %d role(s) of unknown devices"
-                    + " removed, %d role(s) restored, %d client(s) enabled, %d disabled, %d recreated",
+                    + " removed, %d role(s) restored, %d client(s) enabled, %d disabled, %d recreated;"
+                    + " %d certificate login(s) removed, %d created",
                     report.devicesChecked(), report.clientsRemoved(), report.rolesRemoved(), report.rolesRestored(),
-                    report.clientsEnabled(), report.clientsDisabled(), report.passwordResetNeeded().size());
+                    report.clientsEnabled(), report.clientsDisabled(), report.passwordResetNeeded().size(),
+                    report.certificateLoginsRemoved(), report.certificateLoginsCreated());
         } else {
             LOG.debugf("broker already matches the %d registered device(s)", report.devicesChecked());
         }
     }
 
     private enum Effect {
-        NONE, CLIENT_REMOVED, ROLE_REMOVED, CLIENT_CREATED, ROLE_RESTORED, CLIENT_ENABLED, CLIENT_DISABLED
+        NONE, CLIENT_REMOVED, ROLE_REMOVED, CLIENT_CREATED, ROLE_RESTORED, CLIENT_ENABLED, CLIENT_DISABLED,
+        CERTIFICATE_LOGIN_REMOVED, CERTIFICATE_LOGIN_CREATED
+    }
+
+    /** Device id to whether its password client is disabled; the names of certificate logins. */
+    private record BrokerClients(Map<UUID, Boolean> devices, Set<String> certificateLogins) {
     }
 
     /** One command, the error that still counts as done, and what it achieves when it succeeds. */

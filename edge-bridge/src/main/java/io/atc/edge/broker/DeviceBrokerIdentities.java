@@ -10,10 +10,11 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Devices' clients and roles at the broker. Each method is one command message, so the broker
- * applies its commands together; each fails with a {@link BrokerException} when the broker did
- * not confirm the change. Removing what is already gone, or disabling a client the broker does not
- * have, counts as done (the reconciler creates missing clients).
+ * Devices' clients (password and certificate logins) and roles at the broker. Each method is one
+ * command message, so the broker applies its commands together; each fails with a
+ * {@link BrokerException} when the broker did not confirm the change. Removing what is already
+ * gone, or disabling a client the broker does not have, counts as done (the reconciler creates
+ * missing clients).
  */
 @ApplicationScoped
 public class DeviceBrokerIdentities {
@@ -26,11 +27,9 @@ public class DeviceBrokerIdentities {
 
     /** A new device: its role, then its client in that role. */
     public Uni<Void> provision(DeviceIdentity device, String password) {
-        return broker.send(List.of(
+        return confirmed(List.of(
                 DynsecCommands.createRole(device.role(), device.acls()),
-                DynsecCommands.createClient(device.username(), password, device.role())))
-                .invoke(responses -> responses.forEach(DynsecResponse::requireOk))
-                .replaceWithVoid();
+                DynsecCommands.createClient(device.username(), password, device.role())), Set.of());
     }
 
     /** Sets a new password (disconnecting the device); recreates the client if the broker lost it. */
@@ -46,24 +45,68 @@ public class DeviceBrokerIdentities {
                 });
     }
 
-    /** Stops the device: the broker disconnects it and refuses its logins. */
-    public Uni<Void> disable(String username) {
-        return tolerating(DynsecCommands.disableClient(username), DynsecResponse.CLIENT_NOT_FOUND);
+    /**
+     * Stops the device: the broker disconnects it and refuses its password logins, and its
+     * certificate login is deleted (disabling a client does not stop certificate logins).
+     */
+    public Uni<Void> disable(DeviceIdentity device) {
+        return confirmed(List.of(DynsecCommands.disableClient(device.username()),
+                DynsecCommands.deleteClient(device.certificateUsername())), Set.of(DynsecResponse.CLIENT_NOT_FOUND));
     }
 
-    public Uni<Void> enable(String username) {
-        return tolerating(DynsecCommands.enableClient(username), DynsecResponse.CLIENT_NOT_FOUND);
+    /** Lets the device log in again: with its password, and with its certificate if it has a valid one. */
+    public Uni<Void> enable(DeviceIdentity device, boolean certified) {
+        Uni<Void> enabled = tolerating(DynsecCommands.enableClient(device.username()), DynsecResponse.CLIENT_NOT_FOUND);
+        return certified ? enabled.flatMap(done -> grantCertificateLogin(device)) : enabled;
     }
 
     /**
-     * Deletes the client (disconnecting the device), then its role. Two messages on purpose: the
+     * Deletes the device's clients (disconnecting it), then its role. Two messages on purpose: the
      * plugin runs every command of a message even when an earlier one fails, and Mosquitto 2.0's
      * plugin deletes a role that a client still holds without detaching it (the client keeps a
-     * dangling reference, which can crash the broker), so the role goes only once the client has.
+     * dangling reference, which can crash the broker), so the role goes only once both clients
+     * holding it have.
      */
-    public Uni<Void> remove(String username) {
-        return tolerating(DynsecCommands.deleteClient(username), DynsecResponse.CLIENT_NOT_FOUND)
-                .flatMap(clientGone -> tolerating(DynsecCommands.deleteRole(username), DynsecResponse.ROLE_NOT_FOUND));
+    public Uni<Void> remove(DeviceIdentity device) {
+        return confirmed(List.of(DynsecCommands.deleteClient(device.username()),
+                DynsecCommands.deleteClient(device.certificateUsername())), Set.of(DynsecResponse.CLIENT_NOT_FOUND))
+                .flatMap(clientsGone -> tolerating(DynsecCommands.deleteRole(device.role()), DynsecResponse.ROLE_NOT_FOUND));
+    }
+
+    /**
+     * Lets the device's certificates log in on the mTLS listener: a client named by their subject,
+     * without a password, in the device's role, so a certified device has exactly the rights of its
+     * password client. A client of that name that exists already is put back in that role alone.
+     */
+    public Uni<Void> grantCertificateLogin(DeviceIdentity device) {
+        String username = device.certificateUsername();
+        return broker.send(List.of(DynsecCommands.createClientWithoutPassword(username, device.role())))
+                .flatMap(responses -> {
+                    if (responses.get(0).failedWith(DynsecResponse.CLIENT_EXISTS)) {
+                        return confirmed(List.of(DynsecCommands.setClientRoles(username, device.role())), Set.of());
+                    }
+                    responses.get(0).requireOk();
+                    return Uni.createFrom().voidItem();
+                });
+    }
+
+    /**
+     * Drops every session of the device's certificate login and keeps the login: after a rotation
+     * the new certificate has the same subject, and the old one is stopped by the CRL.
+     */
+    public Uni<Void> dropCertificateSessions(DeviceIdentity device) {
+        String username = device.certificateUsername();
+        return confirmed(List.of(DynsecCommands.disableClient(username), DynsecCommands.enableClient(username)),
+                Set.of(DynsecResponse.CLIENT_NOT_FOUND));
+    }
+
+    /**
+     * Deletes the device's certificate login, dropping its sessions. The plugin's disableClient does
+     * not stop a certificate login (Mosquitto checks the flag only with a password), so deleting the
+     * client is the only way to lock a certificate out at the broker.
+     */
+    public Uni<Void> revokeCertificateLogin(DeviceIdentity device) {
+        return tolerating(DynsecCommands.deleteClient(device.certificateUsername()), DynsecResponse.CLIENT_NOT_FOUND);
     }
 
     private Uni<Void> recreate(DeviceIdentity device, String password, boolean enabled) {
@@ -80,8 +123,13 @@ public class DeviceBrokerIdentities {
     }
 
     private Uni<Void> tolerating(JsonObject command, String tolerated) {
-        return broker.send(List.of(command))
-                .invoke(responses -> responses.get(0).requireOk(Set.of(tolerated)))
+        return confirmed(List.of(command), Set.of(tolerated));
+    }
+
+    /** One message; every command must succeed, or fail with one of the {@code tolerated} errors. */
+    private Uni<Void> confirmed(List<JsonObject> commands, Set<String> tolerated) {
+        return broker.send(commands)
+                .invoke(responses -> responses.forEach(response -> response.requireOk(tolerated)))
                 .replaceWithVoid();
     }
 }

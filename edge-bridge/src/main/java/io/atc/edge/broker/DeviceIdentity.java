@@ -3,15 +3,22 @@ package io.atc.edge.broker;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
- * A device's identity at the broker: one dynamic-security client and one role, both named
+ * A device's identity at the broker: one role and one password client, both named
  * {@code d-<device id>} (the database's generated broker_username), whose only right is to publish
- * under the device's own topic prefix.
+ * under the device's own topic prefix; and, while the device is enabled and holds a valid
+ * certificate, a certificate client in the same role, named by the certificate's subject
+ * ({@link #certificateUsername()}).
  */
 public record DeviceIdentity(UUID tenantId, UUID siteId, UUID deviceId) {
 
     static final String PREFIX = "d-";
+    /** The O of every device certificate subject, and of the PKI's other names. */
+    public static final String CERTIFICATE_ORGANISATION = "ATC Edge";
+    private static final Pattern CERTIFICATE_USERNAME = Pattern.compile(
+            "CN=d-[0-9a-f-]{36},OU=t-[0-9a-f-]{36},O=" + Pattern.quote(CERTIFICATE_ORGANISATION));
 
     public String username() {
         return usernameOf(deviceId);
@@ -32,6 +39,21 @@ public record DeviceIdentity(UUID tenantId, UUID siteId, UUID deviceId) {
 
     public static String usernameOf(UUID deviceId) {
         return PREFIX + deviceId;
+    }
+
+    /**
+     * The username Mosquitto gives this device's certificates on the mTLS listener
+     * ({@code use_subject_as_username}): the subject as OpenSSL prints it with XN_FLAG_RFC2253,
+     * least significant RDN first, no spaces. Our values hold no character RFC 2253 escapes.
+     * {@code MtlsDeviceCanPublishToItsOwnTopicTests} proves the form against a real broker.
+     */
+    public String certificateUsername() {
+        return "CN=" + username() + ",OU=t-" + tenantId + ",O=" + CERTIFICATE_ORGANISATION;
+    }
+
+    /** Whether a broker client name has the form of a device's certificate client. */
+    static boolean isCertificateUsername(String name) {
+        return name != null && CERTIFICATE_USERNAME.matcher(name).matches();
     }
 
     /** The device id in a broker client or role name, if it is a device's ({@code d-<uuid>}). */

@@ -65,6 +65,21 @@ final class DynsecCommands {
                 .put("roles", new JsonArray().add(new JsonObject().put("rolename", role)));
     }
 
+    /**
+     * A client without a password, for certificate logins: nobody can log in as it on the password
+     * listener (Mosquitto refuses an empty or missing password for it).
+     */
+    static JsonObject createClientWithoutPassword(String username, String role) {
+        return command("createClient").put("username", username)
+                .put("roles", new JsonArray().add(new JsonObject().put("rolename", role)));
+    }
+
+    /** Replaces the client's roles with {@code role} alone. */
+    static JsonObject setClientRoles(String username, String role) {
+        return command("modifyClient").put("username", username)
+                .put("roles", new JsonArray().add(new JsonObject().put("rolename", role)));
+    }
+
     static JsonObject getClient(String username) {
         return command("getClient").put("username", username);
     }

@@ -13,41 +13,54 @@ import java.util.stream.Collectors;
  * What must change at the broker so that its device clients match the database: the database is
  * the truth. Clients and roles of devices the database does not have are removed; devices without
  * a client get one; a device's client without its role gets the role back; each client's enabled
- * state follows its device.
+ * state follows its device. Certificate logins exist for exactly the enabled devices with a valid
+ * certificate: others are removed, missing ones created.
  */
 record ReconcilePlan(List<String> clientsToRemove, List<String> rolesToRemove, List<RegisteredDevice> clientsToCreate,
-        List<DeviceIdentity> rolesToRestore, List<String> clientsToEnable, List<String> clientsToDisable) {
+        List<RegisteredDevice> rolesToRestore, List<String> clientsToEnable, List<String> clientsToDisable,
+        List<String> certificateClientsToRemove, List<DeviceIdentity> certificateClientsToCreate) {
 
-    /** A device as the database's directory lists it. */
-    record RegisteredDevice(DeviceIdentity identity, boolean enabled) {
+    /** A device as the database lists it: its directory entry and whether it holds a valid certificate. */
+    record RegisteredDevice(DeviceIdentity identity, boolean enabled, boolean certified) {
+
+        boolean needsCertificateLogin() {
+            return enabled && certified;
+        }
     }
 
     /**
-     * @param clients the broker's device clients: device id to whether the client is disabled
-     * @param roles   the device ids that have a role at the broker
+     * @param clients            the broker's device clients: device id to whether the client is disabled
+     * @param roles              the device ids that have a role at the broker
+     * @param certificateClients the broker's clients named like a device's certificate login
      */
-    static ReconcilePlan between(Map<UUID, Boolean> clients, Set<UUID> roles, Collection<RegisteredDevice> devices) {
+    static ReconcilePlan between(Map<UUID, Boolean> clients, Set<UUID> roles, Set<String> certificateClients,
+            Collection<RegisteredDevice> devices) {
         Map<UUID, RegisteredDevice> registered = devices.stream()
                 .collect(Collectors.toMap(device -> device.identity().deviceId(), Function.identity()));
         List<String> clientsToRemove = new ArrayList<>();
         List<String> rolesToRemove = new ArrayList<>();
         List<RegisteredDevice> clientsToCreate = new ArrayList<>();
-        List<DeviceIdentity> rolesToRestore = new ArrayList<>();
+        List<RegisteredDevice> rolesToRestore = new ArrayList<>();
         List<String> clientsToEnable = new ArrayList<>();
         List<String> clientsToDisable = new ArrayList<>();
+        List<DeviceIdentity> certificateClientsToCreate = new ArrayList<>();
         clients.keySet().stream().filter(id -> !registered.containsKey(id)).sorted()
                 .forEach(id -> clientsToRemove.add(DeviceIdentity.usernameOf(id)));
         roles.stream().filter(id -> !registered.containsKey(id)).sorted()
                 .forEach(id -> rolesToRemove.add(DeviceIdentity.usernameOf(id)));
         registered.values().stream().sorted((a, b) -> a.identity().deviceId().compareTo(b.identity().deviceId()))
                 .forEach(device -> {
+                    if (device.needsCertificateLogin()
+                            && !certificateClients.contains(device.identity().certificateUsername())) {
+                        certificateClientsToCreate.add(device.identity());
+                    }
                     Boolean disabled = clients.get(device.identity().deviceId());
                     if (disabled == null) {
                         clientsToCreate.add(device);
                         return;
                     }
                     if (!roles.contains(device.identity().deviceId())) {
-                        rolesToRestore.add(device.identity());
+                        rolesToRestore.add(device);
                     }
                     if (disabled && device.enabled()) {
                         clientsToEnable.add(device.identity().username());
@@ -55,12 +68,17 @@ record ReconcilePlan(List<String> clientsToRemove, List<String> rolesToRemove, L
                         clientsToDisable.add(device.identity().username());
                     }
                 });
+        Set<String> certificateLogins = registered.values().stream().filter(RegisteredDevice::needsCertificateLogin)
+                .map(device -> device.identity().certificateUsername()).collect(Collectors.toSet());
+        List<String> certificateClientsToRemove = certificateClients.stream()
+                .filter(name -> !certificateLogins.contains(name)).sorted().toList();
         return new ReconcilePlan(clientsToRemove, rolesToRemove, clientsToCreate, rolesToRestore, clientsToEnable,
-                clientsToDisable);
+                clientsToDisable, certificateClientsToRemove, certificateClientsToCreate);
     }
 
     boolean nothingToDo() {
         return clientsToRemove.isEmpty() && rolesToRemove.isEmpty() && clientsToCreate.isEmpty()
-                && rolesToRestore.isEmpty() && clientsToEnable.isEmpty() && clientsToDisable.isEmpty();
+                && rolesToRestore.isEmpty() && clientsToEnable.isEmpty() && clientsToDisable.isEmpty()
+                && certificateClientsToRemove.isEmpty() && certificateClientsToCreate.isEmpty();
     }
 }

@@ -6,12 +6,15 @@ import java.util.UUID;
 /**
  * What a reconciliation changed at the broker. {@code passwordResetNeeded}: devices that got a new
  * client with a random password nobody knows; they cannot connect until their password is reset.
+ * Certificate logins are removed for devices without a valid certificate (or disabled, or unknown)
+ * and created for enabled devices with one.
  */
 public record ReconcileReport(int devicesChecked, int clientsRemoved, int rolesRemoved, int rolesRestored,
-        int clientsEnabled, int clientsDisabled, List<UUID> passwordResetNeeded) {
+        int clientsEnabled, int clientsDisabled, List<UUID> passwordResetNeeded, int certificateLoginsRemoved,
+        int certificateLoginsCreated) {
 
     public boolean changedAnything() {
         return clientsRemoved + rolesRemoved + rolesRestored + clientsEnabled + clientsDisabled
-                + passwordResetNeeded.size() > 0;
+                + passwordResetNeeded.size() + certificateLoginsRemoved + certificateLoginsCreated > 0;
     }
 }

@@ -7,8 +7,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.jboss.logging.Logger;
-
 import io.atc.core.audit.AuditEntry;
 import io.atc.core.errors.ProblemException;
 import io.atc.core.errors.ProblemType;
@@ -16,11 +14,12 @@ import io.atc.core.identity.Caller;
 import io.atc.core.tenancy.Audited;
 import io.atc.core.tenancy.TenantSql;
 import io.atc.core.tenancy.TenantTransactions;
-import io.atc.edge.broker.BrokerException;
+import io.atc.edge.broker.BrokerConfirmation;
 import io.atc.edge.broker.DeviceBrokerIdentities;
 import io.atc.edge.broker.DeviceIdentity;
 import io.atc.edge.broker.IdentityChangeLock;
 import io.atc.edge.broker.MqttPasswords;
+import io.atc.edge.pki.DeviceCertificates;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -32,22 +31,23 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class Devices {
 
-    private static final Logger LOG = Logger.getLogger(Devices.class);
-
     private final TenantTransactions transactions;
     private final DeviceRepository repository;
     private final DeviceBrokerIdentities broker;
+    private final DeviceCertificates certificates;
 
-    public Devices(TenantTransactions transactions, DeviceRepository repository, DeviceBrokerIdentities broker) {
+    public Devices(TenantTransactions transactions, DeviceRepository repository, DeviceBrokerIdentities broker,
+            DeviceCertificates certificates) {
         this.transactions = transactions;
         this.repository = repository;
         this.broker = broker;
+        this.certificates = certificates;
     }
 
     public Uni<DeviceCredentials> register(Caller caller, UUID siteId, DeviceDraft draft) {
         String name = draft.name().strip();
         String password = MqttPasswords.generate();
-        return confirmedByBroker(transactions.mutate(caller.tenantId(), sql -> IdentityChangeLock.holdShared(sql)
+        return BrokerConfirmation.required(transactions.mutate(caller.tenantId(), sql -> IdentityChangeLock.holdShared(sql)
                 .flatMap(locked -> repository.insert(sql, siteId, name))
                 .flatMap(inserted -> {
                     Device device = inserted.orElseThrow(() -> ProblemException.notFound("site " + siteId));
@@ -84,22 +84,21 @@ public class Devices {
         if (patch.enabled() != null) {
             changes.put("enabled", patch.enabled());
         }
-        return confirmedByBroker(transactions.mutate(caller.tenantId(), sql -> IdentityChangeLock.holdShared(sql)
+        return BrokerConfirmation.required(transactions.mutate(caller.tenantId(), sql -> IdentityChangeLock.holdShared(sql)
                 .flatMap(locked -> repository.update(sql, siteId, deviceId, name, patch.enabled()))
                 .flatMap(updated -> {
                     Device device = updated.orElseThrow(() -> notFound(deviceId));
-                    Uni<Void> atBroker = patch.enabled() == null ? Uni.createFrom().voidItem()
-                            : patch.enabled() ? broker.enable(device.mqttUsername()) : broker.disable(device.mqttUsername());
-                    return atBroker.map(done -> Audited.of(device, entry(caller, "device.updated", deviceId, changes)));
+                    return atBroker(sql, device, patch.enabled())
+                            .map(done -> Audited.of(device, entry(caller, "device.updated", deviceId, changes)));
                 })));
     }
 
     public Uni<Void> delete(Caller caller, UUID siteId, UUID deviceId) {
-        return confirmedByBroker(transactions.<Void>mutate(caller.tenantId(), sql -> IdentityChangeLock.holdShared(sql)
+        return BrokerConfirmation.required(transactions.<Void>mutate(caller.tenantId(), sql -> IdentityChangeLock.holdShared(sql)
                 .flatMap(locked -> repository.delete(sql, siteId, deviceId))
                 .flatMap(deleted -> {
                     Device device = deleted.orElseThrow(() -> notFound(deviceId));
-                    return broker.remove(device.mqttUsername())
+                    return broker.remove(identity(sql, device))
                             .map(done -> Audited.<Void>of(null, entry(caller, "device.deleted", deviceId, Map.of())));
                 })));
     }
@@ -107,7 +106,7 @@ public class Devices {
     /** A new password, shown once; the old one stops working and the device is disconnected. */
     public Uni<DeviceCredentials> resetPassword(Caller caller, UUID siteId, UUID deviceId) {
         String password = MqttPasswords.generate();
-        return confirmedByBroker(transactions.mutate(caller.tenantId(), sql -> IdentityChangeLock.holdShared(sql)
+        return BrokerConfirmation.required(transactions.mutate(caller.tenantId(), sql -> IdentityChangeLock.holdShared(sql)
                 .flatMap(locked -> repository.findForUpdate(sql, siteId, deviceId))
                 .flatMap(found -> {
                     Device device = found.orElseThrow(() -> notFound(deviceId));
@@ -117,12 +116,16 @@ public class Devices {
                 })));
     }
 
-    private static <T> Uni<T> confirmedByBroker(Uni<T> change) {
-        return change.onFailure(BrokerException.class).transform(failure -> {
-            LOG.warnf("device change rolled back: %s", failure.getMessage());
-            return new ProblemException(ProblemType.UNAVAILABLE,
-                    "The MQTT broker did not confirm the change, so nothing was changed; try again later.");
-        });
+    /** A device enabled again gets back its certificate login only while it holds a valid certificate. */
+    private Uni<Void> atBroker(TenantSql sql, Device device, Boolean enabled) {
+        if (enabled == null) {
+            return Uni.createFrom().voidItem();
+        }
+        DeviceIdentity identity = identity(sql, device);
+        if (!enabled) {
+            return broker.disable(identity);
+        }
+        return certificates.hasValidCertificate(sql, device.id()).flatMap(certified -> broker.enable(identity, certified));
     }
 
     private static DeviceIdentity identity(TenantSql sql, Device device) {

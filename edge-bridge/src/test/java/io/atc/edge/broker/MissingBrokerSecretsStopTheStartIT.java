@@ -1,12 +1,12 @@
 package io.atc.edge.broker;
 
-import java.util.HashMap;
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-import io.atc.testkit.identity.InternalTokens;
-import io.atc.testkit.postgres.TestDatabase;
+import io.atc.edge.support.PackagedBridgeEnvironment;
 import io.atc.testkit.quarkus.PackagedServiceRefusal;
 
 /**
@@ -14,6 +14,9 @@ import io.atc.testkit.quarkus.PackagedServiceRefusal;
  * exits within seconds with one line that names each missing setting. Runs against the built jar.
  */
 class MissingBrokerSecretsStopTheStartIT {
+
+    @TempDir
+    Path pkiDir;
 
     @Test
     void withoutTheAdminAndIngestPasswords() throws Exception {
@@ -26,16 +29,8 @@ class MissingBrokerSecretsStopTheStartIT {
                 "ATC_EDGE_BROKER_INGEST_PASSWORD", "short"), "ATC_EDGE_BROKER_INGEST_PASSWORD is shorter than 16");
     }
 
-    private static void assertRefused(Map<String, String> broker, String... reasons) throws Exception {
-        TestDatabase database = TestDatabase.shared();
-        Map<String, String> env = new HashMap<>();
-        env.put("ATC_EDGE_PORT", "0");
-        env.put("ATC_LOG_JSON", "false");
-        env.put("ATC_DB_STARTUP_TIMEOUT", "5s");
-        env.put("ATC_DB_URL", database.target().uri());
-        env.put("ATC_DB_APP_USER", database.target().appUser());
-        env.put("ATC_DB_APP_PASSWORD", database.target().appPassword());
-        env.put("ATC_INTERNAL_JWT_PUBLIC_KEY", InternalTokens.publicKey());
+    private void assertRefused(Map<String, String> broker, String... reasons) throws Exception {
+        Map<String, String> env = PackagedBridgeEnvironment.startable(pkiDir);
         env.put("ATC_EDGE_BROKER_ADMIN_PASSWORD", null);
         env.put("ATC_EDGE_BROKER_INGEST_PASSWORD", null);
         env.putAll(broker);

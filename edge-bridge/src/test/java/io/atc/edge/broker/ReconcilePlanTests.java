@@ -30,6 +30,7 @@ class ReconcilePlanTests {
                 Map.of(inSync, false, unknownToTheDatabase, false, missingRole, false, shouldBeEnabled, true,
                         shouldBeDisabled, false),
                 Set.of(inSync, unknownToTheDatabase, orphanRole, shouldBeEnabled, shouldBeDisabled, missingClient),
+                Set.of(),
                 List.of(device(inSync, true), device(missingClient, true), device(missingClientDisabled, false),
                         device(missingRole, true), device(shouldBeEnabled, true), device(shouldBeDisabled, false)));
 
@@ -38,7 +39,7 @@ class ReconcilePlanTests {
                 DeviceIdentity.usernameOf(orphanRole));
         assertThat(plan.clientsToCreate()).containsExactlyInAnyOrder(device(missingClient, true),
                 device(missingClientDisabled, false));
-        assertThat(plan.rolesToRestore()).containsExactly(identity(missingRole));
+        assertThat(plan.rolesToRestore()).containsExactly(device(missingRole, true));
         assertThat(plan.clientsToEnable()).containsExactly(DeviceIdentity.usernameOf(shouldBeEnabled));
         assertThat(plan.clientsToDisable()).containsExactly(DeviceIdentity.usernameOf(shouldBeDisabled));
     }
@@ -48,10 +49,39 @@ class ReconcilePlanTests {
         UUID enabled = UUID.randomUUID();
         UUID disabled = UUID.randomUUID();
 
-        ReconcilePlan plan = ReconcilePlan.between(Map.of(enabled, false, disabled, true), Set.of(enabled, disabled),
-                List.of(device(enabled, true), device(disabled, false)));
+        UUID certified = UUID.randomUUID();
+
+        ReconcilePlan plan = ReconcilePlan.between(Map.of(enabled, false, disabled, true, certified, false),
+                Set.of(enabled, disabled, certified), Set.of(identity(certified).certificateUsername()),
+                List.of(device(enabled, true), device(disabled, false), certifiedDevice(certified, true)));
 
         assertThat(plan.nothingToDo()).isTrue();
+    }
+
+    @Test
+    void certificateLoginsExistForExactlyTheEnabledDevicesWithAValidCertificate() {
+        UUID inSync = UUID.randomUUID();
+        UUID loginLost = UUID.randomUUID();
+        UUID certificateRevoked = UUID.randomUUID();
+        UUID disabledWithCertificate = UUID.randomUUID();
+        UUID deleted = UUID.randomUUID();
+        UUID otherTenant = UUID.randomUUID();
+        String otherTenantsName = new DeviceIdentity(UUID.randomUUID(), SITE, otherTenant).certificateUsername();
+        Map<UUID, Boolean> clients = Map.of(inSync, false, loginLost, false, certificateRevoked, false,
+                disabledWithCertificate, true, otherTenant, false);
+
+        ReconcilePlan plan = ReconcilePlan.between(clients, clients.keySet(),
+                Set.of(identity(inSync).certificateUsername(), identity(certificateRevoked).certificateUsername(),
+                        identity(disabledWithCertificate).certificateUsername(), identity(deleted).certificateUsername(),
+                        otherTenantsName),
+                List.of(certifiedDevice(inSync, true), certifiedDevice(loginLost, true), device(certificateRevoked, true),
+                        certifiedDevice(disabledWithCertificate, false), device(otherTenant, true)));
+
+        assertThat(plan.certificateClientsToCreate()).containsExactly(identity(loginLost));
+        assertThat(plan.certificateClientsToRemove()).containsExactlyInAnyOrder(
+                identity(certificateRevoked).certificateUsername(), identity(disabledWithCertificate).certificateUsername(),
+                identity(deleted).certificateUsername(), otherTenantsName);
+        assertThat(plan.clientsToRemove()).as("password clients are a separate matter").isEmpty();
     }
 
     @Test
@@ -64,10 +94,18 @@ class ReconcilePlanTests {
         assertThat(DeviceIdentity.deviceIdOf("d-not-a-uuid")).isEmpty();
         assertThat(DeviceIdentity.deviceIdOf("d-" + id.toString().toUpperCase())).isEmpty();
         assertThat(DeviceIdentity.deviceIdOf(null)).isEmpty();
+        assertThat(DeviceIdentity.deviceIdOf(identity(id).certificateUsername())).isEmpty();
+        assertThat(DeviceIdentity.isCertificateUsername(identity(id).certificateUsername())).isTrue();
+        assertThat(DeviceIdentity.isCertificateUsername("d-" + id)).isFalse();
+        assertThat(DeviceIdentity.isCertificateUsername("CN=admin,OU=t-" + TENANT + ",O=ATC Edge")).isFalse();
     }
 
     private static ReconcilePlan.RegisteredDevice device(UUID id, boolean enabled) {
-        return new ReconcilePlan.RegisteredDevice(identity(id), enabled);
+        return new ReconcilePlan.RegisteredDevice(identity(id), enabled, false);
+    }
+
+    private static ReconcilePlan.RegisteredDevice certifiedDevice(UUID id, boolean enabled) {
+        return new ReconcilePlan.RegisteredDevice(identity(id), enabled, true);
     }
 
     private static DeviceIdentity identity(UUID id) {

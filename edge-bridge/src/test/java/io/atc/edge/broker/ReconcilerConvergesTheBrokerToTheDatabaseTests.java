@@ -76,16 +76,16 @@ class ReconcilerConvergesTheBrokerToTheDatabaseTests {
         }
 
         assertThat(BrokerAdmin.accepts(deleted)).as("deleted while down").isFalse();
-        assertThat(roleExists(deleted.username())).isFalse();
+        assertThat(BrokerAdmin.roleExists(deleted.username())).isFalse();
         assertThat(BrokerAdmin.accepts(disabled)).as("disabled while down").isFalse();
         assertThat(BrokerAdmin.accepts(enabled)).as("enabled while down").isTrue();
         assertThat(BrokerAdmin.accepts(untouched)).as("untouched").isTrue();
-        assertThat(clientExists(neverCommitted)).as("client of a registration that never committed").isFalse();
-        assertThat(roleExists(neverCommitted)).isFalse();
-        assertThat(clientExists(notADevice)).as("clients that are not devices' are none of its business").isTrue();
+        assertThat(BrokerAdmin.clientExists(neverCommitted)).as("client of a registration that never committed").isFalse();
+        assertThat(BrokerAdmin.roleExists(neverCommitted)).isFalse();
+        assertThat(BrokerAdmin.clientExists(notADevice)).as("clients that are not devices' are none of its business").isTrue();
 
         assertThat(report.passwordResetNeeded()).contains(lostByBroker.id());
-        assertThat(clientExists(lostByBroker.username())).isTrue();
+        assertThat(BrokerAdmin.clientExists(lostByBroker.username())).isTrue();
         assertThat(BrokerAdmin.accepts(lostByBroker)).as("nobody knows the recreated client's password").isFalse();
         assertThat(BrokerAdmin.accepts(DeviceApi.resetPassword(lostByBroker))).as("after a reset").isTrue();
         assertThat(report.clientsRemoved()).isGreaterThanOrEqualTo(2);
@@ -106,13 +106,5 @@ class ReconcilerConvergesTheBrokerToTheDatabaseTests {
 
     private static RegisteredDevice register(SyntheticOrganisation org, String name) {
         return DeviceApi.register(org.tenantId(), org.siteIds().get(0), DeviceApi.uniqueName(name));
-    }
-
-    private static boolean clientExists(String username) {
-        return BrokerAdmin.send(BrokerAdmin.command("getClient").put("username", username)).get(0).getString("error") == null;
-    }
-
-    private static boolean roleExists(String role) {
-        return BrokerAdmin.send(BrokerAdmin.command("getRole").put("rolename", role)).get(0).getString("error") == null;
     }
 }

@@ -25,7 +25,8 @@ final class PackagedBridge {
     }
 
     static PackagedService start(MqttBroker broker, Path blobs, Map<String, String> settings) throws Exception {
-        Map<String, String> environment = EdgeBridgeEnvironment.of(TestDatabase.shared(), broker, INGEST_PASSWORD, blobs);
+        Map<String, String> environment = EdgeBridgeEnvironment.of(TestDatabase.shared(), broker, INGEST_PASSWORD, blobs,
+                blobs.resolveSibling(blobs.getFileName() + "-pki"));
         environment.putAll(settings);
         PackagedService bridge = PackagedService.start(JAR, "ATC_EDGE_PORT", environment,
                 List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"));

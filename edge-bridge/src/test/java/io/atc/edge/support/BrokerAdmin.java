@@ -14,7 +14,7 @@ import io.vertx.mqtt.MqttConnectionException;
 
 /**
  * The test's own view of the broker, bypassing the bridge: dynamic-security commands as the admin,
- * and MQTT clients logging in as devices.
+ * and MQTT clients logging in as devices, with a password or, on the TLS listener, a certificate.
  */
 public final class BrokerAdmin {
 
@@ -25,7 +25,7 @@ public final class BrokerAdmin {
 
     /** Sends the commands in one message and returns the responses (errors included). */
     public static List<JsonObject> send(JsonObject... commands) {
-        return DynsecTestClients.send(VERTX, EdgeBridgeTestResources.broker(), commands);
+        return DynsecTestClients.send(VERTX, TestBroker.broker(), commands);
     }
 
     /** One command whose success the test relies on; returns its {@code data}. */
@@ -37,25 +37,39 @@ public final class BrokerAdmin {
 
     /** A client that may publish (and only publish) under {@code topicFilter}, whatever a device may. */
     public static void createPublisher(String username, String password, String topicFilter) {
-        DynsecTestClients.createPublisher(VERTX, EdgeBridgeTestResources.broker(), username, password, topicFilter);
+        DynsecTestClients.createPublisher(VERTX, TestBroker.broker(), username, password, topicFilter);
     }
 
     public static JsonObject command(String name) {
         return new JsonObject().put("command", name);
     }
 
+    public static boolean clientExists(String username) {
+        return send(command("getClient").put("username", username)).get(0).getString("error") == null;
+    }
+
+    public static boolean roleExists(String role) {
+        return send(command("getRole").put("rolename", role)).get(0).getString("error") == null;
+    }
+
+    /** The dynamic-security admin, which may subscribe to and receive everything: what a watcher sees. */
     public static TestMqttClient admin() {
-        MqttBroker broker = EdgeBridgeTestResources.broker();
+        MqttBroker broker = TestBroker.broker();
         return TestMqttClient.connect(VERTX, broker, broker.adminUser(), broker.adminPassword());
     }
 
     public static TestMqttClient connect(String username, String password) {
-        return TestMqttClient.connect(VERTX, EdgeBridgeTestResources.broker(), username, password);
+        return TestMqttClient.connect(VERTX, TestBroker.broker(), username, password);
+    }
+
+    /** A login on the TLS listener with a client certificate and no password. */
+    public static TestMqttClient connectTls(TestMqttClient.TlsIdentity identity) {
+        return TestMqttClient.connectTls(VERTX, TestBroker.broker().host(), TestBroker.tlsPort(), identity);
     }
 
     /** With a clean session under {@code clientId}: ends whatever session the broker kept for it. */
     public static TestMqttClient connect(String username, String password, String clientId) {
-        return TestMqttClient.connect(VERTX, EdgeBridgeTestResources.broker(), username, password, clientId);
+        return TestMqttClient.connect(VERTX, TestBroker.broker(), username, password, clientId);
     }
 
     public static TestMqttClient connect(RegisteredDevice device) {

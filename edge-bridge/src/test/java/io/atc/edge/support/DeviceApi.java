@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import java.util.UUID;
 
 import io.atc.testkit.identity.InternalTokens;
+import io.atc.testkit.orgs.SyntheticOrganisation;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
@@ -30,6 +31,11 @@ public final class DeviceApi {
         response.then().statusCode(201);
         return new RegisteredDevice(tenantId, siteId, UUID.fromString(response.path("device.id")),
                 response.path("mqttUsername"), response.path("mqttPassword"));
+    }
+
+    /** A device with a made-up name at the organisation's site number {@code site}. */
+    public static RegisteredDevice registerAt(SyntheticOrganisation org, int site) {
+        return register(org.tenantId(), org.siteIds().get(site), uniqueName("Device"));
     }
 
     public static Response patch(RegisteredDevice device, String body) {

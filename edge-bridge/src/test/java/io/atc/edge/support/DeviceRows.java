@@ -9,8 +9,9 @@ import io.atc.testkit.orgs.SyntheticOrganisations;
 import io.atc.testkit.postgres.TestDatabase;
 
 /**
- * edge.devices changed behind the bridge's back, as the service role in the device's tenant
- * transaction: what happens to the database while the bridge is down (or a restore from backup).
+ * edge.devices and edge.device_certificates changed behind the bridge's back, as the service role
+ * in the device's tenant transaction: what happens to the database while the bridge is down (or a
+ * restore from backup).
  */
 public final class DeviceRows {
 
@@ -25,6 +26,18 @@ public final class DeviceRows {
         update(device, "update edge.devices set enabled = " + enabled + " where device_id = ?");
     }
 
+    /** Revokes the device's one valid certificate in SQL, as an operator might, leaving the broker as it was. */
+    public static void revokeCertificate(RegisteredDevice device) {
+        update(device, "update edge.device_certificates set revoked_at = now(), revocation_reason = 'superseded'"
+                + " where device_id = ? and revoked_at is null");
+    }
+
+    /** Tries to take back the revocation of the device's one certificate, which the database forbids. */
+    public static void unrevokeCertificate(RegisteredDevice device) {
+        update(device, "update edge.device_certificates set revoked_at = null, revocation_reason = null"
+                + " where device_id = ?");
+    }
+
     /** How many devices the tenant has, read as the service role in the tenant's transaction. */
     public static long count(UUID tenantId) {
         return SyntheticOrganisations.countAsTenant(tenantId, "select count(*) from edge.devices");
@@ -37,7 +50,7 @@ public final class DeviceRows {
             try (PreparedStatement statement = app.prepareStatement(sql)) {
                 statement.setObject(1, device.id());
                 if (statement.executeUpdate() != 1) {
-                    throw new IllegalStateException("device " + device.id() + " not found");
+                    throw new IllegalStateException("device " + device.id() + ": no row to change");
                 }
             }
             app.commit();

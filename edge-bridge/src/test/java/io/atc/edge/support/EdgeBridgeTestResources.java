@@ -8,16 +8,18 @@ import java.util.Map;
 
 import io.atc.devservices.mqtt.DynsecAdmin;
 import io.atc.devservices.mqtt.MqttBroker;
-import io.atc.testkit.broker.BrokerResolver;
+import io.atc.edge.pki.TestPkiMaterial;
 import io.atc.testkit.quarkus.AtcTestResources;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * The run's database and internal-token key ({@link AtcTestResources}) plus the run's Mosquitto
- * with dynamic security ({@link BrokerResolver}), which the bridge reaches through a
- * {@link BrokerLink} so that tests can stage an outage, an ingest password made up for the run, and
- * a blob directory of the run's own. The ingest itself runs only in tests with the profile
- * {@code IngestRunning}.
+ * Everything the bridge under test needs: the run's database and internal-token key
+ * ({@link AtcTestResources}); the run's Mosquitto ({@link TestBroker}), reached through a
+ * {@link BrokerLink} so that tests can stage an outage, as its dynamic-security admin, with an
+ * ingest password made up for the run; a blob directory of the run's own; and the device PKI
+ * ({@link TestPkiMaterial}): the root CA as files, the KEK, the broker's CRL file and
+ * "kill -HUP <broker pid>" as its reload command.
+ * The ingest itself runs only in tests with the profile {@code IngestRunning}.
  */
 public class EdgeBridgeTestResources implements QuarkusTestResourceLifecycleManager {
 
@@ -27,7 +29,7 @@ public class EdgeBridgeTestResources implements QuarkusTestResourceLifecycleMana
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>(new AtcTestResources().start());
-        MqttBroker broker = broker();
+        MqttBroker broker = TestBroker.broker();
         config.put("atc.edge.broker.host", "127.0.0.1");
         config.put("atc.edge.broker.port", String.valueOf(link().port()));
         config.put("atc.edge.broker.admin-username", broker.adminUser());
@@ -36,6 +38,12 @@ public class EdgeBridgeTestResources implements QuarkusTestResourceLifecycleMana
         config.put("atc.edge.broker.command-timeout", "2s");
         config.put("atc.edge.broker.reconnect-max-backoff", "500ms");
         config.put("atc.edge.blobs.dir", temporaryDirectory("atc-edge-blobs-"));
+        TestPkiMaterial pki = TestPkiMaterial.shared();
+        config.put("atc.edge.pki.root-key-file", pki.rootKeyFile().toString());
+        config.put("atc.edge.pki.root-cert-file", pki.rootCertFile().toString());
+        config.put("atc.edge.pki.kek", pki.kekBase64());
+        config.put("atc.edge.pki.crl-file", pki.crlFile().toString());
+        config.put("atc.edge.pki.crl-reload-command", TestBroker.reloadCommand());
         return config;
     }
 
@@ -44,15 +52,10 @@ public class EdgeBridgeTestResources implements QuarkusTestResourceLifecycleMana
         // The broker and the link outlive a single Quarkus start; the broker stops when the JVM ends.
     }
 
-    /** The broker itself, for devices and admins in tests. */
-    public static MqttBroker broker() {
-        return BrokerResolver.resolve();
-    }
-
     /** The bridge's way to the broker. */
     public static synchronized BrokerLink link() {
         if (link == null) {
-            MqttBroker broker = broker();
+            MqttBroker broker = TestBroker.broker();
             link = BrokerLink.to(broker.host(), broker.port());
         }
         return link;

@@ -2,6 +2,8 @@ package io.atc.edge.support;
 
 import java.util.UUID;
 
+import io.atc.edge.broker.DeviceIdentity;
+
 /** A device registered through the API, with the password the API showed once. */
 public record RegisteredDevice(UUID tenantId, UUID siteId, UUID id, String username, String password) {
 
@@ -13,6 +15,11 @@ public record RegisteredDevice(UUID tenantId, UUID siteId, UUID id, String usern
     /** A device topic from its parts, also one that names another tenant or site than the device's. */
     public static String topic(UUID tenantId, UUID siteId, UUID deviceId, String leaf) {
         return "atc/" + tenantId + "/" + siteId + "/" + deviceId + "/" + leaf;
+    }
+
+    /** The username the broker gives this device's certificates on the TLS listener. */
+    public String certificateUsername() {
+        return new DeviceIdentity(tenantId, siteId, id).certificateUsername();
     }
 
     public RegisteredDevice withPassword(String newPassword) {

@@ -30,7 +30,8 @@ final class MosquittoContainer implements AutoCloseable {
     static MosquittoContainer start(Path projectConfig) {
         String adminPassword = DynsecAdmin.newPassword();
         String config = MosquittoConfig.read(projectConfig)
-                .set("listener", String.valueOf(MQTT_PORT))
+                .setListener(MosquittoConfig.PLAIN_PORT, String.valueOf(MQTT_PORT))
+                .dropListener(MosquittoConfig.TLS_PORT)
                 .set("plugin", "/usr/lib/mosquitto_dynamic_security.so")
                 .set("plugin_opt_config_file", DYNSEC_FILE)
                 .set("persistence_location", DATA_DIR)

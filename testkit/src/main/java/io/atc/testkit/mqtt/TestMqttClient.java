@@ -6,9 +6,13 @@ import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -25,13 +29,27 @@ public final class TestMqttClient implements AutoCloseable {
     public record Message(String topic, String payload) {
     }
 
+    /**
+     * A device's TLS identity: its certificate chain (leaf first) and private key, and the CA the
+     * broker's certificate must chain to, all PEM.
+     */
+    public record TlsIdentity(String trustedCaPem, String certificateChainPem, String privateKeyPem) {
+
+        @Override
+        public String toString() {
+            return "TlsIdentity[privateKeyPem=***]";
+        }
+    }
+
     private final MqttClient client;
     private final BlockingQueue<Message> received = new LinkedBlockingQueue<>();
     private volatile CompletableFuture<List<Integer>> pendingSubAck;
     private volatile CompletableFuture<Integer> pendingPubAck;
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
     private TestMqttClient(MqttClient client) {
         this.client = client;
+        client.closeHandler(ignored -> closed.complete(null));
         client.publishHandler(message -> received.add(new Message(message.topicName(), message.payload().toString())));
         client.subscribeCompletionHandler(ack -> pendingSubAck.complete(ack.grantedQoSLevels()));
         client.publishCompletionHandler(packetId -> pendingPubAck.complete(packetId));
@@ -55,6 +73,25 @@ public final class TestMqttClient implements AutoCloseable {
         MqttClient client = MqttClient.create(vertx, options);
         TestMqttClient testClient = new TestMqttClient(client);
         await(client.connect(broker.port(), broker.host()));
+        return testClient;
+    }
+
+    /**
+     * Connects over TLS with a client certificate and no username or password (the broker takes the
+     * username from the certificate), checking the broker's certificate and host name. Fails, with
+     * an SSL exception or a closed connection as root cause, when the broker refuses the certificate.
+     */
+    public static TestMqttClient connectTls(Vertx vertx, String host, int port, TlsIdentity identity) {
+        MqttClientOptions options = new MqttClientOptions();
+        options.setSsl(true)
+                .setHostnameVerificationAlgorithm("HTTPS")
+                .setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(identity.trustedCaPem())))
+                .setKeyCertOptions(new PemKeyCertOptions()
+                        .addCertValue(Buffer.buffer(identity.certificateChainPem()))
+                        .addKeyValue(Buffer.buffer(identity.privateKeyPem())));
+        MqttClient client = MqttClient.create(vertx, options);
+        TestMqttClient testClient = new TestMqttClient(client);
+        await(client.connect(port, host));
         return testClient;
     }
 
@@ -97,6 +134,31 @@ public final class TestMqttClient implements AutoCloseable {
     /** False once the broker has closed the connection (or after {@link #close()}). */
     public boolean isConnected() {
         return client.isConnected();
+    }
+
+    /** The next message, if one arrives within {@code timeout}. */
+    public Optional<Message> pollMessage(Duration timeout) {
+        try {
+            return Optional.ofNullable(received.poll(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** True once the broker has closed the connection, waiting up to {@code timeout} for it. */
+    public boolean awaitDisconnected(Duration timeout) {
+        try {
+            closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
