@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.atc.core.retry.Backoff;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.smallrye.mutiny.Uni;
@@ -48,7 +48,6 @@ public class DynamicSecurityClient {
     static final String RESPONSE_TOPIC = CONTROL_TOPIC + "/response";
 
     private static final Logger LOG = Logger.getLogger(DynamicSecurityClient.class);
-    private static final long FIRST_RETRY_MILLIS = 200;
     private static final int SUBSCRIPTION_REFUSED = 0x80;
     /** Netty's decoder refuses messages over 8 KiB unless told otherwise; a page of clients is larger. */
     private static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
@@ -56,6 +55,7 @@ public class DynamicSecurityClient {
 
     private final Vertx vertx;
     private final BrokerSettings settings;
+    private final Backoff backoff;
     private final Map<String, PendingBatch> pending = new ConcurrentHashMap<>();
     private final List<Runnable> connectionListeners = new CopyOnWriteArrayList<>();
     private volatile Context context;
@@ -66,6 +66,7 @@ public class DynamicSecurityClient {
     public DynamicSecurityClient(Vertx vertx, BrokerSettings settings) {
         this.vertx = vertx;
         this.settings = settings;
+        this.backoff = new Backoff(settings.reconnectMaxBackoff());
     }
 
     /** {@code listener} runs on the client's event loop after every successful (re)connection. */
@@ -279,9 +280,7 @@ public class DynamicSecurityClient {
     }
 
     private long backoffMillis(int failedAttempts) {
-        long max = Math.max(FIRST_RETRY_MILLIS, settings.reconnectMaxBackoff().toMillis());
-        long capped = Math.min(max, FIRST_RETRY_MILLIS << Math.min(failedAttempts, 20));
-        return capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
+        return backoff.delayMillis(failedAttempts);
     }
 
     private String where() {

@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.atc.core.retry.Backoff;
 import io.atc.core.startup.StartupRefusal;
 import io.atc.edge.blobs.BlobStore;
 import io.atc.edge.broker.BrokerLifecycle;
