@@ -9,8 +9,9 @@
 #       CORS origin check, the rate limiter (limit set far above the load so it admits everything
 #       but still runs), and a signed internal JWT forwarded upstream.
 # The rest of the platform (keys-service, embedded Postgres, ...) is started by ./run and stays idle.
-# A third contender, for reference only: (c) the smallest streaming proxy on the same Vert.x HTTP
-# server and client, with no Quarkus and no checks (bench's BareVertxProxy): the ceiling of the stack.
+# Two more contenders, for reference only, with no Quarkus and no checks: (c) the smallest streaming
+# proxy on Vert.x's HTTP server and client (bench's BareVertxProxy), and (d) the smallest one on
+# plain Netty's HTTP codec (BareNettyProxy): what the JVM costs per proxied request, below Vert.x.
 #
 # Needs: nginx and wrk (Debian packages nginx-light, wrk), a JDK and Maven.
 #   bench/gateway/run-gateway-benchmark.sh [--connections 64] [--threads 2] [--duration 20] [--rounds 2]
@@ -41,6 +42,7 @@ UPSTREAM_PORT=18090
 PROXY_PORT=18091
 GATEWAY_PORT=18080
 BARE_PORT=18092
+NETTY_PORT=18093
 RUN=$(mktemp -d /tmp/atc-gateway-bench.XXXXXX)
 PIDS=()
 cleanup() {
@@ -69,6 +71,9 @@ ATC_SKIP_BUILD=1 ATC_OPERATOR_TOKEN="$OPERATOR_TOKEN" ATC_LOG_LEVEL=WARN \
 PIDS+=($!)
 java ${ATC_JAVA_OPTS:--Xmx1g -XX:+UseParallelGC} -cp "bench/target/bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*" \
   io.atc.bench.gateway.BareVertxProxy $BARE_PORT 127.0.0.1 $UPSTREAM_PORT > "$RUN/bare.log" 2>&1 &
+PIDS+=($!)
+java ${ATC_JAVA_OPTS:--Xmx1g -XX:+UseParallelGC} -cp "bench/target/bench-0.1.0-SNAPSHOT.jar:bench/target/lib/*" \
+  io.atc.bench.gateway.BareNettyProxy $NETTY_PORT 127.0.0.1 $UPSTREAM_PORT > "$RUN/bare-netty.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 240); do
   grep -q "ATC platform is up" "$RUN/platform.log" && break
@@ -100,6 +105,7 @@ check() {
 check "http://127.0.0.1:$PROXY_PORT"
 check "$GATEWAY"
 check "http://127.0.0.1:$BARE_PORT"
+check "http://127.0.0.1:$NETTY_PORT"
 # The gateway must really be checking: a wrong key and a foreign origin are refused.
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer ${KEY%??????}AAAAAA" "$GATEWAY/v1/sites")" = 401 ]
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $KEY" -H 'Origin: https://evil.example' "$GATEWAY/v1/sites")" = 403 ]
@@ -115,13 +121,15 @@ echo "Gateway vs nginx: wrk -t$THREADS -c$CONNECTIONS, ${DURATION}s per run, $RO
 load "http://127.0.0.1:$PROXY_PORT" "$WARMUP" > /dev/null
 load "$GATEWAY" "$WARMUP" > /dev/null
 load "http://127.0.0.1:$BARE_PORT" "$WARMUP" > /dev/null
-declare -a NGINX_RPS GATEWAY_RPS NGINX_P99 GATEWAY_P99 BARE_RPS BARE_P99
+load "http://127.0.0.1:$NETTY_PORT" "$WARMUP" > /dev/null
+declare -a NGINX_RPS GATEWAY_RPS NGINX_P99 GATEWAY_P99 BARE_RPS BARE_P99 NETTY_RPS NETTY_P99
 for round in $(seq 1 "$ROUNDS"); do
-  for target in nginx gateway bare-vertx; do
+  for target in nginx gateway bare-vertx bare-netty; do
     case "$target" in
       nginx) url="http://127.0.0.1:$PROXY_PORT" ;;
       gateway) url=$GATEWAY ;;
-      *) url="http://127.0.0.1:$BARE_PORT" ;;
+      bare-vertx) url="http://127.0.0.1:$BARE_PORT" ;;
+      *) url="http://127.0.0.1:$NETTY_PORT" ;;
     esac
     out=$(load "$url" "$DURATION")
     r=$(echo "$out" | rps); p=$(echo "$out" | p99)
@@ -129,7 +137,8 @@ for round in $(seq 1 "$ROUNDS"); do
     case "$target" in
       nginx) NGINX_RPS+=("$r"); NGINX_P99+=("$p") ;;
       gateway) GATEWAY_RPS+=("$r"); GATEWAY_P99+=("$p") ;;
-      *) BARE_RPS+=("$r"); BARE_P99+=("$p") ;;
+      bare-vertx) BARE_RPS+=("$r"); BARE_P99+=("$p") ;;
+      *) NETTY_RPS+=("$r"); NETTY_P99+=("$p") ;;
     esac
   done
 done
@@ -140,6 +149,8 @@ echo "  mean nginx    $n req/s  p99 $np ms"
 echo "  mean gateway  $g req/s  p99 $gp ms"
 b=$(mean "${BARE_RPS[@]}"); bp=$(mean "${BARE_P99[@]}")
 echo "  mean bare Vert.x proxy (reference, no checks)  $b req/s  p99 $bp ms  ($(awk -v b="$b" -v n="$n" 'BEGIN { printf "%.3f", b / n }') of nginx)"
+b=$(mean "${NETTY_RPS[@]}"); bp=$(mean "${NETTY_P99[@]}")
+echo "  mean bare Netty proxy (reference, no checks)   $b req/s  p99 $bp ms  ($(awk -v b="$b" -v n="$n" 'BEGIN { printf "%.3f", b / n }') of nginx)"
 awk -v n="$n" -v g="$g" -v np="$np" -v gp="$gp" 'BEGIN {
   ratio = g / n; extra = gp - np
   printf "  throughput gateway/nginx = %.3f (goal >= 0.9: %s)\n", ratio, ratio >= 0.9 ? "MET" : "NOT MET"

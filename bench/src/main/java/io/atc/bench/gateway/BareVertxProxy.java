@@ -41,11 +41,11 @@ public final class BareVertxProxy extends AbstractVerticle {
         String upstreamHost = args[1];
         int upstreamPort = Integer.parseInt(args[2]);
         int loops = Runtime.getRuntime().availableProcessors();
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setPreferNativeTransport(true));
         vertx.deployVerticle(() -> new BareVertxProxy(port, upstreamHost, upstreamPort),
                 new DeploymentOptions().setInstances(loops))
                 .onSuccess(id -> System.out.println("bare Vert.x proxy on :" + port + " -> " + upstreamHost + ":"
-                        + upstreamPort + ", " + loops + " event loop(s)"))
+                        + upstreamPort + ", " + loops + " event loop(s), native transport " + vertx.isNativeTransportEnabled()))
                 .onFailure(e -> {
                     e.printStackTrace();
                     System.exit(1);

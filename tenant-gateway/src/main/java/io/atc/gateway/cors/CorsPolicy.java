@@ -9,16 +9,10 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.atc.core.errors.Problem;
 import io.atc.core.errors.ProblemException;
-import io.atc.core.errors.ProblemType;
 import io.atc.core.net.Origins;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.json.Json;
 
 /**
  * Per-origin CORS for API keys. Origins match exactly after normalisation (scheme://host[:port],
@@ -44,7 +38,6 @@ public class CorsPolicy {
     static final CharSequence MAX_AGE = HttpHeaders.createOptimized("Access-Control-Max-Age");
     static final CharSequence EXPOSE_HEADERS = HttpHeaders.createOptimized("Access-Control-Expose-Headers");
     private static final String[] PREFLIGHT_VARY = {"Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers"};
-    private static final String DENIED_DETAIL = "This origin may not call the API from a browser.";
 
     private final PreflightOrigins preflightOrigins;
     private final List<String> allowedMethods;
@@ -71,32 +64,6 @@ public class CorsPolicy {
         this.allowMethodsValue = settings.allowMethodsValue();
         this.exposeHeadersValue = settings.exposeHeadersValue();
         this.maxAgeValue = Integer.toString(settings.maxAgeSeconds());
-    }
-
-    /** OPTIONS with Origin and Access-Control-Request-Method: a browser asking before the real request. */
-    public boolean isPreflight(HttpServerRequest request) {
-        MultiMap headers = request.headers();
-        return request.method() == HttpMethod.OPTIONS && headers.contains(ORIGIN) && headers.contains(REQUEST_METHOD);
-    }
-
-    /**
-     * Answers a preflight and ends the response, without a key: 204 with the CORS headers when the
-     * origin belongs to an active key and the method is allowed; otherwise 403 problem+json with no
-     * Access-Control-* header. Both carry {@code Vary: Origin, Access-Control-Request-Method,
-     * Access-Control-Request-Headers}.
-     */
-    public void answerPreflight(HttpServerRequest request) {
-        HttpServerResponse response = request.response();
-        if (decidePreflight(request.headers(), response.headers())) {
-            response.setStatusCode(204).end();
-            return;
-        }
-        Problem problem = new Problem(ProblemType.FORBIDDEN.uri(), ProblemType.FORBIDDEN.title(), 403, DENIED_DETAIL,
-                request.path(), List.of());
-        response.setStatusCode(403)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                .end(Json.encode(problem));
     }
 
     /** The preflight decision on header maps: fills the response headers and answers whether it is allowed. */

@@ -2,7 +2,6 @@ package io.atc.gateway.pipeline;
 
 import java.time.Instant;
 
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
@@ -26,10 +25,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.impl.HttpServerRequestInternal;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 
 /**
  * Every public request, in this order: path normalisation and routing, size limit, CORS preflight
@@ -41,16 +36,9 @@ import io.vertx.ext.web.RoutingContext;
 @Singleton
 public class GatewayPipeline {
 
-    /**
-     * Ahead of Quarkus's upload limit (order -2, it would refuse large bodies before the gateway's
-     * own limit applies) and its security filters; no BodyHandler runs before this, so bodies stream.
-     */
-    static final int ROUTE_ORDER = -1_000;
-
     private static final Logger LOG = Logger.getLogger(GatewayPipeline.class);
     private static final String WWW_AUTHENTICATE = "WWW-Authenticate";
-    private static final String URL_TEMPLATE = "UrlPathTemplate";
-    private static final String UNROUTED = "/unrouted";
+    private static final String PREFLIGHT_DENIED = "This origin may not call the API from a browser.";
     private static final String REFUSED_PATH = "The request path is refused: it has dot or empty segments, encoded"
             + " slashes, backslashes, encoded percent signs, semicolons or control characters.";
     private static final String MISSING_KEY = "An API key is required: Authorization: Bearer <key> or X-Api-Key: <key>.";
@@ -84,31 +72,26 @@ public class GatewayPipeline {
         this.allowedOriginHeaders = origins::addAllowedOriginHeaders;
     }
 
-    void register(@Observes Router router) {
-        router.route().order(ROUTE_ORDER).handler(this::handle);
-    }
-
-    void handle(RoutingContext routing) {
-        HttpServerRequest request = routing.request();
-        if (!routes.claims(request.path())) {
-            routing.next();
-            return;
+    /**
+     * Takes a new request through the pipeline, on its connection's event loop and Vert.x context.
+     * @return false when the request is not for a gateway route (the gateway's own endpoints), untouched
+     */
+    public boolean handle(Exchange exchange) {
+        if (!routes.claims(exchange.rawPath())) {
+            return false;
         }
-        request.pause();
-        Exchange exchange = new Exchange(request, Vertx.currentContext(), metrics, problems);
         try {
             admit(exchange);
         } catch (RuntimeException e) {
             exchange.internalError(e);
         }
+        return true;
     }
 
     private void admit(Exchange exchange) {
-        HttpServerRequest request = exchange.request();
-        String path = RequestPaths.normalise(request.path());
+        String path = RequestPaths.normalise(exchange.rawPath());
         Route route = path == null ? null : routes.match(path);
         exchange.routed(route, path);
-        metricsTemplate(request, route == null ? UNROUTED : route.pattern());
         if (path == null) {
             exchange.problem(ProblemType.MALFORMED_REQUEST, REFUSED_PATH);
             return;
@@ -117,12 +100,12 @@ public class GatewayPipeline {
             exchange.problem(ProblemType.NOT_FOUND, "No route for " + path + ".");
             return;
         }
-        HttpMethod method = request.method();
+        HttpMethod method = exchange.method();
         if (method == HttpMethod.CONNECT || method == HttpMethod.TRACE) {
             exchange.problem(ProblemType.METHOD_NOT_ALLOWED, method.name() + " is not forwarded.");
             return;
         }
-        long declared = ContentLengths.parse(request.getHeader(HttpHeaders.CONTENT_LENGTH));
+        long declared = ContentLengths.parse(exchange.header(HttpHeaders.CONTENT_LENGTH));
         if (declared == ContentLengths.INVALID) {
             exchange.problem(ProblemType.MALFORMED_REQUEST, "Content-Length is not a number.");
             return;
@@ -132,11 +115,15 @@ public class GatewayPipeline {
             exchange.problem(ProblemType.PAYLOAD_TOO_LARGE, "The request body exceeds the limit of " + forwarder.maxBody() + " bytes.");
             return;
         }
-        if (preflight(request)) {
-            origins.answerPreflight(request);
+        if (preflight(exchange)) {
+            if (origins.decidePreflight(exchange.headers(), exchange.answerHeaders())) {
+                exchange.noContent();
+            } else {
+                exchange.problem(ProblemType.FORBIDDEN, PREFLIGHT_DENIED);
+            }
             return;
         }
-        exchange.client(addresses.resolve(request.remoteAddress(), request.headers()));
+        exchange.client(addresses.resolve(exchange.peer(), exchange.headers()));
         if (KeylessRoutes.consoleSession(method, path)) {
             if (keylessAdmitted(exchange)) {
                 exchange.consoleSessionRequest(tokens.gatewayToken());
@@ -144,8 +131,8 @@ public class GatewayPipeline {
             }
             return;
         }
-        String presented = keys.presentedKey(request.headers());
-        if (presented == null && KeylessRoutes.operator(method, path) && request.headers().contains(KeylessRoutes.OPERATOR_TOKEN)) {
+        String presented = keys.presentedKey(exchange.headers());
+        if (presented == null && KeylessRoutes.operator(method, path) && exchange.headers().contains(KeylessRoutes.OPERATOR_TOKEN)) {
             if (keylessAdmitted(exchange)) {
                 exchange.operatorRequest(tokens.gatewayToken());
                 forwarder.forward(exchange);
@@ -167,7 +154,7 @@ public class GatewayPipeline {
         if (decision.allowed()) {
             return true;
         }
-        exchange.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
+        exchange.answerHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
         rejected(exchange, AuthOutcome.RATE_LIMITED);
         return false;
     }
@@ -189,7 +176,7 @@ public class GatewayPipeline {
             rejected(exchange, AuthOutcome.IP_DENIED);
             return;
         }
-        String origin = exchange.request().getHeader(HttpHeaders.ORIGIN);
+        String origin = exchange.header(HttpHeaders.ORIGIN);
         OriginVerdict verdict = origins.check(origin, key.allowedOrigins());
         exchange.dependsOnOrigin(verdict == OriginVerdict.ALLOWED ? origin : null, allowedOriginHeaders);
         if (verdict == OriginVerdict.DENIED) {
@@ -198,7 +185,7 @@ public class GatewayPipeline {
         }
         RateDecision decision = rateLimit.tryAcquire(key.keyId(), key.prefix());
         if (!decision.allowed()) {
-            exchange.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
+            exchange.answerHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
             rejected(exchange, AuthOutcome.RATE_LIMITED);
             return;
         }
@@ -211,23 +198,23 @@ public class GatewayPipeline {
         metrics.auth(outcome);
         switch (outcome) {
             case MISSING -> {
-                exchange.response().putHeader(WWW_AUTHENTICATE, "Bearer realm=\"atc\"");
+                exchange.answerHeaders().set(WWW_AUTHENTICATE, "Bearer realm=\"atc\"");
                 exchange.problem(ProblemType.UNAUTHENTICATED, MISSING_KEY);
             }
             case OVERLOADED -> {
-                exchange.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
+                exchange.answerHeaders().set(HttpHeaders.RETRY_AFTER, "1");
                 exchange.problem(ProblemType.UNAVAILABLE, "Key verification is busy or unreachable; retry shortly.");
             }
             case IP_DENIED -> exchange.problem(ProblemType.FORBIDDEN, "This key may not be used from this address.");
             case ORIGIN_DENIED -> exchange.problem(ProblemType.FORBIDDEN, "This key may not be used from this origin.");
             case RATE_LIMITED -> {
-                if (!exchange.response().headers().contains(HttpHeaders.RETRY_AFTER)) {
-                    exchange.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
+                if (!exchange.answerHeaders().contains(HttpHeaders.RETRY_AFTER)) {
+                    exchange.answerHeaders().set(HttpHeaders.RETRY_AFTER, "1");
                 }
                 exchange.problem(ProblemType.RATE_LIMITED, "Too many requests with this key; retry after the time in Retry-After.");
             }
             default -> {
-                exchange.response().putHeader(WWW_AUTHENTICATE, "Bearer realm=\"atc\", error=\"invalid_token\"");
+                exchange.answerHeaders().set(WWW_AUTHENTICATE, "Bearer realm=\"atc\", error=\"invalid_token\"");
                 exchange.problem(ProblemType.UNAUTHENTICATED, INVALID_KEY);
             }
         }
@@ -240,15 +227,16 @@ public class GatewayPipeline {
         }
     }
 
-    private static boolean preflight(HttpServerRequest request) {
-        return request.method() == HttpMethod.OPTIONS && request.headers().contains(HttpHeaders.ORIGIN)
-                && request.headers().contains(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD);
+    private static boolean preflight(Exchange exchange) {
+        return exchange.method() == HttpMethod.OPTIONS && exchange.headers().contains(HttpHeaders.ORIGIN)
+                && exchange.headers().contains(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD);
     }
 
     /** Continues on the request's own context (a cold key verification may complete on a worker thread), failing safely. */
     private static void onRequestContext(Exchange exchange, Runnable step) {
         Context context = exchange.context();
-        if (Vertx.currentContext() == context) {
+        // The context alone is not enough: a blocking task of this context runs on a worker thread with it current.
+        if (exchange.context().nettyEventLoop().inEventLoop()) {
             guarded(exchange, step);
         } else {
             context.runOnContext(ignored -> guarded(exchange, step));
@@ -260,13 +248,6 @@ public class GatewayPipeline {
             step.run();
         } catch (RuntimeException e) {
             exchange.internalError(e);
-        }
-    }
-
-    /** Quarkus's http.server.requests tags the URI with this template instead of the raw path (which carries ids). */
-    private static void metricsTemplate(HttpServerRequest request, String template) {
-        if (request instanceof HttpServerRequestInternal internal) {
-            internal.context().putLocal(URL_TEMPLATE, template);
         }
     }
 }

@@ -3,7 +3,6 @@ package io.atc.gateway.pipeline;
 import java.util.List;
 
 import io.vertx.core.MultiMap;
-import io.vertx.core.http.HttpServerRequest;
 
 /**
  * What the pipeline needs from CORS (bound to {@code cors.CorsPolicy}). The pipeline itself merges
@@ -12,8 +11,11 @@ import io.vertx.core.http.HttpServerRequest;
  */
 public interface OriginPolicy {
 
-    /** The answer to a preflight (which carries no key); must end {@code request.response()}, now or later. */
-    void answerPreflight(HttpServerRequest request);
+    /**
+     * Decides a preflight (which carries no key): fills the response headers (Vary always, the CORS
+     * headers when allowed) and answers whether it is allowed (204) or not (403 problem+json).
+     */
+    boolean decidePreflight(MultiMap requestHeaders, MultiMap responseHeaders);
 
     /** @param origin the Origin header, or null @param keyAllowedOrigins the presenting key's canonical origins */
     OriginVerdict check(String origin, List<String> keyAllowedOrigins);

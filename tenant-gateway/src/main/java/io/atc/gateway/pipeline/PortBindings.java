@@ -17,7 +17,6 @@ import io.atc.gateway.cors.CorsPolicy;
 import io.atc.gateway.ratelimit.KeyRateLimiter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.MultiMap;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 
 /**
@@ -70,8 +69,8 @@ public class PortBindings {
     OriginPolicy originPolicy(CorsPolicy cors) {
         return new OriginPolicy() {
             @Override
-            public void answerPreflight(HttpServerRequest request) {
-                cors.answerPreflight(request);
+            public boolean decidePreflight(MultiMap requestHeaders, MultiMap responseHeaders) {
+                return cors.decidePreflight(requestHeaders, responseHeaders);
             }
 
             @Override

@@ -1,78 +1,187 @@
 package io.atc.gateway.proxy;
 
 import java.net.InetAddress;
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
 
 import io.atc.core.errors.Problem;
 import io.atc.core.errors.ProblemType;
 import io.atc.gateway.metrics.GatewayMetrics;
 import io.atc.gateway.routing.Route;
-import io.vertx.core.Context;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientRequest;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.impl.ContextInternal;
+import io.vertx.core.net.SocketAddress;
 
 /**
  * One request through the gateway: what the pipeline decided about it (route, credentials, client
- * address, origin) and the state of its proxying. Ends exactly once, in the metrics, whether it is
- * answered, forwarded, or cut off by either side.
+ * address, origin) and its proxying, on the client connection's event loop. The request body is
+ * held (bounded) while the pipeline decides, then streamed; the response streams back with
+ * backpressure both ways. Ends exactly once, in the metrics, whether it is answered, forwarded, or
+ * cut off by either side.
  */
 public final class Exchange {
 
     /** Bodies up to this size are read and discarded after an early answer; larger ones cost the connection. */
     private static final long DRAINABLE = 64 * 1024;
+    /** Body bytes held while the pipeline decides (a cold key verification); past this, the client is not read. */
+    private static final int HOLD_LIMIT = 64 * 1024;
 
-    private final HttpServerRequest request;
-    private final HttpServerResponse response;
-    private final Context context;
+    private final ClientConnection connection;
+    private final ChannelHandlerContext client;
+    private final HttpRequest request;
+    private final MultiMap headers;
+    private final HttpMethod method;
     private final long started;
-    private final GatewayMetrics metrics;
-    private final ProblemWriter problems;
-    private final String requestId;
+    private final Services services;
+    private final boolean keepAlive;
+    private final boolean expectsContinue;
+    private String requestId;
 
     private Route route;
     private String path;
     private long declaredLength = -1;
-    private InetAddress client;
+    private InetAddress clientAddress;
     private String bearer;
     private boolean operatorCredential;
     private boolean consoleSession;
     private boolean dependsOnOrigin;
     private String allowedOrigin;
     private AllowedOriginHeaders allowedOriginHeaders;
-    private HttpClientRequest upstream;
-    private boolean ended;
+    private HttpHeaders answerHeaders;
 
-    public Exchange(HttpServerRequest request, Context context, GatewayMetrics metrics, ProblemWriter problems) {
-        this.request = request;
-        this.response = request.response();
-        this.context = context;
-        this.started = System.nanoTime();
-        this.metrics = metrics;
-        this.problems = problems;
-        this.requestId = RequestIds.acceptOrCreate(request.getHeader("X-Request-Id"));
-        response.endHandler(this::disposed);
-        response.closeHandler(this::disposed);
+    private boolean requestEnded;
+    private long received;
+    private ArrayDeque<HttpContent> held;
+    private int heldBytes;
+
+    private Upstreams.Upstream target;
+    private Channel upstream;
+    private boolean upstreamReady;
+    private boolean upstreamReusable;
+    private boolean skipInterim;
+    private boolean pooledConnection;
+    private boolean retried;
+    private ScheduledFuture<?> timer;
+    private long lastUpstreamActivity;
+
+    private boolean headWritten;
+    private boolean responseEnded;
+    private boolean closeAfter;
+    private boolean ended;
+    private boolean done;
+    private int status;
+
+    /** What every exchange needs from the gateway. */
+    record Services(GatewayMetrics metrics, ProblemWriter problems, Upstreams upstreams, long maxBody, long responseTimeoutNanos) {
     }
 
     /** Adds the CORS headers of an allowed actual request (the origin policy decides which). */
     @FunctionalInterface
     public interface AllowedOriginHeaders {
-        void addTo(String origin, io.vertx.core.MultiMap headers);
+        void addTo(String origin, MultiMap headers);
     }
 
-    public HttpServerRequest request() {
-        return request;
+    private Exchange(ClientConnection connection, HttpRequest request, Services services) {
+        this.connection = connection;
+        this.client = connection.ctx();
+        this.request = request;
+        this.headers = GatewayHeaders.view(request.headers());
+        this.method = HttpMethod.valueOf(request.method().name());
+        this.started = System.nanoTime();
+        this.services = services;
+        this.keepAlive = HttpUtil.isKeepAlive(request);
+        this.expectsContinue = HttpUtil.is100ContinueExpected(request);
     }
 
-    public HttpServerResponse response() {
-        return response;
+    static Exchange start(ClientConnection connection, HttpRequest request, Services services) {
+        Exchange exchange = new Exchange(connection, request, services);
+        DecoderResult decoded = request.decoderResult();
+        if (decoded.isFailure()) {
+            exchange.requestId = RequestIds.create();
+            exchange.refuseUndecodable(decoded.cause());
+        } else {
+            exchange.requestId = RequestIds.acceptOrCreate(exchange.headers.get("X-Request-Id"));
+        }
+        return exchange;
     }
 
-    public Context context() {
-        return context;
+    boolean refusedByDecoder() {
+        return request.decoderResult().isFailure();
+    }
+
+    private void refuseUndecodable(Throwable cause) {
+        closeAfter = true;
+        requestEnded = true;
+        if (cause instanceof TooLongHttpLineException) {
+            problem(ProblemType.URI_TOO_LONG, "The request line is too long.");
+        } else if (cause instanceof TooLongHttpHeaderException || cause instanceof TooLongFrameException) {
+            problem(ProblemType.HEADERS_TOO_LARGE, "The request headers are too large.");
+        } else {
+            problem(ProblemType.MALFORMED_REQUEST, "The request is not valid HTTP/1.1.");
+        }
+    }
+
+    // --- what the pipeline reads and decides ------------------------------------------------------
+
+    public HttpMethod method() {
+        return method;
+    }
+
+    /** The request target's path as sent (not decoded, not normalised). */
+    public String rawPath() {
+        String uri = request.uri();
+        int query = uri.indexOf('?');
+        return query < 0 ? uri : uri.substring(0, query);
+    }
+
+    /** The query string as sent, or null. */
+    public String query() {
+        String uri = request.uri();
+        int query = uri.indexOf('?');
+        return query < 0 ? null : uri.substring(query + 1);
+    }
+
+    public MultiMap headers() {
+        return headers;
+    }
+
+    public String header(CharSequence name) {
+        return headers.get(name);
+    }
+
+    public SocketAddress peer() {
+        return connection.peer();
+    }
+
+    public ContextInternal context() {
+        return connection.context();
     }
 
     public String requestId() {
@@ -102,11 +211,11 @@ public final class Exchange {
     }
 
     public InetAddress client() {
-        return client;
+        return clientAddress;
     }
 
     public void client(InetAddress client) {
-        this.client = client;
+        this.clientAddress = client;
     }
 
     /** Forward with a key's internal token. */
@@ -127,10 +236,18 @@ public final class Exchange {
     }
 
     /** The response depends on the Origin header: it carries {@code Vary: Origin}, and CORS headers when {@code allowed} is non-null. */
-    public void dependsOnOrigin(String allowed, AllowedOriginHeaders headers) {
+    public void dependsOnOrigin(String allowed, AllowedOriginHeaders originHeaders) {
         this.dependsOnOrigin = true;
         this.allowedOrigin = allowed;
-        this.allowedOriginHeaders = headers;
+        this.allowedOriginHeaders = originHeaders;
+    }
+
+    /** Headers for an answer the gateway gives itself (Retry-After, WWW-Authenticate, a preflight's CORS headers). */
+    public MultiMap answerHeaders() {
+        if (answerHeaders == null) {
+            answerHeaders = GatewayHeaders.create();
+        }
+        return (MultiMap) answerHeaders;
     }
 
     String bearer() {
@@ -149,112 +266,382 @@ public final class Exchange {
         return dependsOnOrigin;
     }
 
-    void addAllowedOriginHeaders(io.vertx.core.MultiMap headers) {
+    void addAllowedOriginHeaders(MultiMap responseHeaders) {
         if (allowedOrigin != null) {
-            allowedOriginHeaders.addTo(allowedOrigin, headers);
+            allowedOriginHeaders.addTo(allowedOrigin, responseHeaders);
         }
     }
 
-    void upstream(HttpClientRequest upstream) {
-        this.upstream = upstream;
+    HttpRequest request() {
+        return request;
+    }
+
+    boolean http2() {
+        return connection.stream();
     }
 
     /** Whether the client is still there to answer (it may leave while a key is being verified). */
     public boolean open() {
-        return !ended && !response.closed();
+        return !ended && client.channel().isActive();
     }
 
-    /** Answers with a problem (any extra headers already put on the response) unless an answer has started. */
+    boolean requestEnded() {
+        return requestEnded;
+    }
+
+    // --- answers the gateway gives itself ---------------------------------------------------------
+
+    /** Answers with a problem (any extra headers already in {@link #answerHeaders()}) unless an answer has started. */
     public void problem(ProblemType type, String detail) {
-        if (!open() || response.headWritten()) {
+        if (!open() || headWritten) {
             abort();
             return;
         }
-        reply(type.status(), problems.body(type, detail, path));
+        answer(type.status(), services.problems().body(type, detail, path));
     }
 
     /** Answers 500 with an incident id (the failure is logged, not shown). */
     public void internalError(Throwable failure) {
-        if (!open() || response.headWritten()) {
+        if (!open() || headWritten) {
             abort();
             return;
         }
-        reply(500, problems.internal(failure, path));
+        answer(500, services.problems().internal(failure, path));
     }
 
+    /** 204 with the headers in {@link #answerHeaders()} (an allowed preflight). */
+    public void noContent() {
+        if (!open() || headWritten) {
+            abort();
+            return;
+        }
+        answer(204, null);
+    }
 
-    private void reply(int status, Buffer body) {
-        HttpClientRequest pending = detachUpstream();
-        if (!request.isEnded()) {
-            request.handler(null);
-            if (declaredLength >= 0 && declaredLength <= DRAINABLE) {
-                request.resume();
-            } else {
-                closeConnectionAfterResponse();
+    private void answer(int code, Buffer problem) {
+        detachUpstream(true);
+        releaseHeld();
+        if (!requestEnded) {
+            long remaining = declaredLength < 0 ? -1 : declaredLength - received;
+            boolean bodyless = declaredLength < 0 && !HttpUtil.isTransferEncodingChunked(request);
+            if (expectsContinue || !bodyless && (remaining < 0 || remaining > DRAINABLE)) {
+                closeAfter = true;
             }
         }
-        response.setStatusCode(status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                .putHeader("X-Request-Id", requestId);
-        if (dependsOnOrigin) {
-            response.putHeader(HttpHeaders.VARY, "Origin");
+        ByteBuf body = problem == null || method == HttpMethod.HEAD ? Unpooled.EMPTY_BUFFER : problem.getByteBuf();
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(code), body,
+                answerHeaders == null ? GatewayHeaders.create() : answerHeaders, GatewayHeaders.create());
+        HttpHeaders out = response.headers();
+        if (problem != null) {
+            out.set(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE);
+            out.set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+            out.set(HttpHeaderNames.CONTENT_LENGTH, problem.length());
         }
-        response.end(body);
-        if (pending != null) {
-            pending.reset();
+        out.set("X-Request-Id", requestId);
+        if (dependsOnOrigin) {
+            out.set(HttpHeaderNames.VARY, "Origin");
+        }
+        connectionHeader(out);
+        headWritten = true;
+        responseEnded = true;
+        status = code;
+        client.writeAndFlush(response);
+        finish(code);
+        maybeDone();
+    }
+
+    // --- forwarding -------------------------------------------------------------------------------
+
+    /** Sends the (already rewritten) request head and its body to {@code to} over {@code connecting}. */
+    void forwardTo(Upstreams.Upstream to, ChannelFuture connecting) {
+        target = to;
+        pooledConnection = connecting.isDone();
+        upstream = connecting.channel();
+        ((UpstreamConnection) upstream.pipeline().last()).serve(this);
+        if (connecting.isDone()) {
+            connected(connecting);
+        } else {
+            connecting.addListener((ChannelFutureListener) this::connected);
         }
     }
 
-    /** HTTP/1.x only: an HTTP/2 stream ends on its own, and connection headers are not allowed there. */
-    void closeConnectionAfterResponse() {
-        if (request.version() != HttpVersion.HTTP_2) {
-            response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+    private void connected(ChannelFuture connecting) {
+        if (connecting.channel() != upstream) {
+            connecting.channel().close();
+            return;
         }
+        if (!connecting.isSuccess()) {
+            upstreamClosed(connecting.cause());
+            return;
+        }
+        if (!open()) {
+            detachUpstream(true);
+            return;
+        }
+        upstreamReady = true;
+        if (expectsContinue && !requestEnded) {
+            client.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER));
+        }
+        upstream.write(request);
+        if (held != null) {
+            HttpContent content;
+            while ((content = held.poll()) != null) {
+                upstream.write(content);
+            }
+            heldBytes = 0;
+        }
+        if (retried && requestEnded) {
+            upstream.write(LastHttpContent.EMPTY_LAST_CONTENT);
+        }
+        upstream.flush();
+        lastUpstreamActivity = System.nanoTime();
+        timer = client.executor().schedule(this::checkSilence, services.responseTimeoutNanos(), TimeUnit.NANOSECONDS);
+        if (!client.channel().config().isAutoRead() && upstream.isWritable()) {
+            client.channel().config().setAutoRead(true);
+        }
+    }
+
+    /** A piece of the request body from the client. */
+    void requestContent(HttpContent content) {
+        boolean last = content instanceof LastHttpContent;
+        if (last) {
+            requestEnded = true;
+        }
+        if (responseEnded || ended) {
+            content.release();
+            if (last) {
+                maybeDone();
+            }
+            return;
+        }
+        int size = content.content().readableBytes();
+        received += size;
+        if (received > services.maxBody()) {
+            content.release();
+            problem(ProblemType.PAYLOAD_TOO_LARGE, "The request body exceeds the limit of " + services.maxBody() + " bytes.");
+            return;
+        }
+        if (upstreamReady) {
+            if (last) {
+                upstream.writeAndFlush(content);
+            } else {
+                upstream.writeAndFlush(content);
+                if (!upstream.isWritable()) {
+                    client.channel().config().setAutoRead(false);
+                }
+            }
+            return;
+        }
+        if (held == null) {
+            held = new ArrayDeque<>(4);
+        }
+        held.add(content);
+        heldBytes += size;
+        if (heldBytes > HOLD_LIMIT) {
+            client.channel().config().setAutoRead(false);
+        }
+    }
+
+    /** What the upstream sends back: the response head, then its body. */
+    void upstreamMessage(Object msg) {
+        lastUpstreamActivity = System.nanoTime();
+        if (ended || responseEnded) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (msg instanceof HttpResponse response) {
+            if (response.decoderResult().isFailure()) {
+                ReferenceCountUtil.release(msg);
+                upstreamClosed(response.decoderResult().cause());
+                return;
+            }
+            if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
+                skipInterim = true;
+                ReferenceCountUtil.release(msg);
+                return;
+            }
+            upstreamReusable = HttpUtil.isKeepAlive(response);
+            status = response.status().code();
+            Forwarder.rewriteResponseHead(this, response);
+            if (!requestEnded) {
+                closeAfter = true;
+            }
+            connectionHeader(response.headers());
+            headWritten = true;
+            if (!(msg instanceof HttpContent)) {
+                client.write(response);
+                return;
+            }
+        }
+        if (skipInterim) {
+            skipInterim = !(msg instanceof LastHttpContent);
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (msg instanceof LastHttpContent) {
+            responseEnded = true;
+            client.writeAndFlush(msg);
+            detachUpstream(!requestEnded || !upstreamReusable);
+            finish(status);
+            maybeDone();
+        } else if (msg instanceof HttpContent) {
+            client.writeAndFlush(msg);
+            if (!client.channel().isWritable()) {
+                upstream.config().setAutoRead(false);
+            }
+        } else {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    void upstreamWritabilityChanged(boolean writable) {
+        if (writable && !ended && !requestEnded) {
+            client.channel().config().setAutoRead(true);
+        }
+    }
+
+    void clientWritabilityChanged(boolean writable) {
+        if (writable && upstream != null) {
+            upstream.config().setAutoRead(true);
+        }
+    }
+
+    /** The upstream connection failed or closed before its answer ended. */
+    void upstreamClosed(Throwable cause) {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+        Channel lost = upstream;
+        upstream = null;
+        upstreamReady = false;
+        if (lost != null) {
+            ((UpstreamConnection) lost.pipeline().last()).serve(null);
+            lost.close();
+        }
+        if (responseEnded || ended) {
+            return;
+        }
+        if (replayable(cause)) {
+            // A pooled connection the upstream had just closed: the request never reached it, so it goes again, once, on a new one.
+            retried = true;
+            forwardTo(target, services.upstreams().connect(target, client.channel().eventLoop()));
+            return;
+        }
+        if (!headWritten && open()) {
+            ProblemType type = UpstreamFailures.classify(cause);
+            problem(type, UpstreamFailures.detail(type));
+        } else {
+            abort();
+        }
+    }
+
+    private boolean replayable(Throwable cause) {
+        return pooledConnection && !retried && !headWritten && open() && requestEnded && received == 0
+                && !(cause instanceof java.util.concurrent.TimeoutException)
+                && (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
+                        || method == HttpMethod.PUT || method == HttpMethod.DELETE);
+    }
+
+    private void checkSilence() {
+        timer = null;
+        if (responseEnded || ended || upstream == null) {
+            return;
+        }
+        long silence = System.nanoTime() - lastUpstreamActivity;
+        long timeout = services.responseTimeoutNanos();
+        if (silence < timeout) {
+            timer = client.executor().schedule(this::checkSilence, timeout - silence, TimeUnit.NANOSECONDS);
+            return;
+        }
+        upstreamClosed(new java.util.concurrent.TimeoutException("no answer from the upstream"));
+    }
+
+    /** The client left: its upstream exchange goes too. */
+    void clientClosed() {
+        releaseHeld();
+        detachUpstream(true);
+        finish(GatewayMetrics.RESET);
+        ended = true;
     }
 
     /** Gives up on an exchange whose answer cannot be completed: both connections are cut, the client sees a truncated response. */
     void abort() {
-        if (!ended) {
-            finish(GatewayMetrics.RESET);
-            HttpClientRequest pending = detachUpstream();
-            if (pending != null) {
-                pending.reset();
-            }
-            response.reset();
-        }
-    }
-
-    /**
-     * The response is done with: ended by the gateway, or its connection closed first (Vert.x then
-     * calls both the end and the close handler). A client that left takes its upstream request along.
-     */
-    private void disposed(Void ignored) {
-        if (ended) {
+        if (done) {
             return;
         }
-        if (response.ended()) {
-            finish(response.getStatusCode());
-            return;
-        }
+        releaseHeld();
+        detachUpstream(true);
         finish(GatewayMetrics.RESET);
-        HttpClientRequest pending = detachUpstream();
-        if (pending != null) {
-            pending.reset();
+        done = true;
+        client.close();
+        connection.exchangeDone(this, true);
+    }
+
+    // --- endings ----------------------------------------------------------------------------------
+
+    private void connectionHeader(HttpHeaders out) {
+        if (connection.stream()) {
+            return;
+        }
+        if (!keepAlive) {
+            closeAfter = true;
+        }
+        if (closeAfter) {
+            out.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        } else if (request.protocolVersion() == HttpVersion.HTTP_1_0) {
+            out.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
         }
     }
 
-    /** Taken before resetting: a reset fails the upstream's response at once, which calls back into this exchange. */
-    private HttpClientRequest detachUpstream() {
-        HttpClientRequest pending = upstream;
+    /** Leaves the upstream connection: back to the pool when its exchange is complete, otherwise closed. */
+    private void detachUpstream(boolean close) {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+        Channel channel = upstream;
         upstream = null;
-        return pending;
+        upstreamReady = false;
+        if (channel == null) {
+            return;
+        }
+        ((UpstreamConnection) channel.pipeline().last()).serve(null);
+        if (!channel.config().isAutoRead()) {
+            channel.config().setAutoRead(true);
+        }
+        if (close) {
+            channel.close();
+        } else {
+            services.upstreams().release(target, channel);
+        }
     }
 
-    private void finish(int status) {
+    private void releaseHeld() {
+        if (held != null) {
+            HttpContent content;
+            while ((content = held.poll()) != null) {
+                content.release();
+            }
+            heldBytes = 0;
+        }
+    }
+
+    private void maybeDone() {
+        if (done || !responseEnded || !requestEnded && !closeAfter) {
+            return;
+        }
+        done = true;
+        if (!client.channel().config().isAutoRead()) {
+            client.channel().config().setAutoRead(true);
+        }
+        connection.exchangeDone(this, closeAfter);
+    }
+
+    private void finish(int code) {
         if (!ended) {
             ended = true;
-            metrics.request(route, request.method(), status, System.nanoTime() - started);
+            services.metrics().request(route, method, code, System.nanoTime() - started);
         }
     }
 }

@@ -10,6 +10,18 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "atc.gateway")
 public interface ProxyConfig {
 
+    /** The public port (HTTP/1.1 and h2c); Quarkus's own HTTP server listens on loopback behind it. */
+    @WithDefault("8080")
+    int port();
+
+    /** The public listener's address. */
+    @WithDefault("0.0.0.0")
+    String host();
+
+    /** A client connection with no request in progress for this long is closed. */
+    @WithDefault("5m")
+    Duration clientIdleTimeout();
+
     /** Largest request body the gateway forwards; larger ones get 413, chunked ones are cut off at the limit. */
     @WithDefault("1M")
     MemorySize maxRequestBody();
@@ -22,7 +34,7 @@ public interface ProxyConfig {
     @WithDefault("30s")
     Duration upstreamResponseTimeout();
 
-    /** Keep-alive connections per upstream and event loop (Quarkus runs two event loops per core). */
+    /** Idle keep-alive connections kept per upstream and event loop, as nginx's {@code keepalive} (connections in use are not capped). */
     @WithDefault("32")
     int upstreamPoolSize();
 }

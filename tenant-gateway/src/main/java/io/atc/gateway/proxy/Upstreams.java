@@ -1,80 +1,152 @@
 package io.atc.gateway.proxy;
 
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.URI;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
-import jakarta.annotation.PreDestroy;
+import javax.net.ssl.SSLException;
+
 import jakarta.inject.Singleton;
 
 import io.atc.gateway.routing.Route;
 import io.atc.gateway.routing.RouteTable;
 import io.atc.gateway.routing.RoutingConfig;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.resolver.AddressResolverGroup;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpVersion;
-import io.vertx.core.http.PoolOptions;
+import io.vertx.core.impl.VertxInternal;
 
 /**
- * Keep-alive HTTP/1.1 clients to the upstream services, one per upstream and event loop: a request
- * then always gets a connection that lives on its own event loop (no hand-over between threads, no
- * scan of a shared pool for a local connection), as nginx workers keep their own upstream connections.
+ * Keep-alive HTTP/1.1 connections to the upstream services, kept per event loop as nginx workers
+ * keep theirs: a request always gets a connection on its own event loop (no hand-over between
+ * threads, no shared pool to scan). Idle connections are capped per upstream and event loop and
+ * closed after a minute of silence; connections in use are not capped (the clients' own
+ * connections bound them).
  */
 @Singleton
 public class Upstreams {
 
-    /** An upstream service: where it listens and how to connect to it. */
-    record Upstream(int index, String name, String host, int port, HttpClientOptions options, PoolOptions pool) {
+    /** Idle pooled connections are closed after this long, before an upstream's own idle timeout can race a request. */
+    private static final long IDLE_SECONDS = 60;
+
+    /** An upstream: where it listens and what the gateway sends as Host. */
+    record Upstream(int index, String name, SocketAddress address, String host, boolean tls) {
     }
 
-    private final Vertx vertx;
     private final Upstream[] byRoute;
-    private final int count;
-    private final List<HttpClient> opened = new CopyOnWriteArrayList<>();
-    private final FastThreadLocal<HttpClient[]> clientsOfThisThread = new FastThreadLocal<>() {
+    private final Upstream[] all;
+    private final ChannelFactory<? extends Channel> tcp;
+    private final AddressResolverGroup<InetSocketAddress> resolver;
+    private final int maxIdle;
+    private final long connectTimeoutMillis;
+    private final SslContext tls;
+    private final FastThreadLocal<ArrayDeque<Channel>[]> idleOfThisLoop = new FastThreadLocal<>() {
         @Override
-        protected HttpClient[] initialValue() {
-            return new HttpClient[count];
+        @SuppressWarnings("unchecked")
+        protected ArrayDeque<Channel>[] initialValue() {
+            ArrayDeque<Channel>[] idle = new ArrayDeque[all.length];
+            for (int i = 0; i < idle.length; i++) {
+                idle[i] = new ArrayDeque<>();
+            }
+            return idle;
         }
     };
 
     public Upstreams(Vertx vertx, RoutingConfig routing, RouteTable routes, ProxyConfig proxy) {
-        this.vertx = vertx;
         Map<String, Upstream> byName = new HashMap<>();
-        routing.upstreams().forEach((name, upstream) -> byName.put(name, describe(byName.size(), name, upstream.url(), proxy)));
-        this.count = byName.size();
+        routing.upstreams().forEach((name, upstream) -> byName.put(name, describe(byName.size(), name, upstream.url())));
+        this.all = new Upstream[byName.size() + 1];
+        byName.values().forEach(upstream -> all[upstream.index()] = upstream);
         this.byRoute = new Upstream[routes.routes().size()];
         for (Route route : routes.routes()) {
             byRoute[route.index()] = byName.get(route.upstream());
         }
+        this.tcp = ((VertxInternal) vertx).transport().channelFactory(false);
+        this.resolver = ((VertxInternal) vertx).nettyAddressResolverGroup();
+        this.maxIdle = proxy.upstreamPoolSize();
+        this.connectTimeoutMillis = proxy.upstreamConnectTimeout().toMillis();
+        this.tls = byName.values().stream().anyMatch(Upstream::tls) ? clientTls() : null;
     }
 
     Upstream of(Route route) {
         return byRoute[route.index()];
     }
 
-    /** The calling event loop's client for this upstream, opened on first use. */
-    HttpClient client(Upstream upstream) {
-        HttpClient[] clients = clientsOfThisThread.get();
-        HttpClient client = clients[upstream.index()];
-        if (client == null) {
-            client = vertx.createHttpClient(upstream.options(), upstream.pool());
-            clients[upstream.index()] = client;
-            opened.add(client);
+    /** The gateway's own HTTP server (health, metrics, OpenAPI), on loopback at {@code port}. */
+    Upstream self(int port) {
+        Upstream self = all[all.length - 1];
+        if (self == null || ((InetSocketAddress) self.address()).getPort() != port) {
+            self = new Upstream(all.length - 1, "self", new InetSocketAddress("127.0.0.1", port), "127.0.0.1:" + port, false);
+            all[all.length - 1] = self;
         }
-        return client;
+        return self;
     }
 
-    @PreDestroy
-    void close() {
-        opened.forEach(HttpClient::close);
+    /** A connection to {@code upstream} on {@code loop}: a pooled one (its future already done) or a new one being opened. */
+    ChannelFuture acquire(Upstream upstream, EventLoop loop) {
+        ArrayDeque<Channel> idle = idleOfThisLoop.get()[upstream.index()];
+        Channel channel;
+        while ((channel = idle.pollLast()) != null) {
+            if (channel.isActive()) {
+                return channel.newSucceededFuture();
+            }
+        }
+        return connect(upstream, loop);
     }
 
-    private static Upstream describe(int index, String name, String url, ProxyConfig proxy) {
+    /** A new connection to {@code upstream} on {@code loop}. */
+    ChannelFuture connect(Upstream upstream, EventLoop loop) {
+        return new Bootstrap().group(loop)
+                .channelFactory(tcp)
+                .resolver(resolver)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeoutMillis)
+                .handler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ChannelPipeline pipeline = ch.pipeline();
+                        if (upstream.tls()) {
+                            InetSocketAddress at = (InetSocketAddress) upstream.address();
+                            pipeline.addLast(tls.newHandler(ch.alloc(), at.getHostString(), at.getPort()));
+                        }
+                        pipeline.addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS),
+                                new HttpClientCodec(new HttpDecoderConfig().setHeadersFactory(GatewayHeaders.FACTORY)
+                                        .setMaxHeaderSize(32 * 1024), false, false),
+                                new UpstreamConnection());
+                    }
+                })
+                .connect(upstream.address());
+    }
+
+    /** Back to the pool after a complete exchange (on the connection's own event loop), or closed when the pool is full. */
+    void release(Upstream upstream, Channel channel) {
+        ArrayDeque<Channel> idle = idleOfThisLoop.get()[upstream.index()];
+        if (channel.isActive() && idle.size() < maxIdle) {
+            idle.addLast(channel);
+        } else {
+            channel.close();
+        }
+    }
+
+    private static Upstream describe(int index, String name, String url) {
         URI uri;
         try {
             uri = URI.create(url.strip());
@@ -88,17 +160,16 @@ public class Upstreams {
             throw new IllegalArgumentException("atc.gateway.upstreams." + name + ".url must be http(s)://host[:port], got " + url);
         }
         int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
-        HttpClientOptions options = new HttpClientOptions()
-                .setProtocolVersion(HttpVersion.HTTP_1_1)
-                .setSsl(tls)
-                .setKeepAlive(true)
-                .setPipelining(false)
-                .setTcpNoDelay(true)
-                .setDecompressionSupported(false)
-                .setConnectTimeout((int) proxy.upstreamConnectTimeout().toMillis())
-                .setDefaultHost(uri.getHost())
-                .setDefaultPort(port);
-        PoolOptions pool = new PoolOptions().setHttp1MaxSize(proxy.upstreamPoolSize());
-        return new Upstream(index, name, uri.getHost(), port, options, pool);
+        boolean defaultPort = port == (tls ? 443 : 80);
+        return new Upstream(index, name, InetSocketAddress.createUnresolved(uri.getHost(), port),
+                defaultPort ? uri.getHost() : uri.getHost() + ":" + port, tls);
+    }
+
+    private static SslContext clientTls() {
+        try {
+            return SslContextBuilder.forClient().protocols(List.of("TLSv1.3", "TLSv1.2")).build();
+        } catch (SSLException e) {
+            throw new IllegalStateException("TLS to the upstreams cannot be set up", e);
+        }
     }
 }

@@ -18,8 +18,9 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 
 /**
- * The preflight handler on a real Vert.x server, the way the gateway pipeline calls it: what is a
- * preflight, and what goes on the wire for an allowed and a denied one.
+ * The preflight decision on a real HTTP server, answered the way the gateway's pipeline answers it
+ * (204, or 403 problem+json): what is a preflight, and what goes on the wire for an allowed and a
+ * denied one.
  */
 class PreflightOverHttpTests {
 
@@ -34,8 +35,14 @@ class PreflightOverHttpTests {
         CorsPolicy cors = new CorsPolicy(origins, CorsSettings.defaults());
         vertx = Vertx.vertx();
         server = vertx.createHttpServer().requestHandler(request -> {
-            if (cors.isPreflight(request)) {
-                cors.answerPreflight(request);
+            if (request.method() == io.vertx.core.http.HttpMethod.OPTIONS && request.headers().contains("Origin")
+                    && request.headers().contains("Access-Control-Request-Method")) {
+                if (cors.decidePreflight(request.headers(), request.response().headers())) {
+                    request.response().setStatusCode(204).end();
+                } else {
+                    request.response().setStatusCode(403).putHeader("Content-Type", "application/problem+json")
+                            .end(new JsonObject().put("type", "urn:atc:problem:forbidden").put("status", 403).put("instance", request.path()).encode());
+                }
             } else {
                 request.response().setStatusCode(200).end("not a preflight");
             }

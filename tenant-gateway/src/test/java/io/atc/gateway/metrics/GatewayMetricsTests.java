@@ -71,7 +71,8 @@ class GatewayMetricsTests {
                 .doesNotContain(GatewayDoubles.KEY.prefix())
                 .doesNotContain(GatewayDoubles.KEY.keyId().toString())
                 .doesNotContain(GatewayDoubles.KEY.tenant().toString());
-        assertThat(metrics).containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/v1/keys/\\*\\*\"");
+        // Proxied requests never reach Quarkus's HTTP server, so its http.server.requests cannot tag raw paths.
+        assertThat(metrics).doesNotContainPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/v1/");
     }
 
     private static double counter(String outcome) {

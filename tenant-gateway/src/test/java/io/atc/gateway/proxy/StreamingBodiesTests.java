@@ -20,6 +20,7 @@ import io.atc.gateway.support.TestUpstream;
 import io.atc.gateway.support.UpstreamTestResources;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.atc.gateway.support.PublicPortForRestAssured;
 import io.restassured.RestAssured;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -100,7 +101,7 @@ class StreamingBodiesTests {
 
     @Test
     void aLargeDownloadComesBackWhole() throws Exception {
-        HttpClientRequest request = await(client.request(HttpMethod.GET, RestAssured.port, "127.0.0.1",
+        HttpClientRequest request = await(client.request(HttpMethod.GET, PublicPortForRestAssured.publicPort(), "127.0.0.1",
                 "/v1/keys/k1/download?bytes=" + 12L * MIB));
         request.putHeader("X-Api-Key", GatewayDoubles.GOOD_KEY);
         request.end();
@@ -163,7 +164,7 @@ class StreamingBodiesTests {
         HttpClient h2 = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions()
                 .setProtocolVersion(io.vertx.core.http.HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false));
         try {
-            HttpClientRequest request = await(h2.request(HttpMethod.POST, RestAssured.port, "127.0.0.1", "/v1/keys/k1/upload"));
+            HttpClientRequest request = await(h2.request(HttpMethod.POST, PublicPortForRestAssured.publicPort(), "127.0.0.1", "/v1/keys/k1/upload"));
             request.putHeader("X-Api-Key", GatewayDoubles.GOOD_KEY).setChunked(true);
             request.write(Buffer.buffer(new byte[MIB]));
             request.end();
@@ -178,7 +179,7 @@ class StreamingBodiesTests {
     }
 
     private HttpClientRequest upload(boolean chunked) throws Exception {
-        HttpClientRequest request = await(client.request(HttpMethod.POST, RestAssured.port, "127.0.0.1", "/v1/keys/k1/upload"));
+        HttpClientRequest request = await(client.request(HttpMethod.POST, PublicPortForRestAssured.publicPort(), "127.0.0.1", "/v1/keys/k1/upload"));
         request.putHeader("X-Api-Key", GatewayDoubles.GOOD_KEY).putHeader("Content-Type", "application/octet-stream");
         request.setChunked(chunked);
         request.exceptionHandler(ignored -> {

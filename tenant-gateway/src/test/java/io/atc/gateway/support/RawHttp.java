@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.restassured.RestAssured;
 
 /**
  * HTTP/1.1 over a plain socket, for what an HTTP client library would tidy up before sending
@@ -40,7 +39,7 @@ public final class RawHttp {
     }
 
     public static Socket open() throws IOException {
-        Socket socket = new Socket("127.0.0.1", RestAssured.port);
+        Socket socket = new Socket("127.0.0.1", PublicPortForRestAssured.publicPort());
         socket.setSoTimeout(20_000);
         return socket;
     }

@@ -1,0 +1,167 @@
+package io.atc.gateway.proxy;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.ReferenceCountUtil;
+import io.vertx.core.impl.ContextInternal;
+import io.vertx.core.net.SocketAddress;
+
+/**
+ * One client connection (or one HTTP/2 stream): its requests in order, one exchange at a time.
+ * Requests a client pipelines behind the current one wait, decoded, until it is done; past a few,
+ * the connection stops being read.
+ */
+final class ClientConnection extends ChannelInboundHandlerAdapter {
+
+    private static final int MAX_WAITING = 64;
+
+    private final ExchangeHandler handler;
+    private final Exchange.Services services;
+    private final ContextInternal context;
+    private final boolean stream;
+    private final ArrayDeque<Object> waiting = new ArrayDeque<>();
+    private ChannelHandlerContext ctx;
+    private SocketAddress peer;
+    private Exchange current;
+    private boolean closing;
+
+    /** Where each new exchange goes (the gateway's pipeline). */
+    public interface ExchangeHandler {
+        void handle(Exchange exchange);
+    }
+
+    /** @param context the Vert.x context of the connection's event loop @param stream an HTTP/2 stream: one request, no Connection headers */
+    ClientConnection(ExchangeHandler handler, Exchange.Services services, ContextInternal context, boolean stream) {
+        this.handler = handler;
+        this.services = services;
+        this.context = context;
+        this.stream = stream;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    ChannelHandlerContext ctx() {
+        return ctx;
+    }
+
+    ContextInternal context() {
+        return context;
+    }
+
+    boolean stream() {
+        return stream;
+    }
+
+    SocketAddress peer() {
+        if (peer == null) {
+            peer = SocketAddress.inetSocketAddress((InetSocketAddress) ctx.channel().remoteAddress());
+        }
+        return peer;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (closing) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (current != null && current.requestEnded() || !waiting.isEmpty()) {
+            waiting.add(msg);
+            if (waiting.size() > MAX_WAITING) {
+                ctx.channel().config().setAutoRead(false);
+            }
+            return;
+        }
+        dispatch(msg);
+    }
+
+    private void dispatch(Object msg) {
+        if (msg instanceof HttpRequest request) {
+            Exchange exchange = Exchange.start(this, request, services);
+            current = exchange;
+            if (exchange.refusedByDecoder()) {
+                return;
+            }
+            context.dispatch(exchange, handler::handle);
+        }
+        if (msg instanceof HttpContent content) {
+            if (current == null) {
+                content.release();
+            } else {
+                current.requestContent(content);
+            }
+        }
+    }
+
+    /** The exchange is over (answered and its request read, or cut off): the next waiting request, if any, goes. */
+    void exchangeDone(Exchange exchange, boolean closeConnection) {
+        if (current != exchange) {
+            return;
+        }
+        current = null;
+        if (closeConnection || stream) {
+            closing = true;
+            releaseWaiting();
+            if (!stream) {
+                ctx.close();
+            }
+            return;
+        }
+        Object next;
+        while (!closing && (current == null || !current.requestEnded()) && (next = waiting.poll()) != null) {
+            dispatch(next);
+        }
+        if (waiting.size() <= MAX_WAITING && !ctx.channel().config().isAutoRead()) {
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (current != null) {
+            current.clientWritabilityChanged(ctx.channel().isWritable());
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        closing = true;
+        releaseWaiting();
+        Exchange exchange = current;
+        current = null;
+        if (exchange != null) {
+            exchange.clientClosed();
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent && current == null) {
+            ctx.close();
+        } else {
+            ctx.fireUserEventTriggered(event);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+
+    private void releaseWaiting() {
+        Object msg;
+        while ((msg = waiting.poll()) != null) {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+}

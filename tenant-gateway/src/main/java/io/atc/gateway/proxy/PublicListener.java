@@ -1,0 +1,180 @@
+package io.atc.gateway.proxy;
+
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import io.atc.gateway.metrics.GatewayMetrics;
+import io.atc.gateway.pipeline.GatewayPipeline;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http2.Http2CodecUtil;
+import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2MultiplexHandler;
+import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.value.registry.ValueRegistry;
+import io.quarkus.vertx.http.HttpServer;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.ContextInternal;
+import io.vertx.core.impl.VertxInternal;
+
+/**
+ * The gateway's public port: a Netty HTTP/1.1 (and prior-knowledge h2c) server on Vert.x's own
+ * event loops, each connection served by one loop and its Vert.x context. The gateway's rules run
+ * on the decoded request and the request and response are forwarded as messages, rewritten in
+ * place, without a second HTTP stack in between (docs/gateway.md, "Why the public port is a Netty
+ * pipeline"). Quarkus's own HTTP server (health, metrics, OpenAPI) listens on loopback only; paths
+ * the gateway does not route are passed to it.
+ */
+@Singleton
+public class PublicListener {
+
+    private static final Logger LOG = Logger.getLogger(PublicListener.class);
+    private static final ByteBuf HTTP2_PREFACE = Unpooled.unreleasableBuffer(Http2CodecUtil.connectionPrefaceBuf()).asReadOnly();
+
+    private final VertxInternal vertx;
+    private final ClientConnection.ExchangeHandler handler;
+    private final Exchange.Services services;
+    private final ValueRegistry registry;
+    private final String host;
+    private final int port;
+    private final long idleSeconds;
+    private final int maxInitialLine;
+    private final int maxHeaders;
+    private final Map<EventLoop, ContextInternal> contexts = new ConcurrentHashMap<>();
+    private volatile Channel server;
+    private volatile int boundPort;
+    private volatile int ownHttpPort;
+
+    public PublicListener(Vertx vertx, GatewayPipeline pipeline, Forwarder forwarder, GatewayMetrics metrics,
+            ProblemWriter problems, Upstreams upstreams, ProxyConfig proxy, ValueRegistry registry) {
+        this.vertx = (VertxInternal) vertx;
+        this.handler = exchange -> {
+            if (!pipeline.handle(exchange)) {
+                try {
+                    forwarder.forwardToSelf(exchange, ownHttpPort());
+                } catch (RuntimeException e) {
+                    exchange.internalError(e);
+                }
+            }
+        };
+        this.services = new Exchange.Services(metrics, problems, upstreams, proxy.maxRequestBody().asLongValue(),
+                proxy.upstreamResponseTimeout().toNanos());
+        this.registry = registry;
+        this.host = proxy.host();
+        this.port = LaunchMode.current() == LaunchMode.TEST ? 0 : proxy.port();
+        this.idleSeconds = Math.max(1, proxy.clientIdleTimeout().toSeconds());
+        this.maxInitialLine = 4096;
+        this.maxHeaders = 20 * 1024;
+    }
+
+    void start(@Observes @Priority(Integer.MAX_VALUE) StartupEvent started) throws InterruptedException {
+        server = new ServerBootstrap()
+                .group(vertx.getAcceptorEventLoopGroup(), vertx.getEventLoopGroup())
+                .channelFactory(vertx.transport().serverChannelFactory(false))
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel channel) {
+                        channel.pipeline().addLast(new IdleStateHandler(0, 0, idleSeconds, TimeUnit.SECONDS),
+                                new ProtocolDetector());
+                    }
+                })
+                .bind(host, port).sync().channel();
+        boundPort = ((InetSocketAddress) server.localAddress()).getPort();
+        LOG.infof("gateway listening on %s:%d", host, boundPort);
+    }
+
+    void stop(@Observes ShutdownEvent stopping) {
+        Channel channel = server;
+        if (channel != null) {
+            channel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The public port actually bound (tests bind a free one: io.atc.gateway.support.PublicPortForRestAssured). */
+    public int port() {
+        return boundPort;
+    }
+
+    /** Quarkus's own HTTP server on loopback (health, metrics, OpenAPI). */
+    public int ownHttpPort() {
+        if (ownHttpPort == 0) {
+            ownHttpPort = quarkusHttpPort();
+        }
+        return ownHttpPort;
+    }
+
+    private int quarkusHttpPort() {
+        Integer actual = registry.getOrDefault(LaunchMode.current() == LaunchMode.TEST ? HttpServer.HTTP_TEST_PORT : HttpServer.HTTP_PORT, 0);
+        return actual == null ? 0 : actual;
+    }
+
+    private ContextInternal contextOf(EventLoop loop) {
+        return contexts.computeIfAbsent(loop, l -> vertx.createEventLoopContext(l, vertx.getWorkerPool(),
+                Thread.currentThread().getContextClassLoader()));
+    }
+
+    private void http1(ChannelPipeline pipeline, EventLoop loop) {
+        pipeline.addLast(new HttpServerCodec(new HttpDecoderConfig()
+                        .setMaxInitialLineLength(maxInitialLine)
+                        .setMaxHeaderSize(maxHeaders)
+                        .setHeadersFactory(GatewayHeaders.FACTORY)
+                        .setStrictLineParsing(true)
+                        .setUseRfc9112TransferEncoding(true)),
+                new ClientConnection(handler, services, contextOf(loop), false));
+    }
+
+    private void http2(ChannelPipeline pipeline, EventLoop loop) {
+        ContextInternal context = contextOf(loop);
+        pipeline.addLast(Http2FrameCodecBuilder.forServer().build(), new Http2MultiplexHandler(new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(Channel stream) {
+                stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true),
+                        new ClientConnection(handler, services, context, true));
+            }
+        }));
+    }
+
+    /** Reads just enough of a new connection to tell HTTP/2 with prior knowledge from HTTP/1.x, then steps aside. */
+    private final class ProtocolDetector extends ByteToMessageDecoder {
+        @Override
+        protected void decode(ChannelHandlerContext ctx, ByteBuf in, java.util.List<Object> out) {
+            int length = Math.min(in.readableBytes(), HTTP2_PREFACE.readableBytes());
+            boolean prefaceSoFar = ByteBufUtil.equals(in, in.readerIndex(), HTTP2_PREFACE, HTTP2_PREFACE.readerIndex(), length);
+            if (prefaceSoFar && length < HTTP2_PREFACE.readableBytes()) {
+                return;
+            }
+            ChannelPipeline pipeline = ctx.pipeline();
+            if (prefaceSoFar) {
+                http2(pipeline, ctx.channel().eventLoop());
+            } else {
+                http1(pipeline, ctx.channel().eventLoop());
+            }
+            pipeline.remove(this);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.atc.gateway.support;
+
+import io.atc.gateway.proxy.PublicListener;
+import io.quarkus.arc.Arc;
+import io.quarkus.test.junit.callback.QuarkusTestBeforeEachCallback;
+import io.quarkus.test.junit.callback.QuarkusTestMethodContext;
+import io.restassured.RestAssured;
+import io.restassured.filter.Filter;
+
+/**
+ * Sends the tests' requests to the gateway's public listener. Quarkus points RestAssured at its own
+ * HTTP server, which in the gateway only serves health, metrics and OpenAPI on loopback behind the
+ * listener, so a global filter moves every RestAssured request to the public port; raw clients
+ * ask {@link #publicPort()}.
+ */
+public class PublicPortForRestAssured implements QuarkusTestBeforeEachCallback {
+
+    private static final Filter TO_PUBLIC_PORT = (request, response, chain) -> {
+        request.port(publicPort());
+        return chain.next(request, response);
+    };
+
+    @Override
+    public void beforeEach(QuarkusTestMethodContext context) {
+        if (!RestAssured.filters().contains(TO_PUBLIC_PORT)) {
+            RestAssured.filters(TO_PUBLIC_PORT);
+        }
+    }
+
+    /** The running gateway's public port. */
+    public static int publicPort() {
+        return Arc.container().instance(PublicListener.class).get().port();
+    }
+}
