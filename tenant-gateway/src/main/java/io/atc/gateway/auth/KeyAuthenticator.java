@@ -89,8 +89,22 @@ public class KeyAuthenticator {
     }
 
     public Uni<KeyCheck> authenticate(String presented) {
+        KeyCheck known = known(presented);
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
+        String cacheKey = cacheKeys.of(presented);
+        ParsedApiKey parsed = format.parse(presented).orElseThrow();
+        return onCallersContext(sameKey.run(cacheKey, () -> coldLimit.submit(() -> verifyCold(cacheKey, parsed))));
+    }
+
+    /**
+     * The answer when it needs no verification, at once: a cached key (the hot path of every
+     * request), a malformed one, or a cached refusal; null when only the keys-service can tell.
+     */
+    public KeyCheck known(String presented) {
         if (presented == null || presented.length() > ApiKeyFormat.MAX_LENGTH) {
-            return failed(AuthOutcome.BAD_FORMAT);
+            return KeyCheck.failed(AuthOutcome.BAD_FORMAT);
         }
         // The verified cache first: only keys that parsed and verified are ever in it, so a hit needs
         // no format check (the hot path of every request skips the shape match and the checksum).
@@ -100,19 +114,15 @@ public class KeyAuthenticator {
             if (known.expiredAt(clock.instant())) {
                 verified.forget(cacheKey);
                 rejected.put(cacheKey, AuthOutcome.EXPIRED, known.prefix());
-                return failed(AuthOutcome.EXPIRED);
+                return KeyCheck.failed(AuthOutcome.EXPIRED);
             }
-            return Uni.createFrom().item(KeyCheck.ok(known));
+            return KeyCheck.ok(known);
         }
-        Optional<ParsedApiKey> parsed = format.parse(presented);
-        if (parsed.isEmpty()) {
-            return failed(AuthOutcome.BAD_FORMAT);
+        if (format.parse(presented).isEmpty()) {
+            return KeyCheck.failed(AuthOutcome.BAD_FORMAT);
         }
         AuthOutcome refused = rejected.get(cacheKey);
-        if (refused != null) {
-            return failed(refused);
-        }
-        return onCallersContext(sameKey.run(cacheKey, () -> coldLimit.submit(() -> verifyCold(cacheKey, parsed.get()))));
+        return refused == null ? null : KeyCheck.failed(refused);
     }
 
     /** Drops what a key change makes stale: that key's entries, or everything when changes may have been missed. */

@@ -13,6 +13,11 @@ public interface KeyAuthentication {
     /** The key the request presents ({@code Authorization: Bearer} or {@code X-Api-Key}), or null when it presents none. */
     String presentedKey(MultiMap headers);
 
+    /** The check when it is known at once (a cached key or refusal, a malformed key), else null: then {@link #authenticate}. */
+    default KeyCheck known(String presentedKey) {
+        return null;
+    }
+
     /** Never fails: every way authentication can end is a {@link KeyCheck} outcome. */
     Uni<KeyCheck> authenticate(String presentedKey);
 }

@@ -42,6 +42,11 @@ public class PortBindings {
             }
 
             @Override
+            public KeyCheck known(String presentedKey) {
+                return authenticator.known(presentedKey);
+            }
+
+            @Override
             public Uni<KeyCheck> authenticate(String presentedKey) {
                 return authenticator.authenticate(presentedKey);
             }

@@ -12,16 +12,19 @@ import io.vertx.core.http.impl.headers.HeadersMultiMap;
  */
 final class GatewayHeaders {
 
-    /** Decoded messages get validating Vert.x header maps: what the gateway adds is checked for CR/LF. */
+    /**
+     * Decoded messages' header maps do not validate again what Netty's decoder has already checked;
+     * what the gateway adds is its own (tokens, ids, addresses) or a value taken from a decoded header.
+     */
     static final HttpHeadersFactory FACTORY = new HttpHeadersFactory() {
         @Override
         public HttpHeaders newHeaders() {
-            return HeadersMultiMap.httpHeaders();
+            return HeadersMultiMap.headers();
         }
 
         @Override
         public HttpHeaders newEmptyHeaders() {
-            return HeadersMultiMap.httpHeaders();
+            return HeadersMultiMap.headers();
         }
     };
 

@@ -127,7 +127,7 @@ public class Upstreams {
                             InetSocketAddress at = (InetSocketAddress) upstream.address();
                             pipeline.addLast(tls.newHandler(ch.alloc(), at.getHostString(), at.getPort()));
                         }
-                        pipeline.addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS),
+                        pipeline.addLast(new IdleStateHandler(IDLE_SECONDS, 0, 0, TimeUnit.SECONDS),
                                 new HttpClientCodec(new HttpDecoderConfig().setHeadersFactory(GatewayHeaders.FACTORY)
                                         .setMaxHeaderSize(32 * 1024), false, false),
                                 new UpstreamConnection());
