@@ -16,7 +16,7 @@ class TenantGatewayIsOperableTests {
 
     @Test
     void startsReadyWithMetricsOpenApiAndProblemDetails() {
-        OperableServiceAssertions.assertOperable("ATC tenant-gateway");
+        OperableServiceAssertions.assertOperable("ATC tenant-gateway", "atc_gateway_requests_seconds");
     }
 
     /** Nothing here mutates yet; the first mutating endpoint must come with an EveryMutationAppendsOneAuditEventTests. */

@@ -508,10 +508,7 @@ public final class Exchange {
 
     /** The upstream connection failed or closed before its answer ended. */
     void upstreamClosed(Throwable cause) {
-        if (timer != null) {
-            timer.cancel(false);
-            timer = null;
-        }
+        cancelTimer();
         Channel lost = upstream;
         upstream = null;
         upstreamReady = false;
@@ -596,10 +593,7 @@ public final class Exchange {
 
     /** Leaves the upstream connection: back to the pool when its exchange is complete, otherwise closed. */
     private void detachUpstream(boolean close) {
-        if (timer != null) {
-            timer.cancel(false);
-            timer = null;
-        }
+        cancelTimer();
         Channel channel = upstream;
         upstream = null;
         upstreamReady = false;
@@ -614,6 +608,13 @@ public final class Exchange {
             channel.close();
         } else {
             services.upstreams().release(target, channel);
+        }
+    }
+
+    private void cancelTimer() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
         }
     }
 

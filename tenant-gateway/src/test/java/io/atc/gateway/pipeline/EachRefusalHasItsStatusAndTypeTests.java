@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
+import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import io.atc.gateway.GatewayTestResources;
 import io.atc.gateway.auth.AuthOutcome;
 import io.atc.gateway.support.GatewayDoubles;
+import io.atc.gateway.support.RawHttp;
 import io.atc.gateway.support.TestUpstream;
 import io.atc.gateway.support.UpstreamTestResources;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -43,6 +45,19 @@ class EachRefusalHasItsStatusAndTypeTests {
     void setUp() {
         doubles = GatewayDoubles.install();
         upstream = TestUpstream.started();
+    }
+
+    /** A refusal is cheap for the client too: a request without a body keeps its connection (a bogus-key flood costs no reconnects). */
+    @Test
+    void aRefusedRequestWithoutABodyKeepsTheConnectionOpen() throws Exception {
+        try (Socket socket = RawHttp.open()) {
+            for (int i = 0; i < 3; i++) {
+                RawHttp.send(socket, "GET /v1/keys HTTP/1.1\r\nHost: gw", new byte[0]);
+                RawHttp.Response response = RawHttp.read(socket.getInputStream());
+                assertThat(response.status()).isEqualTo(401);
+                assertThat(response.header("Connection")).isNull();
+            }
+        }
     }
 
     @Test
