@@ -9,8 +9,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import io.atc.core.keys.ApiKeyFormat;
 import io.atc.core.keys.ParsedApiKey;
@@ -34,7 +34,7 @@ import io.vertx.core.Vertx;
  * Cached answers are returned on the caller's thread without any hop; cold answers come back on the
  * caller's Vert.x context.
  */
-@ApplicationScoped
+@Singleton
 public class KeyAuthenticator {
 
     /** Counts calls to the keys-service, tagged by their result; bogus keys must never move it. */

@@ -4,8 +4,8 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.List;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -27,7 +27,7 @@ import io.vertx.core.net.impl.SocketAddressImpl;
  * choose the answer. So does reaching {@code atc.gateway.client-ip.max-hops} entries, and a chain
  * of trusted proxies only. The answer is null only when the peer has no IP address (a Unix socket).
  */
-@ApplicationScoped
+@Singleton
 public class ClientIpResolver {
 
     private final TrustedProxies trusted;

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
@@ -17,7 +17,7 @@ import io.atc.core.net.CidrBlock;
  * not parse never admits anyone. Parsed lists are cached per distinct list; the cache is bounded by
  * clearing it when full, which costs one re-parse per list in use.
  */
-@ApplicationScoped
+@Singleton
 public class IpAllowlist {
 
     static final int MAX_CACHED_LISTS = 10_000;

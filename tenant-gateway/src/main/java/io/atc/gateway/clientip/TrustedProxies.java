@@ -6,8 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -18,7 +18,7 @@ import io.atc.core.net.CidrBlock;
  * a comma list of CIDRs; empty by default, so headers are ignored and the socket peer is the client).
  * A malformed entry stops the start: silently trusting less, or more, than configured is worse.
  */
-@ApplicationScoped
+@Singleton
 public class TrustedProxies {
 
     private final CidrBlock[] blocks;

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -25,7 +25,7 @@ import io.vertx.core.http.HttpHeaders;
  * ({@link PreflightOrigins}); the actual request is then checked against the presenting key's own
  * list ({@link #check}), so a preflight that passed for another key's origin still ends in 403.
  */
-@ApplicationScoped
+@Singleton
 public class CorsPolicy {
 
     static final CharSequence ORIGIN = HttpHeaders.createOptimized("Origin");

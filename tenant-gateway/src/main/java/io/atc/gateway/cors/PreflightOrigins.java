@@ -2,7 +2,7 @@ package io.atc.gateway.cors;
 
 import java.util.Set;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * The canonical browser origins of every active key, which is what a preflight (it carries no key)
@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * replaces the set as a whole. Empty until the first load succeeds: preflights are refused, never
  * guessed.
  */
-@ApplicationScoped
+@Singleton
 public class PreflightOrigins {
 
     private volatile Set<String> origins = Set.of();

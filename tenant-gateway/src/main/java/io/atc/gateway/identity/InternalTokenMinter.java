@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -32,7 +32,7 @@ import io.vertx.core.json.JsonObject;
  * cached and reused until half its lifetime is gone, so the hot path does not sign per request;
  * it never outlives the key's own expiry.
  */
-@ApplicationScoped
+@Singleton
 public class InternalTokenMinter {
 
     static final int MAX_CACHED = 100_000;

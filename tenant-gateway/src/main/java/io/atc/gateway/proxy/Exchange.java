@@ -2,7 +2,6 @@ package io.atc.gateway.proxy;
 
 import java.net.InetAddress;
 import java.util.ArrayDeque;
-import java.util.concurrent.TimeUnit;
 
 import io.atc.core.errors.Problem;
 import io.atc.core.errors.ProblemType;
@@ -32,7 +31,6 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.util.concurrent.ScheduledFuture;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -88,8 +86,6 @@ public final class Exchange {
     private boolean skipInterim;
     private boolean pooledConnection;
     private boolean retried;
-    private ScheduledFuture<?> timer;
-    private long lastUpstreamActivity;
 
     private boolean headWritten;
     private boolean responseEnded;
@@ -394,8 +390,7 @@ public final class Exchange {
             upstream.write(LastHttpContent.EMPTY_LAST_CONTENT);
         }
         upstream.flush();
-        lastUpstreamActivity = System.nanoTime();
-        timer = client.executor().schedule(this::checkSilence, services.responseTimeoutNanos(), TimeUnit.NANOSECONDS);
+        ((UpstreamConnection) upstream.pipeline().last()).watch(services.responseTimeoutNanos());
         if (!client.channel().config().isAutoRead() && upstream.isWritable()) {
             client.channel().config().setAutoRead(true);
         }
@@ -444,7 +439,6 @@ public final class Exchange {
 
     /** What the upstream sends back: the response head, then its body. */
     void upstreamMessage(Object msg) {
-        lastUpstreamActivity = System.nanoTime();
         if (ended || responseEnded) {
             ReferenceCountUtil.release(msg);
             return;
@@ -508,7 +502,6 @@ public final class Exchange {
 
     /** The upstream connection failed or closed before its answer ended. */
     void upstreamClosed(Throwable cause) {
-        cancelTimer();
         Channel lost = upstream;
         upstream = null;
         upstreamReady = false;
@@ -538,20 +531,6 @@ public final class Exchange {
                 && !(cause instanceof java.util.concurrent.TimeoutException)
                 && (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
                         || method == HttpMethod.PUT || method == HttpMethod.DELETE);
-    }
-
-    private void checkSilence() {
-        timer = null;
-        if (responseEnded || ended || upstream == null) {
-            return;
-        }
-        long silence = System.nanoTime() - lastUpstreamActivity;
-        long timeout = services.responseTimeoutNanos();
-        if (silence < timeout) {
-            timer = client.executor().schedule(this::checkSilence, timeout - silence, TimeUnit.NANOSECONDS);
-            return;
-        }
-        upstreamClosed(new java.util.concurrent.TimeoutException("no answer from the upstream"));
     }
 
     /** The client left: its upstream exchange goes too. */
@@ -593,7 +572,6 @@ public final class Exchange {
 
     /** Leaves the upstream connection: back to the pool when its exchange is complete, otherwise closed. */
     private void detachUpstream(boolean close) {
-        cancelTimer();
         Channel channel = upstream;
         upstream = null;
         upstreamReady = false;
@@ -608,13 +586,6 @@ public final class Exchange {
             channel.close();
         } else {
             services.upstreams().release(target, channel);
-        }
-    }
-
-    private void cancelTimer() {
-        if (timer != null) {
-            timer.cancel(false);
-            timer = null;
         }
     }
 

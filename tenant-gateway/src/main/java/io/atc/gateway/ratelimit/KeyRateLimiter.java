@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -30,7 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * them dead by the same compare-and-set so a racing request retries on a fresh bucket instead of
  * spending a token twice. Memory is therefore bounded by the keys active within a sweep interval.
  */
-@ApplicationScoped
+@Singleton
 public class KeyRateLimiter {
 
     static final long DEFAULT_SWEEP_INTERVAL_NANOS = 10_000_000_000L;

@@ -5,8 +5,8 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -17,7 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * are limited per /64, the smallest block one subscriber usually gets, so rotating addresses
  * within it does not escape the limit.
  */
-@ApplicationScoped
+@Singleton
 public class KeylessRateLimiter {
 
     private static final UUID UNKNOWN_ADDRESS = new UUID(0, 0);
