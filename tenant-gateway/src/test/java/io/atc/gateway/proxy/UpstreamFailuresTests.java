@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -45,6 +46,27 @@ class UpstreamFailuresTests {
                 .then().statusCode(502).contentType("application/problem+json")
                 .body("type", equalTo("urn:atc:problem:bad-gateway"))
                 .body("instance", equalTo("/v1/test-down/x"));
+    }
+
+    /**
+     * A kept-alive connection the service closes as a request goes out: a body-less idempotent
+     * request is sent again on a new connection (it cannot have reached the service); one with a
+     * body is not (it may have), so it is a 502.
+     */
+    @Test
+    void aClosedPooledConnectionIsRetriedOnlyForBodylessIdempotentRequests() throws Exception {
+        String get = "GET /v1/keys/k1/closes-reused HTTP/1.1\r\nHost: gw\r\nX-Api-Key: " + GatewayDoubles.GOOD_KEY;
+        try (Socket socket = RawHttp.open()) {
+            for (int i = 0; i < 3; i++) {
+                RawHttp.send(socket, get, new byte[0]);
+                assertThat(RawHttp.read(socket.getInputStream()).status()).as("GET %d", i).isEqualTo(200);
+            }
+            RawHttp.send(socket, "POST /v1/keys/k1/closes-reused HTTP/1.1\r\nHost: gw\r\nContent-Length: 2\r\nX-Api-Key: "
+                    + GatewayDoubles.GOOD_KEY, "{}".getBytes(StandardCharsets.US_ASCII));
+            RawHttp.Response post = RawHttp.read(socket.getInputStream());
+            assertThat(post.status()).isEqualTo(502);
+            assertThat(post.body()).contains("urn:atc:problem:bad-gateway");
+        }
     }
 
     @Test

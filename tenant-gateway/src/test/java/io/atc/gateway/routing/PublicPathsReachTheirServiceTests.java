@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +58,24 @@ class PublicPathsReachTheirServiceTests {
         given().urlEncodingEnabled(false).header("X-Api-Key", GatewayDoubles.GOOD_KEY)
                 .get("/v1/audit/events?after=10&limit=5&q=a%26b").then().statusCode(200);
         assertThat(upstream.next().uri()).isEqualTo("/v1/audit/events?after=10&limit=5&q=a%26b");
+    }
+
+    /** HTTP/1.1 pipelining: requests sent back to back are answered in order, a refused one in between included. */
+    @Test
+    void pipelinedRequestsAreAnsweredInOrder() throws Exception {
+        String forwarded = "GET /v1/audit/events?n=%d HTTP/1.1\r\nHost: gw\r\nX-Api-Key: " + GatewayDoubles.GOOD_KEY;
+        try (Socket socket = RawHttp.open()) {
+            socket.getOutputStream().write((String.format(forwarded, 1) + "\r\n\r\n"
+                    + "GET /v1/keys HTTP/1.1\r\nHost: gw\r\n\r\n"
+                    + String.format(forwarded, 3) + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+
+            assertThat(RawHttp.read(socket.getInputStream()).status()).isEqualTo(200);
+            assertThat(RawHttp.read(socket.getInputStream()).status()).isEqualTo(401);
+            assertThat(RawHttp.read(socket.getInputStream()).status()).isEqualTo(200);
+        }
+        assertThat(upstream.next().uri()).isEqualTo("/v1/audit/events?n=1");
+        assertThat(upstream.next().uri()).isEqualTo("/v1/audit/events?n=3");
     }
 
     @Test

@@ -24,8 +24,9 @@ import io.vertx.core.json.JsonObject;
  * The services behind the gateway, as a test needs them: one listener per upstream name, each
  * recording what it received. By the last path segment: {@code slow} never answers (and notes when
  * the gateway gives up on it), {@code upload} counts body bytes as they arrive, {@code download}
- * streams {@code ?bytes=n} bytes, {@code hop} answers with hop-by-hop and CORS headers; anything
- * else is echoed.
+ * streams {@code ?bytes=n} bytes, {@code hop} answers with hop-by-hop and CORS headers,
+ * {@code closes-reused} closes a connection that already served a request instead of answering;
+ * anything else is echoed.
  */
 public final class TestUpstream {
 
@@ -44,6 +45,8 @@ public final class TestUpstream {
     private final BlockingQueue<Seen> seen = new LinkedBlockingQueue<>();
     private final Set<String> abandoned = ConcurrentHashMap.newKeySet();
     private final AtomicLong uploaded = new AtomicLong();
+    private final Set<io.vertx.core.http.HttpConnection> served = java.util.Collections.synchronizedSet(
+            java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
 
     private TestUpstream(List<Integer> ports) throws Exception {
         this.ports = ports;
@@ -115,6 +118,11 @@ public final class TestUpstream {
             seen.add(new Seen(name, request.method().name(), request.uri(), headers, 0));
             String uri = request.uri();
             request.connection().closeHandler(closed -> abandoned.add(uri));
+            return;
+        }
+        if (path.endsWith("/closes-reused") && !served.add(request.connection())) {
+            // As a service whose idle timeout closed a kept-alive connection just as a request was sent on it.
+            request.connection().close();
             return;
         }
         if (path.endsWith("/upload")) {
