@@ -1,7 +1,10 @@
 package io.atc.gateway.pipeline;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 
 import io.atc.core.startup.StartupRefusal;
 import io.atc.gateway.auth.KeyAuthenticator;
@@ -21,11 +24,13 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class GatewaySettingsCheck {
 
-    void onStart(@Observes StartupEvent event, KeyAuthenticator keys, TrustedProxies trustedProxies,
-            ClientIpResolver clientIp, CorsPolicy cors, KeyRateLimiter rateLimiter, KeylessRateLimiter keylessRateLimiter) {
+    /** The components are looked up inside the try: being singletons, they are created on first lookup, and may fail there. */
+    void onStart(@Observes StartupEvent event, Instance<KeyAuthenticator> keys, Instance<TrustedProxies> trustedProxies,
+            Instance<ClientIpResolver> clientIp, Instance<CorsPolicy> cors, Instance<KeyRateLimiter> rateLimiter,
+            Instance<KeylessRateLimiter> keylessRateLimiter) {
         try {
-            for (Object component : new Object[] { keys, trustedProxies, clientIp, cors, rateLimiter, keylessRateLimiter }) {
-                ClientProxy.unwrap(component);
+            for (Instance<?> component : List.of(keys, trustedProxies, clientIp, cors, rateLimiter, keylessRateLimiter)) {
+                ClientProxy.unwrap(component.get());
             }
         } catch (RuntimeException e) {
             StartupRefusal.refuse("ATC-STARTUP-CONFIG " + settingProblem(e));
