@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 
 import io.vertx.core.MultiMap;
-import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Finds the API key a request presents: {@code Authorization: Bearer <key>} (scheme in any case) or
@@ -19,10 +18,6 @@ public final class PresentedKeys {
     private static final String BEARER = "bearer";
 
     private PresentedKeys() {
-    }
-
-    public static PresentedKey from(HttpServerRequest request) {
-        return from(request.headers());
     }
 
     public static PresentedKey from(MultiMap headers) {
