@@ -3,6 +3,8 @@ package io.atc.gateway.proxy;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpContent;
@@ -112,7 +114,8 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
             closing = true;
             releaseWaiting();
             if (!stream) {
-                ctx.close();
+                // After what is already written has gone out: a close now would drop an answer's unsent tail.
+                ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
             }
             return;
         }

@@ -86,6 +86,7 @@ public final class Exchange {
     private boolean skipInterim;
     private boolean pooledConnection;
     private boolean retried;
+    private boolean upstreamAnswered;
 
     private boolean headWritten;
     private boolean responseEnded;
@@ -417,13 +418,9 @@ public final class Exchange {
             return;
         }
         if (upstreamReady) {
-            if (last) {
-                upstream.writeAndFlush(content);
-            } else {
-                upstream.writeAndFlush(content);
-                if (!upstream.isWritable()) {
-                    client.channel().config().setAutoRead(false);
-                }
+            upstream.writeAndFlush(content);
+            if (!last && !upstream.isWritable()) {
+                client.channel().config().setAutoRead(false);
             }
             return;
         }
@@ -439,6 +436,7 @@ public final class Exchange {
 
     /** What the upstream sends back: the response head, then its body. */
     void upstreamMessage(Object msg) {
+        upstreamAnswered = true;
         if (ended || responseEnded) {
             ReferenceCountUtil.release(msg);
             return;
@@ -527,7 +525,7 @@ public final class Exchange {
     }
 
     private boolean replayable(Throwable cause) {
-        return pooledConnection && !retried && !headWritten && open() && requestEnded && received == 0
+        return pooledConnection && !retried && !upstreamAnswered && open() && requestEnded && received == 0
                 && !(cause instanceof java.util.concurrent.TimeoutException)
                 && (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
                         || method == HttpMethod.PUT || method == HttpMethod.DELETE);

@@ -2,6 +2,10 @@ package io.atc.gateway.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -109,6 +113,33 @@ class StreamingBodiesTests {
         Answer answer = await(answer(request));
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body().length()).isEqualTo(12 * MIB);
+    }
+
+    /** Closing the connection after the answer never cuts the answer short, even for a client that reads slowly. */
+    @Test
+    void aSlowClientThatAsksToCloseStillGetsTheWholeDownload() throws Exception {
+        try (Socket socket = RawHttp.open()) {
+            RawHttp.send(socket, "GET /v1/keys/k1/download?bytes=" + 32L * MIB + " HTTP/1.1\r\nHost: gw\r\nConnection: close\r\nX-Api-Key: "
+                    + GatewayDoubles.GOOD_KEY, new byte[0]);
+            // Slow to the last byte: the gateway is still waiting for the client when the answer ends.
+            InputStream slow = new FilterInputStream(new BufferedInputStream(socket.getInputStream())) {
+                @Override
+                public int read(byte[] bytes, int offset, int length) throws IOException {
+                    try {
+                        Thread.sleep(1);
+                    } catch (InterruptedException e) {
+                        throw new IOException(e);
+                    }
+                    return super.read(bytes, offset, Math.min(length, 16 * 1024));
+                }
+            };
+
+            RawHttp.Response response = RawHttp.read(slow);
+
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.header("Connection")).isEqualTo("close");
+            assertThat(response.body().length()).isEqualTo(32 * MIB);
+        }
     }
 
     @Test
