@@ -4,24 +4,16 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+
+import io.atc.devservices.process.PackagedJvm;
 
 /** One running service: a child JVM on the service's packaged jar, its output prefixed with its name. */
 final class ServiceProcess implements AutoCloseable {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final PlatformService service;
     private final int port;
@@ -36,16 +28,9 @@ final class ServiceProcess implements AutoCloseable {
     static ServiceProcess start(Path home, PlatformService service, int port, Map<String, String> environment,
             PrintStream out) throws IOException {
         Path jar = home.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build first (mvn -B install -DskipTests)");
-        }
         ProcessBuilder builder = new ProcessBuilder().redirectErrorStream(true);
         builder.environment().putAll(environment);
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(javaOptions(builder.environment()));
-        command.addAll(List.of("-jar", jar.toString()));
-        builder.command(command);
+        builder.command(PackagedJvm.command(jar, javaOptions(builder.environment()), "build first (mvn -B install -DskipTests)"));
         builder.environment().put(service.portVariable(), String.valueOf(port));
         Process process = builder.start();
         Thread pump = new Thread(() -> prefixLines(process, service.name(), out), service.name() + "-output");
@@ -67,23 +52,7 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Waits for /q/health/ready to answer UP; fails early if the service exits. */
     void awaitReady(Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(2)).build();
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(service.name() + " exited with code " + process.exitValue());
-            }
-            try {
-                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException(service.name() + " was not ready within " + timeout.toSeconds() + " s");
+        PackagedJvm.awaitReady(process, url(), timeout, service.name(), () -> "");
     }
 
     PlatformService service() {
@@ -96,15 +65,7 @@ final class ServiceProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        PackagedJvm.stop(process);
     }
 
     private static void prefixLines(Process process, String name, PrintStream out) {

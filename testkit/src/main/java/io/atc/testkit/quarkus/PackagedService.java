@@ -11,10 +11,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import io.atc.devservices.process.PackagedJvm;
 
 /**
  * A service's packaged jar ({@code target/quarkus-app/quarkus-run.jar}) running as a child process
@@ -42,16 +43,10 @@ public final class PackagedService implements AutoCloseable {
      */
     public static PackagedService start(Path jar, String portVariable, Map<String, String> environment,
             List<String> javaOptions) {
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar.toAbsolutePath() + " is missing: package the service first");
-        }
+        List<String> command = PackagedJvm.command(jar, javaOptions, "package the service first");
         try {
             int port = freePort();
             Path log = Files.createTempFile("atc-service-", ".log");
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(javaOptions);
-            command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
@@ -65,22 +60,8 @@ public final class PackagedService implements AutoCloseable {
 
     /** Waits for /q/health/ready to answer 200; fails early, with the log's tail, if the process exits. */
     public PackagedService awaitReady(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
-        while (System.nanoTime() - deadline < 0) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the service exited with code " + process.exitValue() + ":\n" + logTail(40));
-            }
-            try {
-                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return this;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("the service was not ready within " + timeout.toSeconds() + " s:\n" + logTail(40));
+        PackagedJvm.awaitReady(process, url(), timeout, "the service", () -> ":\n" + logTail(40));
+        return this;
     }
 
     /** The body of GET {@code path} (e.g. /q/metrics). */
@@ -119,15 +100,7 @@ public final class PackagedService implements AutoCloseable {
     /** SIGTERM, then SIGKILL after 15 s; deletes the log. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(15, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        PackagedJvm.stop(process);
         try {
             Files.deleteIfExists(log);
         } catch (IOException e) {
