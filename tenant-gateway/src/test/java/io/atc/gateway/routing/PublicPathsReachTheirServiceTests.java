@@ -60,6 +60,19 @@ class PublicPathsReachTheirServiceTests {
         assertThat(upstream.next().uri()).isEqualTo("/v1/audit/events?after=10&limit=5&q=a%26b");
     }
 
+    /** What the gateway will not read is refused as a problem, with the status that says why, and the connection closed. */
+    @Test
+    void anOversizedRequestLineOrHeaderBlockIsRefusedWithItsStatus() throws Exception {
+        RawHttp.Response longLine = RawHttp.exchange("GET /v1/keys/" + "a".repeat(5_000) + " HTTP/1.1\r\nHost: gw");
+        assertThat(longLine.status()).isEqualTo(414);
+        assertThat(longLine.body()).contains("urn:atc:problem:uri-too-long");
+        assertThat(longLine.header("Connection")).isEqualTo("close");
+
+        RawHttp.Response bigHeaders = RawHttp.exchange("GET /v1/keys HTTP/1.1\r\nHost: gw\r\nX-Filler: " + "b".repeat(21_000));
+        assertThat(bigHeaders.status()).isEqualTo(431);
+        assertThat(bigHeaders.body()).contains("urn:atc:problem:headers-too-large");
+    }
+
     /** HTTP/1.1 pipelining: requests sent back to back are answered in order, a refused one in between included. */
     @Test
     void pipelinedRequestsAreAnsweredInOrder() throws Exception {
