@@ -1,8 +1,8 @@
 package io.atc.gateway.auth;
 
 import java.util.List;
-import java.util.Locale;
 
+import io.netty.util.AsciiString;
 import io.vertx.core.MultiMap;
 
 /**
@@ -16,13 +16,15 @@ public final class PresentedKeys {
     /** Far above a real key (about 70 characters): anything longer is not worth looking at. */
     static final int MAX_LENGTH = 256;
     private static final String BEARER = "bearer";
+    private static final AsciiString AUTHORIZATION = AsciiString.cached("Authorization");
+    private static final AsciiString API_KEY = AsciiString.cached(API_KEY_HEADER);
 
     private PresentedKeys() {
     }
 
     public static PresentedKey from(MultiMap headers) {
-        List<String> authorization = headers.getAll("Authorization");
-        List<String> apiKey = headers.getAll(API_KEY_HEADER);
+        List<String> authorization = headers.getAll(AUTHORIZATION);
+        List<String> apiKey = headers.getAll(API_KEY);
         if (authorization.size() > 1 || apiKey.size() > 1) {
             return PresentedKey.badFormat();
         }
@@ -42,7 +44,7 @@ public final class PresentedKeys {
     private static String bearerToken(String header) {
         String value = trimmed(header);
         if (value == null || value.length() <= BEARER.length() || value.charAt(BEARER.length()) != ' '
-                || !value.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)) {
+                || !value.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return null;
         }
         return singleToken(value.substring(BEARER.length()));

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.atc.core.crypto.Ed25519Keys;
 import io.atc.gateway.auth.AuthenticatedKey;
+import io.netty.util.AsciiString;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -70,10 +71,19 @@ public class InternalTokenMinter {
 
     /** The token forwarded with a request authenticated by {@code key}. */
     public String tokenFor(AuthenticatedKey key) {
+        return mintedFor(key).token();
+    }
+
+    /** {@code Bearer <token for key>}, encoded once per token: the Authorization value the gateway forwards. */
+    public AsciiString authorizationFor(AuthenticatedKey key) {
+        return mintedFor(key).authorization();
+    }
+
+    private Minted mintedFor(AuthenticatedKey key) {
         Instant now = clock.instant();
         Minted cached = byKey.get(key.keyId());
         if (cached != null && now.isBefore(cached.refreshAfter())) {
-            return cached.token();
+            return cached;
         }
         Instant expires = now.plus(lifetime);
         if (key.expiresAt() != null && key.expiresAt().isBefore(expires)) {
@@ -83,26 +93,35 @@ public class InternalTokenMinter {
                 .put("sub", "key:" + key.keyId())
                 .put("tenant", key.tenant().toString())
                 .put("scopes", new JsonArray(key.scopes()));
-        Minted minted = new Minted(sign(claims), refreshAfter(now, expires));
+        Minted minted = Minted.of(sign(claims), refreshAfter(now, expires));
         if (byKey.size() >= MAX_CACHED) {
             byKey.clear();
         }
         byKey.put(key.keyId(), minted);
-        return minted.token();
+        return minted;
     }
 
     /** The gateway's own token (group {@code gateway}, no tenant), for internal endpoints such as key verification. */
     public String gatewayToken() {
+        return gatewayMinted().token();
+    }
+
+    /** {@code Bearer <gateway token>}, encoded once per token. */
+    public AsciiString gatewayAuthorization() {
+        return gatewayMinted().authorization();
+    }
+
+    private Minted gatewayMinted() {
         Instant now = clock.instant();
         Minted cached = gateway;
         if (cached != null && now.isBefore(cached.refreshAfter())) {
-            return cached.token();
+            return cached;
         }
         Instant expires = now.plus(lifetime);
         JsonObject claims = baseClaims(now, expires).put("sub", "gateway").put("groups", new JsonArray().add("gateway"));
-        Minted minted = new Minted(sign(claims), refreshAfter(now, expires));
+        Minted minted = Minted.of(sign(claims), refreshAfter(now, expires));
         gateway = minted;
-        return minted.token();
+        return minted;
     }
 
     /** Forgets a key's token, e.g. when the key changed; the next request mints a fresh one. */
@@ -179,6 +198,9 @@ public class InternalTokenMinter {
         }
     }
 
-    private record Minted(String token, Instant refreshAfter) {
+    private record Minted(String token, AsciiString authorization, Instant refreshAfter) {
+        static Minted of(String token, Instant refreshAfter) {
+            return new Minted(token, AsciiString.of("Bearer " + token), refreshAfter);
+        }
     }
 }

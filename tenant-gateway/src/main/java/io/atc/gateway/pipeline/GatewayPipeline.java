@@ -45,30 +45,23 @@ public class GatewayPipeline {
 
     private final RouteTable routes;
     private final Forwarder forwarder;
-    private final KeyAuthentication keys;
-    private final CallerAddressPolicy addresses;
-    private final OriginPolicy origins;
-    private final RateLimit rateLimit;
+    private final PipelinePorts ports;
     private final KeylessRateLimiter keylessRateLimit;
     private final InternalTokenMinter tokens;
     private final GatewayMetrics metrics;
     private final ProblemWriter problems;
     private final Exchange.AllowedOriginHeaders allowedOriginHeaders;
 
-    public GatewayPipeline(RouteTable routes, Forwarder forwarder, KeyAuthentication keys, CallerAddressPolicy addresses,
-            OriginPolicy origins, RateLimit rateLimit, KeylessRateLimiter keylessRateLimit, InternalTokenMinter tokens,
-            GatewayMetrics metrics, ProblemWriter problems) {
+    public GatewayPipeline(RouteTable routes, Forwarder forwarder, PipelinePorts ports, KeylessRateLimiter keylessRateLimit,
+            InternalTokenMinter tokens, GatewayMetrics metrics, ProblemWriter problems) {
         this.routes = routes;
         this.forwarder = forwarder;
-        this.keys = keys;
-        this.addresses = addresses;
-        this.origins = origins;
-        this.rateLimit = rateLimit;
+        this.ports = ports;
         this.keylessRateLimit = keylessRateLimit;
         this.tokens = tokens;
         this.metrics = metrics;
         this.problems = problems;
-        this.allowedOriginHeaders = origins::addAllowedOriginHeaders;
+        this.allowedOriginHeaders = (origin, headers) -> ports.origins().addAllowedOriginHeaders(origin, headers);
     }
 
     /**
@@ -115,25 +108,26 @@ public class GatewayPipeline {
             return;
         }
         if (preflight(exchange)) {
-            if (origins.decidePreflight(exchange.headers(), exchange.answerHeaders())) {
+            if (ports.origins().decidePreflight(exchange.headers(), exchange.answerHeaders())) {
                 exchange.noContent();
             } else {
                 exchange.problem(ProblemType.FORBIDDEN, PREFLIGHT_DENIED);
             }
             return;
         }
-        exchange.client(addresses.resolve(exchange.peer(), exchange.headers()));
+        exchange.client(ports.addresses().resolve(exchange.peer(), exchange.headers()));
         if (KeylessRoutes.consoleSession(method, path)) {
             if (keylessAdmitted(exchange)) {
-                exchange.consoleSessionRequest(tokens.gatewayToken());
+                exchange.consoleSessionRequest(tokens.gatewayAuthorization());
                 forwarder.forward(exchange);
             }
             return;
         }
+        KeyAuthentication keys = ports.keys();
         String presented = keys.presentedKey(exchange.headers());
         if (presented == null && KeylessRoutes.operator(method, path) && exchange.headers().contains(KeylessRoutes.OPERATOR_TOKEN)) {
             if (keylessAdmitted(exchange)) {
-                exchange.operatorRequest(tokens.gatewayToken());
+                exchange.operatorRequest(tokens.gatewayAuthorization());
                 forwarder.forward(exchange);
             }
             return;
@@ -176,25 +170,25 @@ public class GatewayPipeline {
             rejected(exchange, AuthOutcome.EXPIRED);
             return;
         }
-        if (!addresses.permits(key.allowedCidrs(), exchange.client())) {
+        if (!ports.addresses().permits(key.allowedCidrs(), exchange.client())) {
             rejected(exchange, AuthOutcome.IP_DENIED);
             return;
         }
         String origin = exchange.header(HttpHeaders.ORIGIN);
-        OriginVerdict verdict = origins.check(origin, key.allowedOrigins());
+        OriginVerdict verdict = ports.origins().check(origin, key.allowedOrigins());
         exchange.dependsOnOrigin(verdict == OriginVerdict.ALLOWED ? origin : null, allowedOriginHeaders);
         if (verdict == OriginVerdict.DENIED) {
             rejected(exchange, AuthOutcome.ORIGIN_DENIED);
             return;
         }
-        RateDecision decision = rateLimit.tryAcquire(key.keyId(), key.prefix());
+        RateDecision decision = ports.rateLimit().tryAcquire(key.keyId(), key.prefix());
         if (!decision.allowed()) {
             exchange.answerHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
             rejected(exchange, AuthOutcome.RATE_LIMITED);
             return;
         }
         metrics.auth(AuthOutcome.OK);
-        exchange.authenticatedBy(tokens.tokenFor(key));
+        exchange.authenticatedBy(tokens.authorizationFor(key));
         forwarder.forward(exchange);
     }
 

@@ -1,5 +1,6 @@
 package io.atc.gateway.proxy;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 
@@ -10,6 +11,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.impl.ContextInternal;
 import io.vertx.core.net.SocketAddress;
@@ -32,6 +34,10 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     private SocketAddress peer;
     private Exchange current;
     private boolean closing;
+    private boolean reading;
+    private Exchange unflushed;
+    private InetAddress lastClient;
+    private AsciiString lastClientText;
 
     /** Where each new exchange goes (the gateway's pipeline). */
     public interface ExchangeHandler {
@@ -70,8 +76,44 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         return peer;
     }
 
+    /** An address's text, formatted once per connection while its requests resolve to the same client. */
+    AsciiString textOf(InetAddress client) {
+        if (!client.equals(lastClient)) {
+            lastClientText = new AsciiString(client.getHostAddress());
+            lastClient = client;
+        }
+        return lastClientText;
+    }
+
+    /**
+     * Whether the upstream flush of what the exchange just wrote can wait for the end of the
+     * client's read burst: a request head and its (empty) last content then leave in one flush.
+     */
+    boolean flushLater(Exchange exchange) {
+        if (!reading || stream) {
+            return false;
+        }
+        if (unflushed != null && unflushed != exchange) {
+            unflushed.flushUpstream();
+        }
+        unflushed = exchange;
+        return true;
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        reading = false;
+        Exchange exchange = unflushed;
+        if (exchange != null) {
+            unflushed = null;
+            exchange.flushUpstream();
+        }
+        ctx.fireChannelReadComplete();
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        reading = true;
         if (closing) {
             ReferenceCountUtil.release(msg);
             return;

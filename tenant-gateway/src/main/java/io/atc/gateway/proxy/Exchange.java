@@ -66,7 +66,7 @@ public final class Exchange {
     private String path;
     private long declaredLength = -1;
     private InetAddress clientAddress;
-    private String bearer;
+    private CharSequence authorization;
     private boolean operatorCredential;
     private boolean consoleSession;
     private boolean dependsOnOrigin;
@@ -124,7 +124,7 @@ public final class Exchange {
             exchange.requestId = RequestIds.create();
             exchange.refuseUndecodable(decoded.cause());
         } else {
-            exchange.requestId = RequestIds.acceptOrCreate(exchange.headers.get("X-Request-Id"));
+            exchange.requestId = RequestIds.acceptOrCreate(exchange.headers.get(RequestIds.HEADER));
         }
         return exchange;
     }
@@ -215,20 +215,25 @@ public final class Exchange {
         this.clientAddress = client;
     }
 
-    /** Forward with a key's internal token. */
-    public void authenticatedBy(String internalToken) {
-        this.bearer = internalToken;
+    /** The client address as X-Forwarded-For carries it. */
+    CharSequence clientText() {
+        return connection.textOf(clientAddress);
+    }
+
+    /** Forward with a key's internal token ({@code Bearer <token>}). */
+    public void authenticatedBy(CharSequence internalAuthorization) {
+        this.authorization = internalAuthorization;
     }
 
     /** Forward with the gateway's own token and the operator credential (the upstream checks it). */
-    public void operatorRequest(String gatewayToken) {
-        this.bearer = gatewayToken;
+    public void operatorRequest(CharSequence gatewayAuthorization) {
+        this.authorization = gatewayAuthorization;
         this.operatorCredential = true;
     }
 
     /** Forward with the gateway's own token and the browser's cookies (the upstream checks the session). */
-    public void consoleSessionRequest(String gatewayToken) {
-        this.bearer = gatewayToken;
+    public void consoleSessionRequest(CharSequence gatewayAuthorization) {
+        this.authorization = gatewayAuthorization;
         this.consoleSession = true;
     }
 
@@ -247,8 +252,8 @@ public final class Exchange {
         return (MultiMap) answerHeaders;
     }
 
-    String bearer() {
-        return bearer;
+    CharSequence authorization() {
+        return authorization;
     }
 
     boolean forwardsOperatorCredential() {
@@ -334,7 +339,7 @@ public final class Exchange {
             out.set(HttpHeaderNames.CACHE_CONTROL, "no-store");
             out.set(HttpHeaderNames.CONTENT_LENGTH, problem.length());
         }
-        out.set("X-Request-Id", requestId);
+        out.set(RequestIds.HEADER, requestId);
         if (dependsOnOrigin) {
             out.set(HttpHeaderNames.VARY, "Origin");
         }
@@ -390,7 +395,9 @@ public final class Exchange {
         if (retried && requestEnded) {
             upstream.write(LastHttpContent.EMPTY_LAST_CONTENT);
         }
-        upstream.flush();
+        if (!connection.flushLater(this)) {
+            upstream.flush();
+        }
         ((UpstreamConnection) upstream.pipeline().last()).watch(services.responseTimeoutNanos());
         if (!client.channel().config().isAutoRead() && upstream.isWritable()) {
             client.channel().config().setAutoRead(true);
@@ -418,7 +425,10 @@ public final class Exchange {
             return;
         }
         if (upstreamReady) {
-            upstream.writeAndFlush(content);
+            upstream.write(content);
+            if (!connection.flushLater(this)) {
+                upstream.flush();
+            }
             if (!last && !upstream.isWritable()) {
                 client.channel().config().setAutoRead(false);
             }
@@ -431,6 +441,13 @@ public final class Exchange {
         heldBytes += size;
         if (heldBytes > HOLD_LIMIT) {
             client.channel().config().setAutoRead(false);
+        }
+    }
+
+    /** Sends what was written to the upstream during the client's read burst. */
+    void flushUpstream() {
+        if (upstream != null) {
+            upstream.flush();
         }
     }
 

@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;
 
@@ -40,6 +41,10 @@ public class Forwarder {
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade",
             "vary", "x-request-id");
 
+    private static final AsciiString OPERATOR_TOKEN = AsciiString.cached("X-Operator-Token");
+    private static final AsciiString X_FORWARDED_FOR = AsciiString.cached("X-Forwarded-For");
+    private static final AsciiString X_FORWARDED_PROTO = AsciiString.cached("X-Forwarded-Proto");
+    private static final AsciiString HTTP = AsciiString.cached("http");
     private static final String ACCESS_CONTROL = "access-control-";
     /** Pseudo-header leftovers of an HTTP/2 request converted to HTTP/1.1 (x-http2-scheme, ...). */
     private static final String HTTP2_EXTENSION = "x-http2-";
@@ -80,12 +85,12 @@ public class Forwarder {
         HttpRequest request = exchange.request();
         MultiMap headers = exchange.headers();
         String connection = headers.get(HttpHeaderNames.CONNECTION);
-        String operatorToken = exchange.forwardsOperatorCredential() ? headers.get("X-Operator-Token") : null;
+        String operatorToken = exchange.forwardsOperatorCredential() ? headers.get(OPERATOR_TOKEN) : null;
         List<String> cookies = exchange.forwardsCookies() ? headers.getAll(HttpHeaderNames.COOKIE) : null;
         boolean chunked = exchange.declaredLength() < 0 && HttpUtil.isTransferEncodingChunked(request);
         removeAll(headers, collect(headers, NOT_FORWARDED, connection, HTTP2_EXTENSION));
         if (operatorToken != null) {
-            headers.set("X-Operator-Token", operatorToken);
+            headers.set(OPERATOR_TOKEN, operatorToken);
         }
         if (cookies != null) {
             for (String cookie : cookies) {
@@ -98,10 +103,10 @@ public class Forwarder {
             headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
         }
         headers.set(HttpHeaderNames.HOST, upstream.host());
-        headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + exchange.bearer());
-        headers.set("X-Forwarded-For", exchange.client().getHostAddress());
-        headers.set("X-Forwarded-Proto", "http");
-        headers.set("X-Request-Id", exchange.requestId());
+        headers.set(HttpHeaderNames.AUTHORIZATION, exchange.authorization());
+        headers.set(X_FORWARDED_FOR, exchange.clientText());
+        headers.set(X_FORWARDED_PROTO, HTTP);
+        headers.set(RequestIds.HEADER, exchange.requestId());
         String query = exchange.query();
         request.setUri(query == null ? exchange.path() : exchange.path() + '?' + query);
         request.setProtocolVersion(HttpVersion.HTTP_1_1);
@@ -129,7 +134,7 @@ public class Forwarder {
                 headers.add(HttpHeaderNames.VARY, value);
             }
         }
-        headers.set("X-Request-Id", exchange.requestId());
+        headers.set(RequestIds.HEADER, exchange.requestId());
         int status = response.status().code();
         if (!headers.contains(HttpHeaderNames.CONTENT_LENGTH) && hasBody(exchange.method(), status)) {
             headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);

@@ -7,27 +7,32 @@ import java.util.Locale;
 
 import io.netty.util.AsciiString;
 
-/** A fixed set of header names, looked up case-insensitively without allocating (headers are copied per request). */
+/**
+ * A fixed set of header names, looked up case-insensitively without allocating or hashing: by
+ * length first, which already rules out most names (this runs on every header of every request).
+ */
 final class HeaderNameSet {
 
-    private final String[][] buckets;
-    private final int mask;
+    private final String[][] byLength;
 
     HeaderNameSet(String... names) {
-        int size = Integer.highestOneBit(Math.max(4, names.length * 4));
-        this.mask = size - 1;
+        int longest = Arrays.stream(names).mapToInt(String::length).max().orElse(0);
         List<List<String>> lists = new ArrayList<>();
-        for (int i = 0; i < size; i++) {
+        for (int i = 0; i <= longest; i++) {
             lists.add(new ArrayList<>());
         }
         for (String name : names) {
-            lists.get(AsciiString.hashCode(name) & mask).add(name.toLowerCase(Locale.ROOT));
+            lists.get(name.length()).add(name.toLowerCase(Locale.ROOT));
         }
-        this.buckets = lists.stream().map(list -> list.toArray(String[]::new)).toArray(String[][]::new);
+        this.byLength = lists.stream().map(list -> list.toArray(String[]::new)).toArray(String[][]::new);
     }
 
     boolean contains(CharSequence name) {
-        for (String candidate : buckets[AsciiString.hashCode(name) & mask]) {
+        int length = name.length();
+        if (length >= byLength.length) {
+            return false;
+        }
+        for (String candidate : byLength[length]) {
             if (AsciiString.contentEqualsIgnoreCase(name, candidate)) {
                 return true;
             }
@@ -62,6 +67,6 @@ final class HeaderNameSet {
 
     @Override
     public String toString() {
-        return Arrays.deepToString(buckets);
+        return Arrays.deepToString(byLength);
     }
 }

@@ -2,12 +2,15 @@ package io.atc.gateway.proxy;
 
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.netty.util.AsciiString;
+
 /**
  * X-Request-Id: the caller's when it is a plausible id (1 to 128 of letters, digits, {@code -._:}),
  * otherwise a fresh random one, so that nothing a caller sends lands in upstream logs unchecked.
  */
 final class RequestIds {
 
+    static final AsciiString HEADER = AsciiString.cached("X-Request-Id");
     private static final int MAX_LENGTH = 128;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 

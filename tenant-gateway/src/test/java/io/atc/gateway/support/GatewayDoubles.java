@@ -15,9 +15,10 @@ import io.atc.gateway.auth.KeyCheck;
 import io.atc.gateway.pipeline.CallerAddressPolicy;
 import io.atc.gateway.pipeline.KeyAuthentication;
 import io.atc.gateway.pipeline.OriginPolicy;
+import io.atc.gateway.pipeline.PipelinePorts;
 import io.atc.gateway.pipeline.RateLimit;
 import io.atc.gateway.ratelimit.RateDecision;
-import io.quarkus.test.junit.QuarkusMock;
+import io.quarkus.arc.Arc;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.MultiMap;
@@ -26,7 +27,8 @@ import io.vertx.core.net.SocketAddress;
 
 /**
  * Stand-ins for the ports the pipeline calls (key authentication, caller address, CORS, rate
- * limits), installed for one test with {@link #install()}. Keys are looked up by their exact text;
+ * limits), installed for one test with {@link #install()} (each test starts with the real ones:
+ * {@link RealPipelinePorts}). Keys are looked up by their exact text;
  * the client address is the socket peer; an origin is allowed when it is in the key's list.
  */
 public final class GatewayDoubles {
@@ -46,10 +48,7 @@ public final class GatewayDoubles {
 
     public static GatewayDoubles install() {
         GatewayDoubles doubles = new GatewayDoubles();
-        QuarkusMock.installMockForType(doubles.keys, KeyAuthentication.class);
-        QuarkusMock.installMockForType(doubles.addresses, CallerAddressPolicy.class);
-        QuarkusMock.installMockForType(doubles.origins, OriginPolicy.class);
-        QuarkusMock.installMockForType(doubles.limits, RateLimit.class);
+        Arc.container().instance(PipelinePorts.class).get().swap(doubles.keys, doubles.addresses, doubles.origins, doubles.limits);
         return doubles;
     }
 

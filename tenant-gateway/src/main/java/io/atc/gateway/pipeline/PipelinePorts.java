@@ -3,8 +3,7 @@ package io.atc.gateway.pipeline;
 import java.net.InetAddress;
 import java.util.List;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 import io.atc.gateway.auth.AuthOutcome;
 import io.atc.gateway.auth.KeyAuthenticator;
@@ -20,17 +19,64 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.net.SocketAddress;
 
 /**
- * Binds the pipeline's ports to the gateway's components. The ports stay interfaces so a test can
- * swap one (QuarkusMock) and drive the pipeline into each refusal.
+ * The pipeline's ports, bound to the gateway's components. They stay interfaces so a test can swap
+ * them ({@link #swap}) and drive the pipeline into each refusal; they are plain fields rather than
+ * CDI client proxies because they are called several times on every request.
  */
-public class PortBindings {
+@Singleton
+public class PipelinePorts {
 
     /** A value that never parses as a key: an ambiguous presentation ends as BAD_FORMAT, not MISSING. */
     private static final String AMBIGUOUS = "";
 
-    @Produces
-    @ApplicationScoped
-    KeyAuthentication keyAuthentication(KeyAuthenticator authenticator) {
+    private final KeyAuthentication realKeys;
+    private final CallerAddressPolicy realAddresses;
+    private final OriginPolicy realOrigins;
+    private final RateLimit realRateLimit;
+    private volatile KeyAuthentication keys;
+    private volatile CallerAddressPolicy addresses;
+    private volatile OriginPolicy origins;
+    private volatile RateLimit rateLimit;
+
+    public PipelinePorts(KeyAuthenticator authenticator, ClientIpResolver resolver, IpAllowlist allowlist, CorsPolicy cors,
+            KeyRateLimiter limiter) {
+        this.realKeys = keyAuthentication(authenticator);
+        this.realAddresses = callerAddressPolicy(resolver, allowlist);
+        this.realOrigins = originPolicy(cors);
+        this.realRateLimit = limiter::tryAcquire;
+        restore();
+    }
+
+    KeyAuthentication keys() {
+        return keys;
+    }
+
+    CallerAddressPolicy addresses() {
+        return addresses;
+    }
+
+    OriginPolicy origins() {
+        return origins;
+    }
+
+    RateLimit rateLimit() {
+        return rateLimit;
+    }
+
+    /** For tests: the pipeline calls these until {@link #restore()}. */
+    public void swap(KeyAuthentication keys, CallerAddressPolicy addresses, OriginPolicy origins, RateLimit rateLimit) {
+        this.keys = keys;
+        this.addresses = addresses;
+        this.origins = origins;
+        this.rateLimit = rateLimit;
+    }
+
+    /** Back to the gateway's own components. */
+    public void restore() {
+        swap(realKeys, realAddresses, realOrigins, realRateLimit);
+    }
+
+    private static KeyAuthentication keyAuthentication(KeyAuthenticator authenticator) {
         return new KeyAuthentication() {
             @Override
             public String presentedKey(MultiMap headers) {
@@ -53,9 +99,7 @@ public class PortBindings {
         };
     }
 
-    @Produces
-    @ApplicationScoped
-    CallerAddressPolicy callerAddressPolicy(ClientIpResolver resolver, IpAllowlist allowlist) {
+    private static CallerAddressPolicy callerAddressPolicy(ClientIpResolver resolver, IpAllowlist allowlist) {
         return new CallerAddressPolicy() {
             @Override
             public InetAddress resolve(SocketAddress peer, MultiMap headers) {
@@ -69,9 +113,7 @@ public class PortBindings {
         };
     }
 
-    @Produces
-    @ApplicationScoped
-    OriginPolicy originPolicy(CorsPolicy cors) {
+    private static OriginPolicy originPolicy(CorsPolicy cors) {
         return new OriginPolicy() {
             @Override
             public boolean decidePreflight(MultiMap requestHeaders, MultiMap responseHeaders) {
@@ -92,11 +134,5 @@ public class PortBindings {
                 cors.allowActualResponse(responseHeaders, origin);
             }
         };
-    }
-
-    @Produces
-    @ApplicationScoped
-    RateLimit rateLimit(KeyRateLimiter limiter) {
-        return limiter::tryAcquire;
     }
 }
