@@ -10,9 +10,9 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.impl.ContextInternal;
 import io.vertx.core.net.SocketAddress;
 
@@ -29,8 +29,10 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     private final Exchange.Services services;
     private final ContextInternal context;
     private final boolean stream;
+    private final long idleNanos;
     private final ArrayDeque<Object> waiting = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
+    private SilenceTimer silence;
     private SocketAddress peer;
     private Exchange current;
     private boolean closing;
@@ -44,17 +46,40 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         void handle(Exchange exchange);
     }
 
-    /** @param context the Vert.x context of the connection's event loop @param stream an HTTP/2 stream: one request, no Connection headers */
-    ClientConnection(ExchangeHandler handler, Exchange.Services services, ContextInternal context, boolean stream) {
+    /**
+     * @param context the Vert.x context of the connection's event loop
+     * @param idleNanos a connection that sends nothing for this long between requests is closed; 0 for an HTTP/2
+     *        stream (one request, no Connection headers)
+     */
+    ClientConnection(ExchangeHandler handler, Exchange.Services services, ContextInternal context, long idleNanos) {
         this.handler = handler;
         this.services = services;
         this.context = context;
-        this.stream = stream;
+        this.stream = idleNanos == 0;
+        this.idleNanos = idleNanos;
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        if (!stream) {
+            silence = new SilenceTimer(ctx, this::silent);
+            silence.watch(idleNanos);
+        }
+    }
+
+    private void silent() {
+        if (current == null) {
+            ctx.close();
+        } else {
+            silence.watch(idleNanos);
+        }
+    }
+
+    /** Whether the response being written answers a HEAD request. */
+    boolean answeringHead() {
+        Exchange exchange = current;
+        return exchange != null && exchange.method() == HttpMethod.HEAD;
     }
 
     ChannelHandlerContext ctx() {
@@ -103,6 +128,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
         reading = false;
+        if (silence != null) {
+            silence.activity();
+        }
         Exchange exchange = unflushed;
         if (exchange != null) {
             unflushed = null;
@@ -186,15 +214,6 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         current = null;
         if (exchange != null) {
             exchange.clientClosed();
-        }
-    }
-
-    @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event instanceof IdleStateEvent && current == null) {
-            ctx.close();
-        } else {
-            ctx.fireUserEventTriggered(event);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.atc.gateway.proxy;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +9,7 @@ import jakarta.inject.Singleton;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
@@ -75,7 +77,7 @@ public class Forwarder {
         HttpRequest request = exchange.request();
         MultiMap headers = exchange.headers();
         String connection = headers.get(HttpHeaderNames.CONNECTION);
-        removeAll(headers, collect(headers, HOP_BY_HOP, connection, null));
+        removeAll(headers, collect(request.headers(), HOP_BY_HOP, connection, null));
         keepBodyFraming(exchange, headers);
         request.setProtocolVersion(HttpVersion.HTTP_1_1);
         exchange.forwardTo(self, upstreams.acquire(self, exchange.context().nettyEventLoop()));
@@ -88,7 +90,7 @@ public class Forwarder {
         String operatorToken = exchange.forwardsOperatorCredential() ? headers.get(OPERATOR_TOKEN) : null;
         List<String> cookies = exchange.forwardsCookies() ? headers.getAll(HttpHeaderNames.COOKIE) : null;
         boolean chunked = exchange.declaredLength() < 0 && HttpUtil.isTransferEncodingChunked(request);
-        removeAll(headers, collect(headers, NOT_FORWARDED, connection, HTTP2_EXTENSION));
+        removeAll(headers, collect(request.headers(), NOT_FORWARDED, connection, HTTP2_EXTENSION));
         if (operatorToken != null) {
             headers.set(OPERATOR_TOKEN, operatorToken);
         }
@@ -125,7 +127,7 @@ public class Forwarder {
         String connection = headers.get(HttpHeaderNames.CONNECTION);
         boolean api = exchange.route() != null;
         List<String> vary = headers.contains(HttpHeaderNames.VARY) ? headers.getAll(HttpHeaderNames.VARY) : null;
-        removeAll(headers, collect(headers, NOT_RETURNED, connection, api ? ACCESS_CONTROL : null));
+        removeAll(headers, collect(response.headers(), NOT_RETURNED, connection, api ? ACCESS_CONTROL : null));
         if (exchange.responseDependsOnOrigin()) {
             headers.set(HttpHeaderNames.VARY, vary == null ? "Origin" : VaryHeaders.withOrigin(vary));
             exchange.addAllowedOriginHeaders(headers);
@@ -143,12 +145,14 @@ public class Forwarder {
     }
 
     /** Names to drop: those in {@code set}, those the Connection header names, and those starting with {@code prefix}. */
-    private static List<String> collect(MultiMap headers, HeaderNameSet set, String connection, String prefix) {
-        List<String> drop = null;
-        for (Map.Entry<String, String> header : headers) {
-            String name = header.getKey();
+    private static List<CharSequence> collect(HttpHeaders headers, HeaderNameSet set, String connection, String prefix) {
+        List<CharSequence> drop = null;
+        // The CharSequence iterator hands out the decoded names themselves; the MultiMap one makes a String of each.
+        Iterator<Map.Entry<CharSequence, CharSequence>> entries = headers.iteratorCharSequence();
+        while (entries.hasNext()) {
+            CharSequence name = entries.next().getKey();
             if (set.contains(name) || connection != null && HeaderNameSet.namedIn(connection, name)
-                    || prefix != null && name.regionMatches(true, 0, prefix, 0, prefix.length())) {
+                    || prefix != null && AsciiString.regionMatches(name, true, 0, prefix, 0, prefix.length())) {
                 if (drop == null) {
                     drop = new ArrayList<>(4);
                 }
@@ -158,9 +162,9 @@ public class Forwarder {
         return drop;
     }
 
-    private static void removeAll(MultiMap headers, List<String> names) {
+    private static void removeAll(MultiMap headers, List<CharSequence> names) {
         if (names != null) {
-            for (String name : names) {
+            for (CharSequence name : names) {
                 headers.remove(name);
             }
         }

@@ -41,7 +41,7 @@ final class HeaderNameSet {
     }
 
     /** Whether {@code name} is one of the comma-separated tokens of a Connection header value (RFC 9110 7.6.1). */
-    static boolean namedIn(String connection, String name) {
+    static boolean namedIn(String connection, CharSequence name) {
         int length = connection.length();
         int start = 0;
         while (start < length) {
@@ -57,7 +57,7 @@ final class HeaderNameSet {
             while (to > from && (connection.charAt(to - 1) == ' ' || connection.charAt(to - 1) == '\t')) {
                 to--;
             }
-            if (to - from == name.length() && connection.regionMatches(true, from, name, 0, name.length())) {
+            if (to - from == name.length() && AsciiString.regionMatches(connection, true, from, name, 0, name.length())) {
                 return true;
             }
             start = end + 1;

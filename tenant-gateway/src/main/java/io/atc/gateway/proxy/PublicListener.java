@@ -25,12 +25,11 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http2.Http2CodecUtil;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -60,7 +59,7 @@ public class PublicListener {
     private final ValueRegistry registry;
     private final String host;
     private final int port;
-    private final long idleSeconds;
+    private final long idleNanos;
     private final int maxInitialLine;
     private final int maxHeaders;
     private final Map<EventLoop, ContextInternal> contexts = new ConcurrentHashMap<>();
@@ -85,7 +84,7 @@ public class PublicListener {
         this.registry = registry;
         this.host = proxy.host();
         this.port = LaunchMode.current() == LaunchMode.TEST ? 0 : proxy.port();
-        this.idleSeconds = Math.max(1, proxy.clientIdleTimeout().toSeconds());
+        this.idleNanos = Math.max(TimeUnit.SECONDS.toNanos(1), proxy.clientIdleTimeout().toNanos());
         this.maxInitialLine = 4096;
         this.maxHeaders = 20 * 1024;
     }
@@ -99,8 +98,7 @@ public class PublicListener {
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel channel) {
-                        channel.pipeline().addLast(new IdleStateHandler(idleSeconds, 0, 0, TimeUnit.SECONDS),
-                                new ProtocolDetector());
+                        channel.pipeline().addLast(new ProtocolDetector());
                     }
                 })
                 .bind(host, port).sync().channel();
@@ -139,13 +137,15 @@ public class PublicListener {
     }
 
     private void http1(ChannelPipeline pipeline, EventLoop loop) {
-        pipeline.addLast(new HttpServerCodec(new HttpDecoderConfig()
+        ClientConnection connection = new ClientConnection(handler, services, contextOf(loop), idleNanos);
+        pipeline.addLast(new HttpRequestDecoder(new HttpDecoderConfig()
                         .setMaxInitialLineLength(maxInitialLine)
                         .setMaxHeaderSize(maxHeaders)
                         .setHeadersFactory(GatewayHeaders.FACTORY)
                         .setStrictLineParsing(true)
                         .setUseRfc9112TransferEncoding(true)),
-                new ClientConnection(handler, services, contextOf(loop), false));
+                HeadAwareCodecs.responseEncoder(connection::answeringHead),
+                connection);
     }
 
     private void http2(ChannelPipeline pipeline, EventLoop loop) {
@@ -154,7 +154,7 @@ public class PublicListener {
             @Override
             protected void initChannel(Channel stream) {
                 stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true),
-                        new ClientConnection(handler, services, context, true));
+                        new ClientConnection(handler, services, context, 0));
             }
         }));
     }

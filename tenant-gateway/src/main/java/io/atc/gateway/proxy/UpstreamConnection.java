@@ -1,63 +1,64 @@
 package io.atc.gateway.proxy;
 
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
+import io.vertx.core.http.HttpMethod;
 
 /**
  * One keep-alive connection to an upstream: hands what arrives to the exchange it currently serves,
- * if any, and watches its silence. The watch is one timer per connection that re-arms itself while
- * the connection serves, not a timer per request.
+ * if any, and watches its silence while it serves (one re-arming timer per connection, not a timer
+ * per request). An idle pooled connection is not watched: the pool drops it when it is taken after
+ * too long ({@link #idleLongerThan}).
  */
 final class UpstreamConnection extends ChannelInboundHandlerAdapter {
 
     private ChannelHandlerContext ctx;
+    private SilenceTimer silence;
     private Exchange serving;
-    private long lastActivity;
-    private long timeoutNanos;
-    private boolean watching;
+    private long idleSince;
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.silence = new SilenceTimer(ctx, this::silent);
+    }
+
+    /** Whether the response being read answers a HEAD request. */
+    boolean answeringHead() {
+        Exchange exchange = serving;
+        return exchange != null && exchange.method() == HttpMethod.HEAD;
     }
 
     void serve(Exchange exchange) {
         this.serving = exchange;
+        if (exchange == null) {
+            idleSince = System.nanoTime();
+        }
+    }
+
+    /** Whether the connection has been idle (back in the pool) for longer than {@code nanos}. */
+    boolean idleLongerThan(long nanos) {
+        return serving == null && System.nanoTime() - idleSince > nanos;
     }
 
     /** The request has gone out: from now on, {@code timeoutNanos} of silence fail the exchange (504, or a cut response). */
     void watch(long timeoutNanos) {
-        this.timeoutNanos = timeoutNanos;
-        this.lastActivity = System.nanoTime();
-        if (!watching) {
-            watching = true;
-            ctx.executor().schedule(this::checkSilence, timeoutNanos, TimeUnit.NANOSECONDS);
-        }
+        silence.watch(timeoutNanos);
     }
 
-    private void checkSilence() {
+    private void silent() {
         Exchange exchange = serving;
-        if (exchange == null || !ctx.channel().isActive()) {
-            watching = false;
-            return;
-        }
-        long silence = System.nanoTime() - lastActivity;
-        if (silence >= timeoutNanos) {
-            watching = false;
+        if (exchange != null) {
             exchange.upstreamClosed(new TimeoutException("no answer from the upstream"));
-            return;
         }
-        ctx.executor().schedule(this::checkSilence, timeoutNanos - silence, TimeUnit.NANOSECONDS);
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        lastActivity = System.nanoTime();
+        silence.activity();
         Exchange exchange = serving;
         if (exchange == null) {
             // An answer nobody asked for: the connection is out of step, so it is not used again.
@@ -83,13 +84,6 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
         serving = null;
         if (exchange != null) {
             exchange.upstreamClosed(null);
-        }
-    }
-
-    @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-        if (event instanceof IdleStateEvent && serving == null) {
-            ctx.close();
         }
     }
 

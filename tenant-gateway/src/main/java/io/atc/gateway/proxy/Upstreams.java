@@ -24,11 +24,10 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.resolver.AddressResolverGroup;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.vertx.core.Vertx;
@@ -37,15 +36,16 @@ import io.vertx.core.impl.VertxInternal;
 /**
  * Keep-alive HTTP/1.1 connections to the upstream services, kept per event loop as nginx workers
  * keep theirs: a request always gets a connection on its own event loop (no hand-over between
- * threads, no shared pool to scan). Idle connections are capped per upstream and event loop and
- * closed after a minute of silence; connections in use are not capped (the clients' own
- * connections bound them).
+ * threads, no shared pool to scan). Idle connections are capped per upstream and event loop, and
+ * one idle for over a minute is closed when it is next looked at (taken, or the oldest in its pool
+ * when another goes back); connections in use are not capped (the clients' own connections bound
+ * them).
  */
 @Singleton
 public class Upstreams {
 
-    /** Idle pooled connections are closed after this long, before an upstream's own idle timeout can race a request. */
-    private static final long IDLE_SECONDS = 60;
+    /** Pooled connections idle for longer are not used again, before an upstream's own idle timeout can race a request. */
+    private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     /** An upstream: where it listens and what the gateway sends as Host. */
     record Upstream(int index, String name, SocketAddress address, String host, boolean tls) {
@@ -105,9 +105,10 @@ public class Upstreams {
         ArrayDeque<Channel> idle = idleOfThisLoop.get()[upstream.index()];
         Channel channel;
         while ((channel = idle.pollLast()) != null) {
-            if (channel.isActive()) {
+            if (usable(channel)) {
                 return channel.newSucceededFuture();
             }
+            channel.close();
         }
         return connect(upstream, loop);
     }
@@ -127,10 +128,11 @@ public class Upstreams {
                             InetSocketAddress at = (InetSocketAddress) upstream.address();
                             pipeline.addLast(tls.newHandler(ch.alloc(), at.getHostString(), at.getPort()));
                         }
-                        pipeline.addLast(new IdleStateHandler(IDLE_SECONDS, 0, 0, TimeUnit.SECONDS),
-                                new HttpClientCodec(new HttpDecoderConfig().setHeadersFactory(GatewayHeaders.FACTORY)
-                                        .setMaxHeaderSize(32 * 1024), false, false),
-                                new UpstreamConnection());
+                        UpstreamConnection connection = new UpstreamConnection();
+                        pipeline.addLast(new HttpRequestEncoder(),
+                                HeadAwareCodecs.responseDecoder(new HttpDecoderConfig().setHeadersFactory(GatewayHeaders.FACTORY)
+                                        .setMaxHeaderSize(32 * 1024), connection::answeringHead),
+                                connection);
                     }
                 })
                 .connect(upstream.address());
@@ -139,11 +141,19 @@ public class Upstreams {
     /** Back to the pool after a complete exchange (on the connection's own event loop), or closed when the pool is full. */
     void release(Upstream upstream, Channel channel) {
         ArrayDeque<Channel> idle = idleOfThisLoop.get()[upstream.index()];
+        Channel oldest = idle.peekFirst();
+        if (oldest != null && !usable(oldest)) {
+            idle.pollFirst().close();
+        }
         if (channel.isActive() && idle.size() < maxIdle) {
             idle.addLast(channel);
         } else {
             channel.close();
         }
+    }
+
+    private static boolean usable(Channel pooled) {
+        return pooled.isActive() && !((UpstreamConnection) pooled.pipeline().last()).idleLongerThan(IDLE_NANOS);
     }
 
     private static Upstream describe(int index, String name, String url) {

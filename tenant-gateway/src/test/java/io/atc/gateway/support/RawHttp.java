@@ -51,7 +51,8 @@ public final class RawHttp {
         out.flush();
     }
 
-    public static Response read(InputStream in) throws IOException {
+    /** Reads a response's status line and headers only (an answer to HEAD has no body, whatever its Content-Length). */
+    public static Response readHead(InputStream in) throws IOException {
         String statusLine = line(in);
         int status = Integer.parseInt(statusLine.split(" ")[1]);
         List<String[]> headers = new ArrayList<>();
@@ -59,7 +60,13 @@ public final class RawHttp {
             int colon = line.indexOf(':');
             headers.add(new String[] {line.substring(0, colon).trim(), line.substring(colon + 1).trim()});
         }
-        Response head = new Response(status, headers, "");
+        return new Response(status, headers, "");
+    }
+
+    public static Response read(InputStream in) throws IOException {
+        Response head = readHead(in);
+        List<String[]> headers = head.headers();
+        int status = head.status();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         String length = head.header("Content-Length");
         if (length != null) {

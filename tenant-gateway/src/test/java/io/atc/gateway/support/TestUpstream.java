@@ -16,6 +16,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
@@ -26,7 +27,7 @@ import io.vertx.core.json.JsonObject;
  * the gateway gives up on it), {@code upload} counts body bytes as they arrive, {@code download}
  * streams {@code ?bytes=n} bytes, {@code hop} answers with hop-by-hop and CORS headers,
  * {@code closes-reused} closes a connection that already served a request instead of answering;
- * anything else is echoed.
+ * anything else is echoed (a HEAD gets the Content-Length of its GET and no body).
  */
 public final class TestUpstream {
 
@@ -145,8 +146,13 @@ public final class TestUpstream {
             } else if (path.endsWith("/hop")) {
                 hop(request);
             } else {
-                request.response().putHeader("Content-Type", "application/json").putHeader("X-Upstream", name)
-                        .end(new JsonObject().put("upstream", name).put("uri", request.uri()).encode());
+                String echo = new JsonObject().put("upstream", name).put("uri", request.uri()).encode();
+                var response = request.response().putHeader("Content-Type", "application/json").putHeader("X-Upstream", name);
+                if (request.method() == HttpMethod.HEAD) {
+                    response.putHeader("Content-Length", Integer.toString(echo.length())).end();
+                } else {
+                    response.end(echo);
+                }
             }
         });
     }
