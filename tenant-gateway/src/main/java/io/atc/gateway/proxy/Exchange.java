@@ -15,7 +15,9 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -87,6 +89,8 @@ public final class Exchange {
     private boolean pooledConnection;
     private boolean retried;
     private boolean upstreamAnswered;
+    private boolean bodySent;
+    private HttpResponse heldHead;
 
     private boolean headWritten;
     private boolean responseEnded;
@@ -347,7 +351,7 @@ public final class Exchange {
         headWritten = true;
         responseEnded = true;
         status = code;
-        client.writeAndFlush(response);
+        client.writeAndFlush(response, client.voidPromise());
         finish(code);
         maybeDone();
     }
@@ -382,18 +386,27 @@ public final class Exchange {
         }
         upstreamReady = true;
         if (expectsContinue && !requestEnded) {
-            client.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER));
+            client.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER),
+                    client.voidPromise());
         }
-        upstream.write(request);
-        if (held != null) {
-            HttpContent content;
-            while ((content = held.poll()) != null) {
-                upstream.write(content);
+        if (bodyless()) {
+            // One message for the encoder instead of a head and an empty last piece; that piece, if still to come, is dropped.
+            bodySent = true;
+            releaseHeld();
+            upstream.write(new DefaultFullHttpRequest(request.protocolVersion(), request.method(), request.uri(), Unpooled.EMPTY_BUFFER,
+                    request.headers(), EmptyHttpHeaders.INSTANCE), upstream.voidPromise());
+        } else {
+            upstream.write(request, upstream.voidPromise());
+            if (held != null) {
+                HttpContent content;
+                while ((content = held.poll()) != null) {
+                    upstream.write(content, upstream.voidPromise());
+                }
+                heldBytes = 0;
             }
-            heldBytes = 0;
-        }
-        if (retried && requestEnded) {
-            upstream.write(LastHttpContent.EMPTY_LAST_CONTENT);
+            if (retried && requestEnded) {
+                upstream.write(LastHttpContent.EMPTY_LAST_CONTENT, upstream.voidPromise());
+            }
         }
         if (!connection.flushLater(this)) {
             upstream.flush();
@@ -404,13 +417,18 @@ public final class Exchange {
         }
     }
 
+    /** A plain HTTP/1.1 request head that declares no body (its decoder's last piece is empty). */
+    private boolean bodyless() {
+        return !(request instanceof HttpContent) && !http2() && declaredLength <= 0 && !HttpUtil.isTransferEncodingChunked(request);
+    }
+
     /** A piece of the request body from the client. */
     void requestContent(HttpContent content) {
         boolean last = content instanceof LastHttpContent;
         if (last) {
             requestEnded = true;
         }
-        if (responseEnded || ended) {
+        if (bodySent || responseEnded || ended) {
             content.release();
             if (last) {
                 maybeDone();
@@ -425,7 +443,7 @@ public final class Exchange {
             return;
         }
         if (upstreamReady) {
-            upstream.write(content);
+            upstream.write(content, upstream.voidPromise());
             if (!connection.flushLater(this)) {
                 upstream.flush();
             }
@@ -478,7 +496,8 @@ public final class Exchange {
             connectionHeader(response.headers());
             headWritten = true;
             if (!(msg instanceof HttpContent)) {
-                client.write(response);
+                // Written with the first body piece, which is often the whole body: one message, one buffer.
+                heldHead = response;
                 return;
             }
         }
@@ -487,19 +506,43 @@ public final class Exchange {
             ReferenceCountUtil.release(msg);
             return;
         }
-        if (msg instanceof LastHttpContent) {
+        if (msg instanceof LastHttpContent last) {
             responseEnded = true;
-            client.writeAndFlush(msg);
+            HttpResponse head = heldHead;
+            if (head != null) {
+                heldHead = null;
+                client.writeAndFlush(new DefaultFullHttpResponse(head.protocolVersion(), head.status(), last.content(), head.headers(),
+                        last.trailingHeaders()), client.voidPromise());
+            } else {
+                client.writeAndFlush(msg, client.voidPromise());
+            }
             detachUpstream(!requestEnded || !upstreamReusable);
             finish(status);
             maybeDone();
         } else if (msg instanceof HttpContent) {
-            client.writeAndFlush(msg);
+            writeHeldHead();
+            client.writeAndFlush(msg, client.voidPromise());
             if (!client.channel().isWritable()) {
                 upstream.config().setAutoRead(false);
             }
         } else {
             ReferenceCountUtil.release(msg);
+        }
+    }
+
+    /** The upstream's read burst ended: a response head still waiting for its body goes out now. */
+    void upstreamReadComplete() {
+        if (heldHead != null) {
+            writeHeldHead();
+            client.flush();
+        }
+    }
+
+    private void writeHeldHead() {
+        HttpResponse head = heldHead;
+        if (head != null) {
+            heldHead = null;
+            client.write(head, client.voidPromise());
         }
     }
 

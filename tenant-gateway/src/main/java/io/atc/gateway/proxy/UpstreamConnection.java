@@ -70,6 +70,14 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        Exchange exchange = serving;
+        if (exchange != null) {
+            exchange.upstreamReadComplete();
+        }
+    }
+
+    @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         Exchange exchange = serving;
         if (exchange != null) {
