@@ -62,7 +62,7 @@ public final class Exchange {
     private final Services services;
     private final boolean keepAlive;
     private final boolean expectsContinue;
-    private String requestId;
+    private CharSequence requestId;
 
     private Route route;
     private String path;
@@ -185,7 +185,7 @@ public final class Exchange {
         return connection.context();
     }
 
-    public String requestId() {
+    public CharSequence requestId() {
         return requestId;
     }
 

@@ -12,12 +12,12 @@ final class RequestIds {
 
     static final AsciiString HEADER = AsciiString.cached("X-Request-Id");
     private static final int MAX_LENGTH = 128;
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private RequestIds() {
     }
 
-    static String acceptOrCreate(String presented) {
+    static CharSequence acceptOrCreate(String presented) {
         return presented != null && plausible(presented) ? presented : create();
     }
 
@@ -37,15 +37,15 @@ final class RequestIds {
     }
 
     /** 128 random bits, hex: unique enough to correlate logs, and not a secret (no SecureRandom needed). */
-    static String create() {
+    static AsciiString create() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        char[] id = new char[32];
+        byte[] id = new byte[32];
         long high = random.nextLong();
         long low = random.nextLong();
         for (int i = 0; i < 16; i++) {
             id[i] = HEX[(int) (high >>> (60 - 4 * i)) & 0xf];
             id[16 + i] = HEX[(int) (low >>> (60 - 4 * i)) & 0xf];
         }
-        return new String(id);
+        return new AsciiString(id, false);
     }
 }

@@ -29,6 +29,7 @@ import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.resolver.AddressResolverGroup;
+import io.netty.util.AsciiString;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.VertxInternal;
@@ -48,7 +49,7 @@ public class Upstreams {
     private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     /** An upstream: where it listens and what the gateway sends as Host. */
-    record Upstream(int index, String name, SocketAddress address, String host, boolean tls) {
+    record Upstream(int index, String name, SocketAddress address, AsciiString host, boolean tls) {
     }
 
     private final Upstream[] byRoute;
@@ -94,7 +95,7 @@ public class Upstreams {
     Upstream self(int port) {
         Upstream self = all[all.length - 1];
         if (self == null || ((InetSocketAddress) self.address()).getPort() != port) {
-            self = new Upstream(all.length - 1, "self", new InetSocketAddress("127.0.0.1", port), "127.0.0.1:" + port, false);
+            self = new Upstream(all.length - 1, "self", new InetSocketAddress("127.0.0.1", port), AsciiString.of("127.0.0.1:" + port), false);
             all[all.length - 1] = self;
         }
         return self;
@@ -172,7 +173,7 @@ public class Upstreams {
         int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
         boolean defaultPort = port == (tls ? 443 : 80);
         return new Upstream(index, name, InetSocketAddress.createUnresolved(uri.getHost(), port),
-                defaultPort ? uri.getHost() : uri.getHost() + ":" + port, tls);
+                AsciiString.of(defaultPort ? uri.getHost() : uri.getHost() + ":" + port), tls);
     }
 
     private static SslContext clientTls() {

@@ -47,6 +47,6 @@ class HeaderRulesTests {
         assertThat(RequestIds.acceptOrCreate("x".repeat(129))).matches("[0-9a-f]{32}");
         assertThat(RequestIds.acceptOrCreate("")).matches("[0-9a-f]{32}");
         assertThat(RequestIds.acceptOrCreate(null)).matches("[0-9a-f]{32}");
-        assertThat(RequestIds.create()).isNotEqualTo(RequestIds.create());
+        assertThat(RequestIds.create().toString()).matches("[0-9a-f]{32}").isNotEqualTo(RequestIds.create().toString());
     }
 }
