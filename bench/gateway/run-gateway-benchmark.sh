@@ -122,7 +122,7 @@ load "http://127.0.0.1:$PROXY_PORT" "$WARMUP" > /dev/null
 load "$GATEWAY" "$WARMUP" > /dev/null
 load "http://127.0.0.1:$BARE_PORT" "$WARMUP" > /dev/null
 load "http://127.0.0.1:$NETTY_PORT" "$WARMUP" > /dev/null
-declare -a NGINX_RPS GATEWAY_RPS NGINX_P99 GATEWAY_P99 BARE_RPS BARE_P99 NETTY_RPS NETTY_P99
+declare -a NGINX_RPS GATEWAY_RPS NGINX_P99 GATEWAY_P99 BARE_RPS BARE_P99 NETTY_RPS NETTY_P99 RATIOS
 for round in $(seq 1 "$ROUNDS"); do
   for target in nginx gateway bare-vertx bare-netty; do
     case "$target" in
@@ -141,6 +141,10 @@ for round in $(seq 1 "$ROUNDS"); do
       *) NETTY_RPS+=("$r"); NETTY_P99+=("$p") ;;
     esac
   done
+  ratio=$(awk -v n="${NGINX_RPS[-1]}" -v g="${GATEWAY_RPS[-1]}" 'BEGIN { printf "%.3f", g / n }')
+  RATIOS+=("$ratio")
+  awk -v ratio="$ratio" -v np="${NGINX_P99[-1]}" -v gp="${GATEWAY_P99[-1]}" -v round="$round" \
+    'BEGIN { printf "  round %d gateway/nginx = %s, p99 %+.2f ms\n", round, ratio, gp - np }'
 done
 mean() { printf '%s\n' "$@" | awk '{ s += $1 } END { printf "%.2f", s / NR }'; }
 n=$(mean "${NGINX_RPS[@]}"); g=$(mean "${GATEWAY_RPS[@]}")
@@ -156,5 +160,7 @@ awk -v n="$n" -v g="$g" -v np="$np" -v gp="$gp" 'BEGIN {
   printf "  throughput gateway/nginx = %.3f (goal >= 0.9: %s)\n", ratio, ratio >= 0.9 ? "MET" : "NOT MET"
   printf "  p99 gateway - nginx = %+.2f ms (goal <= +1 ms: %s)\n", extra, extra <= 1 ? "MET" : "NOT MET"
 }'
+median=$(printf '%s\n' "${RATIOS[@]}" | sort -n | awk '{ v[NR] = $1 } END { printf "%.3f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
+echo "  median of the rounds' gateway/nginx = $median (for the spread only; the goals are judged on the means above)"
 echo "  gateway counters after the run:"
 curl -s "$GATEWAY/q/metrics" | grep -E '^atc_gateway_(auth|keys_cold)' | sed 's/^/    /' || true
