@@ -7,10 +7,12 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
+import io.atc.core.startup.StartupRefusal;
 import io.atc.gateway.metrics.GatewayMetrics;
 import io.atc.gateway.pipeline.GatewayPipeline;
 import io.netty.bootstrap.ServerBootstrap;
@@ -54,7 +56,9 @@ public class PublicListener {
     private static final ByteBuf HTTP2_PREFACE = Unpooled.unreleasableBuffer(Http2CodecUtil.connectionPrefaceBuf()).asReadOnly();
 
     private final VertxInternal vertx;
-    private final ClientConnection.ExchangeHandler handler;
+    private final Instance<GatewayPipeline> pipeline;
+    private final Forwarder forwarder;
+    private ClientConnection.ExchangeHandler handler;
     private final Exchange.Services services;
     private final ValueRegistry registry;
     private final String host;
@@ -67,18 +71,12 @@ public class PublicListener {
     private volatile int boundPort;
     private volatile int ownHttpPort;
 
-    public PublicListener(Vertx vertx, GatewayPipeline pipeline, Forwarder forwarder, GatewayMetrics metrics,
+    /** @param pipeline looked up at start, after the start-up checks: creating it creates the rules, which parse their settings */
+    public PublicListener(Vertx vertx, Instance<GatewayPipeline> pipeline, Forwarder forwarder, GatewayMetrics metrics,
             ProblemWriter problems, Upstreams upstreams, ProxyConfig proxy, ValueRegistry registry) {
         this.vertx = (VertxInternal) vertx;
-        this.handler = exchange -> {
-            if (!pipeline.handle(exchange)) {
-                try {
-                    forwarder.forwardToSelf(exchange, ownHttpPort());
-                } catch (RuntimeException e) {
-                    exchange.internalError(e);
-                }
-            }
-        };
+        this.pipeline = pipeline;
+        this.forwarder = forwarder;
         this.services = new Exchange.Services(metrics, problems, upstreams, proxy.maxRequestBody().asLongValue(),
                 proxy.upstreamResponseTimeout().toNanos());
         this.registry = registry;
@@ -90,6 +88,19 @@ public class PublicListener {
     }
 
     void start(@Observes @Priority(Integer.MAX_VALUE) StartupEvent started) throws InterruptedException {
+        if (StartupRefusal.refused()) {
+            return;
+        }
+        GatewayPipeline rules = pipeline.get();
+        handler = exchange -> {
+            if (!rules.handle(exchange)) {
+                try {
+                    forwarder.forwardToSelf(exchange, ownHttpPort());
+                } catch (RuntimeException e) {
+                    exchange.internalError(e);
+                }
+            }
+        };
         server = new ServerBootstrap()
                 .group(vertx.getAcceptorEventLoopGroup(), vertx.getEventLoopGroup())
                 .channelFactory(vertx.transport().serverChannelFactory(false))
