@@ -73,7 +73,7 @@ public class KeysServiceClient {
         RequestOptions request = new RequestOptions()
                 .setMethod(HttpMethod.POST)
                 .setAbsoluteURI(verifyUrl)
-                .putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.gatewayToken())
+                .putHeader(HttpHeaders.AUTHORIZATION, tokens.gatewayAuthorization())
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .putHeader(HttpHeaders.ACCEPT, "application/json");
         Buffer body = new JsonObject().put("key", key.raw()).toBuffer();
