@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.inject.Singleton;
 
+import io.atc.gateway.cors.CorsPolicy;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -41,7 +42,7 @@ public class Forwarder {
     /** Response headers the gateway never passes back as received (Content-Length stays; Vary is merged). */
     private static final HeaderNameSet NOT_RETURNED = new HeaderNameSet("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade",
-            "vary", "x-request-id");
+            "x-request-id");
 
     private static final AsciiString OPERATOR_TOKEN = AsciiString.cached("X-Operator-Token");
     private static final AsciiString X_FORWARDED_FOR = AsciiString.cached("X-Forwarded-For");
@@ -126,15 +127,10 @@ public class Forwarder {
         MultiMap headers = GatewayHeaders.view(response.headers());
         String connection = headers.get(HttpHeaderNames.CONNECTION);
         boolean api = exchange.route() != null;
-        List<String> vary = headers.contains(HttpHeaderNames.VARY) ? headers.getAll(HttpHeaderNames.VARY) : null;
         removeAll(headers, collect(response.headers(), NOT_RETURNED, connection, api ? ACCESS_CONTROL : null));
         if (exchange.responseDependsOnOrigin()) {
-            headers.set(HttpHeaderNames.VARY, vary == null ? "Origin" : VaryHeaders.withOrigin(vary));
+            CorsPolicy.varyOnOrigin(headers);
             exchange.addAllowedOriginHeaders(headers);
-        } else if (vary != null) {
-            for (String value : vary) {
-                headers.add(HttpHeaderNames.VARY, value);
-            }
         }
         headers.set(RequestIds.HEADER, exchange.requestId());
         int status = response.status().code();

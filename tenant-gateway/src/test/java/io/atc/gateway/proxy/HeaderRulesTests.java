@@ -2,25 +2,14 @@ package io.atc.gateway.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /**
- * The small header rules the proxy applies per request. Breaks when: Vary is overwritten instead of
- * merged, a header named by Connection is missed, header names are matched case-sensitively, or a
+ * The small header rules the proxy applies per request (Vary merging is cors.VaryIsMergedTests).
+ * Breaks when: a header named by Connection is missed, header names are matched case-sensitively, or a
  * caller's request id is accepted unchecked.
  */
 class HeaderRulesTests {
-
-    @Test
-    void varyMergesOriginIntoWhatTheServiceSaid() {
-        assertThat(VaryHeaders.withOrigin(List.of())).isEqualTo("Origin");
-        assertThat(VaryHeaders.withOrigin(List.of("Accept-Encoding"))).isEqualTo("Accept-Encoding, Origin");
-        assertThat(VaryHeaders.withOrigin(List.of("Accept-Encoding, Accept", "Cookie"))).isEqualTo("Accept-Encoding, Accept, Cookie, Origin");
-        assertThat(VaryHeaders.withOrigin(List.of("origin, Accept"))).isEqualTo("origin, Accept");
-        assertThat(VaryHeaders.withOrigin(List.of("Accept, *"))).isEqualTo("*");
-    }
 
     @Test
     void connectionNamesHeadersAsTrimmedCaseInsensitiveTokens() {
