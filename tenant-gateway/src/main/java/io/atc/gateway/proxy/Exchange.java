@@ -26,7 +26,6 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -85,7 +84,6 @@ public final class Exchange {
     private Channel upstream;
     private boolean upstreamReady;
     private boolean upstreamReusable;
-    private boolean skipInterim;
     private boolean pooledConnection;
     private boolean retried;
     private boolean upstreamAnswered;
@@ -469,7 +467,7 @@ public final class Exchange {
         }
     }
 
-    /** What the upstream sends back: the response head, then its body. */
+    /** What the upstream sends back (its final response; interim ones are not passed on): the head, then its body. */
     void upstreamMessage(Object msg) {
         upstreamAnswered = true;
         if (ended || responseEnded) {
@@ -477,16 +475,6 @@ public final class Exchange {
             return;
         }
         if (msg instanceof HttpResponse response) {
-            if (response.decoderResult().isFailure()) {
-                ReferenceCountUtil.release(msg);
-                upstreamClosed(response.decoderResult().cause());
-                return;
-            }
-            if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
-                skipInterim = true;
-                ReferenceCountUtil.release(msg);
-                return;
-            }
             upstreamReusable = HttpUtil.isKeepAlive(response);
             status = response.status().code();
             Forwarder.rewriteResponseHead(this, response);
@@ -500,11 +488,6 @@ public final class Exchange {
                 heldHead = response;
                 return;
             }
-        }
-        if (skipInterim) {
-            skipInterim = !(msg instanceof LastHttpContent);
-            ReferenceCountUtil.release(msg);
-            return;
         }
         if (msg instanceof LastHttpContent last) {
             responseEnded = true;

@@ -2,18 +2,15 @@ package io.atc.gateway.proxy;
 
 import java.util.function.BooleanSupplier;
 
-import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpResponseDecoder;
 import io.netty.handler.codec.http.HttpResponseEncoder;
-import io.netty.handler.codec.http.HttpStatusClass;
 
 /**
- * Netty's HTTP/1.1 response encoder and decoder as separate pipeline handlers, told by the
+ * Netty's HTTP/1.1 response encoder as a pipeline handler of its own, told by the client
  * connection whether the response answers HEAD (then it has no body, whatever its Content-Length
- * says). Netty's server and client codecs know that by queueing every request's method inside a
- * combined handler; the gateway's connections already know which exchange they serve.
+ * says). Netty's server codec knows that by queueing every request's method inside a combined
+ * handler; the gateway's connections already know which exchange they serve. (Upstream responses
+ * are read by {@link UpstreamResponseReader}, which is told the same.)
  */
 final class HeadAwareCodecs {
 
@@ -26,17 +23,6 @@ final class HeadAwareCodecs {
             @Override
             protected boolean isContentAlwaysEmpty(HttpResponse msg) {
                 return answeringHead.getAsBoolean() || super.isContentAlwaysEmpty(msg);
-            }
-        };
-    }
-
-    /** Reads an upstream's responses. */
-    static HttpResponseDecoder responseDecoder(HttpDecoderConfig config, BooleanSupplier answeringHead) {
-        return new HttpResponseDecoder(config) {
-            @Override
-            protected boolean isContentAlwaysEmpty(HttpMessage msg) {
-                return ((HttpResponse) msg).status().codeClass() != HttpStatusClass.INFORMATIONAL && answeringHead.getAsBoolean()
-                        || super.isContentAlwaysEmpty(msg);
             }
         };
     }

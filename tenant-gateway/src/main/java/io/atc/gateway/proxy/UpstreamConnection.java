@@ -2,6 +2,9 @@ package io.atc.gateway.proxy;
 
 import java.util.concurrent.TimeoutException;
 
+import java.util.function.Consumer;
+
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
@@ -11,12 +14,15 @@ import io.vertx.core.http.HttpMethod;
  * One keep-alive connection to an upstream: hands what arrives to the exchange it currently serves,
  * if any, and watches its silence while it serves (one re-arming timer per connection, not a timer
  * per request). An idle pooled connection is not watched: the pool drops it when it is taken after
- * too long ({@link #idleLongerThan}).
+ * too long ({@link #idleLongerThan}). Reads the responses itself ({@link UpstreamResponseReader}), with
+ * no decoder in front of it.
  */
 final class UpstreamConnection extends ChannelInboundHandlerAdapter {
 
+    private final Consumer<Object> deliver = this::deliver;
     private ChannelHandlerContext ctx;
     private SilenceTimer silence;
+    private UpstreamResponseReader reader;
     private Exchange serving;
     private long idleSince;
 
@@ -24,6 +30,12 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         this.silence = new SilenceTimer(ctx, this::silent);
+        this.reader = new UpstreamResponseReader(ctx.alloc(), this::answeringHead);
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        reader.release();
     }
 
     /** Whether the response being read answers a HEAD request. */
@@ -59,14 +71,26 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         silence.activity();
+        if (!(msg instanceof ByteBuf bytes)) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        try {
+            reader.read(bytes, deliver);
+        } catch (UpstreamResponseReader.MalformedResponse e) {
+            fail(e);
+        }
+    }
+
+    private void deliver(Object part) {
         Exchange exchange = serving;
         if (exchange == null) {
             // An answer nobody asked for: the connection is out of step, so it is not used again.
-            ReferenceCountUtil.release(msg);
+            ReferenceCountUtil.release(part);
             ctx.close();
             return;
         }
-        exchange.upstreamMessage(msg);
+        exchange.upstreamMessage(part);
     }
 
     @Override
@@ -88,6 +112,7 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        reader.closed(deliver); // a body delimited by the close ends; the exchange then no longer waits
         Exchange exchange = serving;
         serving = null;
         if (exchange != null) {
@@ -97,6 +122,10 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        fail(cause);
+    }
+
+    private void fail(Throwable cause) {
         Exchange exchange = serving;
         serving = null;
         ctx.close();

@@ -24,7 +24,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -129,11 +128,7 @@ public class Upstreams {
                             InetSocketAddress at = (InetSocketAddress) upstream.address();
                             pipeline.addLast(tls.newHandler(ch.alloc(), at.getHostString(), at.getPort()));
                         }
-                        UpstreamConnection connection = new UpstreamConnection();
-                        pipeline.addLast(new HttpRequestEncoder(),
-                                HeadAwareCodecs.responseDecoder(new HttpDecoderConfig().setHeadersFactory(GatewayHeaders.FACTORY)
-                                        .setMaxHeaderSize(32 * 1024), connection::answeringHead),
-                                connection);
+                        pipeline.addLast(new HttpRequestEncoder(), new UpstreamConnection());
                     }
                 })
                 .connect(upstream.address());
