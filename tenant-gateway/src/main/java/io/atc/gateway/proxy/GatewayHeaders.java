@@ -13,7 +13,8 @@ import io.vertx.core.http.impl.headers.HeadersMultiMap;
 final class GatewayHeaders {
 
     /**
-     * Decoded messages' header maps do not validate again what Netty's decoder has already checked;
+     * Decoded messages' header maps do not validate again what their reader has already checked (Netty's
+     * request decoder, {@link UpstreamResponseReader});
      * what the gateway adds is its own (tokens, ids, addresses) or a value taken from a decoded header.
      */
     static final HttpHeadersFactory FACTORY = new HttpHeadersFactory() {

@@ -155,7 +155,7 @@ public class PublicListener {
                         .setHeadersFactory(GatewayHeaders.FACTORY)
                         .setStrictLineParsing(true)
                         .setUseRfc9112TransferEncoding(true)),
-                HeadAwareCodecs.responseEncoder(connection::answeringHead),
+                Http1Encoder.responses(connection::answeringHead),
                 connection);
     }
 

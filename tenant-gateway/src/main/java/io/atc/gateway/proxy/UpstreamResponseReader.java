@@ -225,7 +225,7 @@ final class UpstreamResponseReader {
 
         final HttpVersion version;
         final HttpResponseStatus status;
-        final HttpHeaders headers = GatewayHeaders.create();
+        final HttpHeaders headers = GatewayHeaders.FACTORY.newHeaders();
         long contentLength = -1;
         AsciiString transferEncoding;
 
@@ -404,7 +404,7 @@ final class UpstreamResponseReader {
         }
         byte[] h = new byte[end + 1 - start];
         buf.readBytes(h);
-        DefaultLastHttpContent last = new DefaultLastHttpContent(Unpooled.EMPTY_BUFFER, GatewayHeaders.create());
+        DefaultLastHttpContent last = new DefaultLastHttpContent(Unpooled.EMPTY_BUFFER, GatewayHeaders.FACTORY.newHeaders());
         int line = 0;
         while (true) {
             int lineEnd = endOfLine(h, line);

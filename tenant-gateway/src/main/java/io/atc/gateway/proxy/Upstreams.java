@@ -24,7 +24,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.HttpRequestEncoder;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.resolver.AddressResolverGroup;
@@ -128,7 +127,7 @@ public class Upstreams {
                             InetSocketAddress at = (InetSocketAddress) upstream.address();
                             pipeline.addLast(tls.newHandler(ch.alloc(), at.getHostString(), at.getPort()));
                         }
-                        pipeline.addLast(new HttpRequestEncoder(), new UpstreamConnection());
+                        pipeline.addLast(Http1Encoder.requests(), new UpstreamConnection());
                     }
                 })
                 .connect(upstream.address());
