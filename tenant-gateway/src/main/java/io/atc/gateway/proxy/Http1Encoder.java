@@ -46,13 +46,15 @@ final class Http1Encoder extends ChannelOutboundHandlerAdapter {
             return new byte[SCRATCH_SIZE];
         }
     };
-    /** {@code HTTP/1.1 code reason\r\n} of every status Netty knows by code. */
+    /** Every status Netty knows by code, and its {@code HTTP/1.1 code reason\r\n}. */
+    private static final HttpResponseStatus[] KNOWN = new HttpResponseStatus[600];
     private static final byte[][] STATUS_LINES = new byte[600][];
 
     static {
-        for (int code = 100; code < STATUS_LINES.length; code++) {
+        for (int code = 100; code < KNOWN.length; code++) {
             HttpResponseStatus status = HttpResponseStatus.valueOf(code);
             if (status == HttpResponseStatus.valueOf(code)) {
+                KNOWN[code] = status;
                 STATUS_LINES[code] = statusLine(HttpVersion.HTTP_1_1, status);
             }
         }
@@ -99,16 +101,17 @@ final class Http1Encoder extends ChannelOutboundHandlerAdapter {
         boolean last = message instanceof LastHttpContent;
         ByteBuf content = message instanceof HttpContent part ? part.content() : Unpooled.EMPTY_BUFFER;
         HttpHeaders trailers = last ? ((LastHttpContent) message).trailingHeaders() : null;
-        int headSize = firstLineSize(message) + headersSize(message.headers()) + 2;
+        byte[] statusLine = message instanceof HttpResponse response ? statusLine(response) : null;
+        byte[] head = SCRATCH.get();
+        int headSize = layOut(message, statusLine, head);
+        if (headSize < 0) {
+            head = new byte[firstLineSize(message, statusLine) + headersSize(message.headers()) + 2];
+            headSize = layOut(message, statusLine, head);
+        }
         int bodySize = framing == Framing.NONE ? 0 : framedSize(content, last, trailers);
         boolean inline = bodySize <= INLINE_BODY;
-        byte[] head = headSize <= SCRATCH_SIZE ? SCRATCH.get() : new byte[headSize];
-        int at = writeFirstLine(message, head);
-        at = writeHeaders(message.headers(), head, at);
-        head[at++] = '\r';
-        head[at++] = '\n';
         ByteBuf out = ctx.alloc().directBuffer(inline ? headSize + bodySize : headSize);
-        out.writeBytes(head, 0, at);
+        out.writeBytes(head, 0, headSize);
         if (framing == Framing.NONE || bodySize == 0) {
             ReferenceCountUtil.release(message);
             ctx.write(out, promise);
@@ -249,34 +252,49 @@ final class Http1Encoder extends ChannelOutboundHandlerAdapter {
         return size == 0 ? 1 : (35 - Integer.numberOfLeadingZeros(size)) / 4;
     }
 
-    private static int firstLineSize(HttpMessage message) {
-        if (message instanceof HttpRequest request) {
-            return request.method().asciiName().length() + request.uri().length() + request.protocolVersion().text().length() + 4;
-        }
-        return statusLine((HttpResponse) message).length;
-    }
-
-    private static int writeFirstLine(HttpMessage message, byte[] to) {
-        if (message instanceof HttpRequest request) {
-            int at = put(to, 0, request.method().asciiName());
+    /** Writes the head into {@code to}; its size, or -1 when it does not fit. */
+    private static int layOut(HttpMessage message, byte[] statusLine, byte[] to) {
+        int at;
+        if (statusLine != null) {
+            if (statusLine.length > to.length) {
+                return -1;
+            }
+            System.arraycopy(statusLine, 0, to, 0, statusLine.length);
+            at = statusLine.length;
+        } else {
+            HttpRequest request = (HttpRequest) message;
+            if (firstLineSize(request, null) > to.length) {
+                return -1;
+            }
+            at = put(to, 0, request.method().asciiName());
             to[at++] = ' ';
             at = put(to, at, request.uri());
             to[at++] = ' ';
             at = put(to, at, request.protocolVersion().text());
             to[at++] = '\r';
             to[at++] = '\n';
-            return at;
         }
-        byte[] line = statusLine((HttpResponse) message);
-        System.arraycopy(line, 0, to, 0, line.length);
-        return line.length;
+        at = writeHeaders(message.headers(), to, at);
+        if (at < 0 || at + 2 > to.length) {
+            return -1;
+        }
+        to[at++] = '\r';
+        to[at++] = '\n';
+        return at;
+    }
+
+    private static int firstLineSize(HttpMessage message, byte[] statusLine) {
+        if (statusLine != null) {
+            return statusLine.length;
+        }
+        HttpRequest request = (HttpRequest) message;
+        return request.method().asciiName().length() + request.uri().length() + request.protocolVersion().text().length() + 4;
     }
 
     private static byte[] statusLine(HttpResponse response) {
         HttpResponseStatus status = response.status();
         int code = status.code();
-        if (response.protocolVersion() == HttpVersion.HTTP_1_1 && code >= 100 && code < STATUS_LINES.length
-                && STATUS_LINES[code] != null && status == HttpResponseStatus.valueOf(code)) {
+        if (code >= 100 && code < KNOWN.length && KNOWN[code] == status && response.protocolVersion() == HttpVersion.HTTP_1_1) {
             return STATUS_LINES[code];
         }
         return statusLine(response.protocolVersion(), status);
@@ -296,14 +314,20 @@ final class Http1Encoder extends ChannelOutboundHandlerAdapter {
         return size;
     }
 
+    /** Writes the fields into {@code to} from {@code at}; where they end, or -1 when they do not fit. */
     private static int writeHeaders(HttpHeaders headers, byte[] to, int at) {
         Iterator<Map.Entry<CharSequence, CharSequence>> entries = headers.iteratorCharSequence();
         while (entries.hasNext()) {
             Map.Entry<CharSequence, CharSequence> entry = entries.next();
-            at = put(to, at, entry.getKey());
+            CharSequence name = entry.getKey();
+            CharSequence value = entry.getValue();
+            if (at + name.length() + value.length() + 4 > to.length) {
+                return -1;
+            }
+            at = put(to, at, name);
             to[at++] = ':';
             to[at++] = ' ';
-            at = put(to, at, entry.getValue());
+            at = put(to, at, value);
             to[at++] = '\r';
             to[at++] = '\n';
         }

@@ -42,6 +42,7 @@ final class UpstreamResponseReader {
 
     static final int MAX_HEAD = 32 * 1024;
     private static final int MAX_CHUNK_LINE = 4096;
+    private static final int SMALL_BODY = 2048;
 
     private enum State { HEAD, LENGTH, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, UNTIL_CLOSE, BROKEN }
 
@@ -187,7 +188,7 @@ final class UpstreamResponseReader {
         } else if (parsed.contentLength == 0) {
             out.accept(parsed.full(Unpooled.EMPTY_BUFFER));
         } else if (parsed.contentLength > 0 && parsed.contentLength <= buf.readableBytes()) {
-            out.accept(parsed.full(buf.readRetainedSlice((int) parsed.contentLength)));
+            out.accept(parsed.full(body(buf, (int) parsed.contentLength)));
         } else if (parsed.contentLength > 0) {
             state = State.LENGTH;
             remaining = parsed.contentLength;
@@ -197,6 +198,19 @@ final class UpstreamResponseReader {
             out.accept(parsed.head());
         }
         return true;
+    }
+
+    /**
+     * A whole body that arrived with its head: a small one is copied (the writer copies a body that
+     * small behind its head anyway, and a copy costs less than a pooled slice), a larger one sliced.
+     */
+    private static ByteBuf body(ByteBuf buf, int length) {
+        if (length > SMALL_BODY) {
+            return buf.readRetainedSlice(length);
+        }
+        byte[] body = new byte[length];
+        buf.readBytes(body);
+        return Unpooled.wrappedBuffer(body);
     }
 
     /** The head's bytes up to and including its blank line (consumed from {@code buf}), or null while incomplete. */
@@ -439,16 +453,14 @@ final class UpstreamResponseReader {
     /** The end of the line starting at {@code start} (the index of its CR, or of its LF when it has none). */
     private static int endOfLine(byte[] h, int start) {
         int lf = start;
-        while (h[lf] != '\n') {
-            lf++;
-        }
-        int end = lf > start && h[lf - 1] == '\r' ? lf - 1 : lf;
-        for (int i = start; i < end; i++) {
-            if (h[i] == '\r') {
+        byte b;
+        while ((b = h[lf]) != '\n') {
+            if (b == '\r' && h[lf + 1] != '\n') {
                 throw new MalformedResponse("a response line has a bare CR");
             }
+            lf++;
         }
-        return end;
+        return lf > start && h[lf - 1] == '\r' ? lf - 1 : lf;
     }
 
     /** The start of the line after the one ending at {@code end}. */
