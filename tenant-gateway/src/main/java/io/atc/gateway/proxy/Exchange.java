@@ -475,7 +475,7 @@ public final class Exchange {
             return;
         }
         if (msg instanceof HttpResponse response) {
-            upstreamReusable = HttpUtil.isKeepAlive(response);
+            upstreamReusable = ((UpstreamConnection) upstream.pipeline().last()).reusable();
             status = response.status().code();
             Forwarder.rewriteResponseHead(this, response);
             if (!requestEnded) {

@@ -148,7 +148,8 @@ public class Forwarder {
         while (entries.hasNext()) {
             CharSequence name = entries.next().getKey();
             if (set.contains(name) || connection != null && HeaderNameSet.namedIn(connection, name)
-                    || prefix != null && AsciiString.regionMatches(name, true, 0, prefix, 0, prefix.length())) {
+                    || prefix != null && (name.charAt(0) | 0x20) == prefix.charAt(0)
+                            && AsciiString.regionMatches(name, true, 0, prefix, 0, prefix.length())) {
                 if (drop == null) {
                     drop = new ArrayList<>(4);
                 }

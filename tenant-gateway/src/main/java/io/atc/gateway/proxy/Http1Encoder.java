@@ -335,10 +335,13 @@ final class Http1Encoder extends ChannelOutboundHandlerAdapter {
     }
 
     /** Writes a name or value as ISO-8859-1 (what a header can carry; the gateway's own values are ASCII). */
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) keeps each char's low byte: ISO-8859-1, as one array copy
     private static int put(byte[] to, int at, CharSequence text) {
         int length = text.length();
         if (text instanceof AsciiString ascii) {
             System.arraycopy(ascii.array(), ascii.arrayOffset(), to, at, length);
+        } else if (text instanceof String string) {
+            string.getBytes(0, length, to, at);
         } else {
             for (int i = 0; i < length; i++) {
                 to[at + i] = (byte) text.charAt(i);

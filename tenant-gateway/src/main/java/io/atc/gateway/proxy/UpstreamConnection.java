@@ -38,6 +38,11 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
         reader.release();
     }
 
+    /** Whether the connection can serve another exchange after the response just read. */
+    boolean reusable() {
+        return reader.reusable();
+    }
+
     /** Whether the response being read answers a HEAD request. */
     boolean answeringHead() {
         Exchange exchange = serving;

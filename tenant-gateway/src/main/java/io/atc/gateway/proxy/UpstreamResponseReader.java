@@ -50,6 +50,7 @@ final class UpstreamResponseReader {
     private final BooleanSupplier answeringHead;
     private final LineEnd lineEnd = new LineEnd();
     private State state = State.HEAD;
+    private boolean reusable;
     private long remaining;
     private ByteBuf pending;
 
@@ -175,29 +176,35 @@ final class UpstreamResponseReader {
         if (parsed.status.code() < 200) {
             return true; // interim (100 Continue, 103 Early Hints): not passed on; the final answer follows
         }
+        Object first;
         if (answeringHead.getAsBoolean() || parsed.status.code() == 204 || parsed.status.code() == 304) {
-            out.accept(parsed.full(Unpooled.EMPTY_BUFFER));
-            return true;
-        }
-        if (parsed.transferEncoding != null) {
+            first = parsed.full(Unpooled.EMPTY_BUFFER);
+        } else if (parsed.transferEncoding != null) {
             if (parsed.contentLength >= 0) {
                 throw new MalformedResponse("the response has both Content-Length and Transfer-Encoding");
             }
             state = endsWithChunked(parsed.transferEncoding) ? State.CHUNK_SIZE : State.UNTIL_CLOSE;
-            out.accept(parsed.head());
+            first = parsed.head();
         } else if (parsed.contentLength == 0) {
-            out.accept(parsed.full(Unpooled.EMPTY_BUFFER));
+            first = parsed.full(Unpooled.EMPTY_BUFFER);
         } else if (parsed.contentLength > 0 && parsed.contentLength <= buf.readableBytes()) {
-            out.accept(parsed.full(body(buf, (int) parsed.contentLength)));
+            first = parsed.full(body(buf, (int) parsed.contentLength));
         } else if (parsed.contentLength > 0) {
             state = State.LENGTH;
             remaining = parsed.contentLength;
-            out.accept(parsed.head());
+            first = parsed.head();
         } else {
             state = State.UNTIL_CLOSE;
-            out.accept(parsed.head());
+            first = parsed.head();
         }
+        reusable = parsed.persistent() && state != State.UNTIL_CLOSE;
+        out.accept(first);
         return true;
+    }
+
+    /** Whether the connection can carry another exchange after the response last read (its framing and Connection header allow it). */
+    boolean reusable() {
+        return reusable;
     }
 
     /**
@@ -242,6 +249,8 @@ final class UpstreamResponseReader {
         final HttpHeaders headers = GatewayHeaders.FACTORY.newHeaders();
         long contentLength = -1;
         AsciiString transferEncoding;
+        boolean close;
+        boolean keepAlive;
 
         Head(byte[] h) {
             int lineEnd = endOfLine(h, 0);
@@ -273,6 +282,11 @@ final class UpstreamResponseReader {
             }
         }
 
+        /** Whether the connection persists after this response (RFC 9112 9.3). */
+        boolean persistent() {
+            return !close && (version == HttpVersion.HTTP_1_1 || keepAlive);
+        }
+
         DefaultHttpResponse head() {
             return new DefaultHttpResponse(version, status, headers);
         }
@@ -290,6 +304,9 @@ final class UpstreamResponseReader {
                     throw new MalformedResponse("the response has conflicting Content-Length values");
                 }
                 contentLength = length;
+            } else if (name.length() == 10 && name.contentEqualsIgnoreCase("connection")) {
+                close |= hasToken(value, "close");
+                keepAlive |= hasToken(value, "keep-alive");
             } else if (name.length() == 17 && name.contentEqualsIgnoreCase("transfer-encoding")) {
                 transferEncoding = transferEncoding == null ? value : new AsciiString(transferEncoding + ", " + value);
             }
@@ -340,6 +357,22 @@ final class UpstreamResponseReader {
             }
         }
         return new AsciiString(h, start, end - start, false);
+    }
+
+    /** Whether a comma-separated list has {@code token} (case-insensitive). */
+    static boolean hasToken(AsciiString list, String token) {
+        int start = 0;
+        int length = list.length();
+        while (start <= length) {
+            int comma = list.indexOf(',', start);
+            int end = comma < 0 ? length : comma;
+            AsciiString item = list.subSequence(start, end, false).trim();
+            if (item.contentEqualsIgnoreCase(token)) {
+                return true;
+            }
+            start = end + 1;
+        }
+        return false;
     }
 
     private static long contentLength(AsciiString value) {

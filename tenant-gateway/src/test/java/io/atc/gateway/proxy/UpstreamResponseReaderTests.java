@@ -181,6 +181,23 @@ class UpstreamResponseReaderTests {
         assertThatThrownBy(() -> feed(reader, bytes)).isInstanceOf(UpstreamResponseReader.MalformedResponse.class);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n|true",
+        "HTTP/1.1 200 OK\r\nConnection: keep-alive\r\nContent-Length: 0\r\n\r\n|true",
+        "HTTP/1.1 200 OK\r\nConnection: x-trace, Close\r\nContent-Length: 0\r\n\r\n|false",
+        "HTTP/1.0 200 OK\r\nContent-Length: 0\r\n\r\n|false",
+        "HTTP/1.0 200 OK\r\nConnection: Keep-Alive\r\nContent-Length: 0\r\n\r\n|true",
+        "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n|false",
+    })
+    void theConnectionIsReusedOnlyWhenTheResponseAllowsIt(String example) {
+        String[] parts = example.split("\\|");
+        UpstreamResponseReader reader = reader();
+        feed(reader, parts[0]);
+
+        assertThat(reader.reusable()).isEqualTo(Boolean.parseBoolean(parts[1]));
+    }
+
     @Test
     void aHeadLargerThanTheLimitIsRefusedBeforeItEnds() {
         UpstreamResponseReader reader = reader();
