@@ -3,7 +3,6 @@ package io.atc.gateway.auth;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.Base64;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -16,7 +15,6 @@ import javax.crypto.spec.SecretKeySpec;
 final class CacheKeys {
 
     private static final String ALGORITHM = "HmacSHA256";
-    private static final Base64.Encoder BASE64 = Base64.getEncoder().withoutPadding();
 
     private final SecretKeySpec secret;
     /** Mac is not thread-safe and event loops are few: one per thread, created once. */
@@ -29,8 +27,9 @@ final class CacheKeys {
         newMac();
     }
 
+    /** The HMAC's 32 bytes as the chars of a String (an internal map key, never shown: no text encoding needed). */
     String of(String presentedKey) {
-        return BASE64.encodeToString(macs.get().doFinal(presentedKey.getBytes(StandardCharsets.UTF_8)));
+        return new String(macs.get().doFinal(presentedKey.getBytes(StandardCharsets.UTF_8)), StandardCharsets.ISO_8859_1);
     }
 
     private Mac newMac() {
