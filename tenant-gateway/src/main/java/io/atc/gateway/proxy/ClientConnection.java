@@ -3,13 +3,16 @@ package io.atc.gateway.proxy;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
 
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.http.HttpMethod;
@@ -24,6 +27,8 @@ import io.vertx.core.net.SocketAddress;
 final class ClientConnection extends ChannelInboundHandlerAdapter {
 
     private static final int MAX_WAITING = 64;
+    /** How long a closing connection still reads (and drops) what the client sends; nginx's lingering_timeout is 5 s. */
+    static final long LINGER_MILLIS = 2000;
 
     private final ExchangeHandler handler;
     private final Exchange.Services services;
@@ -185,7 +190,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
             releaseWaiting();
             if (!stream) {
                 // After what is already written has gone out: a close now would drop an answer's unsent tail.
-                ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+                ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(written -> linger());
             }
             return;
         }
@@ -196,6 +201,29 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         if (waiting.size() <= MAX_WAITING && !ctx.channel().config().isAutoRead()) {
             ctx.channel().config().setAutoRead(true);
         }
+    }
+
+    /**
+     * Closes the connection the way nginx's lingering close does: the write side is shut (the client
+     * reads the whole answer, then the end), and what the client still sends (the rest of a refused
+     * upload) is read and dropped until it closes too, for at most {@link #LINGER_MILLIS}. Closing
+     * with unread bytes would make the kernel reset the connection, and a reset can take the answer
+     * with it before the client has read it.
+     */
+    private void linger() {
+        Channel channel = ctx.channel();
+        if (!channel.isActive() || !(channel instanceof DuplexChannel duplex)) {
+            ctx.close();
+            return;
+        }
+        HttpRequestDecoder decoder = ctx.pipeline().get(HttpRequestDecoder.class);
+        if (decoder != null) {
+            ctx.pipeline().remove(decoder); // what follows is dropped unread, not decoded
+        }
+        channel.config().setAutoRead(true);
+        duplex.shutdownOutput().addListener(shut -> ctx.executor().schedule(() -> {
+            ctx.close();
+        }, LINGER_MILLIS, TimeUnit.MILLISECONDS));
     }
 
     @Override

@@ -142,6 +142,29 @@ class StreamingBodiesTests {
         }
     }
 
+    /**
+     * Breaks when the gateway closes a refused upload's connection at once: the bytes the client
+     * sends after the answer then make the gateway's kernel reset the connection, and the reset
+     * reaches the client before it has read its 413. The gateway must linger, reading and dropping.
+     */
+    @Test
+    void aClientStillSendingARefusedUploadReadsItsAnswerAndThenTheEnd() throws Exception {
+        try (Socket socket = RawHttp.open()) {
+            RawHttp.send(socket, "POST /v1/keys/k1/upload HTTP/1.1\r\nHost: gw\r\nX-Api-Key: " + GatewayDoubles.GOOD_KEY
+                    + "\r\nContent-Length: " + (UpstreamTestResources.MAX_BODY + 1), new byte[0]);
+            Thread.sleep(300); // the 413 is sent and the gateway is closing
+            socket.getOutputStream().write(new byte[MIB]);
+            socket.getOutputStream().flush();
+            Thread.sleep(300); // the late bytes have reached the gateway
+
+            RawHttp.Response response = RawHttp.read(socket.getInputStream());
+
+            assertThat(response.status()).isEqualTo(413);
+            assertThat(response.header("Connection")).isEqualTo("close");
+            assertThat(socket.getInputStream().read()).as("the answer is followed by the end of the stream").isEqualTo(-1);
+        }
+    }
+
     @Test
     void aDeclaredBodyOverTheLimitIsRefusedBeforeItIsSent() throws Exception {
         try (Socket socket = RawHttp.open()) {
