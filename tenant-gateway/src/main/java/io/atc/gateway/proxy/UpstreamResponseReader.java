@@ -165,7 +165,7 @@ final class UpstreamResponseReader {
     // --- the head ---------------------------------------------------------------------------------
 
     private boolean readHead(ByteBuf buf, Consumer<Object> out) {
-        byte[] head = headBytes(buf);
+        byte[] head = sectionBytes(buf, "the response head");
         if (head == null) {
             return false;
         }
@@ -220,19 +220,19 @@ final class UpstreamResponseReader {
         return Unpooled.wrappedBuffer(body);
     }
 
-    /** The head's bytes up to and including its blank line (consumed from {@code buf}), or null while incomplete. */
-    private byte[] headBytes(ByteBuf buf) {
+    /** A head's or trailers' bytes up to and including the blank line that ends them (consumed from {@code buf}), or null while incomplete. */
+    private byte[] sectionBytes(ByteBuf buf, String what) {
         int start = buf.readerIndex();
         int end = lineEnd.blankLine(buf, MAX_HEAD);
         if (end < 0) {
             if (buf.readableBytes() >= MAX_HEAD) {
-                throw new MalformedResponse("the response head is larger than " + MAX_HEAD + " bytes");
+                throw new MalformedResponse("more than " + MAX_HEAD + " bytes of " + what);
             }
             return null;
         }
-        byte[] head = new byte[end + 1 - start];
-        buf.readBytes(head);
-        return head;
+        byte[] section = new byte[end + 1 - start];
+        buf.readBytes(section);
+        return section;
     }
 
     private static boolean endsWithChunked(AsciiString transferEncoding) {
@@ -242,7 +242,7 @@ final class UpstreamResponseReader {
     }
 
     /** A parsed response head: its status line and fields (views of the copied bytes). */
-    private static final class Head {
+    private static final class Head implements FieldSink {
 
         final HttpVersion version;
         final HttpResponseStatus status;
@@ -271,15 +271,7 @@ final class UpstreamResponseReader {
                 throw new MalformedResponse("the status code is out of range");
             }
             status = status(code, h, Math.min(13, length), length);
-            int line = next(h, lineEnd);
-            while (true) {
-                int end = endOfLine(h, line);
-                if (end == line) {
-                    return;
-                }
-                field(h, line, end);
-                line = next(h, end);
-            }
+            readFields(h, next(h, lineEnd), this);
         }
 
         /** Whether the connection persists after this response (RFC 9112 9.3). */
@@ -295,9 +287,8 @@ final class UpstreamResponseReader {
             return new DefaultFullHttpResponse(version, status, body, headers, EmptyHttpHeaders.INSTANCE);
         }
 
-        private void field(byte[] h, int start, int end) {
-            AsciiString name = fieldName(h, start, end);
-            AsciiString value = fieldValue(h, start + name.length() + 1, end);
+        @Override
+        public void field(AsciiString name, AsciiString value) {
             if (name.length() == 14 && name.contentEqualsIgnoreCase("content-length")) {
                 long length = contentLength(value);
                 if (contentLength >= 0 && contentLength != length) {
@@ -431,45 +422,43 @@ final class UpstreamResponseReader {
     }
 
     private boolean readTrailers(ByteBuf buf, Consumer<Object> out) {
-        if (buf.getByte(buf.readerIndex()) == '\n'
-                || buf.getByte(buf.readerIndex()) == '\r' && buf.readableBytes() > 1 && buf.getByte(buf.readerIndex() + 1) == '\n') {
-            buf.skipBytes(buf.getByte(buf.readerIndex()) == '\n' ? 1 : 2);
-            state = State.HEAD;
+        byte[] h = sectionBytes(buf, "the response's trailers");
+        if (h == null) {
+            return false;
+        }
+        state = State.HEAD;
+        if (h.length <= 2) {
             out.accept(LastHttpContent.EMPTY_LAST_CONTENT);
             return true;
         }
-        if (buf.readableBytes() == 1 && buf.getByte(buf.readerIndex()) == '\r') {
-            return false;
-        }
-        int start = buf.readerIndex();
-        int end = lineEnd.blankLine(buf, MAX_HEAD);
-        if (end < 0) {
-            if (buf.readableBytes() >= MAX_HEAD) {
-                throw new MalformedResponse("the response's trailers are larger than " + MAX_HEAD + " bytes");
-            }
-            return false;
-        }
-        byte[] h = new byte[end + 1 - start];
-        buf.readBytes(h);
         DefaultLastHttpContent last = new DefaultLastHttpContent(Unpooled.EMPTY_BUFFER, GatewayHeaders.FACTORY.newHeaders());
-        int line = 0;
-        while (true) {
-            int lineEnd = endOfLine(h, line);
-            if (lineEnd == line) {
-                break;
-            }
-            AsciiString name = fieldName(h, line, lineEnd);
-            AsciiString value = fieldValue(h, line + name.length() + 1, lineEnd);
+        readFields(h, 0, (name, value) -> {
             // Framing fields have no meaning in trailers.
             if (!name.contentEqualsIgnoreCase("content-length") && !name.contentEqualsIgnoreCase("transfer-encoding")
                     && !name.contentEqualsIgnoreCase("trailer")) {
                 last.trailingHeaders().add(name, value);
             }
-            line = next(h, lineEnd);
-        }
-        state = State.HEAD;
+        });
         out.accept(last);
         return true;
+    }
+
+    /** Reads the field lines from {@code line} to the blank line that ends them. */
+    private static void readFields(byte[] h, int line, FieldSink sink) {
+        while (true) {
+            int end = endOfLine(h, line);
+            if (end == line) {
+                return;
+            }
+            AsciiString name = fieldName(h, line, end);
+            sink.field(name, fieldValue(h, line + name.length() + 1, end));
+            line = next(h, end);
+        }
+    }
+
+    @FunctionalInterface
+    private interface FieldSink {
+        void field(AsciiString name, AsciiString value);
     }
 
     // --- lines ------------------------------------------------------------------------------------
@@ -506,7 +495,7 @@ final class UpstreamResponseReader {
         private boolean atLineStart;
 
         int blankLine(ByteBuf buf, int max) {
-            atLineStart = false;
+            atLineStart = true; // a section starts at a line's start: an empty one is just its blank line
             int searched = Math.min(max, buf.readableBytes());
             return buf.forEachByte(buf.readerIndex(), searched, this);
         }

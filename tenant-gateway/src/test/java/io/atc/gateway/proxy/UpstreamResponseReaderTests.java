@@ -91,6 +91,23 @@ class UpstreamResponseReaderTests {
     }
 
     @Test
+    void chunksWithoutTrailersSplitAtEveryByteEndAtTheBlankLine() {
+        String bytes = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\nHTTP/1.1 204 No Content\r\n\r\n";
+        for (int split = 1; split < bytes.length(); split++) {
+            UpstreamResponseReader reader = reader();
+            feed(reader, bytes.substring(0, split));
+            feed(reader, bytes.substring(split));
+
+            assertThat(body()).as("split at %d", split).isEqualTo("abc");
+            assertThat(parts.get(parts.size() - 2)).isInstanceOf(LastHttpContent.class);
+            assertThat(((LastHttpContent) parts.get(parts.size() - 2)).trailingHeaders().isEmpty()).isTrue();
+            assertThat(((HttpResponse) parts.get(parts.size() - 1)).status().code()).as("the next response follows in step").isEqualTo(204);
+            parts.forEach(ReferenceCountUtil::release);
+            parts.clear();
+        }
+    }
+
+    @Test
     void aBodyWithoutLengthEndsWhenTheConnectionCloses() {
         UpstreamResponseReader reader = reader();
         feed(reader, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nsome");
