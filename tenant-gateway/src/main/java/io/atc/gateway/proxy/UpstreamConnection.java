@@ -1,7 +1,6 @@
 package io.atc.gateway.proxy;
 
 import java.util.concurrent.TimeoutException;
-
 import java.util.function.Consumer;
 
 import io.netty.buffer.ByteBuf;

@@ -48,6 +48,17 @@ class UpstreamFailuresTests {
                 .body("instance", equalTo("/v1/test-down/x"));
     }
 
+    /** Breaks when a response the gateway cannot read one way only (here, two lengths) is passed on, or its connection reused. */
+    @Test
+    void aServiceAnswerThatCouldBeReadTwoWaysIsABadGatewayAndItsConnectionIsDropped() {
+        given().header("X-Api-Key", GatewayDoubles.GOOD_KEY).get("/v1/keys/k1/two-lengths")
+                .then().statusCode(502).contentType("application/problem+json")
+                .body("type", equalTo("urn:atc:problem:bad-gateway"));
+
+        given().header("X-Api-Key", GatewayDoubles.GOOD_KEY).get("/v1/keys/k1/after")
+                .then().statusCode(200).body("uri", equalTo("/v1/keys/k1/after"));
+    }
+
     /**
      * A kept-alive connection the service closes as a request goes out: a body-less idempotent
      * request is sent again on a new connection (it cannot have reached the service); one with a

@@ -126,6 +126,11 @@ public final class TestUpstream {
             request.connection().close();
             return;
         }
+        if (path.endsWith("/two-lengths")) {
+            // Read one way by one parser and another way by the next: what response splitting is made of.
+            request.response().putHeader("Content-Length", "2, 3").end("ok");
+            return;
+        }
         if (path.endsWith("/upload")) {
             AtomicLong bytes = new AtomicLong();
             request.handler(chunk -> {
