@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -59,52 +60,34 @@ class UpstreamResponseReaderTests {
     @Test
     void aResponseSplitAtEveryByteReadsTheSame() {
         String bytes = "HTTP/1.1 201 Created\r\nLocation: /v1/keys/k1\r\nContent-Length: 11\r\n\r\nhello world";
-        for (int split = 1; split < bytes.length(); split++) {
-            UpstreamResponseReader reader = reader();
-            feed(reader, bytes.substring(0, split));
-            feed(reader, bytes.substring(split));
-
+        splitAtEveryByte(bytes, split -> {
             assertThat(((HttpResponse) parts.get(0)).headers().get("Location")).isEqualTo("/v1/keys/k1");
             assertThat(body()).as("split at %d", split).isEqualTo("hello world");
             assertThat(parts.get(parts.size() - 1)).isInstanceOf(LastHttpContent.class);
-            parts.forEach(ReferenceCountUtil::release);
-            parts.clear();
-        }
+        });
     }
 
     @Test
     void chunksWithExtensionsAndTrailersSplitAtEveryByteReadTheSame() {
         String bytes = "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n"
                 + "5;name=value\r\nhello\r\n1 ; ext\r\n \r\nA\r\n0123456789\r\n0\r\nX-Checksum: abc\r\nContent-Length: 99\r\n\r\n";
-        for (int split = 1; split < bytes.length(); split++) {
-            UpstreamResponseReader reader = reader();
-            feed(reader, bytes.substring(0, split));
-            feed(reader, bytes.substring(split));
-
+        splitAtEveryByte(bytes, split -> {
             assertThat(body()).as("split at %d", split).isEqualTo("hello 0123456789");
             LastHttpContent last = (LastHttpContent) parts.get(parts.size() - 1);
             assertThat(last.trailingHeaders().get("X-Checksum")).isEqualTo("abc");
             assertThat(last.trailingHeaders().contains("Content-Length")).as("framing fields mean nothing in trailers").isFalse();
-            parts.forEach(ReferenceCountUtil::release);
-            parts.clear();
-        }
+        });
     }
 
     @Test
     void chunksWithoutTrailersSplitAtEveryByteEndAtTheBlankLine() {
         String bytes = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\nHTTP/1.1 204 No Content\r\n\r\n";
-        for (int split = 1; split < bytes.length(); split++) {
-            UpstreamResponseReader reader = reader();
-            feed(reader, bytes.substring(0, split));
-            feed(reader, bytes.substring(split));
-
+        splitAtEveryByte(bytes, split -> {
             assertThat(body()).as("split at %d", split).isEqualTo("abc");
             assertThat(parts.get(parts.size() - 2)).isInstanceOf(LastHttpContent.class);
             assertThat(((LastHttpContent) parts.get(parts.size() - 2)).trailingHeaders().isEmpty()).isTrue();
             assertThat(((HttpResponse) parts.get(parts.size() - 1)).status().code()).as("the next response follows in step").isEqualTo(204);
-            parts.forEach(ReferenceCountUtil::release);
-            parts.clear();
-        }
+        });
     }
 
     @Test
@@ -235,6 +218,18 @@ class UpstreamResponseReaderTests {
         assertThat(parts.get(0)).isInstanceOf(HttpResponse.class).isNotInstanceOf(HttpContent.class);
         assertThat(parts.get(3)).isInstanceOf(LastHttpContent.class);
         assertThat(body()).isEqualTo("0123456789");
+    }
+
+    /** Reads {@code bytes} arriving in two parts, split at each position in turn, checking what was read each time. */
+    private void splitAtEveryByte(String bytes, IntConsumer check) {
+        for (int split = 1; split < bytes.length(); split++) {
+            UpstreamResponseReader reader = reader();
+            feed(reader, bytes.substring(0, split));
+            feed(reader, bytes.substring(split));
+            check.accept(split);
+            parts.forEach(ReferenceCountUtil::release);
+            parts.clear();
+        }
     }
 
     private UpstreamResponseReader reader() {
