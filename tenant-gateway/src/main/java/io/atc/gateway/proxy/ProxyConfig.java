@@ -37,4 +37,12 @@ public interface ProxyConfig {
     /** Idle keep-alive connections kept per upstream and event loop, as nginx's {@code keepalive} (connections in use are not capped). */
     @WithDefault("32")
     int upstreamPoolSize();
+
+    /**
+     * A pooled keep-alive connection idle for longer is not used again (it is closed when next looked
+     * at), as nginx's {@code keepalive_timeout}: keep it below the services' own idle timeout, so the
+     * gateway never sends a request on a connection the service is closing.
+     */
+    @WithDefault("60s")
+    Duration upstreamIdleTimeout();
 }

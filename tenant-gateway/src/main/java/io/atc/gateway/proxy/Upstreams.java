@@ -7,7 +7,6 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLException;
 
@@ -36,15 +35,12 @@ import io.vertx.core.impl.VertxInternal;
  * Keep-alive HTTP/1.1 connections to the upstream services, kept per event loop as nginx workers
  * keep theirs: a request always gets a connection on its own event loop (no hand-over between
  * threads, no shared pool to scan). Idle connections are capped per upstream and event loop, and
- * one idle for over a minute is closed when it is next looked at (taken, or the oldest in its pool
- * when another goes back); connections in use are not capped (the clients' own connections bound
- * them).
+ * one idle for longer than the upstream idle timeout is closed when it is next looked at (taken, or
+ * the oldest in its pool when another goes back); connections in use are not capped (the clients'
+ * own connections bound them).
  */
 @Singleton
 public class Upstreams {
-
-    /** Pooled connections idle for longer are not used again, before an upstream's own idle timeout can race a request. */
-    private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     /** An upstream: where it listens and what the gateway sends as Host. */
     record Upstream(int index, String name, SocketAddress address, AsciiString host, boolean tls) {
@@ -55,6 +51,7 @@ public class Upstreams {
     private final ChannelFactory<? extends Channel> tcp;
     private final AddressResolverGroup<InetSocketAddress> resolver;
     private final int maxIdle;
+    private final long idleNanos;
     private final long connectTimeoutMillis;
     private final SslContext tls;
     private final FastThreadLocal<ArrayDeque<Channel>[]> idleOfThisLoop = new FastThreadLocal<>() {
@@ -81,6 +78,7 @@ public class Upstreams {
         this.tcp = ((VertxInternal) vertx).transport().channelFactory(false);
         this.resolver = ((VertxInternal) vertx).nettyAddressResolverGroup();
         this.maxIdle = proxy.upstreamPoolSize();
+        this.idleNanos = proxy.upstreamIdleTimeout().toNanos();
         this.connectTimeoutMillis = proxy.upstreamConnectTimeout().toMillis();
         this.tls = byName.values().stream().anyMatch(Upstream::tls) ? clientTls() : null;
     }
@@ -147,8 +145,8 @@ public class Upstreams {
         }
     }
 
-    private static boolean usable(Channel pooled) {
-        return pooled.isActive() && !((UpstreamConnection) pooled.pipeline().last()).idleLongerThan(IDLE_NANOS);
+    private boolean usable(Channel pooled) {
+        return pooled.isActive() && !((UpstreamConnection) pooled.pipeline().last()).idleLongerThan(idleNanos);
     }
 
     private static Upstream describe(int index, String name, String url) {

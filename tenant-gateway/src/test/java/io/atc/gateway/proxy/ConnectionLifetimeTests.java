@@ -18,12 +18,14 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.vertx.core.json.JsonObject;
 
 /**
  * How long a client connection lives and how its requests stay in step: a connection that sends
  * nothing between requests is closed after the idle timeout, one waiting for its answer is not;
  * answers to HEAD carry no body in either direction, so the next request on the same connections
- * is read correctly. Breaks when: idle connections are kept forever or cut mid-request, or a HEAD
+ * is read correctly; a pooled upstream connection is reused until it has sat idle for the upstream
+ * idle timeout. Breaks when: idle connections are kept forever or cut mid-request, or a HEAD
  * answer's Content-Length is taken as a body by the gateway's codecs.
  */
 @QuarkusTest
@@ -35,7 +37,8 @@ class ConnectionLifetimeTests {
     public static class ShortIdleTimeout implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("atc.gateway.client-idle-timeout", "2s", "atc.gateway.upstream-response-timeout", "4s");
+            return Map.of("atc.gateway.client-idle-timeout", "2s", "atc.gateway.upstream-response-timeout", "4s",
+                    "atc.gateway.upstream-idle-timeout", "1s");
         }
     }
 
@@ -59,6 +62,28 @@ class ConnectionLifetimeTests {
             long idleMillis = (System.nanoTime() - answered) / 1_000_000;
             assertThat(idleMillis).isBetween(1_500L, 6_000L);
         }
+    }
+
+    /** Breaks when pooled upstream connections are never reused, or reused however long they sat idle. */
+    @Test
+    void aPooledUpstreamConnectionIsReusedUntilItHasBeenIdleForTheUpstreamIdleTimeout() throws Exception {
+        try (Socket socket = RawHttp.open()) {
+            // One client connection: its requests stay on one event loop, hence one pool.
+            String first = upstreamConnectionOf(socket);
+            String second = upstreamConnectionOf(socket);
+            Thread.sleep(1_500);
+            String third = upstreamConnectionOf(socket);
+
+            assertThat(second).as("taken back from the pool").isEqualTo(first);
+            assertThat(third).as("idle for longer than the 1 s upstream idle timeout: not used again").isNotEqualTo(first);
+        }
+    }
+
+    private static String upstreamConnectionOf(Socket socket) throws Exception {
+        RawHttp.send(socket, "GET /v1/keys/k1/x HTTP/1.1\r\nHost: gw\r\n" + KEY, new byte[0]);
+        RawHttp.Response response = RawHttp.read(socket.getInputStream());
+        assertThat(response.status()).isEqualTo(200);
+        return new JsonObject(response.body()).getValue("connection").toString();
     }
 
     @Test

@@ -151,7 +151,8 @@ public final class TestUpstream {
             } else if (path.endsWith("/hop")) {
                 hop(request);
             } else {
-                String echo = new JsonObject().put("upstream", name).put("uri", request.uri()).encode();
+                String echo = new JsonObject().put("upstream", name).put("uri", request.uri())
+                        .put("connection", System.identityHashCode(request.connection())).encode();
                 var response = request.response().putHeader("Content-Type", "application/json").putHeader("X-Upstream", name);
                 if (request.method() == HttpMethod.HEAD) {
                     response.putHeader("Content-Length", Integer.toString(echo.length())).end();
