@@ -50,15 +50,32 @@ public final class TestUpstream {
             java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
 
     private TestUpstream(List<Integer> ports) throws Exception {
-        this.ports = ports;
+        List<Integer> bound = new ArrayList<>();
         for (int i = 0; i < ports.size(); i++) {
             String name = UpstreamTestResources.UPSTREAMS[i];
             HttpServer server = vertx.createHttpServer().requestHandler(request -> handle(name, request));
             servers.add(server.listen(ports.get(i), "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
+            bound.add(servers.get(i).actualPort());
         }
+        this.ports = bound;
     }
 
-    /** The upstreams on the ports of the running gateway's configuration (started once). */
+    /**
+     * Starts the upstreams on ports the system picks, before the gateway's configuration names them:
+     * a port picked free and bound later can be taken in between (an outgoing connection's local port
+     * comes from the same range).
+     */
+    static synchronized List<Integer> startOnFreePorts() {
+        stopAll();
+        try {
+            running = new TestUpstream(java.util.Collections.nCopies(UpstreamTestResources.UPSTREAMS.length, 0));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the test upstreams", e);
+        }
+        return running.ports;
+    }
+
+    /** The upstreams on the ports of the running gateway's configuration (started by {@link UpstreamTestResources}, again only if stopped). */
     public static synchronized TestUpstream started() {
         List<Integer> ports = new ArrayList<>();
         for (String name : UpstreamTestResources.UPSTREAMS) {

@@ -4,13 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Points every upstream of the gateway at its own free local port, where {@link TestUpstream}
- * listens once a test starts it, plus a route to a port where nothing listens. Short timeouts and a
+ * Starts {@link TestUpstream} on ports the system picks and points every upstream of the gateway
+ * at them, plus a route to a free port where nothing listens. Short timeouts and a
  * 16 MiB body limit keep the streaming and timeout tests quick.
  */
 public class UpstreamTestResources implements QuarkusTestResourceLifecycleManager {
@@ -22,8 +23,9 @@ public class UpstreamTestResources implements QuarkusTestResourceLifecycleManage
     @Override
     public Map<String, String> start() {
         Map<String, String> config = new HashMap<>();
-        for (String upstream : UPSTREAMS) {
-            config.put("atc.gateway.upstreams." + upstream + ".url", "http://127.0.0.1:" + freePort());
+        List<Integer> ports = TestUpstream.startOnFreePorts();
+        for (int i = 0; i < UPSTREAMS.length; i++) {
+            config.put("atc.gateway.upstreams." + UPSTREAMS[i] + ".url", "http://127.0.0.1:" + ports.get(i));
         }
         config.put("atc.gateway.upstreams.down.url", "http://127.0.0.1:" + freePort());
         config.put("atc.gateway.routes.down.paths", "/v1/test-down/**");
