@@ -467,9 +467,13 @@ public final class Exchange {
         }
     }
 
+    /** The upstream sent something: the request reached it, so it is never sent again (even if what came back is unreadable). */
+    void upstreamAnswering() {
+        upstreamAnswered = true;
+    }
+
     /** What the upstream sends back (its final response; interim ones are not passed on): the head, then its body. */
     void upstreamMessage(Object msg) {
-        upstreamAnswered = true;
         if (ended || responseEnded) {
             ReferenceCountUtil.release(msg);
             return;
@@ -561,7 +565,7 @@ public final class Exchange {
         }
         if (!headWritten && open()) {
             ProblemType type = UpstreamFailures.classify(cause);
-            problem(type, UpstreamFailures.detail(type));
+            problem(type, UpstreamFailures.detail(type, cause));
         } else {
             abort();
         }

@@ -79,6 +79,10 @@ final class UpstreamConnection extends ChannelInboundHandlerAdapter {
             ReferenceCountUtil.release(msg);
             return;
         }
+        Exchange exchange = serving;
+        if (exchange != null) {
+            exchange.upstreamAnswering();
+        }
         try {
             reader.read(bytes, deliver);
         } catch (UpstreamResponseReader.MalformedResponse e) {

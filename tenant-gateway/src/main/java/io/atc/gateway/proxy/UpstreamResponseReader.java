@@ -316,7 +316,7 @@ final class UpstreamResponseReader {
         }
     }
 
-    static AsciiString fieldName(byte[] h, int start, int end) {
+    private static AsciiString fieldName(byte[] h, int start, int end) {
         if (h[start] == ' ' || h[start] == '\t') {
             throw new MalformedResponse("the response uses obsolete line folding");
         }
@@ -335,7 +335,7 @@ final class UpstreamResponseReader {
         throw new MalformedResponse("a response field line has no colon");
     }
 
-    static AsciiString fieldValue(byte[] h, int start, int end) {
+    private static AsciiString fieldValue(byte[] h, int start, int end) {
         while (start < end && (h[start] == ' ' || h[start] == '\t')) {
             start++;
         }
@@ -351,7 +351,7 @@ final class UpstreamResponseReader {
     }
 
     /** Whether a comma-separated list has {@code token} (case-insensitive). */
-    static boolean hasToken(AsciiString list, String token) {
+    private static boolean hasToken(AsciiString list, String token) {
         int start = 0;
         int length = list.length();
         while (start <= length) {

@@ -53,10 +53,27 @@ class UpstreamFailuresTests {
     void aServiceAnswerThatCouldBeReadTwoWaysIsABadGatewayAndItsConnectionIsDropped() {
         given().header("X-Api-Key", GatewayDoubles.GOOD_KEY).get("/v1/keys/k1/two-lengths")
                 .then().statusCode(502).contentType("application/problem+json")
-                .body("type", equalTo("urn:atc:problem:bad-gateway"));
+                .body("type", equalTo("urn:atc:problem:bad-gateway"))
+                .body("detail", equalTo("The upstream service's answer was not valid HTTP/1.1; it was not passed on."));
 
         given().header("X-Api-Key", GatewayDoubles.GOOD_KEY).get("/v1/keys/k1/after")
                 .then().statusCode(200).body("uri", equalTo("/v1/keys/k1/after"));
+    }
+
+    /** Breaks when an unreadable answer is taken for a connection that died unanswered, and the request sent again. */
+    @Test
+    void anUnreadableAnswerOnAPooledConnectionIsNotSentAgain() throws Exception {
+        try (Socket socket = RawHttp.open()) {
+            // One client connection, so the second request takes the upstream connection the first one pooled.
+            RawHttp.send(socket, "GET /v1/keys/k1/warm HTTP/1.1\r\nHost: gw\r\nX-Api-Key: " + GatewayDoubles.GOOD_KEY, new byte[0]);
+            assertThat(RawHttp.read(socket.getInputStream()).status()).isEqualTo(200);
+            upstream.next();
+
+            RawHttp.send(socket, "GET /v1/keys/k1/two-lengths HTTP/1.1\r\nHost: gw\r\nX-Api-Key: " + GatewayDoubles.GOOD_KEY, new byte[0]);
+            assertThat(RawHttp.read(socket.getInputStream()).status()).isEqualTo(502);
+        }
+        assertThat(upstream.next().uri()).isEqualTo("/v1/keys/k1/two-lengths");
+        assertThat(upstream.receivedAnything(Duration.ofMillis(300))).as("the service answered: no second try").isFalse();
     }
 
     /**

@@ -145,6 +145,7 @@ public final class TestUpstream {
         }
         if (path.endsWith("/two-lengths")) {
             // Read one way by one parser and another way by the next: what response splitting is made of.
+            seen.add(new Seen(name, request.method().name(), request.uri(), headers, 0));
             request.response().putHeader("Content-Length", "2, 3").end("ok");
             return;
         }
