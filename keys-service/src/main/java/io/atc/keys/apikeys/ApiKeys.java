@@ -50,6 +50,7 @@ public class ApiKeys {
 
     public Uni<IssuedApiKey> issue(Caller caller, ApiKeyDraft draft) {
         ValidDraft valid = validate(draft);
+        Scopes.requireGrantableBy(caller, valid.scopes());
         return prepare(valid, caller.actor()).flatMap(prepared -> transactions.mutate(caller.tenantId(),
                 sql -> insert(sql, prepared, caller.actor(), "key.created")));
     }
@@ -93,11 +94,11 @@ public class ApiKeys {
     public Uni<IssuedApiKey> rotate(Caller caller, UUID keyId, RotationRequest request) {
         long grace = request == null ? 0 : request.graceSeconds();
         return transactions.read(caller.tenantId(), sql -> repository.find(sql, keyId))
-                .map(found -> usable(found.orElseThrow(() -> notFound(keyId))))
+                .map(found -> rotatable(caller, found.orElseThrow(() -> notFound(keyId))))
                 .flatMap(old -> prepare(new ValidDraft(old.name(), old.scopes(), old.expiresAt(), old.allowedCidrs(),
                         old.allowedOrigins()), caller.actor()))
                 .flatMap(prepared -> transactions.mutate(caller.tenantId(), sql -> repository.lock(sql, keyId)
-                        .map(found -> usable(found.orElseThrow(() -> notFound(keyId))))
+                        .map(found -> rotatable(caller, found.orElseThrow(() -> notFound(keyId))))
                         .flatMap(old -> repository.insert(sql, prepared.row())
                                 .flatMap(successor -> repository.retire(sql, keyId, successor.id(), grace)
                                         .flatMap(retired -> KeyChangeNotifier.notify(sql, keyId, retired.prefix(), "rotated"))
@@ -122,7 +123,9 @@ public class ApiKeys {
                 Origins.canonical("allowedOrigins", draft.allowedOrigins()));
     }
 
-    private static ApiKeyView usable(ApiKeyView key) {
+    /** Rotation hands the caller a successor with the key's scopes, so it is issuing them: the same rule as creation. */
+    private static ApiKeyView rotatable(Caller caller, ApiKeyView key) {
+        Scopes.requireGrantableBy(caller, key.scopes());
         if (!key.status().equals(KeyStatus.ACTIVE.label())) {
             throw new ProblemException(ProblemType.CONFLICT, "key " + key.id() + " is " + key.status() + " and cannot be rotated");
         }

@@ -46,7 +46,7 @@ public class ConsoleSessionResource {
     @POST
     @Path("/sessions")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Sign in with email and password; sets the session and CSRF cookies")
+    @Operation(summary = "Sign in to a tenant with email and password; sets the session and CSRF cookies")
     public Uni<Response> signIn(@Valid @NotNull(message = "a JSON body is required") SignInRequest request) {
         return users.signIn(request).map(issued -> noStore(Response.status(Response.Status.CREATED))
                 .cookie(cookie(SessionTokens.COOKIE, issued.cookieValue(), (int) issued.lifetime().toSeconds(), true),

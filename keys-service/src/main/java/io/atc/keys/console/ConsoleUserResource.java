@@ -32,9 +32,9 @@ public class ConsoleUserResource {
     }
 
     @POST
-    @Operation(summary = "Create a console user of the caller's tenant (admin keys only)")
+    @Operation(summary = "Create a console user of the caller's tenant, holding scopes the caller holds itself")
     public Uni<Response> create(@Valid @NotNull(message = "a JSON body is required") ConsoleUserDraft draft) {
-        return users.create(caller.requiring("admin"), draft)
+        return users.create(caller.requiring("keys:write"), draft)
                 .map(user -> Response.status(Response.Status.CREATED).entity(user).build());
     }
 }

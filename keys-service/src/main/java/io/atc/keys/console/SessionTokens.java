@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -61,16 +62,16 @@ public class SessionTokens {
     }
 
     /** A new session: its cookie value (the JWT) and the CSRF token the browser echoes. */
-    Issued issue(UUID tenant, UUID userId) {
+    Issued issue(UUID tenant, UUID userId, List<String> scopes) {
         byte[] csrf = new byte[32];
         random.nextBytes(csrf);
         String csrfToken = Base64.getUrlEncoder().withoutPadding().encodeToString(csrf);
         Instant expires = Instant.now().plus(lifetime);
         String jwt = Jwt.issuer(ISSUER).audience(ISSUER).subject("user:" + userId)
-                .claim("tenant", tenant.toString()).claim("csrf", csrfToken)
+                .claim("tenant", tenant.toString()).claim("scopes", scopes).claim("csrf", csrfToken)
                 .expiresAt(expires.getEpochSecond())
                 .jws().algorithm(SignatureAlgorithm.EDDSA).sign(keys.getPrivate());
-        return new Issued(jwt, new ConsoleSession(tenant, userId, expires, csrfToken), lifetime);
+        return new Issued(jwt, new ConsoleSession(tenant, userId, scopes, expires, csrfToken), lifetime);
     }
 
     /**
@@ -91,6 +92,7 @@ public class SessionTokens {
             }
             return Optional.of(new ConsoleSession(UUID.fromString(claims.getStringClaimValue("tenant")),
                     UUID.fromString(claims.getSubject().substring("user:".length())),
+                    List.copyOf(claims.getStringListClaimValue("scopes")),
                     Instant.ofEpochSecond(claims.getExpirationTime().getValue()), csrf));
         } catch (InvalidJwtException | org.jose4j.jwt.MalformedClaimException | RuntimeException e) {
             return Optional.empty();

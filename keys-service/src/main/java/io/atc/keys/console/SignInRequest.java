@@ -1,18 +1,24 @@
 package io.atc.keys.console;
 
+import java.util.UUID;
+
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+/** Console users belong to one tenant, so sign-in names it: the same e-mail address may exist in several. */
 @Schema(example = """
-        {"email": "ops@harbour.example", "password": "correct horse battery staple"}""")
+        {"tenant": "6f1c2a4e-9b1d-4c52-8f3e-2a7d5b0c9e14", "email": "ops@harbour.example",
+         "password": "correct horse battery staple"}""")
 public record SignInRequest(
+        @NotNull(message = "must name the tenant") UUID tenant,
         @NotBlank(message = "must not be blank") @Size(max = 254, message = "must be at most 254 characters") String email,
         @NotBlank(message = "must not be blank") @Size(max = 128, message = "must be at most 128 characters") String password) {
 
     @Override
     public String toString() {
-        return "SignInRequest[" + email + "]";
+        return "SignInRequest[" + tenant + ", " + email + "]";
     }
 }

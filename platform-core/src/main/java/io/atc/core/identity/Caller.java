@@ -1,7 +1,19 @@
 package io.atc.core.identity;
 
+import java.util.Set;
 import java.util.UUID;
 
-/** Who is calling: their tenant and the actor name the audit trail records for them. */
-public record Caller(UUID tenantId, String actor) {
+/** Who is calling: their tenant, the actor name the audit trail records for them, and the scopes they hold. */
+public record Caller(UUID tenantId, String actor, Set<String> scopes) {
+
+    public static final String ADMIN_SCOPE = "admin";
+
+    public Caller {
+        scopes = Set.copyOf(scopes);
+    }
+
+    /** Whether the caller holds {@code scope}; admin holds every scope. */
+    public boolean holds(String scope) {
+        return scopes.contains(scope) || scopes.contains(ADMIN_SCOPE);
+    }
 }

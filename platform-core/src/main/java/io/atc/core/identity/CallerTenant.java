@@ -22,7 +22,6 @@ public class CallerTenant {
 
     public static final String TENANT_CLAIM = "tenant";
     public static final String SCOPES_CLAIM = "scopes";
-    public static final String ADMIN_SCOPE = "admin";
 
     private final JsonWebToken token;
 
@@ -43,20 +42,13 @@ public class CallerTenant {
     }
 
     public Caller current() {
-        return new Caller(id(), actor());
+        return new Caller(id(), actor(), scopes());
     }
 
     /** The caller, provided its key carries {@code scope} (or admin); otherwise 403. */
     public Caller requiring(String scope) {
         Caller caller = current();
-        Object claim = token.getClaim(SCOPES_CLAIM);
-        Set<String> scopes = new HashSet<>();
-        if (claim instanceof Collection<?> values) {
-            values.forEach(value -> scopes.add(value.toString().replace("\"", "")));
-        } else if (claim instanceof jakarta.json.JsonArray array) {
-            array.forEach(value -> scopes.add(value.toString().replace("\"", "")));
-        }
-        if (!scopes.contains(scope) && !scopes.contains(ADMIN_SCOPE)) {
+        if (!caller.holds(scope)) {
             throw new ProblemException(ProblemType.FORBIDDEN, "This key lacks the " + scope + " scope.");
         }
         return caller;
@@ -69,6 +61,17 @@ public class CallerTenant {
             throw unauthenticated();
         }
         return subject;
+    }
+
+    private Set<String> scopes() {
+        Object claim = token.getClaim(SCOPES_CLAIM);
+        Set<String> scopes = new HashSet<>();
+        if (claim instanceof Collection<?> values) {
+            values.forEach(value -> scopes.add(value.toString().replace("\"", "")));
+        } else if (claim instanceof jakarta.json.JsonArray array) {
+            array.forEach(value -> scopes.add(value.toString().replace("\"", "")));
+        }
+        return scopes;
     }
 
     private static ProblemException unauthenticated() {
