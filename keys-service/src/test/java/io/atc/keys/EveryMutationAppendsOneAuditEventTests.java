@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -49,10 +50,12 @@ class EveryMutationAppendsOneAuditEventTests {
         String email = "audited-" + UUID.randomUUID() + "@example.com";
         Response[] session = new Response[1];
         calls.put("POST /v1/console/users", () -> given().auth().oauth2(admin).contentType("application/json")
-                .body(Map.of("email", email, "password", "a long enough password")).post("/v1/console/users"));
+                .body(Map.of("email", email, "password", "a long enough password", "scopes", List.of("admin")))
+                .post("/v1/console/users"));
         calls.put("POST /v1/console/sessions", () -> {
             session[0] = given().auth().oauth2(InternalTokens.forGateway()).contentType("application/json")
-                    .body(Map.of("email", email, "password", "a long enough password")).post("/v1/console/sessions");
+                    .body(Map.of("tenant", tenant.toString(), "email", email, "password", "a long enough password"))
+                    .post("/v1/console/sessions");
             return session[0];
         });
         calls.put("DELETE /v1/console/sessions", () -> given().auth().oauth2(InternalTokens.forGateway())
