@@ -45,7 +45,7 @@ public class ApiKeyResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a key; the response shows the raw key once and never again")
+    @Operation(summary = "Create a key with scopes the caller holds; the response shows the raw key once and never again")
     public Uni<Response> create(@Valid @NotNull(message = "a JSON body is required") ApiKeyDraft draft) {
         return keys.issue(caller.requiring("keys:write"), draft)
                 .map(issued -> noStore(Response.created(URI.create("/v1/keys/" + issued.apiKey().id())))
@@ -70,8 +70,8 @@ public class ApiKeyResource {
     @POST
     @Path("/{keyId}/rotate")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Rotate a key: a successor with the same settings, shown once; the old key stops "
-            + "at once or after a grace period capped at its expiry")
+    @Operation(summary = "Rotate a key whose scopes the caller holds: a successor with the same settings, shown once;"
+            + " the old key stops at once or after a grace period capped at its expiry")
     public Uni<Response> rotate(@PathParam("keyId") UUID keyId, @Valid RotationRequest request) {
         return keys.rotate(caller.requiring("keys:write"), keyId, request)
                 .map(issued -> noStore(Response.ok(issued)).build());
