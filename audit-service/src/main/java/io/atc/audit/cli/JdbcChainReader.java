@@ -84,7 +84,7 @@ final class JdbcChainReader {
     Long firstFork(UUID tenant) throws SQLException {
         try {
             bind(tenant);
-            return firstFork(tenant);
+            return forkIn(tenant);
         } finally {
             connection.rollback();
         }
@@ -107,7 +107,7 @@ final class JdbcChainReader {
         }
     }
 
-    private Long firstFork(UUID tenant) throws SQLException {
+    private Long forkIn(UUID tenant) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(FIRST_FORK)) {
             query.setObject(1, tenant);
             try (ResultSet rows = query.executeQuery()) {
