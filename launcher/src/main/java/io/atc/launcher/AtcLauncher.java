@@ -110,7 +110,8 @@ public final class AtcLauncher {
      * the checkpoint directory (production refuses to start without ATC_AUDIT_CHECKPOINT_SIGNING_KEY).
      */
     private Map<String, String> auditCheckpointKey() {
-        return Map.of("ATC_AUDIT_CHECKPOINT_GENERATE_DEV_KEY", env.getOrDefault("ATC_AUDIT_CHECKPOINT_GENERATE_DEV_KEY", "true"));
+        String variable = "ATC_AUDIT_CHECKPOINT_GENERATE_DEV_KEY";
+        return Map.of(variable, env.getOrDefault(variable, "true"));
     }
 
     synchronized void stop() {

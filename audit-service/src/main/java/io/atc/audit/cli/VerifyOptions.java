@@ -53,7 +53,8 @@ record VerifyOptions(Optional<UUID> tenant, Path checkpointDir, Optional<PublicK
         }
         if (!skip && key.isEmpty()) {
             throw new IllegalArgumentException("no trusted checkpoint public key: pass --checkpoint-public-key <file> or set"
-                    + " ATC_AUDIT_CHECKPOINT_PUBLIC_KEY to the key the audit-service logs at start (ATC-AUDIT-CHECKPOINT-KEY),"
+                    + " ATC_AUDIT_CHECKPOINT_PUBLIC_KEY to the key the audit-service logs at start"
+                    + " (ATC-AUDIT-CHECKPOINT-KEY),"
                     + " never a key found in the checkpoint directory; or pass --skip-checkpoints to verify without"
                     + " detecting a rewound or truncated chain");
         }

@@ -53,14 +53,15 @@ final class OperatorScenario implements AutoCloseable {
 
     /** Signs a checkpoint of each tenant's current head with {@code key} and stores it in the directory. */
     void checkpoint(KeyPair key) throws SQLException {
-        try (Connection owner = database.connectAsOwner();
-                PreparedStatement heads = owner.prepareStatement("select seq, head_hash from audit.chain_heads where tenant_id = ?")) {
+        try (Connection owner = database.connectAsOwner(); PreparedStatement heads = owner.prepareStatement(
+                "select seq, head_hash from audit.chain_heads where tenant_id = ?")) {
             for (UUID tenant : tenants) {
                 heads.setObject(1, tenant);
                 try (ResultSet head = heads.executeQuery()) {
                     head.next();
                     Checkpoint checkpoint = new Checkpoint(tenant, head.getLong(1), head.getBytes(2), Instant.now());
-                    CheckpointFiles.write(checkpoints, checkpoint, Ed25519Keys.sign(key.getPrivate(), checkpoint.signedBytes()));
+                    String signature = Ed25519Keys.sign(key.getPrivate(), checkpoint.signedBytes());
+                    CheckpointFiles.write(checkpoints, checkpoint, signature);
                 }
             }
         }

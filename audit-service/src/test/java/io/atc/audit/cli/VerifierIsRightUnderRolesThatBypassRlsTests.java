@@ -70,7 +70,8 @@ class VerifierIsRightUnderRolesThatBypassRlsTests {
     void asASuperuserEveryChainVerifiesAndATamperedOneStillFails() throws Exception {
         PostgresServer server = scenario.database.server();
         try (Connection admin = server.connectAsAdmin(); Statement sql = admin.createStatement();
-                ResultSet me = sql.executeQuery("select rolsuper or rolbypassrls from pg_roles where rolname = current_user")) {
+                ResultSet me = sql.executeQuery(
+                        "select rolsuper or rolbypassrls from pg_roles where rolname = current_user")) {
             me.next();
             assertThat(me.getBoolean(1)).as("the test server's admin bypasses row level security").isTrue();
         }
@@ -85,8 +86,8 @@ class VerifierIsRightUnderRolesThatBypassRlsTests {
             assertThat(run.exit()).as(run.toString()).isEqualTo(VerifyChainsCommand.FAILED);
             assertThat(run.out()).anyMatch(line -> line.startsWith(tampered + " FAILED at seq 2: hash-mismatch"))
                     .anyMatch(line -> line.endsWith((TENANTS - 1) + " ok, 1 failed"));
-            scenario.tenants.stream().filter(tenant -> !tenant.equals(tampered)).forEach(tenant ->
-                    assertThat(run.out()).contains(tenant + " OK through seq " + EVENTS + " (checkpoint seq " + EVENTS + ")"));
+            scenario.tenants.stream().filter(tenant -> !tenant.equals(tampered))
+                    .forEach(tenant -> assertThat(run.out()).contains(okLine(tenant)));
         } finally {
             OwnerTampering.tamper(scenario.database, tampered,
                     "update audit.events set actor = 'key:operator-test' where tenant_id = '" + tampered + "' and seq = 2");
@@ -135,13 +136,18 @@ class VerifierIsRightUnderRolesThatBypassRlsTests {
         Run run = verify(env);
         assertThat(run.exit()).as(run.toString()).isEqualTo(VerifyChainsCommand.OK);
         for (UUID tenant : scenario.tenants) {
-            assertThat(run.out()).contains(tenant + " OK through seq " + EVENTS + " (checkpoint seq " + EVENTS + ")");
+            assertThat(run.out()).contains(okLine(tenant));
         }
         assertThat(run.out()).anyMatch(line -> line.startsWith("verified " + TENANTS + " tenant(s), "
                 + TENANTS * (EVENTS + 1) + " event(s)") && line.endsWith(TENANTS + " ok, 0 failed"));
     }
 
     private static Run verify(Map<String, String> env) throws Exception {
-        return OperatorScenario.verifyInProcess(env, "--all", "--checkpoint-public-key", scenario.trustedKeyFile().toString());
+        return OperatorScenario.verifyInProcess(env, "--all",
+                "--checkpoint-public-key", scenario.trustedKeyFile().toString());
+    }
+
+    private static String okLine(UUID tenant) {
+        return tenant + " OK through seq " + EVENTS + " (checkpoint seq " + EVENTS + ")";
     }
 }

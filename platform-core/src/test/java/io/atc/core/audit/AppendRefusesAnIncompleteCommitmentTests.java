@@ -20,12 +20,15 @@ import io.vertx.pgclient.PgException;
  * The attack: a careless (or compromised) caller of the service role appends with a NULL salt; the
  * event is stored, and the tenant's chain then fails verification for ever (a false tamper alarm
  * planted by a bug). What breaks it: the V2/V5 check `octet_length(p_payload_salt) < 16`, which is
- * NULL, not true, for a NULL salt (V12 coalesces); on main the NULL salt is stored and the NULL
- * hash is stopped only by a NOT NULL violation on audit.chain_heads.
+ * NULL, not true, for a NULL salt (V12 coalesces): without V12 the NULL salt is stored, and the
+ * NULL hash and NULL actor are stopped only by a NOT NULL violation naming audit.chain_heads (those
+ * three cases fail); the short salt and the wrong-length hash were refused before V12 too and stay
+ * here as guards of the rewritten check.
  */
 class AppendRefusesAnIncompleteCommitmentTests {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String APPEND = "select * from audit.append($1, 'test.event', 'site:x', '{}'::jsonb, $2, $3)";
     private static final String COMMITMENT_REQUIRED = "a salt of at least 16 bytes and a 32-byte payload hash are required";
 
     @RegisterExtension
@@ -63,7 +66,7 @@ class AppendRefusesAnIncompleteCommitmentTests {
 
         assertThatThrownBy(() -> SERVICE.pool().withTransaction(connection -> connection
                 .preparedQuery("select set_config('atc.tenant_id', $1, true)").execute(Tuple.of(tenant.toString()))
-                .flatMap(bound -> connection.preparedQuery("select * from audit.append($1, 'test.event', 'site:x', '{}'::jsonb, $2, $3)")
+                .flatMap(bound -> connection.preparedQuery(APPEND)
                         .execute(Tuple.of(actor, buffer(salt), buffer(payloadHash)))))
                 .await().atMost(WAIT))
                 .isInstanceOf(PgException.class)
