@@ -170,7 +170,8 @@ public final class ChainVerificationBenchmark {
     private static VerifyRun verifyInFreshJvm(Map<String, String> env, List<UUID> tenants, int perTenant)
             throws Exception {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), VerifyChainsCommand.class.getName(), "--all");
+                "-cp", System.getProperty("java.class.path"), VerifyChainsCommand.class.getName(), "--all",
+                "--skip-checkpoints");
         builder.environment().putAll(env);
         builder.redirectErrorStream(true);
         long started = System.nanoTime();
@@ -194,8 +195,8 @@ public final class ChainVerificationBenchmark {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         long started = System.nanoTime();
-        int code = VerifyChainsCommand.run(new String[] {"--all"}, env, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = VerifyChainsCommand.run(new String[] {"--all", "--skip-checkpoints"}, env,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         double wall = (System.nanoTime() - started) / 1e9;
         return evaluate(code, out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8), wall,
                 tenants, perTenant);

@@ -82,6 +82,9 @@ public final class AtcLauncher {
             if (service.name().equals("keys-service")) {
                 environment.putAll(secrets.environment());
             }
+            if (service.name().equals("audit-service")) {
+                environment.putAll(auditCheckpointKey());
+            }
             services.add(remember(ServiceProcess.start(home, service, service.port(env), environment, out)));
         }
         for (ServiceProcess service : services) {
@@ -100,6 +103,15 @@ public final class AtcLauncher {
         pki.put("ATC_EDGE_PKI_DATA_DIR", env.getOrDefault("ATC_EDGE_PKI_DATA_DIR",
                 home.resolve(".run-data/edge-pki").toString()));
         return pki;
+    }
+
+    /**
+     * A local run has no checkpoint signing secret: the audit-service generates a development key in
+     * the checkpoint directory (production refuses to start without ATC_AUDIT_CHECKPOINT_SIGNING_KEY).
+     */
+    private Map<String, String> auditCheckpointKey() {
+        String variable = "ATC_AUDIT_CHECKPOINT_GENERATE_DEV_KEY";
+        return Map.of(variable, env.getOrDefault(variable, "true"));
     }
 
     synchronized void stop() {

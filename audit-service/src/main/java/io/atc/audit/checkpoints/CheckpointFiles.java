@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -14,9 +17,13 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.atc.core.crypto.Ed25519Keys;
+
 /**
- * Reads checkpoint files ({@code <dir>/<tenant>/<seq, 20 digits>.json}) and checks their
- * signature; shared by the service and the offline verifier, which holds only the public key.
+ * The checkpoint file format ({@code <dir>/<tenant>/<seq, 20 digits>.json}): writing, and reading
+ * with a signature check. Shared by the service and the offline verifier, which holds only the
+ * public key its operator gave it. Nothing here touches the framework (no CDI, no logging): the
+ * verifier runs it as a plain program.
  */
 public final class CheckpointFiles {
 
@@ -27,6 +34,25 @@ public final class CheckpointFiles {
 
     public static Path fileOf(Path directory, Checkpoint checkpoint) {
         return directory.resolve(checkpoint.tenant().toString()).resolve(String.format("%020d.json", checkpoint.seq()));
+    }
+
+    /** Writes the checkpoint with its base64 signature, atomically; an existing file is never overwritten. */
+    public static void write(Path directory, Checkpoint checkpoint, String signature) {
+        Map<String, Object> file = new LinkedHashMap<>(checkpoint.fields());
+        file.put("signature", signature);
+        Path target = fileOf(directory, checkpoint);
+        Path tenantDir = target.getParent();
+        try {
+            Files.createDirectories(tenantDir);
+            if (Files.exists(target)) {
+                return;
+            }
+            Path temporary = Files.createTempFile(tenantDir, "checkpoint", ".tmp");
+            Files.write(temporary, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(file));
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write checkpoint " + target, e);
+        }
     }
 
     /** The newest checkpoint held for the tenant; fails if its signature does not verify with {@code key}. */
@@ -44,17 +70,6 @@ public final class CheckpointFiles {
         }
     }
 
-    /** The public key written beside the checkpoints, for offline verification. */
-    public static Optional<PublicKey> publicKeyIn(Path directory) {
-        Path file = directory.resolve(CheckpointKeys.PUBLIC_KEY_FILE);
-        try {
-            return Files.isRegularFile(file) ? Optional.of(CheckpointKeys.publicKey(Files.readString(file)))
-                    : Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-    }
-
     private static Checkpoint parse(UUID tenant, Path file, PublicKey key) {
         Checkpoint checkpoint;
         JsonNode node;
@@ -66,7 +81,7 @@ public final class CheckpointFiles {
             throw new CheckpointTamperedException("checkpoint " + file.getFileName() + " is unreadable");
         }
         if (!checkpoint.tenant().equals(tenant) || node.path("v").asInt() != Checkpoint.VERSION
-                || !CheckpointKeys.verify(key, checkpoint.signedBytes(), node.path("signature").asText())) {
+                || !Ed25519Keys.verify(key, checkpoint.signedBytes(), node.path("signature").asText())) {
             throw new CheckpointTamperedException("checkpoint " + file.getFileName() + " does not carry a valid signature");
         }
         return checkpoint;

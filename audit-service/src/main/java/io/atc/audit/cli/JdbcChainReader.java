@@ -18,10 +18,15 @@ import io.atc.audit.verify.ChainRecord;
 /**
  * The operator verifier's own read path (plain JDBC, not the service's): tenant ids through the
  * narrow audit.tenant_ids function, then each chain in its own read-only tenant transaction,
- * streamed through a cursor.
+ * streamed through a cursor. Every query names its tenant (ChainQueries), so the answer is the
+ * same whether the operator runs it as the service role or as a role that bypasses row level
+ * security.
  */
 final class JdbcChainReader {
 
+    private static final String EVENTS = ChainQueries.jdbc(ChainQueries.EVENTS);
+    private static final String HEAD = ChainQueries.jdbc(ChainQueries.HEAD);
+    private static final String FIRST_FORK = ChainQueries.jdbc(ChainQueries.FIRST_FORK);
     private static final int FETCH = 10_000;
     private static final int BATCH = 2_000;
     private final Connection connection;
@@ -47,7 +52,10 @@ final class JdbcChainReader {
     ChainHead read(UUID tenant, Consumer<List<ChainRecord>> sink) throws SQLException {
         try {
             bind(tenant);
-            try (PreparedStatement query = connection.prepareStatement(ChainQueries.ALL_EVENTS)) {
+            try (PreparedStatement query = connection.prepareStatement(EVENTS)) {
+                query.setObject(1, tenant);
+                query.setLong(2, 0);
+                query.setLong(3, Long.MAX_VALUE);
                 query.setFetchSize(FETCH);
                 try (ResultSet rows = query.executeQuery()) {
                     List<ChainRecord> batch = new ArrayList<>(BATCH);
@@ -63,7 +71,7 @@ final class JdbcChainReader {
                     }
                 }
             }
-            return head();
+            return head(tenant);
         } finally {
             connection.rollback();
         }
@@ -76,7 +84,7 @@ final class JdbcChainReader {
     Long firstFork(UUID tenant) throws SQLException {
         try {
             bind(tenant);
-            return firstFork();
+            return forkIn(tenant);
         } finally {
             connection.rollback();
         }
@@ -90,18 +98,23 @@ final class JdbcChainReader {
         }
     }
 
-    private ChainHead head() throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(ChainQueries.HEAD);
-                ResultSet rows = query.executeQuery()) {
-            return rows.next() ? new ChainHead(rows.getLong(1), rows.getBytes(2)) : null;
+    private ChainHead head(UUID tenant) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(HEAD)) {
+            query.setObject(1, tenant);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? new ChainHead(rows.getLong(1), rows.getBytes(2)) : null;
+            }
         }
     }
 
-    private Long firstFork() throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(ChainQueries.FIRST_FORK); ResultSet rows = query.executeQuery()) {
-            rows.next();
-            long seq = rows.getLong(1);
-            return rows.wasNull() ? null : seq;
+    private Long forkIn(UUID tenant) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(FIRST_FORK)) {
+            query.setObject(1, tenant);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                long seq = rows.getLong(1);
+                return rows.wasNull() ? null : seq;
+            }
         }
     }
 

@@ -11,19 +11,14 @@ import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Reads the bound tenant's chain as stored: events in seq order, the head, and any fork. */
+/** Reads the bound tenant's chain as stored: events in seq order, the head, and any fork (ChainQueries). */
 public final class StoredChain {
 
-    static final String EVENTS = "select " + ChainQueries.EVENT_COLUMNS + """
-             from audit.events
-             where seq >= $1 and seq <= $2
-             order by seq
-            """;
     private static final String PAGE = "select " + ChainQueries.EVENT_COLUMNS + """
              from audit.events
-             where seq >= $1
+             where tenant_id = $1 and seq >= $2
              order by seq
-             limit $2
+             limit $3
             """;
     private static final int FETCH = 5000;
 
@@ -31,20 +26,22 @@ public final class StoredChain {
     }
 
     public static Multi<ChainRecord> events(TenantSql sql, long fromSeq, long toSeq) {
-        return sql.stream(EVENTS, Tuple.of(fromSeq, toSeq), FETCH).map(StoredChain::record);
+        return sql.stream(ChainQueries.EVENTS, Tuple.of(sql.tenantId(), fromSeq, toSeq), FETCH).map(StoredChain::record);
     }
 
     /** At most {@code limit} events from {@code fromSeq} on, without a cursor. */
     public static Uni<List<ChainRecord>> page(TenantSql sql, long fromSeq, int limit) {
-        return sql.execute(PAGE, Tuple.of(fromSeq, limit)).map(rows -> rows.stream().map(StoredChain::record).toList());
+        return sql.execute(PAGE, Tuple.of(sql.tenantId(), fromSeq, limit))
+                .map(rows -> rows.stream().map(StoredChain::record).toList());
     }
 
     public static Uni<ChainHead> head(TenantSql sql) {
-        return sql.execute(ChainQueries.HEAD).map(rows -> rows.iterator().hasNext() ? head(rows.iterator().next()) : null);
+        return sql.execute(ChainQueries.HEAD, Tuple.of(sql.tenantId()))
+                .map(rows -> rows.iterator().hasNext() ? head(rows.iterator().next()) : null);
     }
 
     public static Uni<Long> firstFork(TenantSql sql) {
-        return sql.execute(ChainQueries.FIRST_FORK).map(rows -> rows.iterator().next().getLong(0));
+        return sql.execute(ChainQueries.FIRST_FORK, Tuple.of(sql.tenantId())).map(rows -> rows.iterator().next().getLong(0));
     }
 
     static ChainRecord record(Row row) {

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.atc.audit.AuditServiceTestResources;
 import io.atc.audit.AuditedTenant;
 import io.atc.core.audit.AuditEntry;
+import io.atc.core.crypto.Ed25519Keys;
 import io.atc.core.tenancy.Audited;
 import io.atc.core.tenancy.TenantTransactions;
 import io.atc.testkit.orgs.SyntheticOrganisations;
@@ -50,6 +51,9 @@ class SignedCheckpointsTests {
     @Inject
     Checkpointer checkpointer;
 
+    @Inject
+    CheckpointKeys keys;
+
     @Test
     void aMovedChainGetsOneSignedCheckpointThatVerifiesOfflineWithThePublicKey() throws Exception {
         AuditedTenant tenant = AuditedTenant.withEvents(transactions, 3);
@@ -61,9 +65,9 @@ class SignedCheckpointsTests {
         JsonNode file = JSON.readTree(files.get(0).toFile());
         assertThat(file.path("seq").asLong()).isEqualTo(3);
 
-        PublicKey key = CheckpointKeys.publicKey(Files.readString(DIR.resolve(CheckpointKeys.PUBLIC_KEY_FILE)));
+        PublicKey key = Ed25519Keys.publicKey(keys.publicKeyBase64());
         Checkpoint checkpoint = CheckpointFiles.newest(DIR, tenant.id(), key).orElseThrow();
-        assertThat(CheckpointKeys.verify(key, checkpoint.signedBytes(), file.path("signature").asText())).isTrue();
+        assertThat(Ed25519Keys.verify(key, checkpoint.signedBytes(), file.path("signature").asText())).isTrue();
         assertThat(new String(checkpoint.signedBytes()))
                 .startsWith("{\"headHash\":\"").contains("\"seq\":3").contains("\"tenant\":\"" + tenant.id());
     }

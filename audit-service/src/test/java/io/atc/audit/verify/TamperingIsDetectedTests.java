@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import io.atc.audit.AuditServiceTestResources;
 import io.atc.audit.AuditedTenant;
+import io.atc.audit.checkpoints.CheckpointKeys;
 import io.atc.audit.checkpoints.Checkpointer;
 import io.atc.audit.cli.VerifyChainsCommand;
 import io.atc.core.tenancy.TenantTransactions;
@@ -39,6 +40,9 @@ class TamperingIsDetectedTests {
 
     @Inject
     Checkpointer checkpointer;
+
+    @Inject
+    CheckpointKeys checkpointKeys;
 
     @Test
     void anUntouchedChainVerifies() {
@@ -195,7 +199,7 @@ class TamperingIsDetectedTests {
                 .then().statusCode(200).extract().jsonPath();
     }
 
-    static String verifyThroughCli(AuditedTenant tenant) {
+    private String verifyThroughCli(AuditedTenant tenant) {
         TestDatabase database = TestDatabase.shared();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -203,7 +207,8 @@ class TamperingIsDetectedTests {
                 "ATC_DB_URL", database.target().uri(),
                 "ATC_DB_APP_USER", database.target().appUser(),
                 "ATC_DB_APP_PASSWORD", database.target().appPassword(),
-                "ATC_AUDIT_CHECKPOINT_DIR", AuditServiceTestResources.CHECKPOINTS.toString()),
+                "ATC_AUDIT_CHECKPOINT_DIR", AuditServiceTestResources.CHECKPOINTS.toString(),
+                "ATC_AUDIT_CHECKPOINT_PUBLIC_KEY", checkpointKeys.publicKeyBase64()),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(exit).as("CLI exit code; printed %s %s", printed, err).isEqualTo(printed.contains(" FAILED ") ? 1 : 0);
