@@ -29,9 +29,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class Checkpointer {
 
     private static final Logger LOG = Logger.getLogger(Checkpointer.class);
-    private static final String MOVED_HEADS = "select tenant_id, seq, head_hash, updated_at from audit.chain_heads_since($1)";
+    private static final String MOVED_HEADS =
+            "select tenant_id, seq, head_hash, updated_at from audit.chain_heads_since($1)";
 
-    private static final String HASH_AT = "select hash from audit.events where seq = $1";
+    private static final String HASH_AT = "select hash from audit.events where seq = $1 and tenant_id = $2";
 
     private static final Duration LOOK_BACK = Duration.ofMinutes(1);
 
@@ -93,7 +94,7 @@ public class Checkpointer {
 
     /** A new checkpoint may only extend the previous one: the chain must still pass through it. */
     private Uni<Boolean> stillHolds(Checkpoint previous) {
-        return transactions.read(previous.tenant(), sql -> sql.execute(HASH_AT, Tuple.of(previous.seq()))
+        return transactions.read(previous.tenant(), sql -> sql.execute(HASH_AT, Tuple.of(previous.seq(), sql.tenantId()))
                 .map(rows -> rows.iterator().hasNext()
                         && Arrays.equals(rows.iterator().next().getBuffer("hash").getBytes(), previous.headHash())));
     }

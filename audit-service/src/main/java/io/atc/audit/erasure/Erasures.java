@@ -26,7 +26,7 @@ public class Erasures {
 
     private static final String ABOUT_SUBJECT = """
             select seq from audit.events
-             where (target = $1 or payload ->> 'subject' = $1) and tombstoned_at is null
+             where tenant_id = $2 and (target = $1 or payload ->> 'subject' = $1) and tombstoned_at is null
             """;
     private static final String TOMBSTONE = "select seq from audit.tombstone($1::bigint[]) order by seq";
 
@@ -51,7 +51,7 @@ public class Erasures {
         if (request.subject() == null || request.subject().isBlank()) {
             return Uni.createFrom().item(seqs);
         }
-        return sql.execute(ABOUT_SUBJECT, Tuple.of(request.subject())).map(rows -> {
+        return sql.execute(ABOUT_SUBJECT, Tuple.of(request.subject(), sql.tenantId())).map(rows -> {
             rows.forEach(row -> seqs.add(row.getLong("seq")));
             return seqs;
         });
