@@ -18,8 +18,10 @@ import io.atc.testkit.postgres.ThrowawayRole;
  * applied by the migrator through {@link RowLevelSecurityCatalog} and by every service at start-up):
  * the service role passes; the real schema owner, any member of it and a copy of the service role
  * given one privilege too many by a careless operator are each refused, with the reason named.
- * Breaks when: a rule is dropped from the function (each case below names the one it needs; before
- * V13 the owner, its members and every extra grant but BYPASSRLS and the role attributes passed).
+ * Breaks when: a rule is dropped from the function (each case names the reason it needs). Before V13
+ * the catalog kept a narrower copy of its own (no REPLICATION, CREATE, TRUNCATE/REFERENCES/TRIGGER,
+ * audit writes or grant options) and services checked only SUPERUSER and BYPASSRLS; the start-up
+ * half is shown failing on that code by BadConfigurationFailsFastIT.
  */
 class OnlyAnUnprivilegedRoleMayServeTests {
 
