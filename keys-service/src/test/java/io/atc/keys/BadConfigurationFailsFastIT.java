@@ -12,11 +12,14 @@ import io.atc.testkit.identity.InternalTokens;
 import io.atc.testkit.quarkus.PackagedServiceRefusal;
 import io.atc.testkit.orgs.SyntheticOrganisations;
 import io.atc.testkit.postgres.TestDatabase;
+import io.atc.testkit.postgres.ThrowawayRole;
 
 /**
- * The packaged service, started with bad configuration or on a database whose audit history
- * cannot be trusted, exits non-zero within seconds and says
- * why in one log line, without a stack trace. Runs against the built jar (failsafe).
+ * The packaged service, started with bad configuration, as a role that could reach past row level
+ * security or the service grants (the real schema owner, a member of it, a careless copy of the
+ * service role), or on a database whose audit history cannot be trusted, exits non-zero within
+ * seconds and says why in one log line, without a stack trace or a password. Runs against the
+ * built jar (failsafe).
  */
 class BadConfigurationFailsFastIT {
 
@@ -45,7 +48,47 @@ class BadConfigurationFailsFastIT {
         TestDatabase database = TestDatabase.shared();
         assertRefused(Map.of("ATC_DB_URL", database.target().uri(),
                 "ATC_DB_APP_USER", database.server().adminUser(),
-                "ATC_DB_APP_PASSWORD", database.server().adminPassword()), "must be NOSUPERUSER and NOBYPASSRLS");
+                "ATC_DB_APP_PASSWORD", database.server().adminPassword()), "must be NOSUPERUSER and NOBYPASSRLS",
+                "it is superuser");
+    }
+
+    /** Breaks when: the start-up check looks only at SUPERUSER and BYPASSRLS (main before V13 started as the owner). */
+    @Test
+    void theSchemaOwnerRole() throws Exception {
+        TestDatabase database = TestDatabase.shared();
+        String owner = database.target().ownerUser();
+        assertRefused(Map.of("ATC_DB_URL", database.target().uri(),
+                "ATC_DB_APP_USER", owner,
+                "ATC_DB_APP_PASSWORD", database.target().ownerPassword()),
+                "refusing to run as " + owner, "it owns database " + database.name());
+    }
+
+    /**
+     * Breaks when: memberships are not followed (the member owns nothing itself, yet inherits the
+     * owner's rights and its owner-only policies: main served as it).
+     */
+    @Test
+    void aRoleThatIsAMemberOfTheSchemaOwner() throws Exception {
+        TestDatabase database = TestDatabase.shared();
+        String owner = database.target().ownerUser();
+        try (ThrowawayRole member = ThrowawayRole.create(database, "in role " + owner)) {
+            assertRefused(as(database, member), "refusing to run as " + member.name(),
+                    "it is a member of " + owner + ", which owns database " + database.name());
+        }
+    }
+
+    /** Breaks when: privileges beyond the service grants are not checked (main started with all of these). */
+    @Test
+    void aCopyOfTheServiceRoleWithPrivilegesBeyondTheServiceGrants() throws Exception {
+        TestDatabase database = TestDatabase.shared();
+        try (ThrowawayRole careless = ThrowawayRole.create(database, "createdb in role " + database.target().appUser())) {
+            careless.apply("grant create on schema audit to %s")
+                    .apply("grant truncate, delete on audit.events to %s");
+            assertRefused(as(database, careless), "refusing to run as " + careless.name(),
+                    "it may create databases (CREATEDB)", "it may create objects in schema audit",
+                    "it holds TRUNCATE, REFERENCES or TRIGGER on audit.events (TRUNCATE)",
+                    "it may write the audit tables directly: audit.events (DELETE)");
+        }
     }
 
     @Test
@@ -85,6 +128,12 @@ class BadConfigurationFailsFastIT {
         return Map.of("ATC_DB_URL", database.target().uri(),
                 "ATC_DB_APP_USER", database.target().appUser(),
                 "ATC_DB_APP_PASSWORD", database.target().appPassword());
+    }
+
+    private static Map<String, String> as(TestDatabase database, ThrowawayRole role) {
+        return Map.of("ATC_DB_URL", database.target().uri(),
+                "ATC_DB_APP_USER", role.name(),
+                "ATC_DB_APP_PASSWORD", role.password());
     }
 
     private static void assertRefused(Map<String, String> overrides, String... reasons) throws Exception {

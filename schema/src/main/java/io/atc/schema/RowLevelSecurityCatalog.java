@@ -11,8 +11,9 @@ import java.util.List;
  * Reads the catalog and lists every way the database breaks the tenant-isolation contract:
  * a table without tenant_id, without RLS enabled or forced, without the tenant policy (USING and
  * WITH CHECK on atc.tenant_id), with any other permissive policy the service role falls under,
- * a composite index not led by tenant_id, a view that is not security_invoker; and a service role that is
- * superuser, BYPASSRLS, owns anything, or is a member of the owner role.
+ * a composite index not led by tenant_id, a view that is not security_invoker; and a service role that
+ * could reach beyond it (tenancy.service_role_problems, V13: the same rules every service applies to
+ * itself at start-up).
  * An empty list means the contract holds. The migrator refuses to finish otherwise.
  */
 public final class RowLevelSecurityCatalog {
@@ -30,9 +31,8 @@ public final class RowLevelSecurityCatalog {
               from pg_class c
               join pg_namespace n on n.oid = c.relnamespace
              where c.relkind in ('r', 'p', 'v', 'm')
-               and n.nspname not in ('pg_catalog', 'information_schema', ?)
-               and n.nspname not like 'pg\\_toast%'
-               and n.nspname not like 'pg\\_temp%'
+               and n.nspname in (select tenancy.application_schemas())
+               and n.nspname <> ?
              order by 1, 2
             """;
 
@@ -62,18 +62,7 @@ public final class RowLevelSecurityCatalog {
                                          where attrelid = i.indrelid and attnum = i.indkey[0]) <> 'tenant_id')
             """;
 
-    private static final String APP_ROLE = """
-            select r.rolsuper, r.rolbypassrls, r.rolcreaterole, r.rolcreatedb,
-                   exists (select 1 from pg_class where relowner = r.oid)
-                     or exists (select 1 from pg_namespace where nspowner = r.oid)
-                     or exists (select 1 from pg_proc where proowner = r.oid)
-                     or exists (select 1 from pg_type where typowner = r.oid) as owns_something,
-                   exists (select 1 from pg_auth_members m join pg_roles o on o.oid = m.roleid
-                            where m.member = r.oid and (o.rolsuper or o.rolbypassrls
-                                  or exists (select 1 from pg_namespace where nspowner = o.oid and nspname <> 'public'))) as member_of_privileged
-              from pg_roles r
-             where r.rolname = ?
-            """;
+    private static final String APP_ROLE_PROBLEMS = "select tenancy.service_role_problems(?::name)";
 
     private RowLevelSecurityCatalog() {
     }
@@ -149,18 +138,11 @@ public final class RowLevelSecurityCatalog {
 
     private static List<String> appRoleViolations(Connection connection, String appRole) throws SQLException {
         List<String> violations = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(APP_ROLE)) {
+        try (PreparedStatement query = connection.prepareStatement(APP_ROLE_PROBLEMS)) {
             query.setString(1, appRole);
             try (ResultSet rows = query.executeQuery()) {
-                if (!rows.next()) {
-                    return List.of("service role " + appRole + " does not exist");
-                }
-                String[] problems = {"is superuser", "has BYPASSRLS", "may create roles", "may create databases",
-                    "owns database objects", "is a member of a privileged or owning role"};
-                for (int i = 0; i < problems.length; i++) {
-                    if (rows.getBoolean(i + 1)) {
-                        violations.add("service role " + appRole + " " + problems[i]);
-                    }
+                while (rows.next()) {
+                    violations.add("service role " + appRole + " " + rows.getString(1));
                 }
             }
         }

@@ -23,7 +23,7 @@ class DeviceCertificateRepository {
     // certificate to revoke and both leave theirs valid.
     private static final String DEVICE = """
             select device_id, site_id, broker_username, enabled from edge.devices
-             where site_id = $1 and device_id = $2
+             where site_id = $1 and device_id = $2 and tenant_id = $3
                for update
             """;
     private static final String REVOKE_ACTIVE = """
@@ -42,7 +42,7 @@ class DeviceCertificateRepository {
             """;
 
     Uni<Optional<CertifiableDevice>> findDevice(TenantSql sql, UUID siteId, UUID deviceId) {
-        return sql.execute(DEVICE, Tuple.of(siteId, deviceId)).map(rows -> rows.iterator().hasNext()
+        return sql.execute(DEVICE, Tuple.of(siteId, deviceId, sql.tenantId())).map(rows -> rows.iterator().hasNext()
                 ? Optional.of(CertifiableDevice.from(rows.iterator().next()))
                 : Optional.empty());
     }

@@ -14,7 +14,10 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** SQL for keys.api_keys inside a tenant transaction; it never sees a raw key, only its hash. */
+/**
+ * SQL for keys.api_keys inside a tenant transaction, each statement naming the tenant besides RLS
+ * (docs/architecture.md, the request path); it never sees a raw key, only its hash.
+ */
 @ApplicationScoped
 public class ApiKeyRepository {
 
@@ -28,12 +31,12 @@ public class ApiKeyRepository {
             values ($1, $2, $3, $4, $5, $6, $7, $8::text[]::cidr[], $9, $10, $11)
             returning\s""" + COLUMNS;
     private static final String PAGE = "select " + COLUMNS + """
-             from keys.api_keys where ($1::uuid is null or key_id > $1) order by key_id limit $2
+             from keys.api_keys where tenant_id = $3 and ($1::uuid is null or key_id > $1) order by key_id limit $2
             """;
-    private static final String ONE = "select " + COLUMNS + " from keys.api_keys where key_id = $1";
+    private static final String ONE = "select " + COLUMNS + " from keys.api_keys where key_id = $1 and tenant_id = $2";
     private static final String ONE_FOR_UPDATE = ONE + " for update";
     private static final String REVOKE = """
-            update keys.api_keys set revoked_at = now() where key_id = $1 and revoked_at is null
+            update keys.api_keys set revoked_at = now() where key_id = $1 and tenant_id = $2 and revoked_at is null
             returning\s""" + COLUMNS;
     private static final String RETIRE = """
             update keys.api_keys
@@ -41,7 +44,7 @@ public class ApiKeyRepository {
                    revoked_at = case when $3 = 0 then now() else revoked_at end,
                    expires_at = case when $3 = 0 then expires_at
                                      else least(coalesce(expires_at, 'infinity'), now() + make_interval(secs => $3)) end
-             where key_id = $1
+             where key_id = $1 and tenant_id = $4
             returning\s""" + COLUMNS;
 
     Uni<ApiKeyView> insert(TenantSql sql, NewKeyRow row) {
@@ -55,23 +58,25 @@ public class ApiKeyRepository {
     }
 
     Uni<List<ApiKeyView>> page(TenantSql sql, UUID after, int limit) {
-        return sql.execute(PAGE, Tuple.of(after, limit)).map(rows -> rows.stream().map(ApiKeyRepository::view).toList());
+        return sql.execute(PAGE, Tuple.of(after, limit, sql.tenantId()))
+                .map(rows -> rows.stream().map(ApiKeyRepository::view).toList());
     }
 
     Uni<Optional<ApiKeyView>> find(TenantSql sql, UUID keyId) {
-        return sql.execute(ONE, Tuple.of(keyId)).map(ApiKeyRepository::first);
+        return sql.execute(ONE, Tuple.of(keyId, sql.tenantId())).map(ApiKeyRepository::first);
     }
 
     Uni<Optional<ApiKeyView>> lock(TenantSql sql, UUID keyId) {
-        return sql.execute(ONE_FOR_UPDATE, Tuple.of(keyId)).map(ApiKeyRepository::first);
+        return sql.execute(ONE_FOR_UPDATE, Tuple.of(keyId, sql.tenantId())).map(ApiKeyRepository::first);
     }
 
     Uni<Optional<ApiKeyView>> revoke(TenantSql sql, UUID keyId) {
-        return sql.execute(REVOKE, Tuple.of(keyId)).map(ApiKeyRepository::first);
+        return sql.execute(REVOKE, Tuple.of(keyId, sql.tenantId())).map(ApiKeyRepository::first);
     }
 
     Uni<ApiKeyView> retire(TenantSql sql, UUID keyId, UUID successor, long graceSeconds) {
-        return sql.execute(RETIRE, Tuple.of(keyId, successor, graceSeconds)).map(rows -> view(rows.iterator().next()));
+        return sql.execute(RETIRE, Tuple.of(keyId, successor, graceSeconds, sql.tenantId()))
+                .map(rows -> view(rows.iterator().next()));
     }
 
     static ApiKeyView view(Row row) {

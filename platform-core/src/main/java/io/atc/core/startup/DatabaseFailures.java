@@ -18,6 +18,8 @@ final class DatabaseFailures {
                 return switch (String.valueOf(pg.getSqlState())) {
                     case "28P01", "28000" -> "authentication failed (check ATC_DB_APP_USER / ATC_DB_APP_PASSWORD)";
                     case "3D000" -> "the database does not exist (check ATC_DB_URL)";
+                    case "3F000", "42883" -> "the database is not migrated to this version (run the migrations first)";
+                    case "42501" -> "the role lacks the service grants (" + pg.getErrorMessage() + ")";
                     default -> "the server refused the connection (SQLSTATE " + pg.getSqlState() + ")";
                 };
             }

@@ -14,16 +14,16 @@ import io.vertx.mutiny.sqlclient.Row;
 
 /**
  * A service refuses to start, with one line that says why, when it cannot reach its database,
- * when it would reach it as a role able to bypass row level security, or when any tenant's audit
- * chain has no initialised head (its history could not be trusted).
+ * when it would reach it as a role that could step outside row level security or the service
+ * grants (superuser, BYPASSRLS, the schema owner or a member of it, extra privileges: the rules are
+ * the database's own, tenancy.service_role_problems, which the migrator applies too), or when any
+ * tenant's audit chain has no initialised head (its history could not be trusted).
  */
 @ApplicationScoped
 public class DatabaseStartupCheck {
 
-    private static final String WHO_AM_I = """
-            select current_user as role, r.rolsuper, r.rolbypassrls
-              from pg_roles r where r.rolname = current_user
-            """;
+    /** The login role, whatever role the connection may have been set to afterwards (its memberships count too). */
+    private static final String ROLE_PROBLEMS = "select session_user as role, tenancy.service_role_problems(session_user) as problem";
 
     private static final String TENANTS_WITHOUT_CHAIN_HEAD = "select audit.tenants_without_chain_head()";
 
@@ -43,17 +43,19 @@ public class DatabaseStartupCheck {
     }
 
     void onStart(@Observes StartupEvent event) {
-        Row me;
+        List<Row> problems;
         try {
-            me = pool.query(WHO_AM_I).execute().await().atMost(timeout).iterator().next();
+            problems = pool.query(ROLE_PROBLEMS).execute().await().atMost(timeout).stream().toList();
         } catch (RuntimeException e) {
             StartupRefusal.refuse("ATC-STARTUP-DB cannot use the database at " + redact(url) + " as " + user + ": "
                     + DatabaseFailures.describe(e, timeout));
             return;
         }
-        if (me.getBoolean("rolsuper") || me.getBoolean("rolbypassrls")) {
-            StartupRefusal.refuse("ATC-STARTUP-DB refusing to run as " + me.getString("role")
-                    + ": the service role must be NOSUPERUSER and NOBYPASSRLS so that row level security applies");
+        if (!problems.isEmpty()) {
+            StartupRefusal.refuse("ATC-STARTUP-DB refusing to run as " + problems.get(0).getString("role")
+                    + ": the service role must be NOSUPERUSER and NOBYPASSRLS, own nothing and hold only the service"
+                    + " grants, so that row level security applies (docs/operations.md, \"The service role\"); it "
+                    + String.join("; it ", problems.stream().map(row -> row.getString("problem")).toList()));
             return;
         }
         List<String> headless = pool.query(TENANTS_WITHOUT_CHAIN_HEAD).execute().await().atMost(timeout)

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * Starts a service's packaged jar ({@code target/quarkus-app/quarkus-run.jar}, so run from failsafe)
  * with the given environment and asserts that it refuses to start the way operators are promised:
  * it exits by itself with the refusal exit code, logs exactly one ERROR line that carries every
- * given reason, and prints no stack trace.
+ * given reason, and prints no stack trace and no password it was given.
  */
 public final class PackagedServiceRefusal {
 
@@ -31,6 +31,11 @@ public final class PackagedServiceRefusal {
         assertThat(errors).as("error lines in %s", output).hasSize(1);
         assertThat(errors.get(0)).contains("ATC-STARTUP-").contains(reasons);
         assertThat(output).as("no stack trace").noneMatch(line -> line.startsWith("\tat ") || line.startsWith("Caused by"));
+        environment.forEach((name, value) -> {
+            if (name.endsWith("PASSWORD") && value != null && value.length() >= 8) {
+                assertThat(output).as("%s is never printed", name).noneMatch(line -> line.contains(value));
+            }
+        });
     }
 
     private static List<String> run(Map<String, String> environment) throws IOException, InterruptedException {

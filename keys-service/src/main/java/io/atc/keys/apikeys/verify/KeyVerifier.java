@@ -40,7 +40,7 @@ public class KeyVerifier {
                    allowed_origins, expires_at, revoked_at
               from keys.key_by_fingerprint($1)
             """;
-    private static final String REHASH = "update keys.api_keys set secret_hash = $2 where key_id = $1";
+    private static final String REHASH = "update keys.api_keys set secret_hash = $2 where key_id = $1 and tenant_id = $3";
 
     private final Pool pool;
     private final TenantTransactions transactions;
@@ -98,7 +98,7 @@ public class KeyVerifier {
 
     private Uni<Void> upgrade(UUID tenant, UUID keyId, ParsedApiKey key) {
         return hasher.hash(key.raw()).flatMap(hash -> transactions.mutate(tenant, sql -> sql
-                .execute(REHASH, Tuple.of(keyId, hash))
+                .execute(REHASH, Tuple.of(keyId, hash, tenant))
                 .map(updated -> Audited.of((Void) null, new AuditEntry("platform", "key.hash.upgraded", "key:" + keyId,
                         Map.of("prefix", key.prefix()))))))
                 .onFailure().invoke(e -> LOG.warnf("could not upgrade the hash of key %s: %s", keyId, e.getMessage()))
