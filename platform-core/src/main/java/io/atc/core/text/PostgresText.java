@@ -4,7 +4,7 @@ package io.atc.core.text;
  * What Postgres cannot store as text: its UTF-8 text and jsonb hold no NUL character, and a UTF-16
  * surrogate that does not pair into a code point has no UTF-8 form at all (the driver would send
  * '?' in its place, silently changing the value). Everything else Java can hold, Postgres can.
- * The one home of that rule: JSON bodies ({@link StorableStringDeserializer}) and
+ * The one home of that rule: JSON bodies ({@link StorableTextOnly}) and
  * request parameters ({@link StorableParametersOnly}) refuse such text with a
  * 422 before it reaches a query.
  */

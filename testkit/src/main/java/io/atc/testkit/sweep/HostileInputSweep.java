@@ -65,14 +65,13 @@ public final class HostileInputSweep {
         report.operationWithBody(operation);
         String path = fill(operation, Map.of());
         report.expectNoServerError(operation + " with a valid-looking body", send(operation, path, Map.of(), Optional.of(valid)), true);
-        for (SampleBodies.TextField field : samples.textFields(schema)) {
-            report.textField(operation, field.path());
+        for (FieldPath field : samples.textFields(schema)) {
+            report.textField(operation, field);
             for (HostileText hostile : HostileText.values()) {
-                String what = operation + " with " + hostile + " in " + field.path();
-                Response answer = send(operation, path, Map.of(),
-                        Optional.of(SampleBodies.withText(valid, field.path(), hostile.text())));
+                String what = operation + " with " + hostile + " in " + field;
+                Response answer = send(operation, path, Map.of(), Optional.of(SampleBodies.withText(valid, field, hostile.text())));
                 if (hostile.postgresCannotStore()) {
-                    report.expectRefusalNaming(what, answer, field.path().toString(), field.plain());
+                    report.expectRefusalNaming(what, answer, field.toString());
                 } else {
                     report.expectNoServerError(what, answer, true);
                 }
@@ -99,7 +98,7 @@ public final class HostileInputSweep {
                 }
                 Response answer = send(request, operation, path, headers, body);
                 if (inUrl && hostile.nulOnceDecoded()) {
-                    report.expectRefusalNaming(what, answer, parameter.name(), true);
+                    report.expectRefusalNaming(what, answer, parameter.name());
                 } else {
                     // A header the HTTP codec refuses is answered before any service code runs: not problem+json.
                     report.expectNoServerError(what, answer, inUrl);

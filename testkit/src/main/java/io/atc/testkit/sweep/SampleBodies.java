@@ -13,13 +13,10 @@ import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
  * Valid-looking JSON built from a schema (its example when it has one), the text fields the schema
- * declares (nested objects and array items too), and copies of a body with one of them replaced.
+ * declares (nested objects and array items too, dates and ids as well as names), and copies of a
+ * body with one of them replaced.
  */
 final class SampleBodies {
-
-    /** A text field; {@code plain} when it binds to a Java String (no format, no enum), so a bad value is a 422. */
-    record TextField(FieldPath path, boolean plain) {
-    }
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final int MAX_DEPTH = 8;
@@ -34,8 +31,8 @@ final class SampleBodies {
         return sample(schema, 0);
     }
 
-    List<TextField> textFields(JsonNode schema) {
-        List<TextField> fields = new ArrayList<>();
+    List<FieldPath> textFields(JsonNode schema) {
+        List<FieldPath> fields = new ArrayList<>();
         collectTextFields(schema, FieldPath.ROOT, fields, 0);
         return fields;
     }
@@ -127,13 +124,13 @@ final class SampleBodies {
         };
     }
 
-    private void collectTextFields(JsonNode schema, FieldPath at, List<TextField> fields, int depth) {
+    private void collectTextFields(JsonNode schema, FieldPath at, List<FieldPath> fields, int depth) {
         JsonNode resolved = effective(schema);
         if (depth > MAX_DEPTH || resolved.path("readOnly").asBoolean()) {
             return;
         }
         switch (type(resolved)) {
-            case "string" -> fields.add(new TextField(at, !resolved.has("format") && !resolved.has("enum")));
+            case "string" -> fields.add(at);
             case "object" -> resolved.path("properties").properties()
                     .forEach(property -> collectTextFields(property.getValue(), at.field(property.getKey()), fields, depth + 1));
             case "array" -> collectTextFields(resolved.path("items"), at.index(0), fields, depth + 1);

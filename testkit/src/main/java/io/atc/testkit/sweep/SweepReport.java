@@ -21,7 +21,7 @@ public final class SweepReport {
     private int requests;
 
     /**
-     * Every answer was below 500 (and refused what Postgres cannot store, naming the field), and the
+     * Every answer was below 500, what Postgres cannot store was a 422 naming the field, and the
      * sweep reached at least this much of the service, so an empty or unreadable document cannot pass.
      */
     public void assertNothingReachedPostgresAsA500(int atLeastOperationsWithBodies, int atLeastTextFields) {
@@ -31,14 +31,6 @@ public final class SweepReport {
                 .hasSizeGreaterThanOrEqualTo(atLeastOperationsWithBodies);
         assertThat(textFields).as("text fields the sweep filled").hasSizeGreaterThanOrEqualTo(atLeastTextFields);
         assertThat(failures).as("answers that broke the promise, of " + requests + " requests").isEmpty();
-    }
-
-    public Set<String> textFields() {
-        return Set.copyOf(textFields);
-    }
-
-    public Set<String> parameters() {
-        return Set.copyOf(parameters);
     }
 
     void operationWithBody(ApiOperation operation) {
@@ -64,16 +56,15 @@ public final class SweepReport {
         }
     }
 
-    /** A 4xx problem+json naming {@code field} in its errors; exactly 422 invalid-input when {@code invalidInput}. */
-    void expectRefusalNaming(String what, Response answer, String field, boolean invalidInput) {
+    /** A 422 invalid-input problem+json naming {@code field} in its errors. */
+    void expectRefusalNaming(String what, Response answer, String field) {
         requests++;
         int status = answer.statusCode();
-        if (status < 400 || status >= 500) {
-            fail(what, answer, "accepted or a server error, not refused");
-        } else if (!answer.contentType().startsWith(PROBLEM_JSON)) {
-            fail(what, answer, "not problem+json");
-        } else if (invalidInput && status != 422) {
-            fail(what, answer, "not 422 invalid-input");
+        if (status != 422) {
+            fail(what, answer, status >= 500 ? "a server error" : "not refused as invalid input");
+        } else if (!answer.contentType().startsWith(PROBLEM_JSON)
+                || !"urn:atc:problem:invalid-input".equals(answer.jsonPath().getString("type"))) {
+            fail(what, answer, "not an invalid-input problem+json");
         } else if (!answer.jsonPath().getList("errors.field").contains(field)) {
             fail(what, answer, "the field " + field + " is not named");
         }
