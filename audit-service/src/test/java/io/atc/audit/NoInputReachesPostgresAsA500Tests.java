@@ -15,7 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * field and parameter of every endpoint this service declares in its OpenAPI document (endpoints
  * added later are swept too): no answer is a 5xx, and what Postgres cannot store is a 4xx naming
  * the field. The swept tenant has events, so reads and erasures find something to work on.
- * Breaks when: platform-core's StorableStringsOnly is not registered (a NUL in an erasure's
+ * Breaks when: platform-core's StorableTextOnly is not registered (a NUL in an erasure's
  * subject reaches Postgres: 500), or an endpoint stores text some other way.
  */
 @QuarkusTest

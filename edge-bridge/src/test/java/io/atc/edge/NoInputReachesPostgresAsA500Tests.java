@@ -18,7 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * field and parameter of every endpoint this service declares in its OpenAPI document (endpoints
  * added later are swept too): no answer is a 5xx, and what Postgres cannot store is a 4xx naming
  * the field. The sweep reaches existing sites and devices, so their handlers run, not only 404s.
- * Breaks when: platform-core's StorableStringsOnly is not registered (the NUL reaches Postgres:
+ * Breaks when: platform-core's StorableTextOnly is not registered (the NUL reaches Postgres:
  * 500), or an endpoint stores a text field some other way than through a JSON body or parameter.
  */
 @QuarkusTest

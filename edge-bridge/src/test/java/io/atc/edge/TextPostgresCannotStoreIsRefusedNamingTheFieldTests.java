@@ -1,11 +1,10 @@
 package io.atc.edge;
 
+import static io.atc.testkit.sweep.RefusedText.assertRefusedNaming;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -21,23 +20,20 @@ import io.atc.testkit.orgs.SyntheticOrganisation;
 import io.atc.testkit.orgs.SyntheticOrganisations;
 import io.atc.testkit.postgres.TestDatabase;
 import io.atc.testkit.sweep.HostileText;
+import io.atc.testkit.sweep.RefusedText;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
 
 /**
  * The reported cases: a site or device name with a NUL (or a lone surrogate) was a 500 with an
  * incident id (or, for a surrogate, silently stored as '?'). Each is now a 422 invalid-input naming
  * {@code name}, and nothing is written: no row, no rename, no audit event.
- * Breaks when: platform-core's StorableStringsOnly is removed (seen: 500 for the NUL, 201 for the
+ * Breaks when: platform-core's StorableTextOnly is removed (seen: 500 for the NUL, 201 for the
  * surrogate) or its mapper answers without naming the field.
  */
 @QuarkusTest
 @QuarkusTestResource(EdgeBridgeTestResources.class)
 class TextPostgresCannotStoreIsRefusedNamingTheFieldTests {
-
-    private static final List<HostileText> UNSTORABLE = Arrays.stream(HostileText.values())
-            .filter(HostileText::postgresCannotStore).toList();
 
     private static SyntheticOrganisation org;
 
@@ -50,14 +46,14 @@ class TextPostgresCannotStoreIsRefusedNamingTheFieldTests {
     void aSiteIsNeitherCreatedNorRenamedWithIt() {
         UUID site = org.siteIds().get(0);
         String nameBefore = given().auth().oauth2(token()).get("/v1/sites/{id}", site).then().extract().path("name");
-        for (HostileText hostile : UNSTORABLE) {
+        for (HostileText hostile : RefusedText.unstorable()) {
             long sites = sites();
             long events = AuditTrail.eventCount(org.tenantId());
 
-            assertRefused(given().auth().oauth2(token()).contentType("application/json").body(nameIs(hostile))
-                    .post("/v1/sites").then());
-            assertRefused(given().auth().oauth2(token()).contentType("application/json").body(nameIs(hostile))
-                    .put("/v1/sites/{id}", site).then());
+            assertRefusedNaming(given().auth().oauth2(token()).contentType("application/json").body(nameIs(hostile))
+                    .post("/v1/sites").then(), "name");
+            assertRefusedNaming(given().auth().oauth2(token()).contentType("application/json").body(nameIs(hostile))
+                    .put("/v1/sites/{id}", site).then(), "name");
 
             assertThat(sites()).as(hostile.name()).isEqualTo(sites);
             assertThat(AuditTrail.eventCount(org.tenantId())).as(hostile.name()).isEqualTo(events);
@@ -68,27 +64,20 @@ class TextPostgresCannotStoreIsRefusedNamingTheFieldTests {
     @Test
     void aDeviceIsNeitherRegisteredNorRenamedWithIt() {
         RegisteredDevice device = DeviceApi.registerAt(org, 1);
-        for (HostileText hostile : UNSTORABLE) {
+        for (HostileText hostile : RefusedText.unstorable()) {
             long devices = DeviceRows.count(org.tenantId());
             long events = AuditTrail.eventCount(org.tenantId());
 
-            assertRefused(given().auth().oauth2(token()).contentType("application/json").body(nameIs(hostile))
-                    .post("/v1/sites/{siteId}/devices", device.siteId()).then());
-            assertRefused(DeviceApi.patch(device, "{\"enabled\":false,\"name\":" + hostile.asJsonString() + "}").then());
+            assertRefusedNaming(given().auth().oauth2(token()).contentType("application/json").body(nameIs(hostile))
+                    .post("/v1/sites/{siteId}/devices", device.siteId()).then(), "name");
+            assertRefusedNaming(DeviceApi.patch(device, "{\"enabled\":false,\"name\":" + hostile.asJsonString() + "}")
+                    .then(), "name");
 
             assertThat(DeviceRows.count(org.tenantId())).as(hostile.name()).isEqualTo(devices);
             assertThat(AuditTrail.eventCount(org.tenantId())).as(hostile.name()).isEqualTo(events);
         }
         given().auth().oauth2(token()).get("/v1/sites/{siteId}/devices/{id}", device.siteId(), device.id())
                 .then().statusCode(200).body("enabled", equalTo(true));
-    }
-
-    private static void assertRefused(ValidatableResponse answer) {
-        answer.statusCode(422)
-                .contentType("application/problem+json")
-                .body("type", equalTo("urn:atc:problem:invalid-input"))
-                .body("errors[0].field", equalTo("name"))
-                .body("errors[0].message", equalTo("must not contain a NUL character or an unpaired surrogate"));
     }
 
     private static String nameIs(HostileText hostile) {

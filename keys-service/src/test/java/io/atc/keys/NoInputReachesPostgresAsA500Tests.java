@@ -19,7 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * added later are swept too): no answer is a 5xx, and what Postgres cannot store is a 4xx naming
  * the field. The sweep holds the operator credential and an existing key, so tenant creation and
  * rotation run their handlers, not only their refusals.
- * Breaks when: platform-core's StorableStringsOnly is not registered (a NUL in a key's name or a
+ * Breaks when: platform-core's StorableTextOnly is not registered (a NUL in a key's name or a
  * sign-in email reaches Postgres: 500), or an endpoint stores text some other way.
  */
 @QuarkusTest

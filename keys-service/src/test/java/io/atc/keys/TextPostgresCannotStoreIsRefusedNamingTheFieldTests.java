@@ -1,14 +1,12 @@
 package io.atc.keys;
 
+import static io.atc.testkit.sweep.RefusedText.assertRefusedNaming;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -19,24 +17,21 @@ import io.atc.testkit.identity.InternalTokens;
 import io.atc.testkit.orgs.SyntheticOrganisations;
 import io.atc.testkit.postgres.TestDatabase;
 import io.atc.testkit.sweep.HostileText;
+import io.atc.testkit.sweep.RefusedText;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
 /**
  * A key, a tenant or a sign-in with a NUL or a lone surrogate in a text field is a 422 invalid-input
  * naming that field (a NUL was a 500 with an incident id; a surrogate was stored as '?'), and
  * nothing is written: no key, no tenant, no audit event.
- * Breaks when: platform-core's StorableStringsOnly is removed (seen: 500 for the NUL, 201 for the
+ * Breaks when: platform-core's StorableTextOnly is removed (seen: 500 for the NUL, 201 for the
  * surrogate) or its mapper answers without naming the field.
  */
 @QuarkusTest
 @QuarkusTestResource(KeysServiceTestResources.class)
 class TextPostgresCannotStoreIsRefusedNamingTheFieldTests {
-
-    private static final List<HostileText> UNSTORABLE = Arrays.stream(HostileText.values())
-            .filter(HostileText::postgresCannotStore).toList();
 
     private static UUID tenant;
 
@@ -47,13 +42,13 @@ class TextPostgresCannotStoreIsRefusedNamingTheFieldTests {
 
     @Test
     void noKeyIsIssuedWithItInItsNameOrScopes() {
-        for (HostileText hostile : UNSTORABLE) {
+        for (HostileText hostile : RefusedText.unstorable()) {
             long keys = SyntheticOrganisations.countAsTenant(tenant, "select count(*) from keys.api_keys");
             long events = AuditTrail.eventCount(tenant);
 
-            assertRefused(asAdmin().body("{\"name\":" + hostile.asJsonString() + ",\"scopes\":[\"keys:read\"]}")
+            assertRefusedNaming(asAdmin().body("{\"name\":" + hostile.asJsonString() + ",\"scopes\":[\"keys:read\"]}")
                     .post("/v1/keys").then(), "name");
-            assertRefused(asAdmin().body("{\"name\":\"CI\",\"scopes\":[\"keys:read\"," + hostile.asJsonString() + "]}")
+            assertRefusedNaming(asAdmin().body("{\"name\":\"CI\",\"scopes\":[\"keys:read\"," + hostile.asJsonString() + "]}")
                     .post("/v1/keys").then(), "scopes[1]");
 
             assertThat(SyntheticOrganisations.countAsTenant(tenant, "select count(*) from keys.api_keys"))
@@ -64,10 +59,10 @@ class TextPostgresCannotStoreIsRefusedNamingTheFieldTests {
 
     @Test
     void noTenantIsCreatedWithItInItsName() throws SQLException {
-        for (HostileText hostile : UNSTORABLE) {
+        for (HostileText hostile : RefusedText.unstorable()) {
             long tenants = tenants();
 
-            assertRefused(given().auth().oauth2(InternalTokens.forGateway())
+            assertRefusedNaming(given().auth().oauth2(InternalTokens.forGateway())
                     .header("X-Operator-Token", KeysServiceTestResources.OPERATOR_TOKEN)
                     .contentType("application/json").body("{\"name\":" + hostile.asJsonString() + "}")
                     .post("/v1/tenants").then(), "name");
@@ -78,19 +73,11 @@ class TextPostgresCannotStoreIsRefusedNamingTheFieldTests {
 
     @Test
     void aSignInWithItInTheEmailIsRefusedBeforeAnyLookup() {
-        for (HostileText hostile : UNSTORABLE) {
-            assertRefused(given().auth().oauth2(InternalTokens.forGateway()).contentType("application/json")
+        for (HostileText hostile : RefusedText.unstorable()) {
+            assertRefusedNaming(given().auth().oauth2(InternalTokens.forGateway()).contentType("application/json")
                     .body("{\"email\":" + hostile.asJsonString() + ",\"password\":\"correct horse battery staple\"}")
                     .post("/v1/console/sessions").then(), "email");
         }
-    }
-
-    private static void assertRefused(ValidatableResponse answer, String field) {
-        answer.statusCode(422)
-                .contentType("application/problem+json")
-                .body("type", equalTo("urn:atc:problem:invalid-input"))
-                .body("errors[0].field", equalTo(field))
-                .body("errors[0].message", equalTo("must not contain a NUL character or an unpaired surrogate"));
     }
 
     private static RequestSpecification asAdmin() {

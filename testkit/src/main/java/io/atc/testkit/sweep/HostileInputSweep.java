@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,9 +53,9 @@ public final class HostileInputSweep {
         SampleBodies samples = new SampleBodies(document);
         SweepReport report = new SweepReport();
         for (ApiOperation operation : document.operations()) {
-            Optional<JsonNode> body = operation.jsonBody().map(samples::sample);
-            operation.jsonBody().ifPresent(schema -> sweepBody(operation, schema, body.orElseThrow(), samples, report));
-            sweepParameters(operation, body, report);
+            JsonNode valid = operation.jsonBody().map(samples::sample).orElse(null);
+            operation.jsonBody().ifPresent(schema -> sweepBody(operation, schema, valid, samples, report));
+            sweepParameters(operation, valid, report);
         }
         return report;
     }
@@ -64,12 +63,14 @@ public final class HostileInputSweep {
     private void sweepBody(ApiOperation operation, JsonNode schema, JsonNode valid, SampleBodies samples, SweepReport report) {
         report.operationWithBody(operation);
         String path = fill(operation, Map.of());
-        report.expectNoServerError(operation + " with a valid-looking body", send(operation, path, Map.of(), Optional.of(valid)), true);
+        report.expectNoServerError(operation + " with a valid-looking body",
+                send(given(), operation, path, headerValues, valid), true);
         for (FieldPath field : samples.textFields(schema)) {
             report.textField(operation, field);
             for (HostileText hostile : HostileText.values()) {
                 String what = operation + " with " + hostile + " in " + field;
-                Response answer = send(operation, path, Map.of(), Optional.of(SampleBodies.withText(valid, field, hostile.text())));
+                Response answer = send(given(), operation, path, headerValues,
+                        SampleBodies.withText(valid, field, hostile.text()));
                 if (hostile.postgresCannotStore()) {
                     report.expectRefusalNaming(what, answer, field.toString());
                 } else {
@@ -79,24 +80,14 @@ public final class HostileInputSweep {
         }
     }
 
-    private void sweepParameters(ApiOperation operation, Optional<JsonNode> body, SweepReport report) {
+    /** @param valid the body sent with each, or null for an operation without one */
+    private void sweepParameters(ApiOperation operation, JsonNode valid, SweepReport report) {
         for (ApiOperation.Parameter parameter : operation.parameters()) {
             report.parameter(operation, parameter);
+            boolean inUrl = parameter.in().equals("path") || parameter.in().equals("query");
             for (HostileText hostile : HostileText.values()) {
                 String what = operation + " with " + hostile + " in " + parameter.in() + " " + parameter.name();
-                boolean inUrl = parameter.in().equals("path") || parameter.in().equals("query");
-                String path = fill(operation, parameter.in().equals("path")
-                        ? Map.of(parameter.name(), hostile.percentEncoded()) : Map.of());
-                if (parameter.in().equals("query")) {
-                    path += "?" + parameter.name() + "=" + hostile.percentEncoded();
-                }
-                Map<String, String> headers = parameter.in().equals("header")
-                        ? Map.of(parameter.name(), hostile.text()) : Map.of();
-                RequestSpecification request = given();
-                if (parameter.in().equals("cookie")) {
-                    request.cookie(parameter.name(), hostile.text());
-                }
-                Response answer = send(request, operation, path, headers, body);
+                Response answer = sendWith(parameter, hostile, operation, valid);
                 if (inUrl && hostile.nulOnceDecoded()) {
                     report.expectRefusalNaming(what, answer, parameter.name());
                 } else {
@@ -107,17 +98,27 @@ public final class HostileInputSweep {
         }
     }
 
-    private Response send(ApiOperation operation, String path, Map<String, String> headers, Optional<JsonNode> body) {
-        return send(given(), operation, path, headers, body);
+    /** The operation with {@code hostile} in {@code parameter}: percent-encoded in a URL, as it is in a header or cookie. */
+    private Response sendWith(ApiOperation.Parameter parameter, HostileText hostile, ApiOperation operation, JsonNode body) {
+        RequestSpecification request = given();
+        String path = fill(operation, Map.of());
+        Map<String, String> headers = new HashMap<>(headerValues);
+        switch (parameter.in()) {
+            case "path" -> path = fill(operation, Map.of(parameter.name(), hostile.percentEncoded()));
+            case "query" -> path += "?" + parameter.name() + "=" + hostile.percentEncoded();
+            case "header" -> headers.put(parameter.name(), hostile.text());
+            case "cookie" -> request.cookie(parameter.name(), hostile.text());
+            default -> throw new IllegalStateException("OpenAPI has no parameters in " + parameter.in());
+        }
+        return send(request, operation, path, headers, body);
     }
 
     private Response send(RequestSpecification request, ApiOperation operation, String path, Map<String, String> headers,
-            Optional<JsonNode> body) {
-        request.urlEncodingEnabled(false).auth().oauth2(token);
-        Map<String, String> allHeaders = new HashMap<>(headerValues);
-        allHeaders.putAll(headers);
-        allHeaders.forEach(request::header);
-        body.ifPresent(json -> request.contentType("application/json").body(AsciiJson.write(json)));
+            JsonNode body) {
+        request.urlEncodingEnabled(false).auth().oauth2(token).headers(headers);
+        if (body != null) {
+            request.contentType("application/json").body(AsciiJson.write(body));
+        }
         return request.request(operation.method(), path);
     }
 
@@ -135,7 +136,8 @@ public final class HostileInputSweep {
 
     private static String madeUp(ApiOperation operation, String name) {
         boolean numeric = operation.parameters().stream()
-                .anyMatch(declared -> declared.name().equals(name) && declared.schema().path("type").asText().matches("integer|number"));
+                .anyMatch(declared -> declared.name().equals(name)
+                        && declared.schema().path("type").asText().matches("integer|number"));
         return numeric ? "1" : UUID.randomUUID().toString();
     }
 }
