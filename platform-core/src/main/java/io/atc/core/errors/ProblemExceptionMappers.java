@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import io.atc.core.text.PostgresText;
+import io.atc.core.text.UnstorableTextException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -59,14 +61,18 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper({JsonMappingException.class, MismatchedInputException.class, InvalidFormatException.class})
     public Response mistypedJson(JsonMappingException failure, UriInfo uri) {
-        String field = failure.getPath().stream()
-                .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
-                .collect(Collectors.joining("."));
+        String field = jsonField(failure);
         if (field.isEmpty()) {
             return ProblemResponses.of(ProblemType.MALFORMED_REQUEST, "The request body has the wrong shape.", uri.getPath());
         }
         return ProblemResponses.of(ProblemType.MALFORMED_REQUEST, field + ": wrong type or format", uri.getPath(),
                 List.of(new Problem.FieldError(field, "wrong type or format")));
+    }
+
+    /** A JSON string Postgres could not store: 422, like any other invalid value of a field. */
+    @ServerExceptionMapper
+    public Response unstorableText(UnstorableTextException failure, UriInfo uri) {
+        return ProblemResponses.of(ProblemException.invalid(jsonField(failure), PostgresText.RULE), uri.getPath());
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
@@ -84,7 +90,8 @@ public class ProblemExceptionMappers {
         return switch (String.valueOf(failure.getSqlState())) {
             case "23505" -> ProblemResponses.of(ProblemType.CONFLICT, "A resource with these values already exists.", uri.getPath());
             case "23503" -> ProblemResponses.of(ProblemType.CONFLICT, "The request refers to, or is referred to by, another resource.", uri.getPath());
-            case "23514", "22001", "22P02", "22007", "22008" ->
+            // 22021 and 22P05: text or jsonb Postgres cannot hold (a NUL) that came by a path no check covers.
+            case "23514", "22001", "22P02", "22007", "22008", "22021", "22P05" ->
                 ProblemResponses.of(ProblemType.INVALID_INPUT, "A value is out of range or malformed.", uri.getPath());
             default -> ProblemResponses.internal(failure, uri.getPath());
         };
@@ -93,6 +100,19 @@ public class ProblemExceptionMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable failure, UriInfo uri) {
         return ProblemResponses.internal(failure, uri.getPath());
+    }
+
+    /** The field as the client wrote it: {@code name}, {@code scopes[0]}, {@code owner.email}. */
+    private static String jsonField(JsonMappingException failure) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference reference : failure.getPath()) {
+            if (reference.getFieldName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.toString();
     }
 
     private static String fieldName(ConstraintViolation<?> violation) {

@@ -50,6 +50,23 @@ public final class InternalTokens {
                 .sign(KEYS.getPrivate());
     }
 
+    /**
+     * A token no real caller holds: an admin key of the tenant that is also the gateway, so that a
+     * test meant to reach every endpoint's input handling is stopped by no authorisation check.
+     */
+    public static String withEveryPermission(UUID tenantId) {
+        return Jwt.issuer(ISSUER)
+                .audience(AUDIENCE)
+                .subject("key:test")
+                .groups("gateway")
+                .claim("tenant", tenantId.toString())
+                .claim("scopes", java.util.List.of("admin"))
+                .expiresIn(300)
+                .jws()
+                .algorithm(SignatureAlgorithm.EDDSA)
+                .sign(KEYS.getPrivate());
+    }
+
     /** The gateway's own token, for internal endpoints (no tenant). */
     public static String forGateway() {
         return withGroup("gateway", "gateway");
