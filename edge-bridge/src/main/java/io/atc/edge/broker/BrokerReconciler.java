@@ -74,8 +74,8 @@ public class BrokerReconciler {
             for (Object client : clients) {
                 JsonObject entry = (JsonObject) client;
                 String username = entry.getString("username");
-                DeviceIdentity.deviceIdOf(username).ifPresent(id -> found.devices().put(id,
-                        new ReconcilePlan.PasswordClient(entry.getBoolean("disabled", false), entry.getString("clientid"))));
+                DeviceIdentity.deviceIdOf(username).ifPresent(id -> found.devices().put(id, new ReconcilePlan.PasswordClient(
+                        entry.getBoolean("disabled", false), entry.getString("clientid"))));
                 if (DeviceIdentity.isCertificateUsername(username)) {
                     found.certificateLogins().add(username);
                 }
@@ -207,8 +207,8 @@ public class BrokerReconciler {
         return new ReconcileReport(devicesChecked, counts.getOrDefault(Effect.CLIENT_REMOVED, 0),
                 counts.getOrDefault(Effect.ROLE_REMOVED, 0), counts.getOrDefault(Effect.ROLE_RESTORED, 0),
                 counts.getOrDefault(Effect.CLIENT_ENABLED, 0), counts.getOrDefault(Effect.CLIENT_DISABLED, 0),
-                counts.getOrDefault(Effect.CLIENT_ID_BOUND, 0), List.copyOf(passwordResetNeeded), counts.getOrDefault(Effect.CERTIFICATE_LOGIN_REMOVED, 0),
-                counts.getOrDefault(Effect.CERTIFICATE_LOGIN_CREATED, 0));
+                counts.getOrDefault(Effect.CLIENT_ID_BOUND, 0), List.copyOf(passwordResetNeeded),
+                counts.getOrDefault(Effect.CERTIFICATE_LOGIN_REMOVED, 0), counts.getOrDefault(Effect.CERTIFICATE_LOGIN_CREATED, 0));
     }
 
     private static void log(ReconcileReport report) {
@@ -218,8 +218,7 @@ public class BrokerReconciler {
                     + " %d bound to their own client id; %d certificate login(s) removed, %d created",
                     report.devicesChecked(), report.clientsRemoved(), report.rolesRemoved(), report.rolesRestored(),
                     report.clientsEnabled(), report.clientsDisabled(), report.passwordResetNeeded().size(),
-                    report.clientIdsBound(),
-                    report.certificateLoginsRemoved(), report.certificateLoginsCreated());
+                    report.clientIdsBound(), report.certificateLoginsRemoved(), report.certificateLoginsCreated());
         } else {
             LOG.debugf("broker already matches the %d registered device(s)", report.devicesChecked());
         }

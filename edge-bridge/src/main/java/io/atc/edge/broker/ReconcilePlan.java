@@ -14,8 +14,9 @@ import java.util.stream.Collectors;
  * the truth. Clients and roles of devices the database does not have are removed; devices without
  * a client get one; a device's client without its role gets the role back; each client's enabled
  * state follows its device; a client not bound to its device's own client id is bound to it (a
- * client made before the binding existed, or changed by hand, could claim any session). Certificate logins exist for exactly the enabled devices with a valid
- * certificate: others are removed, missing ones created.
+ * client made before the binding existed, or changed by hand, could claim any session).
+ * Certificate logins exist for exactly the enabled devices with a valid certificate: others are
+ * removed, missing ones created.
  */
 record ReconcilePlan(List<String> clientsToRemove, List<String> rolesToRemove, List<RegisteredDevice> clientsToCreate,
         List<RegisteredDevice> rolesToRestore, List<String> clientsToEnable, List<String> clientsToDisable,

@@ -46,6 +46,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * Breaks when: device clients are created without their {@code clientid} (seen: every password claim
  * accepted, B's session taken over), or the TLS listener loses {@code use_username_as_clientid}
  * (seen: the broker gave the certificate login each id it asked for). Both failed on main before the fix.
+ * The last case guards a property main already had: a certificate login has no password, so no
+ * password login as it on the plain listener (breaks when the certificate login gets a password).
  */
 @QuarkusTest
 @QuarkusTestResource(EdgeBridgeTestResources.class)
