@@ -113,8 +113,9 @@ class RunCommandOnEmbeddedPostgresIT {
         assertThat(broker.find()).as("the run prints its broker").isTrue();
         MqttBroker runBroker = new MqttBroker(broker.group(1), Integer.parseInt(broker.group(2)), null, null, "run");
         Vertx vertx = Vertx.vertx();
+        // A device's only client id is its username (docs/edge.md, "One client id per credential").
         try (TestMqttClient camera = TestMqttClient.connect(vertx, runBroker, field(device.body(), "mqttUsername"),
-                field(device.body(), "mqttPassword"))) {
+                field(device.body(), "mqttPassword"), field(device.body(), "mqttUsername"))) {
             camera.publish(field(device.body(), "eventsTopic"), "{\"event_id\": \"" + UUID.randomUUID()
                     + "\", \"occurred_at\": \"" + Instant.now() + "\", \"type\": \"run.check\"}");
         } finally {

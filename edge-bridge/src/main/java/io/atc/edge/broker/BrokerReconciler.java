@@ -26,7 +26,9 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  * platform never stores device passwords, so it cannot restore the old one. Certificate logins
  * (clients named by a device certificate's subject) exist for exactly the enabled devices with a
  * valid certificate: the others go (revoked, expired, disabled, deleted, or never the platform's),
- * the missing ones come back (they have no password to lose).
+ * the missing ones come back (they have no password to lose). Every device's password client is
+ * bound to the device's own client id ({@link DeviceIdentity#clientId()}); one that is not (made
+ * before the binding existed, or changed by hand) is bound, which disconnects it once.
  *
  * <p>The database side is read through {@code edge.device_directory()}, the one platform-level read
  * of devices across tenants (routing columns only), and {@code edge.devices_with_valid_certificate()}
@@ -72,8 +74,8 @@ public class BrokerReconciler {
             for (Object client : clients) {
                 JsonObject entry = (JsonObject) client;
                 String username = entry.getString("username");
-                DeviceIdentity.deviceIdOf(username)
-                        .ifPresent(id -> found.devices().put(id, entry.getBoolean("disabled", false)));
+                DeviceIdentity.deviceIdOf(username).ifPresent(id -> found.devices().put(id, new ReconcilePlan.PasswordClient(
+                        entry.getBoolean("disabled", false), entry.getString("clientid"))));
                 if (DeviceIdentity.isCertificateUsername(username)) {
                     found.certificateLogins().add(username);
                 }
@@ -124,8 +126,8 @@ public class BrokerReconciler {
             DeviceIdentity identity = device.identity();
             steps.add(new Step(DynsecCommands.createRole(identity.role(), identity.acls()), DynsecResponse.ROLE_EXISTS,
                     Effect.NONE, null));
-            steps.add(new Step(DynsecCommands.createClient(identity.username(), MqttPasswords.generate(), identity.role()),
-                    DynsecResponse.CLIENT_EXISTS, Effect.CLIENT_CREATED, identity));
+            steps.add(new Step(identity.createPasswordClient(MqttPasswords.generate()), DynsecResponse.CLIENT_EXISTS,
+                    Effect.CLIENT_CREATED, identity));
             if (!device.enabled()) {
                 steps.add(new Step(DynsecCommands.disableClient(identity.username()), null, Effect.NONE, null));
             }
@@ -147,6 +149,9 @@ public class BrokerReconciler {
                 DynsecResponse.CLIENT_NOT_FOUND, Effect.CLIENT_ENABLED, null)));
         plan.clientsToDisable().forEach(client -> steps.add(new Step(DynsecCommands.disableClient(client),
                 DynsecResponse.CLIENT_NOT_FOUND, Effect.CLIENT_DISABLED, null)));
+        plan.clientIdsToBind().forEach(identity -> steps.add(new Step(
+                DynsecCommands.bindClientId(identity.username(), identity.clientId()), DynsecResponse.CLIENT_NOT_FOUND,
+                Effect.CLIENT_ID_BOUND, null)));
         return send(removals, 0, new ArrayList<>())
                 .invoke(responses -> requireDone(removals, responses))
                 .flatMap(removed -> send(steps, 0, removed))
@@ -202,18 +207,18 @@ public class BrokerReconciler {
         return new ReconcileReport(devicesChecked, counts.getOrDefault(Effect.CLIENT_REMOVED, 0),
                 counts.getOrDefault(Effect.ROLE_REMOVED, 0), counts.getOrDefault(Effect.ROLE_RESTORED, 0),
                 counts.getOrDefault(Effect.CLIENT_ENABLED, 0), counts.getOrDefault(Effect.CLIENT_DISABLED, 0),
-                List.copyOf(passwordResetNeeded), counts.getOrDefault(Effect.CERTIFICATE_LOGIN_REMOVED, 0),
-                counts.getOrDefault(Effect.CERTIFICATE_LOGIN_CREATED, 0));
+                counts.getOrDefault(Effect.CLIENT_ID_BOUND, 0), List.copyOf(passwordResetNeeded),
+                counts.getOrDefault(Effect.CERTIFICATE_LOGIN_REMOVED, 0), counts.getOrDefault(Effect.CERTIFICATE_LOGIN_CREATED, 0));
     }
 
     private static void log(ReconcileReport report) {
         if (report.changedAnything()) {
             LOG.infof("broker reconciled with %d registered device(s): %d client(s) and %d role(s) of unknown devices"
-                    + " removed, %d role(s) restored, %d client(s) enabled, %d disabled, %d recreated;"
-                    + " %d certificate login(s) removed, %d created",
+                    + " removed, %d role(s) restored, %d client(s) enabled, %d disabled, %d recreated,"
+                    + " %d bound to their own client id; %d certificate login(s) removed, %d created",
                     report.devicesChecked(), report.clientsRemoved(), report.rolesRemoved(), report.rolesRestored(),
                     report.clientsEnabled(), report.clientsDisabled(), report.passwordResetNeeded().size(),
-                    report.certificateLoginsRemoved(), report.certificateLoginsCreated());
+                    report.clientIdsBound(), report.certificateLoginsRemoved(), report.certificateLoginsCreated());
         } else {
             LOG.debugf("broker already matches the %d registered device(s)", report.devicesChecked());
         }
@@ -221,11 +226,11 @@ public class BrokerReconciler {
 
     private enum Effect {
         NONE, CLIENT_REMOVED, ROLE_REMOVED, CLIENT_CREATED, ROLE_RESTORED, CLIENT_ENABLED, CLIENT_DISABLED,
-        CERTIFICATE_LOGIN_REMOVED, CERTIFICATE_LOGIN_CREATED
+        CLIENT_ID_BOUND, CERTIFICATE_LOGIN_REMOVED, CERTIFICATE_LOGIN_CREATED
     }
 
-    /** Device id to whether its password client is disabled; the names of certificate logins. */
-    private record BrokerClients(Map<UUID, Boolean> devices, Set<String> certificateLogins) {
+    /** Device id to its password client; the names of certificate logins. */
+    private record BrokerClients(Map<UUID, ReconcilePlan.PasswordClient> devices, Set<String> certificateLogins) {
     }
 
     /** One command, the error that still counts as done, and what it achieves when it succeeds. */

@@ -8,11 +8,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import io.atc.core.startup.StartupRefusal;
+import io.atc.edge.ingest.IngestSettings;
 import io.quarkus.runtime.StartupEvent;
 
 /**
  * Without the broker admin's password the bridge could neither provision nor revoke a device, and
- * without the ingest password it would leave the ingest identity unusable: refuse to start.
+ * without the ingest password it would leave the ingest identity unusable: refuse to start. Also
+ * refused: an ingest client id of a device's form, which that device could claim, taking over the
+ * ingest's session (devices connect under their own client id only, docs/edge.md).
  */
 @ApplicationScoped
 public class BrokerSettingsCheck {
@@ -20,19 +23,22 @@ public class BrokerSettingsCheck {
     static final int MIN_INGEST_PASSWORD_LENGTH = 16;
 
     private final BrokerSettings settings;
+    private final IngestSettings ingest;
 
-    public BrokerSettingsCheck(BrokerSettings settings) {
+    public BrokerSettingsCheck(BrokerSettings settings, IngestSettings ingest) {
         this.settings = settings;
+        this.ingest = ingest;
     }
 
     void onStart(@Observes StartupEvent event) {
-        List<String> problems = problems(settings.adminPassword(), settings.ingestPassword());
+        List<String> problems = problems(settings.adminPassword(), settings.ingestPassword(), ingest.clientId());
         if (!problems.isEmpty()) {
             StartupRefusal.refuse("ATC-STARTUP-CONFIG " + String.join("; ", problems));
         }
     }
 
-    static List<String> problems(Optional<String> adminPassword, Optional<String> ingestPassword) {
+    static List<String> problems(Optional<String> adminPassword, Optional<String> ingestPassword,
+            String ingestClientId) {
         List<String> problems = new ArrayList<>();
         if (adminPassword.filter(password -> !password.isBlank()).isEmpty()) {
             problems.add("ATC_EDGE_BROKER_ADMIN_PASSWORD is not set: the edge bridge manages device credentials"
@@ -43,6 +49,10 @@ public class BrokerSettingsCheck {
                     + " needs a password of at least " + MIN_INGEST_PASSWORD_LENGTH + " characters");
         } else if (ingestPassword.get().length() < MIN_INGEST_PASSWORD_LENGTH) {
             problems.add("ATC_EDGE_BROKER_INGEST_PASSWORD is shorter than " + MIN_INGEST_PASSWORD_LENGTH + " characters");
+        }
+        if (DeviceIdentity.deviceIdOf(ingestClientId).isPresent() || DeviceIdentity.isCertificateUsername(ingestClientId)) {
+            problems.add("ATC_EDGE_INGEST_CLIENT_ID has the form of a device's client id; that device could take over"
+                    + " the ingest's session: choose another, e.g. the replica's pod name");
         }
         return problems;
     }

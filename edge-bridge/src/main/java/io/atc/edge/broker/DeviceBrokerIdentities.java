@@ -25,11 +25,11 @@ public class DeviceBrokerIdentities {
         this.broker = broker;
     }
 
-    /** A new device: its role, then its client in that role. */
+    /** A new device: its role, then its client in that role, bound to its own client id. */
     public Uni<Void> provision(DeviceIdentity device, String password) {
         return confirmed(List.of(
                 DynsecCommands.createRole(device.role(), device.acls()),
-                DynsecCommands.createClient(device.username(), password, device.role())), Set.of());
+                device.createPasswordClient(password)), Set.of());
     }
 
     /** Sets a new password (disconnecting the device); recreates the client if the broker lost it. */
@@ -112,7 +112,7 @@ public class DeviceBrokerIdentities {
     private Uni<Void> recreate(DeviceIdentity device, String password, boolean enabled) {
         List<JsonObject> commands = new ArrayList<>(List.of(
                 DynsecCommands.createRole(device.role(), device.acls()),
-                DynsecCommands.createClient(device.username(), password, device.role())));
+                device.createPasswordClient(password)));
         if (!enabled) {
             commands.add(DynsecCommands.disableClient(device.username()));
         }

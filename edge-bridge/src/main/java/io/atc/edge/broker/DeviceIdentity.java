@@ -5,12 +5,14 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import io.vertx.core.json.JsonObject;
+
 /**
  * A device's identity at the broker: one role and one password client, both named
  * {@code d-<device id>} (the database's generated broker_username), whose only right is to publish
- * under the device's own topic prefix; and, while the device is enabled and holds a valid
- * certificate, a certificate client in the same role, named by the certificate's subject
- * ({@link #certificateUsername()}).
+ * under the device's own topic prefix, the client's logins bound to that name as client id; and,
+ * while the device is enabled and holds a valid certificate, a certificate client in the same
+ * role, named by the certificate's subject ({@link #certificateUsername()}).
  */
 public record DeviceIdentity(UUID tenantId, UUID siteId, UUID deviceId) {
 
@@ -26,6 +28,21 @@ public record DeviceIdentity(UUID tenantId, UUID siteId, UUID deviceId) {
 
     String role() {
         return username();
+    }
+
+    /**
+     * The one client id the device's password logins are accepted under: its username. The mTLS
+     * listener ({@code use_username_as_clientid}) gives a certificate login its subject as client id
+     * instead, whatever the device sent. Either way no device can claim a platform identity's or
+     * another device's client id, hence their sessions (docs/edge.md, "One client id per credential").
+     */
+    public String clientId() {
+        return username();
+    }
+
+    /** The command that creates the device's password client: in its role, bound to its own client id. */
+    JsonObject createPasswordClient(String password) {
+        return DynsecCommands.createBoundClient(username(), clientId(), password, role());
     }
 
     /** {@code atc/<tenant>/<site>/<device>/#}: the one filter the device may publish under. */

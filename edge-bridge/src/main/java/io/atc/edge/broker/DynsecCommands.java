@@ -60,9 +60,23 @@ final class DynsecCommands {
         return command("listRoles").put("verbose", false).put("offset", offset).put("count", count);
     }
 
+    /** A client that may log in with its password under any client id: for the platform's own identities only. */
     static JsonObject createClient(String username, String password, String role) {
         return command("createClient").put("username", username).put("password", password)
                 .put("roles", new JsonArray().add(new JsonObject().put("rolename", role)));
+    }
+
+    /**
+     * A client whose password logins the plugin accepts only under {@code clientId}: any other client
+     * id is refused (CONNACK 5), so its holder cannot take over another client's session.
+     */
+    static JsonObject createBoundClient(String username, String clientId, String password, String role) {
+        return createClient(username, password, role).put("clientid", clientId);
+    }
+
+    /** Binds the client's password logins to {@code clientId}; also disconnects every session of the client. */
+    static JsonObject bindClientId(String username, String clientId) {
+        return command("modifyClient").put("username", username).put("clientid", clientId);
     }
 
     /**

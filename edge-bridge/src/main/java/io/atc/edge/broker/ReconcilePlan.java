@@ -13,12 +13,19 @@ import java.util.stream.Collectors;
  * What must change at the broker so that its device clients match the database: the database is
  * the truth. Clients and roles of devices the database does not have are removed; devices without
  * a client get one; a device's client without its role gets the role back; each client's enabled
- * state follows its device. Certificate logins exist for exactly the enabled devices with a valid
- * certificate: others are removed, missing ones created.
+ * state follows its device; a client not bound to its device's own client id is bound to it (a
+ * client made before the binding existed, or changed by hand, could claim any session).
+ * Certificate logins exist for exactly the enabled devices with a valid certificate: others are
+ * removed, missing ones created.
  */
 record ReconcilePlan(List<String> clientsToRemove, List<String> rolesToRemove, List<RegisteredDevice> clientsToCreate,
         List<RegisteredDevice> rolesToRestore, List<String> clientsToEnable, List<String> clientsToDisable,
-        List<String> certificateClientsToRemove, List<DeviceIdentity> certificateClientsToCreate) {
+        List<DeviceIdentity> clientIdsToBind, List<String> certificateClientsToRemove,
+        List<DeviceIdentity> certificateClientsToCreate) {
+
+    /** A device's password client as the broker lists it: its disabled flag and the client id it is bound to, if any. */
+    record PasswordClient(boolean disabled, String clientId) {
+    }
 
     /** A device as the database lists it: its directory entry and whether it holds a valid certificate. */
     record RegisteredDevice(DeviceIdentity identity, boolean enabled, boolean certified) {
@@ -29,11 +36,11 @@ record ReconcilePlan(List<String> clientsToRemove, List<String> rolesToRemove, L
     }
 
     /**
-     * @param clients            the broker's device clients: device id to whether the client is disabled
+     * @param clients            the broker's device password clients, by device id
      * @param roles              the device ids that have a role at the broker
      * @param certificateClients the broker's clients named like a device's certificate login
      */
-    static ReconcilePlan between(Map<UUID, Boolean> clients, Set<UUID> roles, Set<String> certificateClients,
+    static ReconcilePlan between(Map<UUID, PasswordClient> clients, Set<UUID> roles, Set<String> certificateClients,
             Collection<RegisteredDevice> devices) {
         Map<UUID, RegisteredDevice> registered = devices.stream()
                 .collect(Collectors.toMap(device -> device.identity().deviceId(), Function.identity()));
@@ -43,6 +50,7 @@ record ReconcilePlan(List<String> clientsToRemove, List<String> rolesToRemove, L
         List<RegisteredDevice> rolesToRestore = new ArrayList<>();
         List<String> clientsToEnable = new ArrayList<>();
         List<String> clientsToDisable = new ArrayList<>();
+        List<DeviceIdentity> clientIdsToBind = new ArrayList<>();
         List<DeviceIdentity> certificateClientsToCreate = new ArrayList<>();
         clients.keySet().stream().filter(id -> !registered.containsKey(id)).sorted()
                 .forEach(id -> clientsToRemove.add(DeviceIdentity.usernameOf(id)));
@@ -54,18 +62,21 @@ record ReconcilePlan(List<String> clientsToRemove, List<String> rolesToRemove, L
                             && !certificateClients.contains(device.identity().certificateUsername())) {
                         certificateClientsToCreate.add(device.identity());
                     }
-                    Boolean disabled = clients.get(device.identity().deviceId());
-                    if (disabled == null) {
+                    PasswordClient client = clients.get(device.identity().deviceId());
+                    if (client == null) {
                         clientsToCreate.add(device);
                         return;
                     }
                     if (!roles.contains(device.identity().deviceId())) {
                         rolesToRestore.add(device);
                     }
-                    if (disabled && device.enabled()) {
+                    if (client.disabled() && device.enabled()) {
                         clientsToEnable.add(device.identity().username());
-                    } else if (!disabled && !device.enabled()) {
+                    } else if (!client.disabled() && !device.enabled()) {
                         clientsToDisable.add(device.identity().username());
+                    }
+                    if (!device.identity().clientId().equals(client.clientId())) {
+                        clientIdsToBind.add(device.identity());
                     }
                 });
         Set<String> certificateLogins = registered.values().stream().filter(RegisteredDevice::needsCertificateLogin)
@@ -73,12 +84,13 @@ record ReconcilePlan(List<String> clientsToRemove, List<String> rolesToRemove, L
         List<String> certificateClientsToRemove = certificateClients.stream()
                 .filter(name -> !certificateLogins.contains(name)).sorted().toList();
         return new ReconcilePlan(clientsToRemove, rolesToRemove, clientsToCreate, rolesToRestore, clientsToEnable,
-                clientsToDisable, certificateClientsToRemove, certificateClientsToCreate);
+                clientsToDisable, clientIdsToBind, certificateClientsToRemove, certificateClientsToCreate);
     }
 
     boolean nothingToDo() {
         return clientsToRemove.isEmpty() && rolesToRemove.isEmpty() && clientsToCreate.isEmpty()
                 && rolesToRestore.isEmpty() && clientsToEnable.isEmpty() && clientsToDisable.isEmpty()
+                && clientIdsToBind.isEmpty()
                 && certificateClientsToRemove.isEmpty() && certificateClientsToCreate.isEmpty();
     }
 }

@@ -7,14 +7,15 @@ import java.util.UUID;
  * What a reconciliation changed at the broker. {@code passwordResetNeeded}: devices that got a new
  * client with a random password nobody knows; they cannot connect until their password is reset.
  * Certificate logins are removed for devices without a valid certificate (or disabled, or unknown)
- * and created for enabled devices with one.
+ * and created for enabled devices with one. {@code clientIdsBound}: password clients that could log
+ * in under another client id than their own, now bound to it (and disconnected).
  */
 public record ReconcileReport(int devicesChecked, int clientsRemoved, int rolesRemoved, int rolesRestored,
-        int clientsEnabled, int clientsDisabled, List<UUID> passwordResetNeeded, int certificateLoginsRemoved,
-        int certificateLoginsCreated) {
+        int clientsEnabled, int clientsDisabled, int clientIdsBound, List<UUID> passwordResetNeeded,
+        int certificateLoginsRemoved, int certificateLoginsCreated) {
 
     public boolean changedAnything() {
-        return clientsRemoved + rolesRemoved + rolesRestored + clientsEnabled + clientsDisabled
+        return clientsRemoved + rolesRemoved + rolesRestored + clientsEnabled + clientsDisabled + clientIdsBound
                 + passwordResetNeeded.size() + certificateLoginsRemoved + certificateLoginsCreated > 0;
     }
 }

@@ -27,8 +27,9 @@ class ReconcilePlanTests {
         UUID shouldBeDisabled = UUID.randomUUID();
 
         ReconcilePlan plan = ReconcilePlan.between(
-                Map.of(inSync, false, unknownToTheDatabase, false, missingRole, false, shouldBeEnabled, true,
-                        shouldBeDisabled, false),
+                Map.of(inSync, enabledClient(inSync), unknownToTheDatabase, enabledClient(unknownToTheDatabase),
+                        missingRole, enabledClient(missingRole), shouldBeEnabled, disabledClient(shouldBeEnabled),
+                        shouldBeDisabled, enabledClient(shouldBeDisabled)),
                 Set.of(inSync, unknownToTheDatabase, orphanRole, shouldBeEnabled, shouldBeDisabled, missingClient),
                 Set.of(),
                 List.of(device(inSync, true), device(missingClient, true), device(missingClientDisabled, false),
@@ -42,6 +43,32 @@ class ReconcilePlanTests {
         assertThat(plan.rolesToRestore()).containsExactly(device(missingRole, true));
         assertThat(plan.clientsToEnable()).containsExactly(DeviceIdentity.usernameOf(shouldBeEnabled));
         assertThat(plan.clientsToDisable()).containsExactly(DeviceIdentity.usernameOf(shouldBeDisabled));
+        assertThat(plan.clientIdsToBind()).isEmpty();
+    }
+
+    @Test
+    void aClientNotBoundToItsOwnClientIdIsBound() {
+        UUID bound = UUID.randomUUID();
+        UUID unbound = UUID.randomUUID();
+        UUID boundToTheIngest = UUID.randomUUID();
+        UUID boundToAnotherDevice = UUID.randomUUID();
+        UUID disabledUnbound = UUID.randomUUID();
+
+        ReconcilePlan plan = ReconcilePlan.between(
+                Map.of(bound, enabledClient(bound), unbound, new ReconcilePlan.PasswordClient(false, null),
+                        boundToTheIngest, new ReconcilePlan.PasswordClient(false, "atc-ingest"),
+                        boundToAnotherDevice, new ReconcilePlan.PasswordClient(false, DeviceIdentity.usernameOf(bound)),
+                        disabledUnbound, new ReconcilePlan.PasswordClient(true, null)),
+                Set.of(bound, unbound, boundToTheIngest, boundToAnotherDevice, disabledUnbound), Set.of(),
+                List.of(device(bound, true), device(unbound, true), device(boundToTheIngest, true),
+                        device(boundToAnotherDevice, true), device(disabledUnbound, false)));
+
+        assertThat(plan.clientIdsToBind()).containsExactlyInAnyOrder(identity(unbound), identity(boundToTheIngest),
+                identity(boundToAnotherDevice), identity(disabledUnbound));
+        assertThat(plan.clientIdsToBind()).extracting(DeviceIdentity::clientId)
+                .containsExactlyInAnyOrder(DeviceIdentity.usernameOf(unbound), DeviceIdentity.usernameOf(boundToTheIngest),
+                        DeviceIdentity.usernameOf(boundToAnotherDevice), DeviceIdentity.usernameOf(disabledUnbound));
+        assertThat(plan.clientsToCreate()).as("binding keeps the client and its password").isEmpty();
     }
 
     @Test
@@ -51,7 +78,8 @@ class ReconcilePlanTests {
 
         UUID certified = UUID.randomUUID();
 
-        ReconcilePlan plan = ReconcilePlan.between(Map.of(enabled, false, disabled, true, certified, false),
+        ReconcilePlan plan = ReconcilePlan.between(Map.of(enabled, enabledClient(enabled), disabled,
+                disabledClient(disabled), certified, enabledClient(certified)),
                 Set.of(enabled, disabled, certified), Set.of(identity(certified).certificateUsername()),
                 List.of(device(enabled, true), device(disabled, false), certifiedDevice(certified, true)));
 
@@ -67,8 +95,9 @@ class ReconcilePlanTests {
         UUID deleted = UUID.randomUUID();
         UUID otherTenant = UUID.randomUUID();
         String otherTenantsName = new DeviceIdentity(UUID.randomUUID(), SITE, otherTenant).certificateUsername();
-        Map<UUID, Boolean> clients = Map.of(inSync, false, loginLost, false, certificateRevoked, false,
-                disabledWithCertificate, true, otherTenant, false);
+        Map<UUID, ReconcilePlan.PasswordClient> clients = Map.of(inSync, enabledClient(inSync), loginLost,
+                enabledClient(loginLost), certificateRevoked, enabledClient(certificateRevoked), disabledWithCertificate,
+                disabledClient(disabledWithCertificate), otherTenant, enabledClient(otherTenant));
 
         ReconcilePlan plan = ReconcilePlan.between(clients, clients.keySet(),
                 Set.of(identity(inSync).certificateUsername(), identity(certificateRevoked).certificateUsername(),
@@ -98,6 +127,15 @@ class ReconcilePlanTests {
         assertThat(DeviceIdentity.isCertificateUsername(identity(id).certificateUsername())).isTrue();
         assertThat(DeviceIdentity.isCertificateUsername("d-" + id)).isFalse();
         assertThat(DeviceIdentity.isCertificateUsername("CN=admin,OU=t-" + TENANT + ",O=ATC Edge")).isFalse();
+    }
+
+    /** A password client as the platform makes it: bound to the device's own client id. */
+    private static ReconcilePlan.PasswordClient enabledClient(UUID id) {
+        return new ReconcilePlan.PasswordClient(false, identity(id).clientId());
+    }
+
+    private static ReconcilePlan.PasswordClient disabledClient(UUID id) {
+        return new ReconcilePlan.PasswordClient(true, identity(id).clientId());
     }
 
     private static ReconcilePlan.RegisteredDevice device(UUID id, boolean enabled) {

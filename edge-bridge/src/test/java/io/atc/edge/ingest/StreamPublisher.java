@@ -86,7 +86,7 @@ final class StreamPublisher implements AutoCloseable {
     private TestMqttClient connect(RegisteredDevice device) {
         while (true) {
             try {
-                return TestMqttClient.connect(vertx, broker, device.username(), device.password());
+                return TestMqttClient.connect(vertx, broker, device.username(), device.password(), device.username());
             } catch (RuntimeException | AssertionError notYet) {
                 sleep(100);
             }

@@ -12,7 +12,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
 /** Calls to the device certificate API as the device's own tenant, and the TLS identity a result makes. */
-final class DeviceCertificatesApi {
+public final class DeviceCertificatesApi {
 
     private DeviceCertificatesApi() {
     }
@@ -22,7 +22,7 @@ final class DeviceCertificatesApi {
     }
 
     /** Issues (or rotates) with a platform-generated key. */
-    static JsonPath issue(RegisteredDevice device) {
+    public static JsonPath issue(RegisteredDevice device) {
         return given().auth().oauth2(InternalTokens.forTenant(device.tenantId(), "devices:write"))
                 .contentType("application/json")
                 .post(path(device))
@@ -45,7 +45,7 @@ final class DeviceCertificatesApi {
     }
 
     /** The device's TLS identity from an issue response with a generated key. */
-    static TestMqttClient.TlsIdentity identity(JsonPath issued) {
+    public static TestMqttClient.TlsIdentity identity(JsonPath issued) {
         return new TestMqttClient.TlsIdentity(rootPem(), issued.getString("certificateChain"),
                 issued.getString("privateKey"));
     }

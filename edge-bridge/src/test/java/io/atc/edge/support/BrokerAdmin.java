@@ -72,13 +72,17 @@ public final class BrokerAdmin {
         return TestMqttClient.connect(VERTX, TestBroker.broker(), username, password, clientId);
     }
 
+    /** The device's password login, under its own client id (the only one the broker accepts for it). */
     public static TestMqttClient connect(RegisteredDevice device) {
-        return connect(device.username(), device.password());
+        return connect(device.username(), device.password(), device.username());
     }
 
-    /** True when the broker accepts the login (the client disconnects at once). */
+    /**
+     * True when the broker accepts the login under the username as client id, which is a device's
+     * own (the client disconnects at once).
+     */
     public static boolean accepts(String username, String password) {
-        try (TestMqttClient client = connect(username, password)) {
+        try (TestMqttClient client = connect(username, password, username)) {
             return client.isConnected();
         } catch (RuntimeException e) {
             if (rootCause(e) instanceof MqttConnectionException refused) {

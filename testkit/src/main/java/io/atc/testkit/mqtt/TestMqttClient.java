@@ -82,6 +82,14 @@ public final class TestMqttClient implements AutoCloseable {
      * an SSL exception or a closed connection as root cause, when the broker refuses the certificate.
      */
     public static TestMqttClient connectTls(Vertx vertx, String host, int port, TlsIdentity identity) {
+        MqttClient client = MqttClient.create(vertx, tlsOptions(identity));
+        TestMqttClient testClient = new TestMqttClient(client);
+        await(client.connect(port, host));
+        return testClient;
+    }
+
+    /** Options for a TLS login with {@code identity}'s certificate and no password, checking the broker's name. */
+    public static MqttClientOptions tlsOptions(TlsIdentity identity) {
         MqttClientOptions options = new MqttClientOptions();
         options.setSsl(true)
                 .setHostnameVerificationAlgorithm("HTTPS")
@@ -89,10 +97,7 @@ public final class TestMqttClient implements AutoCloseable {
                 .setKeyCertOptions(new PemKeyCertOptions()
                         .addCertValue(Buffer.buffer(identity.certificateChainPem()))
                         .addKeyValue(Buffer.buffer(identity.privateKeyPem())));
-        MqttClient client = MqttClient.create(vertx, options);
-        TestMqttClient testClient = new TestMqttClient(client);
-        await(client.connect(port, host));
-        return testClient;
+        return options;
     }
 
     /** Subscribes and returns the QoS levels the broker granted (128 means refused). */
