@@ -10,11 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.atc.core.tenancy.CrossTenantRead;
+import io.atc.core.tenancy.CrossTenantReads;
 import io.atc.core.tenancy.TenantTransactions;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -29,19 +30,17 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class Checkpointer {
 
     private static final Logger LOG = Logger.getLogger(Checkpointer.class);
-    private static final String MOVED_HEADS = "select tenant_id, seq, head_hash, updated_at from audit.chain_heads_since($1)";
-
     private static final String HASH_AT = "select hash from audit.events where tenant_id = $1 and seq = $2";
 
     private static final Duration LOOK_BACK = Duration.ofMinutes(1);
 
-    private final Pool pool;
+    private final CrossTenantReads reads;
     private final TenantTransactions transactions;
     private final CheckpointStore store;
     private volatile Instant lastRound = Instant.EPOCH;
 
-    public Checkpointer(Pool pool, TenantTransactions transactions, CheckpointStore store) {
-        this.pool = pool;
+    public Checkpointer(CrossTenantReads reads, TenantTransactions transactions, CheckpointStore store) {
+        this.reads = reads;
         this.transactions = transactions;
         this.store = store;
     }
@@ -59,7 +58,7 @@ public class Checkpointer {
         // updated_at is the appending transaction's start time, so a transaction that began before the
         // previous round and committed after it carries an older stamp: look back a minute to catch it.
         Instant since = lastRound.minus(LOOK_BACK);
-        return pool.preparedQuery(MOVED_HEADS).execute(Tuple.of(since.atOffset(ZoneOffset.UTC)))
+        return reads.read(CrossTenantRead.MOVED_CHAIN_HEADS, Tuple.of(since.atOffset(ZoneOffset.UTC)))
                 .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows))
                 .onItem().transformToUniAndConcatenate(this::checkpointIfNewer)
                 .collect().asList()

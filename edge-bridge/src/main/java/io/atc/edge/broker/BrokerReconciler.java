@@ -12,11 +12,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.atc.core.tenancy.CrossTenantRead;
+import io.atc.core.tenancy.CrossTenantReads;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * Converges the broker's device clients ({@code d-*}) to the database, which is the truth:
@@ -30,37 +30,31 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  * bound to the device's own client id ({@link DeviceIdentity#clientId()}); one that is not (made
  * before the binding existed, or changed by hand) is bound, which disconnects it once.
  *
- * <p>The database side is read through {@code edge.device_directory()}, the one platform-level read
- * of devices across tenants (routing columns only), and {@code edge.devices_with_valid_certificate()}
- * (ids only). The whole pass runs under the exclusive {@link IdentityChangeLock}, so no device or
+ * <p>The database side is read through {@link CrossTenantRead#DEVICES_TO_RECONCILE}: {@code
+ * edge.device_directory()}, the one platform-level read of devices across tenants (routing columns
+ * only), and {@code edge.devices_with_valid_certificate()} (ids only). The whole pass runs under the exclusive {@link IdentityChangeLock}, so no device or
  * certificate change is half done while it looks.
  */
 @ApplicationScoped
 public class BrokerReconciler {
 
     private static final Logger LOG = Logger.getLogger(BrokerReconciler.class);
-    private static final String DIRECTORY = """
-            select d.device_id, d.tenant_id, d.site_id, d.enabled, c.device_id is not null as certified
-              from edge.device_directory() d
-              left join edge.devices_with_valid_certificate() c
-                on c.tenant_id = d.tenant_id and c.device_id = d.device_id
-            """;
     private static final int PAGE = 500;
     private static final int COMMANDS_PER_MESSAGE = 100;
 
-    private final Pool pool;
+    private final CrossTenantReads reads;
     private final DynamicSecurityClient broker;
 
-    public BrokerReconciler(Pool pool, DynamicSecurityClient broker) {
-        this.pool = pool;
+    public BrokerReconciler(CrossTenantReads reads, DynamicSecurityClient broker) {
+        this.reads = reads;
         this.broker = broker;
     }
 
     public Uni<ReconcileReport> reconcile() {
-        return pool.withTransaction(connection -> IdentityChangeLock.holdExclusive(connection)
-                .flatMap(locked -> deviceClients(0, new BrokerClients(new HashMap<>(), new HashSet<>())))
+        return reads.underExclusiveLock(IdentityChangeLock.KEY, locked -> deviceClients(0,
+                        new BrokerClients(new HashMap<>(), new HashSet<>()))
                 .flatMap(clients -> deviceRoles(0, new HashSet<>())
-                        .flatMap(roles -> directory(connection).flatMap(devices -> apply(
+                        .flatMap(roles -> directory(locked).flatMap(devices -> apply(
                                 ReconcilePlan.between(clients.devices(), roles, clients.certificateLogins(), devices),
                                 devices.size())))))
                 .invoke(BrokerReconciler::log);
@@ -97,8 +91,8 @@ public class BrokerReconciler {
         });
     }
 
-    private static Uni<List<ReconcilePlan.RegisteredDevice>> directory(SqlConnection connection) {
-        return connection.query(DIRECTORY).execute().map(rows -> {
+    private static Uni<List<ReconcilePlan.RegisteredDevice>> directory(CrossTenantReads.LockedReads locked) {
+        return locked.read(CrossTenantRead.DEVICES_TO_RECONCILE).map(rows -> {
             List<ReconcilePlan.RegisteredDevice> devices = new ArrayList<>();
             rows.forEach(row -> devices.add(new ReconcilePlan.RegisteredDevice(new DeviceIdentity(row.getUUID("tenant_id"),
                     row.getUUID("site_id"), row.getUUID("device_id")), row.getBoolean("enabled"),

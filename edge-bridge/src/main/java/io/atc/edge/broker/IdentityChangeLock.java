@@ -2,7 +2,6 @@ package io.atc.edge.broker;
 
 import io.atc.core.tenancy.TenantSql;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -10,8 +9,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * broker before its transaction commits, so for a moment the broker is ahead of the database; a
  * reconciler reading in that moment would undo the change (delete a client just registered).
  * Mutations hold this transaction-scoped advisory lock shared (they do not wait for each other);
- * the reconciler holds it exclusively while it reads both sides and applies its changes, so it
- * sees no mutation half done and no mutation interleaves with it.
+ * the reconciler holds it exclusively while it reads both sides and applies its changes
+ * ({@link io.atc.core.tenancy.CrossTenantReads#underExclusiveLock}), so it sees no mutation half
+ * done and no mutation interleaves with it.
  */
 public final class IdentityChangeLock {
 
@@ -23,9 +23,5 @@ public final class IdentityChangeLock {
 
     public static Uni<Void> holdShared(TenantSql sql) {
         return sql.execute("select pg_advisory_xact_lock_shared($1)", Tuple.of(KEY)).replaceWithVoid();
-    }
-
-    static Uni<Void> holdExclusive(SqlConnection connection) {
-        return connection.preparedQuery("select pg_advisory_xact_lock($1)").execute(Tuple.of(KEY)).replaceWithVoid();
     }
 }

@@ -9,8 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.atc.core.tenancy.CrossTenantRead;
+import io.atc.core.tenancy.CrossTenantReads;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -25,10 +26,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class DeviceDirectory {
 
-    private static final String ALL = "select device_id, tenant_id, site_id, enabled from edge.device_directory()";
-    private static final String ONE = ALL + " where device_id = $1";
-
-    private final Pool pool;
+    private final CrossTenantReads reads;
     private final long unknownTtlNanos;
     private volatile Map<UUID, DeviceRoute> routes = new ConcurrentHashMap<>();
     private final Map<UUID, Long> unknownUntil = new ConcurrentHashMap<>();
@@ -37,8 +35,8 @@ public class DeviceDirectory {
     private volatile boolean reloading;
     private volatile boolean loaded;
 
-    public DeviceDirectory(Pool pool, IngestSettings settings) {
-        this.pool = pool;
+    public DeviceDirectory(CrossTenantReads reads, IngestSettings settings) {
+        this.reads = reads;
         this.unknownTtlNanos = settings.unknownDeviceTtl().toNanos();
     }
 
@@ -71,7 +69,7 @@ public class DeviceDirectory {
     public Uni<Void> reload() {
         reloading = true;
         changedDuringReload.clear();
-        return pool.preparedQuery(ALL).execute()
+        return reads.read(CrossTenantRead.DEVICE_DIRECTORY)
                 .invoke(rows -> {
                     Map<UUID, DeviceRoute> fresh = new ConcurrentHashMap<>();
                     rows.forEach(row -> fresh.put(row.getUUID("device_id"), route(row)));
@@ -106,7 +104,7 @@ public class DeviceDirectory {
     }
 
     private Uni<Optional<DeviceRoute>> readOne(UUID deviceId) {
-        return pool.preparedQuery(ONE).execute(Tuple.of(deviceId)).map(rows -> {
+        return reads.read(CrossTenantRead.DEVICE_ROUTE, Tuple.of(deviceId)).map(rows -> {
             if (rows.iterator().hasNext()) {
                 DeviceRoute route = route(rows.iterator().next());
                 routes.put(deviceId, route);

@@ -24,13 +24,14 @@ import org.jboss.logging.Logger;
 import io.atc.core.audit.AuditEntry;
 import io.atc.core.startup.StartupRefusal;
 import io.atc.core.tenancy.Audited;
+import io.atc.core.tenancy.CrossTenantRead;
+import io.atc.core.tenancy.CrossTenantReads;
 import io.atc.core.tenancy.TenantTransactions;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -46,10 +47,7 @@ public class CrlPublisher {
     private static final Logger LOG = Logger.getLogger(CrlPublisher.class);
     private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(15);
 
-    private static final String PUBLISHED = "select crl from edge.published_crls()";
-    private static final String DUE = "select tenant_id from edge.tenants_with_crl_due($1)";
-
-    private final Pool pool;
+    private final CrossTenantReads reads;
     private final TenantTransactions transactions;
     private final TenantCas tenantCas;
     private final PkiMaterial material;
@@ -62,9 +60,9 @@ public class CrlPublisher {
     private boolean reloadPending;
     private long timer = -1;
 
-    public CrlPublisher(Pool pool, TenantTransactions transactions, TenantCas tenantCas, PkiMaterial material,
+    public CrlPublisher(CrossTenantReads reads, TenantTransactions transactions, TenantCas tenantCas, PkiMaterial material,
             PkiConfig config, Vertx vertx) {
-        this.pool = pool;
+        this.reads = reads;
         this.transactions = transactions;
         this.tenantCas = tenantCas;
         this.material = material;
@@ -113,7 +111,7 @@ public class CrlPublisher {
     /** Re-signs, one tenant transaction each, the CRLs that expire within half their validity or miss a revocation. */
     Uni<Void> refreshDue() {
         Instant horizon = Instant.now().plus(config.crlValidity().dividedBy(2));
-        return pool.preparedQuery(DUE).execute(Tuple.of(horizon.atOffset(ZoneOffset.UTC)))
+        return reads.read(CrossTenantRead.TENANTS_WITH_CRL_DUE, Tuple.of(horizon.atOffset(ZoneOffset.UTC)))
                 .map(rows -> rows.stream().map(row -> row.getUUID("tenant_id")).toList())
                 .flatMap(tenants -> Multi.createFrom().iterable(tenants)
                         .onItem().transformToUniAndConcatenate(this::reissue)
@@ -131,7 +129,7 @@ public class CrlPublisher {
     private void publishNow() {
         writing.lock();
         try {
-            List<byte[]> tenantCrls = pool.preparedQuery(PUBLISHED).execute().await().atMost(QUERY_TIMEOUT)
+            List<byte[]> tenantCrls = reads.read(CrossTenantRead.PUBLISHED_CRLS).await().atMost(QUERY_TIMEOUT)
                     .stream().map(row -> row.getBuffer("crl").getBytes()).toList();
             StringBuilder content = new StringBuilder(Pem.crl(rootCrl()));
             tenantCrls.forEach(crl -> content.append(Pem.crl(crl)));

@@ -2,43 +2,55 @@ package io.atc.core.audit;
 
 import java.nio.charset.StandardCharsets;
 
-import io.atc.core.tenancy.TenantSql;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Appends to the bound tenant's chain through audit.append, in the caller's transaction and in
- * one round trip (the function locks the head, hashes, inserts and advances the head).
- * Only {@link io.atc.core.tenancy.TenantTransactions#mutate} calls it, once per mutation.
+ * one round trip (the function locks the head, hashes, inserts and advances the head). It knows
+ * no transaction of its own: {@link io.atc.core.tenancy.TenantTransactions#mutate} hands it the
+ * statements of the tenant transaction it opened, once per mutation.
  */
 public final class AuditLog {
+
+    /** One statement in the caller's open transaction, which is bound to the tenant whose chain grows. */
+    @FunctionalInterface
+    public interface Statements {
+        Uni<RowSet<Row>> execute(String sql, Tuple parameters);
+    }
 
     // $4 arrives as text and is cast server-side: a Java String bound to a jsonb parameter would be
     // stored as a JSON string, not as the object it spells.
     private static final String APPEND = "select seq, hash from audit.append($1, $2, $3, $4::text::jsonb, $5, $6)";
 
-    private AuditLog() {
+    private final String appendAfterFirst;
+
+    private AuditLog(String first) {
+        // The append's first argument depends on b, so Postgres evaluates first before it appends.
+        this.appendAfterFirst = "select a.seq, a.hash"
+                + " from (select " + first + " as first) b"
+                + " cross join lateral audit.append(case when b.first = $1 then $2 end, $3, $4, $5::text::jsonb, $6, $7) a";
     }
 
-    // The tenant binding and the append as one statement, for a transaction whose first statement
-    // is its append: the lateral dependency makes Postgres bind the tenant before it appends.
-    private static final String BIND_AND_APPEND = "select a.seq, a.hash"
-            + " from (select set_config('atc.tenant_id', $1, true) as bound) b"
-            + " cross join lateral audit.append(case when b.bound = $1 then $2 end, $3, $4, $5::text::jsonb, $6, $7) a";
-
-    public static Uni<AuditReceipt> append(TenantSql sql, AuditEntry entry) {
-        return sql.execute(APPEND, arguments(Tuple.tuple(), entry)).map(rows -> receipt(rows.iterator().next()));
+    public static Uni<AuditReceipt> append(Statements sql, AuditEntry entry) {
+        return sql.execute(APPEND, arguments(Tuple.tuple(), entry)).map(AuditLog::receipt);
     }
 
     /**
-     * Binds the transaction to {@code sql}'s tenant and appends, in one statement: what
-     * TenantTransactions sends first when a mutation's entry is known before its work runs.
+     * The append for a transaction whose first statement is its append, sent together with what
+     * must run before it: {@code first} is an SQL expression over {@code $1} whose value is
+     * {@code $1} (the tenant binding). One statement instead of two.
      */
-    public static Uni<AuditReceipt> bindAndAppend(TenantSql sql, AuditEntry entry) {
-        return sql.execute(BIND_AND_APPEND, arguments(Tuple.of(sql.tenantId().toString()), entry))
-                .map(rows -> receipt(rows.iterator().next()));
+    public static AuditLog after(String first) {
+        return new AuditLog(first);
+    }
+
+    /** Runs {@code first} with {@code firstArgument} as its {@code $1}, then appends, in one statement. */
+    public Uni<AuditReceipt> append(Statements sql, String firstArgument, AuditEntry entry) {
+        return sql.execute(appendAfterFirst, arguments(Tuple.of(firstArgument), entry)).map(AuditLog::receipt);
     }
 
     private static Tuple arguments(Tuple leading, AuditEntry entry) {
@@ -54,7 +66,8 @@ public final class AuditLog {
                 .addBuffer(Buffer.buffer(payloadHash));
     }
 
-    private static AuditReceipt receipt(Row row) {
+    private static AuditReceipt receipt(RowSet<Row> rows) {
+        Row row = rows.iterator().next();
         return new AuditReceipt(row.getLong("seq"), row.getBuffer("hash").getBytes());
     }
 }

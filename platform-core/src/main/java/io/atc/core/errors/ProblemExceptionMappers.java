@@ -16,8 +16,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
-import io.atc.core.text.PostgresText;
-import io.atc.core.text.UnstorableTextException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -61,18 +59,12 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper({JsonMappingException.class, MismatchedInputException.class, InvalidFormatException.class})
     public Response mistypedJson(JsonMappingException failure, UriInfo uri) {
-        String field = jsonField(failure);
+        String field = JsonFieldPath.of(failure);
         if (field.isEmpty()) {
             return ProblemResponses.of(ProblemType.MALFORMED_REQUEST, "The request body has the wrong shape.", uri.getPath());
         }
         return ProblemResponses.of(ProblemType.MALFORMED_REQUEST, field + ": wrong type or format", uri.getPath(),
                 List.of(new Problem.FieldError(field, "wrong type or format")));
-    }
-
-    /** A JSON string Postgres could not store: 422, like any other invalid value of a field. */
-    @ServerExceptionMapper
-    public Response unstorableText(UnstorableTextException failure, UriInfo uri) {
-        return ProblemResponses.of(ProblemException.invalid(jsonField(failure), PostgresText.RULE), uri.getPath());
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
@@ -100,19 +92,6 @@ public class ProblemExceptionMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable failure, UriInfo uri) {
         return ProblemResponses.internal(failure, uri.getPath());
-    }
-
-    /** The field as the client wrote it: {@code name}, {@code scopes[0]}, {@code owner.email}. */
-    private static String jsonField(JsonMappingException failure) {
-        StringBuilder field = new StringBuilder();
-        for (JsonMappingException.Reference reference : failure.getPath()) {
-            if (reference.getFieldName() != null) {
-                field.append(field.isEmpty() ? "" : ".").append(reference.getFieldName());
-            } else {
-                field.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return field.toString();
     }
 
     private static String fieldName(ConstraintViolation<?> violation) {

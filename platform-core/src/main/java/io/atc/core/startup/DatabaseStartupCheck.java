@@ -8,8 +8,9 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.atc.core.tenancy.CrossTenantRead;
+import io.atc.core.tenancy.CrossTenantReads;
 import io.quarkus.runtime.StartupEvent;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 
 /**
@@ -22,21 +23,16 @@ import io.vertx.mutiny.sqlclient.Row;
 @ApplicationScoped
 public class DatabaseStartupCheck {
 
-    /** The login role, whatever role the connection may have been set to afterwards (its memberships count too). */
-    private static final String ROLE_PROBLEMS = "select session_user as role, tenancy.service_role_problems(session_user) as problem";
-
-    private static final String TENANTS_WITHOUT_CHAIN_HEAD = "select audit.tenants_without_chain_head()";
-
-    private final Pool pool;
+    private final CrossTenantReads reads;
     private final String url;
     private final String user;
     private final Duration timeout;
 
-    public DatabaseStartupCheck(Pool pool,
+    public DatabaseStartupCheck(CrossTenantReads reads,
             @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
             @ConfigProperty(name = "atc.db.startup-timeout", defaultValue = "15s") Duration timeout) {
-        this.pool = pool;
+        this.reads = reads;
         this.url = url;
         this.user = user;
         this.timeout = timeout;
@@ -45,7 +41,7 @@ public class DatabaseStartupCheck {
     void onStart(@Observes StartupEvent event) {
         List<Row> problems;
         try {
-            problems = pool.query(ROLE_PROBLEMS).execute().await().atMost(timeout).stream().toList();
+            problems = reads.read(CrossTenantRead.SERVICE_ROLE_PROBLEMS).await().atMost(timeout).stream().toList();
         } catch (RuntimeException e) {
             StartupRefusal.refuse("ATC-STARTUP-DB cannot use the database at " + redact(url) + " as " + user + ": "
                     + DatabaseFailures.describe(e, timeout));
@@ -58,7 +54,7 @@ public class DatabaseStartupCheck {
                     + String.join("; it ", problems.stream().map(row -> row.getString("problem")).toList()));
             return;
         }
-        List<String> headless = pool.query(TENANTS_WITHOUT_CHAIN_HEAD).execute().await().atMost(timeout)
+        List<String> headless = reads.read(CrossTenantRead.TENANTS_WITHOUT_CHAIN_HEAD).await().atMost(timeout)
                 .stream().map(row -> row.getUUID(0).toString()).toList();
         if (!headless.isEmpty()) {
             StartupRefusal.refuse("ATC-STARTUP-AUDIT refusing to start: " + headless.size()

@@ -14,7 +14,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The one way to touch tenant data. Each unit of work runs in its own transaction whose
- * transaction-local setting atc.tenant_id names the tenant, so row level security (enabled,
+ * transaction-local setting atc.tenant_id names the tenant ({@link TenantBinding}), so row level security (enabled,
  * forced, WITH CHECK) confines every statement to that tenant. The setting is transaction-local,
  * so a pooled connection never carries it into the next transaction. The transaction commits
  * when the work's Uni succeeds and rolls back when it fails.
@@ -27,9 +27,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class TenantTransactions {
 
-    static final String BIND_TENANT = "select set_config('atc.tenant_id', $1, true)";
-    static final String BIND_TENANT_READ_ONLY =
-            "select set_config('atc.tenant_id', $1, true), set_config('transaction_read_only', 'on', true)";
+    private static final AuditLog BIND_AND_APPEND = AuditLog.after(TenantBinding.SET_TENANT);
 
     private final Pool pool;
 
@@ -38,12 +36,12 @@ public class TenantTransactions {
     }
 
     public <T> Uni<T> read(UUID tenantId, Function<TenantSql, Uni<T>> work) {
-        return inTransaction(BIND_TENANT_READ_ONLY, tenantId, work);
+        return inTransaction(TenantBinding.BIND_READ_ONLY, tenantId, work);
     }
 
     public <T> Uni<T> mutate(UUID tenantId, Function<TenantSql, Uni<Audited<T>>> work) {
         Objects.requireNonNull(work, "work");
-        return inTransaction(BIND_TENANT, tenantId, sql -> audited(sql, work));
+        return inTransaction(TenantBinding.BIND, tenantId, sql -> audited(sql, work));
     }
 
     /**
@@ -56,7 +54,8 @@ public class TenantTransactions {
      */
     public <T> Uni<T> mutate(UUID tenantId, AuditEntry entry, Function<TenantSql, Uni<T>> work) {
         Objects.requireNonNull(entry, "entry");
-        return inTransaction(sql -> AuditLog.bindAndAppend(sql, entry), tenantId, work);
+        return inTransaction(sql -> BIND_AND_APPEND.append(sql::execute, sql.tenantId().toString(), entry),
+                tenantId, work);
     }
 
     /**
@@ -64,13 +63,13 @@ public class TenantTransactions {
      * write that needs no audit entry of its own: the genesis event is that entry.
      */
     public Uni<Void> createTenant(UUID tenantId, String name) {
-        return inTransaction(BIND_TENANT, tenantId, sql -> insertTenant(sql, tenantId, name));
+        return inTransaction(TenantBinding.BIND, tenantId, sql -> insertTenant(sql, tenantId, name));
     }
 
     /** Creates a tenant and runs its first (audited) mutation in the same transaction: all or nothing. */
     public <T> Uni<T> createTenant(UUID tenantId, String name, Function<TenantSql, Uni<Audited<T>>> firstMutation) {
         Objects.requireNonNull(firstMutation, "firstMutation");
-        return inTransaction(BIND_TENANT, tenantId, sql -> insertTenant(sql, tenantId, name)
+        return inTransaction(TenantBinding.BIND, tenantId, sql -> insertTenant(sql, tenantId, name)
                 .flatMap(created -> audited(sql, firstMutation)));
     }
 
@@ -81,7 +80,7 @@ public class TenantTransactions {
     }
 
     private static <T> Uni<T> audited(TenantSql sql, Function<TenantSql, Uni<Audited<T>>> work) {
-        return work.apply(sql).flatMap(audited -> AuditLog.append(sql, audited.entry()).map(receipt -> audited.result()));
+        return work.apply(sql).flatMap(audited -> AuditLog.append(sql::execute, audited.entry()).map(receipt -> audited.result()));
     }
 
     private <T> Uni<T> inTransaction(String bind, UUID tenantId, Function<TenantSql, Uni<T>> work) {

@@ -15,12 +15,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.atc.core.startup.StartupRefusal;
+import io.atc.core.tenancy.CrossTenantRead;
+import io.atc.core.tenancy.CrossTenantReads;
 import io.atc.gateway.auth.KeyChanged;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 
 /**
@@ -30,18 +31,17 @@ import io.vertx.mutiny.sqlclient.Row;
  * request that arrives during a load runs one more load after it. A failed load keeps the previous
  * set and is retried soon.
  *
- * <p>The read is {@code keys.active_key_origins()}, a SECURITY DEFINER function returning only
- * distinct origin strings: the gateway never sees other columns of other tenants' keys.
+ * <p>The read is {@link CrossTenantRead#ACTIVE_KEY_ORIGINS}, a SECURITY DEFINER function returning
+ * only distinct origin strings: the gateway never sees other columns of other tenants' keys.
  */
 @ApplicationScoped
 public class PreflightOriginsLoader {
 
-    static final String ACTIVE_KEY_ORIGINS = "select origin from keys.active_key_origins()";
     private static final Logger LOG = Logger.getLogger(PreflightOriginsLoader.class);
     private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(2);
 
     private final PreflightOrigins origins;
-    private final Pool pool;
+    private final CrossTenantReads reads;
     private final Vertx vertx;
     private final Duration interval;
     private final AtomicBoolean loading = new AtomicBoolean();
@@ -51,13 +51,13 @@ public class PreflightOriginsLoader {
     private volatile long periodicTimer = -1;
 
     @Inject
-    public PreflightOriginsLoader(PreflightOrigins origins, Pool pool, Vertx vertx,
+    public PreflightOriginsLoader(PreflightOrigins origins, CrossTenantReads reads, Vertx vertx,
             @ConfigProperty(name = "atc.gateway.cors.origins-refresh", defaultValue = "30s") Duration interval) {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("atc.gateway.cors.origins-refresh must be positive, not " + interval);
         }
         this.origins = origins;
-        this.pool = pool;
+        this.reads = reads;
         this.vertx = vertx;
         this.interval = interval;
     }
@@ -99,7 +99,7 @@ public class PreflightOriginsLoader {
 
     /** One load, replacing the set when it succeeds; the Uni fails (and the set stays) when it does not. */
     public Uni<Set<String>> loadNow() {
-        return pool.query(ACTIVE_KEY_ORIGINS).execute().map(rows -> {
+        return reads.read(CrossTenantRead.ACTIVE_KEY_ORIGINS).map(rows -> {
             Set<String> loaded = new HashSet<>();
             for (Row row : rows) {
                 loaded.add(row.getString(0));

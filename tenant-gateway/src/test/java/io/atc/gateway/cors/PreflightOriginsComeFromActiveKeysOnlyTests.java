@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.atc.core.tenancy.CrossTenantRead;
+import io.atc.core.tenancy.CrossTenantReads;
 import io.atc.gateway.auth.KeyChanged;
 import io.atc.schema.RowLevelSecurityCatalog;
 import io.atc.testkit.orgs.SyntheticOrganisations;
@@ -113,7 +115,7 @@ class PreflightOriginsComeFromActiveKeysOnlyTests {
         String added = TestKeys.uniqueOrigin("added");
         UUID firstKey = TestKeys.insert(database, tenantA, List.of(first), null, null);
         PreflightOrigins origins = new PreflightOrigins();
-        PreflightOriginsLoader loader = new PreflightOriginsLoader(origins, pool, vertx, Duration.ofHours(1));
+        PreflightOriginsLoader loader = new PreflightOriginsLoader(origins, new CrossTenantReads(pool), vertx, Duration.ofHours(1));
 
         loader.loadNow().await().atMost(PATIENCE);
         assertThat(origins.contains(first)).isTrue();
@@ -138,7 +140,7 @@ class PreflightOriginsComeFromActiveKeysOnlyTests {
             String later = TestKeys.uniqueOrigin("later");
             TestKeys.insert(scratch, tenant, List.of(known), null, null);
             PreflightOrigins origins = new PreflightOrigins();
-            PreflightOriginsLoader loader = new PreflightOriginsLoader(origins, scratchPool, vertx, Duration.ofHours(1));
+            PreflightOriginsLoader loader = new PreflightOriginsLoader(origins, new CrossTenantReads(scratchPool), vertx, Duration.ofHours(1));
             loader.start();
             eventually(() -> origins.contains(known), "the first load");
 
@@ -163,7 +165,7 @@ class PreflightOriginsComeFromActiveKeysOnlyTests {
     private static List<String> activeKeyOriginsAsServiceRole() throws Exception {
         List<String> origins = new ArrayList<>();
         try (Connection app = database.connectAsApp();
-                PreparedStatement query = app.prepareStatement(PreflightOriginsLoader.ACTIVE_KEY_ORIGINS);
+                PreparedStatement query = app.prepareStatement(CrossTenantRead.ACTIVE_KEY_ORIGINS.sql());
                 ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 origins.add(rows.getString(1));

@@ -11,13 +11,14 @@ import org.jboss.logging.Logger;
 
 import io.atc.core.audit.AuditEntry;
 import io.atc.core.tenancy.Audited;
+import io.atc.core.tenancy.CrossTenantRead;
+import io.atc.core.tenancy.CrossTenantReads;
 import io.atc.core.tenancy.TenantTransactions;
 import io.atc.keys.apikeys.KeyStatus;
 import io.atc.keys.crypto.Argon2idHasher;
 import io.atc.keys.crypto.KeyFingerprints;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.atc.core.keys.ApiKeyFormat;
@@ -35,23 +36,18 @@ import io.atc.core.keys.KeyVerdict;
 public class KeyVerifier {
 
     private static final Logger LOG = Logger.getLogger(KeyVerifier.class);
-    private static final String LOOKUP = """
-            select tenant_id, key_id, prefix, secret_hash, scopes, allowed_cidrs::text[] as allowed_cidrs,
-                   allowed_origins, expires_at, revoked_at
-              from keys.key_by_fingerprint($1)
-            """;
     private static final String REHASH = "update keys.api_keys set secret_hash = $2 where key_id = $1 and tenant_id = $3";
 
-    private final Pool pool;
+    private final CrossTenantReads reads;
     private final TenantTransactions transactions;
     private final ApiKeyFormat format;
     private final KeyFingerprints fingerprints;
     private final Argon2idHasher hasher;
     private final MeterRegistry meters;
 
-    public KeyVerifier(Pool pool, TenantTransactions transactions, ApiKeyFormat format, KeyFingerprints fingerprints,
+    public KeyVerifier(CrossTenantReads reads, TenantTransactions transactions, ApiKeyFormat format, KeyFingerprints fingerprints,
             Argon2idHasher hasher, MeterRegistry meters) {
-        this.pool = pool;
+        this.reads = reads;
         this.transactions = transactions;
         this.format = format;
         this.fingerprints = fingerprints;
@@ -65,7 +61,7 @@ public class KeyVerifier {
             return counted("bad-format", Uni.createFrom().item(KeyVerdict.unknown()));
         }
         ParsedApiKey key = parsed.get();
-        return pool.preparedQuery(LOOKUP).execute(Tuple.of(fingerprints.of(key.raw())))
+        return reads.read(CrossTenantRead.KEY_BY_FINGERPRINT, Tuple.of(fingerprints.of(key.raw())))
                 .flatMap(rows -> rows.iterator().hasNext()
                         ? against(rows.iterator().next(), key)
                         : counted("unknown", hasher.verifyDecoy(key.raw()).map(ignored -> KeyVerdict.unknown())));
