@@ -19,6 +19,7 @@ import java.util.function.Function;
 import io.atc.audit.cli.VerifyChainsCommand;
 import io.atc.core.audit.AuditEntry;
 import io.atc.core.tenancy.Audited;
+import io.atc.core.tenancy.TenantBinding;
 import io.atc.core.tenancy.TenantTransactions;
 import io.atc.testkit.postgres.TestDatabase;
 import io.smallrye.mutiny.Uni;
@@ -46,8 +47,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public final class AuditedMutationBenchmark {
 
     static final String RENAME_SITE = "update tenancy.sites set name = $2 where site_id = $1";
-    /** The baseline's binding: the very statement TenantTransactions binds a mutation with. */
-    static final String BIND_TENANT = "select set_config('atc.tenant_id', $1, true)";
 
     enum Variant { UNAUDITED, AUDITED }
 
@@ -164,7 +163,7 @@ public final class AuditedMutationBenchmark {
         String name = client.nextName();
         // As TenantTransactions does it: the binding and the statement sent together.
         return pool.withTransaction(connection -> Uni.combine().all()
-                .unis(connection.preparedQuery(BIND_TENANT).execute(Tuple.of(client.tenant.toString())),
+                .unis(TenantBinding.bind(connection, client.tenant),
                         connection.preparedQuery(RENAME_SITE).execute(Tuple.of(client.site, name)))
                 .asTuple()
                 .map(done -> oneRow(done.getItem2())));

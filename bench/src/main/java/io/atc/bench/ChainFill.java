@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.atc.core.tenancy.TenantBinding;
 import io.atc.testkit.postgres.TestDatabase;
 
 /**
@@ -45,7 +46,6 @@ final class ChainFill {
                           from generate_series(?::bigint, ?::bigint) g) e
             ) appended
             """;
-    static final String BIND_TENANT = "select set_config('atc.tenant_id', ?, true)";
     static final int PRIME_EVENTS = 2_000;
 
     private ChainFill() {
@@ -95,12 +95,10 @@ final class ChainFill {
             throws SQLException {
         try (Connection app = database.connectAsApp()) {
             app.setAutoCommit(false);
-            try (PreparedStatement bind = app.prepareStatement(BIND_TENANT);
-                    PreparedStatement append = app.prepareStatement(APPEND_BATCH)) {
+            try (PreparedStatement append = app.prepareStatement(APPEND_BATCH)) {
                 for (long from = first; from <= last; from += batch) {
                     long to = Math.min(last, from + batch - 1);
-                    bind.setString(1, tenant.toString());
-                    bind.execute();
+                    TenantBinding.bind(app, tenant);
                     append.setLong(1, from);
                     append.setLong(2, to);
                     try (ResultSet rows = append.executeQuery()) {

@@ -21,7 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.atc.audit.cli.BenchChainReads;
 import io.atc.audit.cli.VerifyChainsCommand;
 import io.atc.audit.verify.ChainHead;
 import io.atc.audit.verify.ChainRecord;
@@ -29,6 +28,7 @@ import io.atc.audit.verify.ChainVerifier;
 import io.atc.audit.verify.VerificationResult;
 import io.atc.core.audit.AuditPayloads;
 import io.atc.core.audit.AuditRecordHash;
+import io.atc.core.tenancy.TenantBinding;
 import io.atc.core.tenancy.TenantTransactions;
 import io.atc.testkit.postgres.TestDatabase;
 import io.vertx.mutiny.core.Vertx;
@@ -336,11 +336,7 @@ public final class ChainVerificationBenchmark {
         try (Connection app = connect(database, "")) {
             app.setAutoCommit(false);
             for (UUID tenant : tenants) {
-                try (var bind = app.prepareStatement("select set_config('atc.tenant_id', ?, true),"
-                        + " set_config('transaction_read_only', 'on', true)")) {
-                    bind.setString(1, tenant.toString());
-                    bind.execute();
-                }
+                TenantBinding.bindReadOnly(app, tenant);
                 try (var query = app.prepareStatement("""
                         select seq, version, prev_hash, hash, occurred_at, actor, action, target, payload::text,
                                payload_salt, payload_hash, tombstoned_at

@@ -16,4 +16,15 @@ class ArchitectureTests {
     void noCyclesBetweenPackages() {
         ArchitectureRules.noCyclesBetweenPackagesOf(ROOT).allowEmptyShould(true).check(CLASSES);
     }
+
+    /** The benchmarks hold pools of their own (they measure them), but bind tenants only through TenantBinding. */
+    @Test
+    void onlyTenancyBindsATenant() {
+        ArchitectureRules.onlyTenancyBindsATenant().allowEmptyShould(true).check(CLASSES);
+    }
+
+    @Test
+    void everyClassLivesUnderItsRootPackage() {
+        ArchitectureRules.everyClassLivesUnder(ROOT).check(ArchitectureRules.classesOfTheModuleOf(ChainFill.class));
+    }
 }

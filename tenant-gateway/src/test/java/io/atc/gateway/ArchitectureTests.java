@@ -21,4 +21,14 @@ class ArchitectureTests {
     void resourcesNeverTouchADatabasePool() {
         ArchitectureRules.resourcesNeverTouchADatabasePool().allowEmptyShould(true).check(CLASSES);
     }
+
+    @Test
+    void onlyTenancyTouchesADatabaseConnection() {
+        ArchitectureRules.onlyTenancyTouchesADatabaseConnection().allowEmptyShould(true).check(CLASSES);
+    }
+
+    @Test
+    void onlyTenancyBindsATenant() {
+        ArchitectureRules.onlyTenancyBindsATenant().allowEmptyShould(true).check(CLASSES);
+    }
 }

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import io.atc.audit.verify.ChainHead;
 import io.atc.core.audit.AuditPayloads;
 
 /**
@@ -17,10 +16,6 @@ import io.atc.core.audit.AuditPayloads;
 public record Checkpoint(UUID tenant, long seq, byte[] headHash, Instant signedAt) {
 
     public static final int VERSION = 1;
-
-    public ChainHead head() {
-        return new ChainHead(seq, headHash);
-    }
 
     /** The bytes the signature covers: RFC 8785 canonical JSON of the fields below. */
     public byte[] signedBytes() {

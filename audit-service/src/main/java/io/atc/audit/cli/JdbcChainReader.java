@@ -14,15 +14,17 @@ import java.util.function.Consumer;
 import io.atc.audit.verify.ChainHead;
 import io.atc.audit.verify.ChainQueries;
 import io.atc.audit.verify.ChainRecord;
+import io.atc.core.tenancy.CrossTenantRead;
+import io.atc.core.tenancy.TenantBinding;
 
 /**
  * The operator verifier's own read path (plain JDBC, not the service's): tenant ids through the
  * narrow audit.tenant_ids function, then each chain in its own read-only tenant transaction,
  * streamed through a cursor. Every query names its tenant (ChainQueries), so the answer is the
  * same whether the operator runs it as the service role or as a role that bypasses row level
- * security.
+ * security. Public for the chain verification benchmark, which times this read path as it is.
  */
-final class JdbcChainReader {
+public final class JdbcChainReader {
 
     private static final String EVENTS = ChainQueries.jdbc(ChainQueries.EVENTS);
     private static final String HEAD = ChainQueries.jdbc(ChainQueries.HEAD);
@@ -31,14 +33,14 @@ final class JdbcChainReader {
     private static final int BATCH = 2_000;
     private final Connection connection;
 
-    JdbcChainReader(Connection connection) throws SQLException {
+    public JdbcChainReader(Connection connection) throws SQLException {
         this.connection = connection;
         connection.setAutoCommit(false);
     }
 
     List<UUID> tenantIds() throws SQLException {
         List<UUID> ids = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement("select audit.tenant_ids()");
+        try (PreparedStatement query = connection.prepareStatement(CrossTenantRead.AUDITED_TENANTS.sql());
                 ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 ids.add(rows.getObject(1, UUID.class));
@@ -49,9 +51,9 @@ final class JdbcChainReader {
     }
 
     /** Streams the tenant's events to {@code sink} in batches, then returns its head (null if none). */
-    ChainHead read(UUID tenant, Consumer<List<ChainRecord>> sink) throws SQLException {
+    public ChainHead read(UUID tenant, Consumer<List<ChainRecord>> sink) throws SQLException {
         try {
-            bind(tenant);
+            TenantBinding.bindReadOnly(connection, tenant);
             try (PreparedStatement query = connection.prepareStatement(EVENTS)) {
                 query.setObject(1, tenant);
                 query.setLong(2, 0);
@@ -83,18 +85,10 @@ final class JdbcChainReader {
      */
     Long firstFork(UUID tenant) throws SQLException {
         try {
-            bind(tenant);
+            TenantBinding.bindReadOnly(connection, tenant);
             return forkIn(tenant);
         } finally {
             connection.rollback();
-        }
-    }
-
-    private void bind(UUID tenant) throws SQLException {
-        try (PreparedStatement bind = connection.prepareStatement(
-                "select set_config('atc.tenant_id', ?, true), set_config('transaction_read_only', 'on', true)")) {
-            bind.setString(1, tenant.toString());
-            bind.execute();
         }
     }
 

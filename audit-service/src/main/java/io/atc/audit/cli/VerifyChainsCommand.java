@@ -12,6 +12,7 @@ import java.util.UUID;
 import io.atc.audit.checkpoints.Checkpoint;
 import io.atc.audit.checkpoints.CheckpointFiles;
 import io.atc.audit.checkpoints.CheckpointTamperedException;
+import io.atc.audit.verify.ChainHead;
 import io.atc.audit.verify.ChainVerifier;
 import io.atc.audit.verify.VerificationResult;
 
@@ -87,7 +88,7 @@ public final class VerifyChainsCommand {
             try {
                 Checkpoint checkpoint = options.checkpointKey()
                         .flatMap(key -> CheckpointFiles.newest(options.checkpointDir(), tenant, key)).orElse(null);
-                ChainVerifier verifier = new ChainVerifier(tenant, checkpoint == null ? null : checkpoint.head());
+                ChainVerifier verifier = new ChainVerifier(tenant, checkpoint == null ? null : ChainHead.of(checkpoint));
                 PipelinedRead read = PipelinedRead.start(reader, tenant);
                 rows += read.drainInto(verifier);
                 result = verifier.finish(read.head());

@@ -25,7 +25,7 @@ public class ChainVerification {
 
     public Uni<VerificationResult> verify(UUID tenant) {
         return checkpoints.newest(tenant)
-                .flatMap(checkpoint -> verifyAgainst(tenant, checkpoint.map(Checkpoint::head).orElse(null)))
+                .flatMap(checkpoint -> verifyAgainst(tenant, checkpoint.map(ChainHead::of).orElse(null)))
                 .onFailure(CheckpointTamperedException.class)
                 .recoverWithItem(VerificationResult.failed(-1, 0, "checkpoint-invalid", null));
     }
