@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.atc.audit.checkpoints.Checkpoint;
 import io.atc.audit.checkpoints.CheckpointStore;
 import io.atc.audit.checkpoints.CheckpointTamperedException;
 import io.atc.core.tenancy.TenantTransactions;
