@@ -32,8 +32,8 @@ import io.vertx.core.json.JsonObject;
  *
  * <p>The database side is read through {@link CrossTenantRead#DEVICES_TO_RECONCILE}: {@code
  * edge.device_directory()}, the one platform-level read of devices across tenants (routing columns
- * only), and {@code edge.devices_with_valid_certificate()} (ids only). The whole pass runs under the exclusive {@link IdentityChangeLock}, so no device or
- * certificate change is half done while it looks.
+ * only), and {@code edge.devices_with_valid_certificate()} (ids only). The whole pass runs under the
+ * exclusive {@link IdentityChangeLock}, so no device or certificate change is half done while it looks.
  */
 @ApplicationScoped
 public class BrokerReconciler {

@@ -14,8 +14,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The one way to touch tenant data. Each unit of work runs in its own transaction whose
- * transaction-local setting atc.tenant_id names the tenant ({@link TenantBinding}), so row level security (enabled,
- * forced, WITH CHECK) confines every statement to that tenant. The setting is transaction-local,
+ * transaction-local setting atc.tenant_id names the tenant ({@link TenantBinding}), so row level
+ * security (enabled, forced, WITH CHECK) confines every statement to that tenant. The setting is transaction-local,
  * so a pooled connection never carries it into the next transaction. The transaction commits
  * when the work's Uni succeeds and rolls back when it fails.
  * <ul>
