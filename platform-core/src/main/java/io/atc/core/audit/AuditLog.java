@@ -11,7 +11,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Appends to the bound tenant's chain through audit.append, in the caller's transaction and in
  * one round trip (the function locks the head, hashes, inserts and advances the head). It knows
- * no transaction of its own: {@link io.atc.core.tenancy.TenantTransactions#mutate} hands it the
+ * no transaction of its own: the tenancy package's TenantTransactions.mutate hands it the
  * statements of the tenant transaction it opened, once per mutation.
  */
 public final class AuditLog {
