@@ -21,4 +21,9 @@ class ArchitectureTests {
     void resourcesNeverTouchADatabasePool() {
         ArchitectureRules.resourcesNeverTouchADatabasePool().allowEmptyShould(true).check(CLASSES);
     }
+
+    @Test
+    void everyResourceMethodDeclaresItsScope() {
+        ArchitectureRules.everyResourceMethodDeclaresItsScope().check(CLASSES);
+    }
 }
