@@ -31,4 +31,9 @@ class ArchitectureTests {
     void onlyTenancyBindsATenant() {
         ArchitectureRules.onlyTenancyBindsATenant().allowEmptyShould(true).check(CLASSES);
     }
+
+    @Test
+    void everyResourceMethodDeclaresItsScope() {
+        ArchitectureRules.everyResourceMethodDeclaresItsScope().check(CLASSES);
+    }
 }

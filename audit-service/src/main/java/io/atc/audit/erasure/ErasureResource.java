@@ -13,6 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.atc.core.identity.CallerTenant;
+import io.atc.core.identity.RequiresScope;
+import io.atc.core.identity.Scope;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
@@ -33,8 +35,9 @@ public class ErasureResource {
 
     @POST
     @Operation(summary = "Erase the payloads of audit events about a subject or by seq; the chain still verifies")
+    @RequiresScope(Scope.AUDIT_ERASE)
     public Uni<Response> erase(@Valid @NotNull(message = "a JSON body is required") ErasureRequest request) {
-        return erasures.erase(caller.requiring("audit:erase"), request)
+        return erasures.erase(caller.current(), request)
                 .map(receipt -> Response.status(Response.Status.CREATED).entity(receipt).build());
     }
 }

@@ -15,6 +15,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.atc.core.errors.ProblemException;
 import io.atc.core.identity.CallerTenant;
+import io.atc.core.identity.RequiresScope;
+import io.atc.core.identity.Scope;
+import io.atc.core.paging.Page;
+import io.atc.core.paging.PageCursor;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
@@ -37,25 +41,27 @@ public class AuditEventResource {
     @Path("/events")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "List the caller's audit events in seq order, in pages")
-    public Uni<AuditEventPage> list(
-            @QueryParam("after_seq") @DefaultValue("-1") @Min(value = -1, message = "must be at least -1") long afterSeq,
+    @RequiresScope(Scope.AUDIT_READ)
+    public Uni<Page<AuditEventView>> list(@QueryParam(Page.AFTER) String after,
             @QueryParam("limit") @DefaultValue("100") @Min(value = 1, message = "must be at least 1")
             @Max(value = 1000, message = "must be at most 1000") int limit) {
-        return events.page(caller.requiring("audit:read").tenantId(), afterSeq, limit);
+        return events.page(caller.current().tenantId(), PageCursor.BY_SEQ.decode(after).orElse(-1L), limit);
     }
 
     @GET
     @Path("/events/{seq}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Get one audit event")
+    @RequiresScope(Scope.AUDIT_READ)
     public Uni<AuditEventView> get(@PathParam("seq") @Min(value = 0, message = "must be at least 0") long seq) {
-        return events.get(caller.requiring("audit:read").tenantId(), seq);
+        return events.get(caller.current().tenantId(), seq);
     }
 
     @GET
     @Path("/export")
     @Produces(JSON_LINES)
     @Operation(summary = "Export a range of events as JSON Lines, verifiable offline (docs/audit.md)")
+    @RequiresScope(Scope.AUDIT_READ)
     public Uni<String> export(
             @QueryParam("from_seq") @DefaultValue("0") @Min(value = 0, message = "must be at least 0") long fromSeq,
             @QueryParam("to_seq") Long toSeq) {
@@ -64,6 +70,6 @@ public class AuditEventResource {
             throw ProblemException.invalid("to_seq", "must be at least from_seq and cover at most "
                     + AuditEvents.MAX_EXPORT + " events");
         }
-        return events.export(caller.requiring("audit:read").tenantId(), fromSeq, last);
+        return events.export(caller.current().tenantId(), fromSeq, last);
     }
 }

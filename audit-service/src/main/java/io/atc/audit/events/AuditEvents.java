@@ -1,6 +1,5 @@
 package io.atc.audit.events;
 
-import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -11,6 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.atc.audit.verify.StoredChain;
 import io.atc.core.errors.ProblemException;
+import io.atc.core.paging.Page;
+import io.atc.core.paging.PageCursor;
 import io.atc.core.tenancy.TenantTransactions;
 import io.smallrye.mutiny.Uni;
 
@@ -26,10 +27,10 @@ public class AuditEvents {
         this.json = json;
     }
 
-    public Uni<AuditEventPage> page(UUID tenant, long afterSeq, int limit) {
+    public Uni<Page<AuditEventView>> page(UUID tenant, long afterSeq, int limit) {
         return transactions.read(tenant, sql -> StoredChain.page(sql, afterSeq + 1, limit + 1))
-                .map(records -> page(records.stream().map(record -> AuditEventView.of(tenant.toString(), record)).toList(),
-                        limit));
+                .map(records -> Page.of(records.stream().map(record -> AuditEventView.of(tenant.toString(), record)).toList(),
+                        limit, AuditEventView::seq, PageCursor.BY_SEQ));
     }
 
     public Uni<AuditEventView> get(UUID tenant, long seq) {
@@ -60,13 +61,5 @@ public class AuditEvents {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise audit event " + event.seq(), e);
         }
-    }
-
-    private static AuditEventPage page(List<AuditEventView> events, int limit) {
-        if (events.size() <= limit) {
-            return new AuditEventPage(events, null);
-        }
-        List<AuditEventView> items = events.subList(0, limit);
-        return new AuditEventPage(items, items.get(items.size() - 1).seq());
     }
 }

@@ -9,6 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.atc.core.identity.CallerTenant;
+import io.atc.core.identity.RequiresScope;
+import io.atc.core.identity.Scope;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
@@ -29,7 +31,8 @@ public class VerifyResource {
     @POST
     @Operation(summary = "Verify the caller's whole audit chain against its head and newest signed checkpoint",
             description = "Read-only. ok=false names the first bad seq and a reason (docs/audit.md).")
+    @RequiresScope(Scope.AUDIT_READ)
     public Uni<VerificationResult> verify() {
-        return verification.verify(caller.requiring("audit:read").tenantId());
+        return verification.verify(caller.current().tenantId());
     }
 }

@@ -1,7 +1,6 @@
 package io.atc.edge.devices;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,6 +10,8 @@ import io.atc.core.audit.AuditEntry;
 import io.atc.core.errors.ProblemException;
 import io.atc.core.errors.ProblemType;
 import io.atc.core.identity.Caller;
+import io.atc.core.paging.Page;
+import io.atc.core.paging.PageCursor;
 import io.atc.core.tenancy.Audited;
 import io.atc.core.tenancy.TenantSql;
 import io.atc.core.tenancy.TenantTransactions;
@@ -58,13 +59,13 @@ public class Devices {
                 })));
     }
 
-    public Uni<DevicePage> list(UUID tenantId, UUID siteId, UUID after, int limit) {
+    public Uni<Page<Device>> list(UUID tenantId, UUID siteId, UUID after, int limit) {
         return transactions.read(tenantId, sql -> repository.siteExists(sql, siteId).flatMap(exists -> {
             if (!exists) {
                 throw ProblemException.notFound("site " + siteId);
             }
             return repository.page(sql, siteId, after, limit + 1);
-        })).map(devices -> page(devices, limit));
+        })).map(devices -> Page.of(devices, limit, Device::id, PageCursor.BY_ID));
     }
 
     public Uni<Device> get(UUID tenantId, UUID siteId, UUID deviceId) {
@@ -138,13 +139,5 @@ public class Devices {
 
     private static ProblemException notFound(UUID deviceId) {
         return ProblemException.notFound("device " + deviceId);
-    }
-
-    private static DevicePage page(List<Device> devices, int limit) {
-        if (devices.size() <= limit) {
-            return new DevicePage(devices, null);
-        }
-        List<Device> items = devices.subList(0, limit);
-        return new DevicePage(items, items.get(items.size() - 1).id());
     }
 }

@@ -18,6 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.atc.core.http.SecretBearingResponses;
 import io.atc.core.identity.CallerTenant;
+import io.atc.core.identity.RequiresScope;
+import io.atc.core.identity.Scope;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
@@ -40,10 +42,11 @@ public class DeviceCertificateResource {
     @Operation(summary = "Issue or rotate a device's mTLS certificate",
             description = "Signs the CSR in the body (its subject is ignored), or, without one, generates an EC P-256"
                     + " key and returns it in this response only. Revokes the device's previous certificates.")
+    @RequiresScope(Scope.DEVICES_WRITE)
     public Uni<Response> issue(@PathParam("siteId") UUID siteId, @PathParam("deviceId") UUID deviceId,
             @Valid CertificateRequest request) {
         Optional<String> csr = Optional.ofNullable(request).map(CertificateRequest::csr);
-        return certificates.issue(caller.requiring("devices:write"), siteId, deviceId, csr)
+        return certificates.issue(caller.current(), siteId, deviceId, csr)
                 .map(issued -> SecretBearingResponses.noStore(Response.status(Response.Status.CREATED).entity(issued))
                         .build());
     }
@@ -52,7 +55,8 @@ public class DeviceCertificateResource {
     @Operation(summary = "Revoke a device's certificates",
             description = "Revokes every valid certificate of the device, adds them to its CRL, and removes its"
                     + " certificate login at the broker (dropping its sessions).")
+    @RequiresScope(Scope.DEVICES_WRITE)
     public Uni<RevokedDeviceCertificates> revoke(@PathParam("siteId") UUID siteId, @PathParam("deviceId") UUID deviceId) {
-        return certificates.revoke(caller.requiring("devices:write"), siteId, deviceId);
+        return certificates.revoke(caller.current(), siteId, deviceId);
     }
 }

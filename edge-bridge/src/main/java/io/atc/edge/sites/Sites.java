@@ -1,6 +1,5 @@
 package io.atc.edge.sites;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,6 +9,8 @@ import io.atc.core.audit.AuditEntry;
 import io.atc.core.errors.ProblemException;
 import io.atc.core.errors.ProblemType;
 import io.atc.core.identity.Caller;
+import io.atc.core.paging.Page;
+import io.atc.core.paging.PageCursor;
 import io.atc.core.tenancy.Audited;
 import io.atc.core.tenancy.TenantTransactions;
 import io.smallrye.mutiny.Uni;
@@ -32,9 +33,9 @@ public class Sites {
                 .map(site -> Audited.of(site, entry(caller, "site.created", site.id(), Map.of("name", site.name())))));
     }
 
-    public Uni<SitePage> list(UUID tenantId, UUID after, int limit) {
+    public Uni<Page<Site>> list(UUID tenantId, UUID after, int limit) {
         return transactions.read(tenantId, sql -> repository.page(sql, after, limit + 1))
-                .map(sites -> page(sites, limit));
+                .map(sites -> Page.of(sites, limit, Site::id, PageCursor.BY_ID));
     }
 
     public Uni<Site> get(UUID tenantId, UUID siteId) {
@@ -71,13 +72,5 @@ public class Sites {
 
     private static ProblemException notFound(UUID siteId) {
         return ProblemException.notFound("site " + siteId);
-    }
-
-    private static SitePage page(List<Site> sites, int limit) {
-        if (sites.size() <= limit) {
-            return new SitePage(sites, null);
-        }
-        List<Site> items = sites.subList(0, limit);
-        return new SitePage(items, items.get(items.size() - 1).id());
     }
 }

@@ -3,7 +3,6 @@ package io.atc.keys.apikeys;
 import static io.atc.core.http.SecretBearingResponses.noStore;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -26,6 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.atc.core.identity.CallerTenant;
+import io.atc.core.identity.RequiresScope;
+import io.atc.core.identity.Scope;
+import io.atc.core.paging.Page;
+import io.atc.core.paging.PageCursor;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
@@ -46,25 +49,28 @@ public class ApiKeyResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a key with scopes the caller holds; the response shows the raw key once and never again")
+    @RequiresScope(Scope.KEYS_WRITE)
     public Uni<Response> create(@Valid @NotNull(message = "a JSON body is required") ApiKeyDraft draft) {
-        return keys.issue(caller.requiring("keys:write"), draft)
+        return keys.issue(caller.current(), draft)
                 .map(issued -> noStore(Response.created(URI.create("/v1/keys/" + issued.apiKey().id())))
                         .entity(issued).build());
     }
 
     @GET
-    @Operation(summary = "List the tenant's keys (never their secrets), in pages of key ids")
-    public Uni<List<ApiKeyView>> list(@QueryParam("after") UUID after,
+    @Operation(summary = "List the tenant's keys (never their secrets), in pages")
+    @RequiresScope(Scope.KEYS_READ)
+    public Uni<Page<ApiKeyView>> list(@QueryParam(Page.AFTER) String after,
             @QueryParam("limit") @DefaultValue("100") @Min(value = 1, message = "must be at least 1")
             @Max(value = 500, message = "must be at most 500") int limit) {
-        return keys.list(caller.requiring("keys:read").tenantId(), after, limit);
+        return keys.list(caller.current().tenantId(), PageCursor.BY_ID.decode(after).orElse(null), limit);
     }
 
     @GET
     @Path("/{keyId}")
     @Operation(summary = "Get one key (never its secret)")
+    @RequiresScope(Scope.KEYS_READ)
     public Uni<ApiKeyView> get(@PathParam("keyId") UUID keyId) {
-        return keys.get(caller.requiring("keys:read").tenantId(), keyId);
+        return keys.get(caller.current().tenantId(), keyId);
     }
 
     @POST
@@ -72,15 +78,17 @@ public class ApiKeyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rotate a key whose scopes the caller holds: a successor with the same settings, shown once;"
             + " the old key stops at once or after a grace period capped at its expiry")
+    @RequiresScope(Scope.KEYS_WRITE)
     public Uni<Response> rotate(@PathParam("keyId") UUID keyId, @Valid RotationRequest request) {
-        return keys.rotate(caller.requiring("keys:write"), keyId, request)
+        return keys.rotate(caller.current(), keyId, request)
                 .map(issued -> noStore(Response.ok(issued)).build());
     }
 
     @DELETE
     @Path("/{keyId}")
     @Operation(summary = "Revoke a key; every gateway replica stops accepting it within about a second")
+    @RequiresScope(Scope.KEYS_WRITE)
     public Uni<Response> revoke(@PathParam("keyId") UUID keyId) {
-        return keys.revoke(caller.requiring("keys:write"), keyId).map(done -> Response.noContent().build());
+        return keys.revoke(caller.current(), keyId).map(done -> Response.noContent().build());
     }
 }

@@ -12,6 +12,9 @@ import io.atc.core.audit.AuditEntry;
 import io.atc.core.errors.ProblemException;
 import io.atc.core.errors.ProblemType;
 import io.atc.core.identity.Caller;
+import io.atc.core.identity.Scope;
+import io.atc.core.paging.Page;
+import io.atc.core.paging.PageCursor;
 import io.atc.core.tenancy.Audited;
 import io.atc.core.tenancy.TenantSql;
 import io.atc.core.tenancy.TenantTransactions;
@@ -57,7 +60,7 @@ public class ApiKeys {
 
     /** The tenant's first admin key, issued inside the transaction that creates the tenant. */
     public Uni<PreparedKey> prepareAdminKey(String name, String actor) {
-        return prepare(new ValidDraft(name, List.of(Scopes.ADMIN), null, List.of(), List.of()), actor);
+        return prepare(new ValidDraft(name, List.of(Scope.ADMIN), null, List.of(), List.of()), actor);
     }
 
     public Uni<Audited<IssuedApiKey>> insert(TenantSql sql, PreparedKey prepared, String actor, String action) {
@@ -68,8 +71,9 @@ public class ApiKeys {
                         new AuditEntry(actor, action, "key:" + view.id(), describe(view))));
     }
 
-    public Uni<List<ApiKeyView>> list(UUID tenant, UUID after, int limit) {
-        return transactions.read(tenant, sql -> repository.page(sql, after, limit));
+    public Uni<Page<ApiKeyView>> list(UUID tenant, UUID after, int limit) {
+        return transactions.read(tenant, sql -> repository.page(sql, after, limit + 1))
+                .map(keys -> Page.of(keys, limit, ApiKeyView::id, PageCursor.BY_ID));
     }
 
     public Uni<ApiKeyView> get(UUID tenant, UUID keyId) {
@@ -95,7 +99,7 @@ public class ApiKeys {
         long grace = request == null ? 0 : request.graceSeconds();
         return transactions.read(caller.tenantId(), sql -> repository.find(sql, keyId))
                 .map(found -> rotatable(caller, found.orElseThrow(() -> notFound(keyId))))
-                .flatMap(old -> prepare(new ValidDraft(old.name(), old.scopes(), old.expiresAt(), old.allowedCidrs(),
+                .flatMap(old -> prepare(new ValidDraft(old.name(), Scopes.stored(old.scopes()), old.expiresAt(), old.allowedCidrs(),
                         old.allowedOrigins()), caller.actor()))
                 .flatMap(prepared -> transactions.mutate(caller.tenantId(), sql -> repository.lock(sql, keyId)
                         .map(found -> rotatable(caller, found.orElseThrow(() -> notFound(keyId))))
@@ -110,7 +114,7 @@ public class ApiKeys {
     private Uni<PreparedKey> prepare(ValidDraft draft, String actor) {
         ParsedApiKey key = format.generate();
         return hasher.hash(key.raw()).map(hash -> new PreparedKey(key, new NewKeyRow(UUID.randomUUID(), key.prefix(),
-                fingerprints.of(key.raw()), hash, draft.name(), draft.scopes(), draft.allowedCidrs(),
+                fingerprints.of(key.raw()), hash, draft.name(), Scopes.wireNames(draft.scopes()), draft.allowedCidrs(),
                 draft.allowedOrigins(), draft.expiresAt(), actor)));
     }
 
@@ -125,7 +129,7 @@ public class ApiKeys {
 
     /** Rotation hands the caller a successor with the key's scopes, so it is issuing them: the same rule as creation. */
     private static ApiKeyView rotatable(Caller caller, ApiKeyView key) {
-        Scopes.requireGrantableBy(caller, key.scopes());
+        Scopes.requireGrantableBy(caller, Scopes.stored(key.scopes()));
         if (!key.status().equals(KeyStatus.ACTIVE.label())) {
             throw new ProblemException(ProblemType.CONFLICT, "key " + key.id() + " is " + key.status() + " and cannot be rotated");
         }
@@ -161,7 +165,7 @@ public class ApiKeys {
         return ProblemException.notFound("key " + keyId);
     }
 
-    record ValidDraft(String name, List<String> scopes, OffsetDateTime expiresAt, List<String> allowedCidrs,
+    record ValidDraft(String name, List<Scope> scopes, OffsetDateTime expiresAt, List<String> allowedCidrs,
             List<String> allowedOrigins) {
     }
 }

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.atc.core.errors.ProblemException;
 import io.atc.core.errors.ProblemType;
+import io.atc.core.identity.NotScopeGated;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -32,6 +33,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/v1/console")
 @Tag(name = "console")
 @RolesAllowed("gateway")
+@NotScopeGated("console sign-in: the gateway forwards it; the password, then the session cookie and CSRF token, protect it")
 @Produces(MediaType.APPLICATION_JSON)
 public class ConsoleSessionResource {
 

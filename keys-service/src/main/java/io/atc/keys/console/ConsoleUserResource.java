@@ -13,6 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.atc.core.identity.CallerTenant;
+import io.atc.core.identity.RequiresScope;
+import io.atc.core.identity.Scope;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 
@@ -33,8 +35,9 @@ public class ConsoleUserResource {
 
     @POST
     @Operation(summary = "Create a console user of the caller's tenant, holding scopes the caller holds itself")
+    @RequiresScope(Scope.KEYS_WRITE)
     public Uni<Response> create(@Valid @NotNull(message = "a JSON body is required") ConsoleUserDraft draft) {
-        return users.create(caller.requiring("keys:write"), draft)
+        return users.create(caller.current(), draft)
                 .map(user -> Response.status(Response.Status.CREATED).entity(user).build());
     }
 }

@@ -13,6 +13,7 @@ import io.atc.core.audit.AuditEntry;
 import io.atc.core.errors.ProblemException;
 import io.atc.core.errors.ProblemType;
 import io.atc.core.identity.Caller;
+import io.atc.core.identity.Scope;
 import io.atc.core.tenancy.Audited;
 import io.atc.core.tenancy.TenantTransactions;
 import io.atc.keys.apikeys.rules.Scopes;
@@ -55,10 +56,11 @@ public class ConsoleUsers {
         if (draft.password().toLowerCase(Locale.ROOT).contains(email.substring(0, email.indexOf('@')))) {
             throw ProblemException.invalid("password", "must not contain the email's name");
         }
-        List<String> scopes = Scopes.canonical("scopes", draft.scopes());
+        List<Scope> scopes = Scopes.canonical("scopes", draft.scopes());
         Scopes.requireGrantableBy(caller, scopes);
         return hasher.hash(draft.password()).flatMap(hash -> transactions.mutate(caller.tenantId(), sql -> sql
-                .execute(INSERT, Tuple.of(caller.tenantId(), email, hash, scopes.toArray(String[]::new), caller.actor()))
+                .execute(INSERT, Tuple.of(caller.tenantId(), email, hash, Scopes.wireNames(scopes).toArray(String[]::new),
+                        caller.actor()))
                 .map(rows -> view(rows.iterator().next()))
                 .map(user -> Audited.of(user, new AuditEntry(caller.actor(), "console.user.created", "user:" + user.id(),
                         Map.of("email", user.email(), "scopes", user.scopes()))))));

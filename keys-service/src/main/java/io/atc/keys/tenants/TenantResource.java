@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.atc.core.errors.ProblemException;
 import io.atc.core.errors.ProblemType;
+import io.atc.core.identity.NotScopeGated;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -28,6 +29,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/v1/tenants")
 @Tag(name = "tenants")
 @RolesAllowed("gateway")
+@NotScopeGated("operator-only: the operator credential, checked here; a tenant's key never creates tenants")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TenantResource {

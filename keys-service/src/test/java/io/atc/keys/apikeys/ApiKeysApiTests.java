@@ -2,11 +2,14 @@ package io.atc.keys.apikeys;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.util.List;
 import java.util.UUID;
@@ -54,10 +57,29 @@ class ApiKeysApiTests {
         String secret = raw.substring(raw.lastIndexOf('_') + 1);
 
         String listing = given().auth().oauth2(admin()).get("/v1/keys").then().statusCode(200)
-                .body("id", hasItem(id)).extract().asString();
+                .body("items.id", hasItem(id)).extract().asString();
         String single = given().auth().oauth2(admin()).get("/v1/keys/{id}", id).then().statusCode(200)
                 .body("prefix", equalTo(raw.substring(0, raw.lastIndexOf('_')))).extract().asString();
         assertThat(listing + single).doesNotContain(secret).doesNotContain("\"key\"");
+    }
+
+    @Test
+    void keysAreListedInPagesOfTheSameShapeAsEveryList() {
+        create("{\"name\":\"paged one\",\"scopes\":[\"keys:read\"]}").then().statusCode(201);
+        create("{\"name\":\"paged two\",\"scopes\":[\"keys:read\"]}").then().statusCode(201);
+
+        Response first = given().auth().oauth2(admin()).queryParam("limit", 1).get("/v1/keys");
+        first.then().statusCode(200).body("items", hasSize(1)).body("next", notNullValue());
+        String firstId = first.path("items[0].id");
+        given().auth().oauth2(admin()).queryParam("limit", 500).queryParam("after", first.<String>path("next"))
+                .get("/v1/keys").then().statusCode(200)
+                .body("items.id", not(hasItem(firstId)))
+                .body("items", not(empty()))
+                .body("next", nullValue());
+        given().auth().oauth2(admin()).queryParam("after", firstId).get("/v1/keys").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("after"));
+        given().auth().oauth2(admin()).queryParam("limit", 501).get("/v1/keys").then().statusCode(422)
+                .body("errors[0].field", equalTo("limit"));
     }
 
     @Test

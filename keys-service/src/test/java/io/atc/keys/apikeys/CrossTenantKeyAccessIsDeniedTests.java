@@ -38,7 +38,7 @@ class CrossTenantKeyAccessIsDeniedTests {
                 .then().statusCode(201).extract().path("apiKey.id");
         String a = InternalTokens.forTenant(orgs.a().tenantId());
 
-        given().auth().oauth2(a).get("/v1/keys").then().statusCode(200).body("id", not(hasItem(bKey)));
+        given().auth().oauth2(a).get("/v1/keys").then().statusCode(200).body("items.id", not(hasItem(bKey)));
         given().auth().oauth2(a).get("/v1/keys/{id}", bKey).then().statusCode(404);
         given().auth().oauth2(a).contentType("application/json").body("{}").post("/v1/keys/{id}/rotate", bKey)
                 .then().statusCode(404);

@@ -1,7 +1,7 @@
 package io.atc.core.identity;
 
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 
@@ -41,17 +41,9 @@ public class CallerTenant {
         }
     }
 
+    /** The caller; {@link ScopeCheck} has already refused it if it lacks the method's {@link RequiresScope}. */
     public Caller current() {
         return new Caller(id(), actor(), scopes());
-    }
-
-    /** The caller, provided its key carries {@code scope} (or admin); otherwise 403. */
-    public Caller requiring(String scope) {
-        Caller caller = current();
-        if (!caller.holds(scope)) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "This key lacks the " + scope + " scope.");
-        }
-        return caller;
     }
 
     /** Who acts, as the audit trail names it: the token's subject (an API key or a console user). */
@@ -63,13 +55,14 @@ public class CallerTenant {
         return subject;
     }
 
-    private Set<String> scopes() {
+    /** The token's scopes; a name no {@link Scope} has grants nothing. */
+    private Set<Scope> scopes() {
         Object claim = token.getClaim(SCOPES_CLAIM);
-        Set<String> scopes = new HashSet<>();
+        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
         if (claim instanceof Collection<?> values) {
-            values.forEach(value -> scopes.add(value.toString().replace("\"", "")));
+            values.forEach(value -> Scope.fromWireName(value.toString().replace("\"", "")).ifPresent(scopes::add));
         } else if (claim instanceof jakarta.json.JsonArray array) {
-            array.forEach(value -> scopes.add(value.toString().replace("\"", "")));
+            array.forEach(value -> Scope.fromWireName(value.toString().replace("\"", "")).ifPresent(scopes::add));
         }
         return scopes;
     }

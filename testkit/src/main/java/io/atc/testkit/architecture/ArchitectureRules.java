@@ -1,6 +1,7 @@
 package io.atc.testkit.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -14,6 +15,7 @@ import java.util.Set;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Location;
@@ -54,6 +56,9 @@ public final class ArchitectureRules {
 
     /** The name of the setting row level security reads; only the tenancy package may set it. */
     private static final String TENANT_SETTING = "atc.tenant_id";
+
+    private static final String REQUIRES_SCOPE = "io.atc.core.identity.RequiresScope";
+    private static final String NOT_SCOPE_GATED = "io.atc.core.identity.NotScopeGated";
 
     private ArchitectureRules() {}
 
@@ -139,5 +144,29 @@ public final class ArchitectureRules {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Every resource method says who may call it: the scope it requires ({@code @RequiresScope}, enforced
+     * by platform-core's ScopeCheck and stated in the OpenAPI document), or, for the few no tenant scope
+     * gates (operator-only, console sign-in, internal), {@code @NotScopeGated} with the reason, on the
+     * method or its class. A method with neither would serve any valid token whatever its scopes.
+     */
+    public static ArchRule everyResourceMethodDeclaresItsScope() {
+        return methods().that().areMetaAnnotatedWith("jakarta.ws.rs.HttpMethod")
+                .should(declareAScopeOrWhyNone())
+                .because("a scope is declared at the endpoint and checked in one place (docs/keys.md, scopes)");
+    }
+
+    private static ArchCondition<JavaMethod> declareAScopeOrWhyNone() {
+        return new ArchCondition<>("be annotated with @RequiresScope or @NotScopeGated") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                boolean declared = method.isAnnotatedWith(REQUIRES_SCOPE) || method.isAnnotatedWith(NOT_SCOPE_GATED)
+                        || method.getOwner().isAnnotatedWith(NOT_SCOPE_GATED);
+                events.add(new SimpleConditionEvent(method, declared, method.getFullName()
+                        + (declared ? " declares its scope" : " declares neither @RequiresScope nor @NotScopeGated")));
+            }
+        };
     }
 }

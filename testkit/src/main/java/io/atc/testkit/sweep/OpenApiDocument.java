@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class OpenApiDocument {
 
     private static final List<String> METHODS = List.of("get", "put", "post", "patch", "delete");
+    /** The extension platform-core's ScopeDocumentation writes on each operation a scope gates. */
+    static final String SCOPE = "x-atc-scope";
 
     private final JsonNode root;
 
@@ -39,8 +41,8 @@ final class OpenApiDocument {
             for (String method : METHODS) {
                 JsonNode operation = path.getValue().get(method);
                 if (operation != null) {
-                    operations.add(new ApiOperation(method, path.getKey(),
-                            parameters(path.getValue(), operation), jsonBody(operation)));
+                    operations.add(new ApiOperation(method, path.getKey(), parameters(path.getValue(), operation),
+                            jsonBody(operation), Optional.ofNullable(operation.path(SCOPE).textValue())));
                 }
             }
         }

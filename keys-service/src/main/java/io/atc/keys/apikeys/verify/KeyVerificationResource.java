@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
+import io.atc.core.identity.NotScopeGated;
 import io.atc.core.keys.KeyVerdict;
 
 /**
@@ -22,6 +23,7 @@ import io.atc.core.keys.KeyVerdict;
 @Path("/internal/v1/keys/verify")
 @Tag(name = "internal")
 @RolesAllowed("gateway")
+@NotScopeGated("internal: only the gateway's own token (role gateway) reaches it")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class KeyVerificationResource {
