@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import io.atc.edge.topics.DeviceTopic;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -45,9 +46,9 @@ public record DeviceIdentity(UUID tenantId, UUID siteId, UUID deviceId) {
         return DynsecCommands.createBoundClient(username(), clientId(), password, role());
     }
 
-    /** {@code atc/<tenant>/<site>/<device>/#}: the one filter the device may publish under. */
+    /** The one filter the device may publish under: every topic of its own ({@link DeviceTopic#deviceFilter}). */
     public String publishFilter() {
-        return "atc/" + tenantId + "/" + siteId + "/" + deviceId + "/#";
+        return DeviceTopic.deviceFilter(tenantId, siteId, deviceId);
     }
 
     List<DynsecCommands.Acl> acls() {

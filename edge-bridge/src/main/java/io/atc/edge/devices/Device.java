@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.atc.edge.topics.DeviceTopic;
 import io.vertx.mutiny.sqlclient.Row;
 
 /**
@@ -19,9 +20,12 @@ public record Device(UUID id, UUID siteId, String name, String mqttUsername, boo
     static final String COLUMNS = "tenant_id, site_id, device_id, name, broker_username, enabled, created_at, updated_at";
 
     static Device from(Row row) {
-        String prefix = "atc/" + row.getUUID("tenant_id") + "/" + row.getUUID("site_id") + "/" + row.getUUID("device_id");
-        return new Device(row.getUUID("device_id"), row.getUUID("site_id"), row.getString("name"),
-                row.getString("broker_username"), row.getBoolean("enabled"), prefix + "/events", prefix + "/images",
+        UUID tenantId = row.getUUID("tenant_id");
+        UUID siteId = row.getUUID("site_id");
+        UUID deviceId = row.getUUID("device_id");
+        return new Device(deviceId, siteId, row.getString("name"), row.getString("broker_username"),
+                row.getBoolean("enabled"), DeviceTopic.events(tenantId, siteId, deviceId).name(),
+                DeviceTopic.images(tenantId, siteId, deviceId).name(),
                 row.getOffsetDateTime("created_at"), row.getOffsetDateTime("updated_at"));
     }
 }

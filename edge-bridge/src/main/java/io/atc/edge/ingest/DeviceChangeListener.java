@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import io.atc.core.listen.ChannelListener;
 import io.atc.core.listen.ListenConnections;
 import io.atc.core.startup.StartupRefusal;
+import io.atc.edge.ids.Uuids;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;

@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import io.atc.edge.ids.Uuids;
+
 /**
  * Reads and validates one event payload against the event schema (docs/edge.md, "Event schema").
  * Everything Postgres would refuse is refused here, so a valid event cannot fail its batch:

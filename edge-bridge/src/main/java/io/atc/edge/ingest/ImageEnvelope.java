@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import io.atc.edge.ids.Uuids;
+
 /**
  * Reads an image message: a 2-byte big-endian header length, a JSON header of that many bytes
  * ({@code image_id}, {@code content_type}, optional {@code sha256} in hex), then the image bytes

@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 import io.atc.edge.blobs.BlobKeys;
 import io.atc.edge.blobs.BlobStore;
 import io.atc.edge.blobs.StoredBlob;
+import io.atc.edge.topics.DeviceTopic;
 import io.vertx.core.Context;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.mqtt.messages.MqttPublishMessage;
@@ -47,12 +48,12 @@ final class IngestPipeline {
 
     void accept(IngestConnection connection, MqttPublishMessage message) {
         PendingMessage pending = connection.received(message);
-        Optional<IngestTopic> parsed = IngestTopic.parse(message.topicName());
+        Optional<DeviceTopic> parsed = DeviceTopic.parse(message.topicName());
         if (parsed.isEmpty()) {
             drop(pending, DropReason.MALFORMED_TOPIC);
             return;
         }
-        IngestTopic topic = parsed.get();
+        DeviceTopic topic = parsed.get();
         DeviceRoute known = directory.cached(topic.deviceId());
         if (known != null) {
             route(pending, topic, known);
@@ -71,12 +72,12 @@ final class IngestPipeline {
         batches.flushAll();
     }
 
-    private void route(PendingMessage pending, IngestTopic topic, DeviceRoute route) {
+    private void route(PendingMessage pending, DeviceTopic topic, DeviceRoute route) {
         if (!route.enabled()) {
             drop(pending, DropReason.DISABLED_DEVICE);
-        } else if (!topic.matches(route)) {
+        } else if (!route.registeredFor(topic)) {
             drop(pending, DropReason.TOPIC_MISMATCH);
-        } else if (topic.kind() == IngestTopic.Kind.EVENTS) {
+        } else if (topic.kind() == DeviceTopic.Kind.EVENTS) {
             event(pending, route);
         } else {
             image(pending, route);

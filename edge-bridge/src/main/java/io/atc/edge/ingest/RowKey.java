@@ -3,6 +3,8 @@ package io.atc.edge.ingest;
 import java.util.Comparator;
 import java.util.UUID;
 
+import io.atc.edge.ids.Uuids;
+
 /** A stored row's identity within its tenant: the device and the device-chosen event or image id. */
 record RowKey(UUID deviceId, UUID id) {
 

@@ -12,6 +12,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPrivateKey;
@@ -25,11 +26,13 @@ import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.CRLNumber;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -80,6 +83,36 @@ final class CertificateSigning {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The extensions that say what kind of certificate an issued one is (CA, server, client). */
+    @FunctionalInterface
+    interface CertificateKind {
+        void addTo(X509v3CertificateBuilder builder) throws CertIOException;
+    }
+
+    /**
+     * A certificate the issuer signs for {@code subjectKey}: backdated by {@link #BACKDATE}, valid for
+     * {@code validity} but never past the issuer's own end, with the extensions of its kind followed
+     * by the subject's and the issuer's key identifiers.
+     */
+    static X509Certificate issue(X509Certificate issuer, PrivateKey issuerKey, X500Name subject, PublicKey subjectKey,
+            Instant now, Duration validity, CertificateKind kind) {
+        Instant wanted = now.plus(validity);
+        Instant issuerEnd = issuer.getNotAfter().toInstant();
+        JcaX509ExtensionUtils extensions = extensionUtils();
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, newSerial(),
+                Date.from(now.minus(BACKDATE)), Date.from(wanted.isAfter(issuerEnd) ? issuerEnd : wanted), subject,
+                subjectKey);
+        try {
+            kind.addTo(builder);
+            builder.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(subjectKey))
+                    .addExtension(Extension.authorityKeyIdentifier, false,
+                            extensions.createAuthorityKeyIdentifier(issuer));
+        } catch (CertIOException | CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+        return sign(builder, issuerKey);
     }
 
     static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey issuerKey) {

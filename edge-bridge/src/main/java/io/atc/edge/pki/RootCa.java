@@ -4,7 +4,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
@@ -98,24 +97,14 @@ public final class RootCa {
      */
     TenantCa newTenantCa(UUID tenantId, Instant now, Duration validity) {
         KeyPair pair = CertificateSigning.newP256KeyPair();
-        JcaX509ExtensionUtils extensions = CertificateSigning.extensionUtils();
-        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, CertificateSigning.newSerial(),
-                Date.from(now.minus(CertificateSigning.BACKDATE)), notAfter(now, validity),
-                DeviceNames.tenantCa(tenantId), pair.getPublic());
         NameConstraints tenantNamesOnly = new NameConstraints(
                 new GeneralSubtree[] {new GeneralSubtree(new GeneralName(DeviceNames.tenantSubtree(tenantId)))}, null);
-        try {
-            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
-                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
-                    .addExtension(Extension.nameConstraints, true, tenantNamesOnly)
-                    .addExtension(Extension.subjectKeyIdentifier, false,
-                            extensions.createSubjectKeyIdentifier(pair.getPublic()))
-                    .addExtension(Extension.authorityKeyIdentifier, false,
-                            extensions.createAuthorityKeyIdentifier(certificate));
-        } catch (CertIOException | CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
-        return new TenantCa(tenantId, CertificateSigning.sign(builder, key), pair.getPrivate());
+        X509Certificate issued = CertificateSigning.issue(certificate, key, DeviceNames.tenantCa(tenantId),
+                pair.getPublic(), now, validity, builder -> builder
+                        .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
+                        .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+                        .addExtension(Extension.nameConstraints, true, tenantNamesOnly));
+        return new TenantCa(tenantId, issued, pair.getPrivate());
     }
 
     /** The broker's TLS server certificate, for the given DNS names and IP addresses. */
@@ -124,34 +113,19 @@ public final class RootCa {
             throw new IllegalArgumentException("the broker certificate needs at least one DNS name or IP address");
         }
         KeyPair pair = CertificateSigning.newP256KeyPair();
-        JcaX509ExtensionUtils extensions = CertificateSigning.extensionUtils();
-        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, CertificateSigning.newSerial(),
-                Date.from(now.minus(CertificateSigning.BACKDATE)), notAfter(now, validity),
-                DeviceNames.brokerServer(names.get(0)), pair.getPublic());
-        try {
-            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
-                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
-                    .addExtension(Extension.subjectAlternativeName, false, alternativeNames(names))
-                    .addExtension(Extension.subjectKeyIdentifier, false,
-                            extensions.createSubjectKeyIdentifier(pair.getPublic()))
-                    .addExtension(Extension.authorityKeyIdentifier, false,
-                            extensions.createAuthorityKeyIdentifier(certificate));
-        } catch (CertIOException | CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
-        return new ServerCertificate(CertificateSigning.sign(builder, key), pair.getPrivate());
+        X509Certificate issued = CertificateSigning.issue(certificate, key, DeviceNames.brokerServer(names.get(0)),
+                pair.getPublic(), now, validity, builder -> builder
+                        .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                        .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+                        .addExtension(Extension.extendedKeyUsage, false,
+                                new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
+                        .addExtension(Extension.subjectAlternativeName, false, alternativeNames(names)));
+        return new ServerCertificate(issued, pair.getPrivate());
     }
 
     /** The root's own CRL: it revokes nothing, and keeps the broker's CRL file valid before any tenant CA exists. */
     public byte[] crl(Instant now, Duration validity) {
         return CertificateSigning.crl(certificate, key, List.of(), now.getEpochSecond(), now, validity);
-    }
-
-    private Date notAfter(Instant now, Duration validity) {
-        Instant wanted = now.plus(validity);
-        Instant rootEnd = certificate.getNotAfter().toInstant();
-        return Date.from(wanted.isAfter(rootEnd) ? rootEnd : wanted);
     }
 
     private static GeneralNames alternativeNames(List<String> names) {

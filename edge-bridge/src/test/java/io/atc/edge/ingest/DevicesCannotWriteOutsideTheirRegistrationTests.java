@@ -30,7 +30,7 @@ import io.quarkus.test.junit.TestProfile;
  * dropped and counted, and so are messages of unknown and disabled devices. The broker's ACLs
  * stop these first (DeviceCannotPublishOutsideItsOwnTopicsTests, RevokedDeviceCredentialsStopWorkingTests);
  * this is the second wall, so the publisher here stands in for a message that got past them.
- * Breaks when: IngestPipeline.route stops checking IngestTopic.matches (checked: both mismatch cases
+ * Breaks when: IngestPipeline.route stops checking DeviceRoute.registeredFor (checked: both mismatch cases
  * then fail, nothing is counted and the event is stored under the device's registration), or routes
  * by the topic's ids.
  */

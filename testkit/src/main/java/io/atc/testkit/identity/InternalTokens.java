@@ -3,11 +3,14 @@ package io.atc.testkit.identity;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 
 /**
  * Mints the internal tokens the gateway would forward, signed with a key pair that exists only
@@ -39,15 +42,7 @@ public final class InternalTokens {
     }
 
     public static String forTenant(UUID tenantId, String... scopes) {
-        return Jwt.issuer(ISSUER)
-                .audience(AUDIENCE)
-                .subject("key:test")
-                .claim("tenant", tenantId.toString())
-                .claim("scopes", java.util.List.of(scopes))
-                .expiresIn(300)
-                .jws()
-                .algorithm(SignatureAlgorithm.EDDSA)
-                .sign(KEYS.getPrivate());
+        return signed(tenantKey(tenantId, List.of(scopes)), KEYS.getPrivate());
     }
 
     /**
@@ -55,43 +50,29 @@ public final class InternalTokens {
      * test meant to reach every endpoint's input handling is stopped by no authorisation check.
      */
     public static String withEveryPermission(UUID tenantId) {
-        return Jwt.issuer(ISSUER)
-                .audience(AUDIENCE)
-                .subject("key:test")
-                .groups("gateway")
-                .claim("tenant", tenantId.toString())
-                .claim("scopes", java.util.List.of("admin"))
-                .expiresIn(300)
-                .jws()
-                .algorithm(SignatureAlgorithm.EDDSA)
-                .sign(KEYS.getPrivate());
+        return signed(tenantKey(tenantId, List.of("admin")).groups("gateway"), KEYS.getPrivate());
     }
 
     /** The gateway's own token, for internal endpoints (no tenant). */
     public static String forGateway() {
-        return withGroup("gateway", "gateway");
-    }
-
-    private static String withGroup(String subject, String group) {
-        return Jwt.issuer(ISSUER)
-                .audience(AUDIENCE)
-                .subject(subject)
-                .groups(group)
-                .expiresIn(300)
-                .jws()
-                .algorithm(SignatureAlgorithm.EDDSA)
-                .sign(KEYS.getPrivate());
+        return signed(claims().subject("gateway").groups("gateway"), KEYS.getPrivate());
     }
 
     /** A well-formed token signed by a key no service trusts. */
     public static String forgedForTenant(UUID tenantId) {
-        return Jwt.issuer(ISSUER)
-                .audience(AUDIENCE)
-                .claim("tenant", tenantId.toString())
-                .expiresIn(300)
-                .jws()
-                .algorithm(SignatureAlgorithm.EDDSA)
-                .sign(generate().getPrivate());
+        return signed(claims().claim("tenant", tenantId.toString()), generate().getPrivate());
+    }
+
+    private static JwtClaimsBuilder claims() {
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).expiresIn(300);
+    }
+
+    private static JwtClaimsBuilder tenantKey(UUID tenantId, List<String> scopes) {
+        return claims().subject("key:test").claim("tenant", tenantId.toString()).claim("scopes", scopes);
+    }
+
+    private static String signed(JwtClaimsBuilder claims, PrivateKey key) {
+        return claims.jws().algorithm(SignatureAlgorithm.EDDSA).sign(key);
     }
 
     private static KeyPair generate() {

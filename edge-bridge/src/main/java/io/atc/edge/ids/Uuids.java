@@ -1,4 +1,4 @@
-package io.atc.edge.ingest;
+package io.atc.edge.ids;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -7,12 +7,12 @@ import java.util.UUID;
  * UUIDs in their canonical 36-character form only. {@link UUID#fromString} also takes forms such as
  * {@code 1-2-3-4-5}, so two different strings could name the same device.
  */
-final class Uuids {
+public final class Uuids {
 
     private Uuids() {
     }
 
-    static Optional<UUID> parseCanonical(String text) {
+    public static Optional<UUID> parseCanonical(String text) {
         if (text == null || text.length() != 36) {
             return Optional.empty();
         }
@@ -31,7 +31,7 @@ final class Uuids {
     }
 
     /** Orders as Postgres orders uuid values: by their bytes, unsigned. */
-    static int compareAsBytes(UUID a, UUID b) {
+    public static int compareAsBytes(UUID a, UUID b) {
         int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
         return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
     }
