@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.atc.edge.config.EdgeConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -37,9 +38,9 @@ public class DeviceDirectory {
     private volatile boolean reloading;
     private volatile boolean loaded;
 
-    public DeviceDirectory(Pool pool, IngestSettings settings) {
+    public DeviceDirectory(Pool pool, EdgeConfig config) {
         this.pool = pool;
-        this.unknownTtlNanos = settings.unknownDeviceTtl().toNanos();
+        this.unknownTtlNanos = config.ingest().unknownDeviceTtl().toNanos();
     }
 
     /** True once the whole directory has been read at least once. */
