@@ -1,13 +1,19 @@
 package io.atc.core.startup;
 
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.jboss.logging.Logger;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.ApplicationLifecycleManager;
 import io.quarkus.runtime.Quarkus;
@@ -25,7 +31,7 @@ import io.smallrye.config.ConfigValidationException;
  */
 public final class StartupExitHandler implements BiConsumer<Integer, Throwable> {
 
-    private static final Logger LOG = Logger.getLogger(StartupExitHandler.class);
+    private static final DateTimeFormatter TEXT_TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
     private static final Pattern PROPERTY = Pattern.compile("\\batc\\.[A-Za-z0-9.\\-\"\\[\\]]*[A-Za-z0-9\"\\]]");
     private static final Pattern SMALLRYE_CODE = Pattern.compile("^SRCFG\\d+: ");
 
@@ -41,7 +47,7 @@ public final class StartupExitHandler implements BiConsumer<Integer, Throwable> 
             ApplicationLifecycleManager.getDefaultExitCodeHandler().accept(exitCode, failure);
             return;
         }
-        LOG.error("ATC-STARTUP-CONFIG " + String.join("; ", problems));
+        System.out.println(logLine("ATC-STARTUP-CONFIG " + String.join("; ", problems)));
         ApplicationLifecycleManager.getDefaultExitCodeHandler().accept(StartupRefusal.EXIT_CODE, null);
     }
 
@@ -88,5 +94,28 @@ public final class StartupExitHandler implements BiConsumer<Integer, Throwable> 
         String withoutIndexes = property.replaceAll("\\[\\d+]", "").replace("\"", "");
         String kebab = withoutIndexes.replaceAll("([a-z0-9])([A-Z])", "$1-$2");
         return kebab.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
+    }
+
+    /**
+     * Quarkus sets up logging only after its configuration is accepted, so the line is written the way
+     * the service's console log would have written it: JSON unless ATC_LOG_JSON is false (its default in
+     * META-INF/microprofile-config.properties), else the text format.
+     */
+    static String logLine(String message) {
+        if ("false".equalsIgnoreCase(System.getenv().getOrDefault("ATC_LOG_JSON", "true").strip())) {
+            return TEXT_TIMESTAMP.format(LocalDateTime.now()) + " ERROR [" + StartupExitHandler.class.getName() + "] ("
+                    + Thread.currentThread().getName() + ") " + message;
+        }
+        Map<String, String> record = new LinkedHashMap<>();
+        record.put("timestamp", OffsetDateTime.now().toString());
+        record.put("loggerName", StartupExitHandler.class.getName());
+        record.put("level", "ERROR");
+        record.put("message", message);
+        record.put("threadName", Thread.currentThread().getName());
+        try {
+            return new ObjectMapper().writeValueAsString(record);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
