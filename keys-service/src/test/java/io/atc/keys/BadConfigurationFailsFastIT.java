@@ -124,6 +124,14 @@ class BadConfigurationFailsFastIT {
         assertRefused(env, "ATC_KEYS_PEPPER is not set");
     }
 
+    /** Breaks when: the services' main runs without StartupExitHandler (Quarkus prints its own report and exits 1). */
+    @Test
+    void argon2BelowTheOwaspMinimum() throws Exception {
+        Map<String, String> env = new HashMap<>(goodDatabase(TestDatabase.shared()));
+        env.put("ATC_KEYS_ARGON2_MEMORY_KIB", "1024");
+        assertRefused(env, "ATC-STARTUP-CONFIG ATC_KEYS_ARGON2_MEMORY_KIB: must be greater than or equal to 19456");
+    }
+
     private static Map<String, String> goodDatabase(TestDatabase database) {
         return Map.of("ATC_DB_URL", database.target().uri(),
                 "ATC_DB_APP_USER", database.target().appUser(),

@@ -11,9 +11,9 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.atc.audit.config.AuditConfig;
 import io.atc.core.crypto.Ed25519Keys;
 import io.atc.core.startup.StartupRefusal;
 import io.quarkus.runtime.StartupEvent;
@@ -38,12 +38,10 @@ public class CheckpointKeys {
     private final Path directory;
     private volatile KeyPair pair;
 
-    public CheckpointKeys(@ConfigProperty(name = "atc.audit.checkpoint.signing-key") Optional<String> configuredKey,
-            @ConfigProperty(name = "atc.audit.checkpoint.generate-dev-key", defaultValue = "false") boolean generateDevKey,
-            @ConfigProperty(name = "atc.audit.checkpoint.dir") Path directory) {
-        this.configuredKey = configuredKey.filter(key -> !key.isBlank());
-        this.generateDevKey = generateDevKey;
-        this.directory = directory;
+    public CheckpointKeys(AuditConfig config) {
+        this.configuredKey = config.checkpoint().signingKey().filter(key -> !key.isBlank());
+        this.generateDevKey = config.checkpoint().generateDevKey();
+        this.directory = config.checkpoint().dir();
     }
 
     void onStart(@Observes StartupEvent event) {

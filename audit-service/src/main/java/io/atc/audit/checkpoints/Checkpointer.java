@@ -45,7 +45,7 @@ public class Checkpointer {
         this.store = store;
     }
 
-    @Scheduled(every = "${atc.audit.checkpoint.interval:30s}", delayed = "${atc.audit.checkpoint.interval:30s}",
+    @Scheduled(every = "${atc.audit.checkpoint.interval}", delayed = "${atc.audit.checkpoint.interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduledRound() {
         return checkpointMovedChains().onFailure().invoke(e -> LOG.errorf("checkpoint round failed: %s", e.getMessage()))

@@ -7,8 +7,7 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import io.atc.audit.config.AuditConfig;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -22,8 +21,8 @@ public class DirectoryCheckpointStore implements CheckpointStore {
     private final Path directory;
     private final CheckpointKeys keys;
 
-    public DirectoryCheckpointStore(@ConfigProperty(name = "atc.audit.checkpoint.dir") Path directory, CheckpointKeys keys) {
-        this.directory = directory;
+    public DirectoryCheckpointStore(AuditConfig config, CheckpointKeys keys) {
+        this.directory = config.checkpoint().dir();
         this.keys = keys;
     }
 

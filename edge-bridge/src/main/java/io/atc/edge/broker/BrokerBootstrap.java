@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.atc.edge.config.EdgeConfig;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -39,12 +40,12 @@ public class BrokerBootstrap {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final DynamicSecurityClient broker;
-    private final BrokerSettings settings;
+    private final EdgeConfig.Broker settings;
     private final Vertx vertx;
 
-    public BrokerBootstrap(DynamicSecurityClient broker, BrokerSettings settings, Vertx vertx) {
+    public BrokerBootstrap(DynamicSecurityClient broker, EdgeConfig config, Vertx vertx) {
         this.broker = broker;
-        this.settings = settings;
+        this.settings = config.broker();
         this.vertx = vertx;
     }
 

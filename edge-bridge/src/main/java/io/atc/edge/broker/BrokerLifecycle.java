@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import io.atc.core.startup.StartupRefusal;
+import io.atc.edge.config.EdgeConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -28,18 +29,18 @@ public class BrokerLifecycle {
     private final DynamicSecurityClient broker;
     private final BrokerBootstrap bootstrap;
     private final BrokerReconciler reconciler;
-    private final BrokerSettings settings;
+    private final EdgeConfig.Broker settings;
     private final Vertx vertx;
     private final AtomicBoolean converging = new AtomicBoolean();
     private final CompletableFuture<Void> bootstrapped = new CompletableFuture<>();
     private long timer = -1;
 
     public BrokerLifecycle(DynamicSecurityClient broker, BrokerBootstrap bootstrap, BrokerReconciler reconciler,
-            BrokerSettings settings, Vertx vertx) {
+            EdgeConfig config, Vertx vertx) {
         this.broker = broker;
         this.bootstrap = bootstrap;
         this.reconciler = reconciler;
-        this.settings = settings;
+        this.settings = config.broker();
         this.vertx = vertx;
     }
 

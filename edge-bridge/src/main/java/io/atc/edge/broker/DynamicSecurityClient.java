@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.atc.core.retry.Backoff;
+import io.atc.edge.config.EdgeConfig;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.smallrye.mutiny.Uni;
@@ -54,7 +55,7 @@ public class DynamicSecurityClient {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Vertx vertx;
-    private final BrokerSettings settings;
+    private final EdgeConfig.Broker settings;
     private final Backoff backoff;
     private final Map<String, PendingBatch> pending = new ConcurrentHashMap<>();
     private final List<Runnable> connectionListeners = new CopyOnWriteArrayList<>();
@@ -63,9 +64,9 @@ public class DynamicSecurityClient {
     private volatile MqttClient connected;
     private volatile boolean stopped = true;
 
-    public DynamicSecurityClient(Vertx vertx, BrokerSettings settings) {
+    public DynamicSecurityClient(Vertx vertx, EdgeConfig config) {
         this.vertx = vertx;
-        this.settings = settings;
+        this.settings = config.broker();
         this.backoff = new Backoff(settings.reconnectMaxBackoff());
     }
 

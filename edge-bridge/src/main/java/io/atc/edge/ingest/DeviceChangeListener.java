@@ -9,13 +9,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.atc.core.config.DatabaseConfig;
 import io.atc.core.listen.ChannelListener;
 import io.atc.core.listen.ListenConnections;
 import io.atc.core.startup.StartupRefusal;
 import io.atc.edge.ids.Uuids;
+import io.atc.edge.config.EdgeConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -37,18 +38,15 @@ public class DeviceChangeListener implements ChannelListener.Owner {
     private static final Duration PING = Duration.ofSeconds(10);
 
     private final DeviceDirectory directory;
-    private final IngestSettings settings;
+    private final EdgeConfig.Ingest settings;
     private final ChannelListener listener;
 
     @Inject
-    DeviceChangeListener(Vertx vertx, DeviceDirectory directory, IngestSettings settings,
-            @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-            @ConfigProperty(name = "quarkus.datasource.username") String user,
-            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+    DeviceChangeListener(Vertx vertx, DeviceDirectory directory, EdgeConfig config, DatabaseConfig database) {
         this.directory = directory;
-        this.settings = settings;
-        this.listener = new ChannelListener(vertx,
-                ListenConnections.connectOptions(url, user, password.orElse(""), APPLICATION_NAME), CHANNEL,
+        this.settings = config.ingest();
+        this.listener = new ChannelListener(vertx, ListenConnections.connectOptions(database.url(), database.appUser(),
+                database.appPassword().orElse(""), APPLICATION_NAME), CHANNEL,
                 "device-change listener", "", settings.listenerMaxBackoff(), PING, this);
     }
 

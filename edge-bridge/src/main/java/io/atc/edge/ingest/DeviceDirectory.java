@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.atc.core.tenancy.CrossTenantRead;
 import io.atc.core.tenancy.CrossTenantReads;
+import io.atc.edge.config.EdgeConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -35,9 +36,9 @@ public class DeviceDirectory {
     private volatile boolean reloading;
     private volatile boolean loaded;
 
-    public DeviceDirectory(CrossTenantReads reads, IngestSettings settings) {
+    public DeviceDirectory(CrossTenantReads reads, EdgeConfig config) {
         this.reads = reads;
-        this.unknownTtlNanos = settings.unknownDeviceTtl().toNanos();
+        this.unknownTtlNanos = config.ingest().unknownDeviceTtl().toNanos();
     }
 
     /** True once the whole directory has been read at least once. */

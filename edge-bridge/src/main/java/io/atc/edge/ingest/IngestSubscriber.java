@@ -17,8 +17,8 @@ import io.atc.core.retry.Backoff;
 import io.atc.core.startup.StartupRefusal;
 import io.atc.edge.blobs.BlobStore;
 import io.atc.edge.broker.BrokerLifecycle;
-import io.atc.edge.broker.BrokerSettings;
 import io.atc.edge.broker.IngestIdentity;
+import io.atc.edge.config.EdgeConfig;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -50,12 +50,12 @@ public class IngestSubscriber {
     private static final long DRAIN_MILLIS = 5_000;
 
     private final Vertx vertx;
-    private final IngestSettings settings;
+    private final EdgeConfig.Ingest settings;
     private final DeviceDirectory directory;
     private final BatchWriter writer;
     private final BlobStore blobs;
     private final IngestMetrics metrics;
-    private final BrokerSettings broker;
+    private final EdgeConfig.Broker broker;
     private final BrokerLifecycle brokerLifecycle;
     private final Backoff backoff;
     private Context context;
@@ -65,15 +65,15 @@ public class IngestSubscriber {
     private int failedAttempts;
     private volatile boolean stopped;
 
-    IngestSubscriber(Vertx vertx, IngestSettings settings, DeviceDirectory directory, BatchWriter writer, BlobStore blobs,
-            IngestMetrics metrics, BrokerSettings broker, BrokerLifecycle brokerLifecycle) {
+    IngestSubscriber(Vertx vertx, EdgeConfig config, DeviceDirectory directory, BatchWriter writer, BlobStore blobs,
+            IngestMetrics metrics, BrokerLifecycle brokerLifecycle) {
         this.vertx = vertx;
-        this.settings = settings;
+        this.settings = config.ingest();
         this.directory = directory;
         this.writer = writer;
         this.blobs = blobs;
         this.metrics = metrics;
-        this.broker = broker;
+        this.broker = config.broker();
         this.brokerLifecycle = brokerLifecycle;
         this.backoff = new Backoff(broker.reconnectMaxBackoff());
     }
@@ -83,8 +83,8 @@ public class IngestSubscriber {
             return;
         }
         context = vertx.getOrCreateContext();
-        blobWriters = vertx.createSharedWorkerExecutor("atc-edge-blob-writers", Math.max(1, settings.blobWriters()));
-        TenantBatches batches = new TenantBatches(context, writer, metrics, Math.max(1, settings.batch().maxSize()),
+        blobWriters = vertx.createSharedWorkerExecutor("atc-edge-blob-writers", settings.blobWriters());
+        TenantBatches batches = new TenantBatches(context, writer, metrics, settings.batch().maxSize(),
                 settings.batch().maxLinger().toNanos());
         pipeline = new IngestPipeline(context, directory, new EventDecoder(settings.maxEventBytes()),
                 new ImageEnvelope(settings.maxImageBytes()), blobs, blobWriters, batches, metrics);
@@ -133,7 +133,7 @@ public class IngestSubscriber {
                 .setUsername(IngestIdentity.USERNAME)
                 .setPassword(broker.ingestPassword().orElseThrow())
                 .setCleanSession(false)
-                .setKeepAliveInterval((int) Math.max(1, settings.keepAlive().toSeconds()))
+                .setKeepAliveInterval((int) settings.keepAlive().toSeconds())
                 .setMaxMessageSize(MQTT_MAX_PACKET_BYTES);
         options.setAutoAck(false);
         MqttClient client = MqttClient.create(vertx, options);

@@ -27,6 +27,7 @@ import io.atc.core.tenancy.Audited;
 import io.atc.core.tenancy.CrossTenantRead;
 import io.atc.core.tenancy.CrossTenantReads;
 import io.atc.core.tenancy.TenantTransactions;
+import io.atc.edge.config.EdgeConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -51,7 +52,7 @@ public class CrlPublisher {
     private final TenantTransactions transactions;
     private final TenantCas tenantCas;
     private final PkiMaterial material;
-    private final PkiConfig config;
+    private final EdgeConfig.Pki config;
     private final Vertx vertx;
     private final CrlReloadCommand reload;
     private final ReentrantLock writing = new ReentrantLock();
@@ -61,14 +62,14 @@ public class CrlPublisher {
     private long timer = -1;
 
     public CrlPublisher(CrossTenantReads reads, TenantTransactions transactions, TenantCas tenantCas, PkiMaterial material,
-            PkiConfig config, Vertx vertx) {
+            EdgeConfig config, Vertx vertx) {
         this.reads = reads;
         this.transactions = transactions;
         this.tenantCas = tenantCas;
         this.material = material;
-        this.config = config;
+        this.config = config.pki();
         this.vertx = vertx;
-        this.reload = new CrlReloadCommand(config.crlReloadCommand());
+        this.reload = new CrlReloadCommand(this.config.crlReloadCommand());
     }
 
     void onStart(@Observes @Priority(StartupRefusal.AFTER_CHECKS) StartupEvent event) {

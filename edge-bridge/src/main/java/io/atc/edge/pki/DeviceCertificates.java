@@ -23,6 +23,7 @@ import io.atc.edge.broker.BrokerConfirmation;
 import io.atc.edge.broker.DeviceBrokerIdentities;
 import io.atc.edge.broker.DeviceIdentity;
 import io.atc.edge.broker.IdentityChangeLock;
+import io.atc.edge.config.EdgeConfig;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -43,16 +44,16 @@ public class DeviceCertificates {
     private final TenantCas tenantCas;
     private final DeviceBrokerIdentities broker;
     private final CrlPublisher crls;
-    private final PkiConfig config;
+    private final EdgeConfig.Pki config;
 
     public DeviceCertificates(TenantTransactions transactions, DeviceCertificateRepository repository,
-            TenantCas tenantCas, DeviceBrokerIdentities broker, CrlPublisher crls, PkiConfig config) {
+            TenantCas tenantCas, DeviceBrokerIdentities broker, CrlPublisher crls, EdgeConfig config) {
         this.transactions = transactions;
         this.repository = repository;
         this.tenantCas = tenantCas;
         this.broker = broker;
         this.crls = crls;
-        this.config = config;
+        this.config = config.pki();
     }
 
     /**

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import io.atc.core.startup.StartupRefusal;
+import io.atc.edge.config.EdgeConfig;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -15,11 +16,11 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class PkiMaterial {
 
-    private final PkiConfig config;
+    private final EdgeConfig.Pki config;
     private volatile PkiMaterialLoader.Loaded loaded;
 
-    public PkiMaterial(PkiConfig config) {
-        this.config = config;
+    public PkiMaterial(EdgeConfig config) {
+        this.config = config.pki();
     }
 
     void onStart(@Observes StartupEvent event) {

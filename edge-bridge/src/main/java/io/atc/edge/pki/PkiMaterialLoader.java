@@ -12,6 +12,8 @@ import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
+import io.atc.edge.config.EdgeConfig;
+
 /**
  * Finds the root CA and the KEK: from the configured secrets, or, only where generating is allowed
  * (dev, test, ./run), from the data dir, generated there on first run. Errors say what to set and
@@ -40,10 +42,10 @@ final class PkiMaterialLoader {
         }
     }
 
-    private final PkiConfig config;
+    private final EdgeConfig.Pki config;
     private final Instant now;
 
-    PkiMaterialLoader(PkiConfig config, Instant now) {
+    PkiMaterialLoader(EdgeConfig.Pki config, Instant now) {
         this.config = config;
         this.now = now;
     }

@@ -16,6 +16,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.atc.core.tenancy.TenantSql;
+import io.atc.edge.config.EdgeConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -57,11 +58,11 @@ class TenantCas {
     }
 
     private final PkiMaterial material;
-    private final PkiConfig config;
+    private final EdgeConfig.Pki config;
 
-    TenantCas(PkiMaterial material, PkiConfig config) {
+    TenantCas(PkiMaterial material, EdgeConfig config) {
         this.material = material;
-        this.config = config;
+        this.config = config.pki();
     }
 
     /** The tenant's CA, created (with an empty first CRL) when it has none yet. */

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * Devices connect under their own client id only, so a bridge configured with a device's client id
  * for its ingest would hand that device the ingest's session: the bridge refuses to start with one.
  * A careless operator sets {@code ATC_EDGE_INGEST_CLIENT_ID} to a device's username or certificate subject.
- * Breaks when: the client id check leaves {@link BrokerSettingsCheck#problems} (seen: no problem reported).
+ * Breaks when: the client id check leaves {@link BrokerConfigCheck#problems} (seen: no problem reported).
  */
 class IngestClientIdCannotBeADevicesTests {
 
@@ -23,14 +23,14 @@ class IngestClientIdCannotBeADevicesTests {
         DeviceIdentity device = new DeviceIdentity(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
 
         for (String clientId : new String[] {device.clientId(), device.certificateUsername()}) {
-            assertThat(BrokerSettingsCheck.problems(ADMIN, INGEST, clientId)).as(clientId)
+            assertThat(BrokerConfigCheck.problems(ADMIN, INGEST, clientId)).as(clientId)
                     .singleElement().asString().startsWith("ATC_EDGE_INGEST_CLIENT_ID");
         }
     }
 
     @Test
     void aReplicasOwnNameIsFine() {
-        assertThat(BrokerSettingsCheck.problems(ADMIN, INGEST, "atc-ingest")).isEmpty();
-        assertThat(BrokerSettingsCheck.problems(ADMIN, INGEST, "edge-bridge-2")).isEmpty();
+        assertThat(BrokerConfigCheck.problems(ADMIN, INGEST, "atc-ingest")).isEmpty();
+        assertThat(BrokerConfigCheck.problems(ADMIN, INGEST, "edge-bridge-2")).isEmpty();
     }
 }

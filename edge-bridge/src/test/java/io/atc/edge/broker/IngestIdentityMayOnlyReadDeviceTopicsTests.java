@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.atc.edge.ingest.IngestSettings;
+import io.atc.edge.config.EdgeConfig;
 import io.atc.edge.support.BrokerAdmin;
 import io.atc.edge.support.DeviceApi;
 import io.atc.edge.support.EdgeBridgeTestResources;
@@ -50,7 +50,7 @@ class IngestIdentityMayOnlyReadDeviceTopicsTests {
     BrokerLifecycle lifecycle;
 
     @Inject
-    IngestSettings ingest;
+    EdgeConfig config;
 
     /**
      * Once the bridge has made the ingest identity: the bridge's ingest is off in this profile, but
@@ -60,7 +60,7 @@ class IngestIdentityMayOnlyReadDeviceTopicsTests {
     @BeforeEach
     void noStoredIngestSessionSharesTheGroup() throws Exception {
         lifecycle.bootstrapped().toCompletableFuture().get(15, TimeUnit.SECONDS);
-        BrokerAdmin.connect(IngestIdentity.USERNAME, EdgeBridgeTestResources.ingestPassword(), ingest.clientId()).close();
+        BrokerAdmin.connect(IngestIdentity.USERNAME, EdgeBridgeTestResources.ingestPassword(), config.ingest().clientId()).close();
     }
 
     @Test

@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.atc.edge.ingest.IngestSettings;
+import io.atc.edge.config.EdgeConfig;
 import io.atc.edge.pki.DeviceCertificatesApi;
 import io.atc.edge.support.BrokerAdmin;
 import io.atc.edge.support.ClientIdClaims;
@@ -59,7 +59,7 @@ class NoDeviceCanClaimAnotherClientIdTests {
     private static SyntheticOrganisation tenantB;
 
     @Inject
-    IngestSettings ingest;
+    EdgeConfig config;
 
     @BeforeAll
     static void tenants() {
@@ -123,7 +123,7 @@ class NoDeviceCanClaimAnotherClientIdTests {
 
     /** The platform's identities' client ids, tenant B's device's two session names, a made-up device's, a random one. */
     private List<String> claimedIds(RegisteredDevice victim) {
-        return List.of(ingest.clientId(), bridgeAdminClientId(), "admin", victim.username(),
+        return List.of(config.ingest().clientId(), bridgeAdminClientId(), "admin", victim.username(),
                 victim.certificateUsername(), DeviceIdentity.usernameOf(UUID.randomUUID()), UUID.randomUUID().toString());
     }
 

@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.atc.edge.ingest.IngestSettings;
+import io.atc.edge.config.EdgeConfig;
 import io.atc.edge.support.BrokerAdmin;
 import io.atc.edge.support.ClientIdClaims;
 import io.atc.edge.support.DeviceApi;
@@ -44,7 +44,7 @@ class ReconcilerBindsEveryDeviceClientToItsOwnClientIdTests {
     BrokerReconciler reconciler;
 
     @Inject
-    IngestSettings ingest;
+    EdgeConfig config;
 
     @Test
     void unboundAndMisboundDeviceClientsAreBoundToTheirOwnClientId() {
@@ -57,8 +57,8 @@ class ReconcilerBindsEveryDeviceClientToItsOwnClientIdTests {
                 .put("password", legacy.password())
                 .put("roles", new JsonArray().add(new JsonObject().put("rolename", legacy.username()))));
         BrokerAdmin.require(BrokerAdmin.command("modifyClient").put("username", misbound.username())
-                .put("clientid", ingest.clientId()));
-        assertThat(claimRefused(misbound, ingest.clientId())).as("drift staged: misbound claims the ingest's id").isFalse();
+                .put("clientid", config.ingest().clientId()));
+        assertThat(claimRefused(misbound, config.ingest().clientId())).as("drift staged: misbound claims the ingest's id").isFalse();
 
         ReconcileReport report;
         try (TestMqttClient legacySession = BrokerAdmin.connect(legacy.username(), legacy.password(), foreignId)) {
@@ -69,7 +69,7 @@ class ReconcilerBindsEveryDeviceClientToItsOwnClientIdTests {
 
         assertThat(report.clientIdsBound()).isGreaterThanOrEqualTo(2);
         assertThat(claimRefused(legacy, foreignId)).as("legacy under a foreign id").isTrue();
-        assertThat(claimRefused(misbound, ingest.clientId())).as("misbound under the ingest's id").isTrue();
+        assertThat(claimRefused(misbound, config.ingest().clientId())).as("misbound under the ingest's id").isTrue();
         assertThat(BrokerAdmin.accepts(legacy)).as("legacy under its own id, same password").isTrue();
         assertThat(BrokerAdmin.accepts(misbound)).as("misbound under its own id, same password").isTrue();
         assertThat(reconciler.reconcile().await().atMost(Duration.ofSeconds(30)).clientIdsBound())

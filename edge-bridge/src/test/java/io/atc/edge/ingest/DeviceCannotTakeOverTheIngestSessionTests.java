@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.atc.edge.config.EdgeConfig;
 import io.atc.edge.pki.DeviceCertificatesApi;
 import io.atc.edge.support.BrokerAdmin;
 import io.atc.edge.support.ClientIdClaims;
@@ -59,7 +60,7 @@ class DeviceCannotTakeOverTheIngestSessionTests {
     MeterRegistry meters;
 
     @Inject
-    IngestSettings ingest;
+    EdgeConfig config;
 
     @BeforeAll
     static void tenants() {
@@ -84,12 +85,12 @@ class DeviceCannotTakeOverTheIngestSessionTests {
         RegisteredDevice victim = DeviceApi.registerAt(tenantB, 0);
         int logBefore = TestBroker.log().length();
 
-        assertThat(ClientIdClaims.withPassword(attacker.username(), attacker.password(), ingest.clientId(), false)
+        assertThat(ClientIdClaims.withPassword(attacker.username(), attacker.password(), config.ingest().clientId(), false)
                 .refused()).as("password login under the ingest's client id").isTrue();
-        assertThat(ClientIdClaims.withCertificate(certificate, attacker.certificateUsername(), ingest.clientId(), false)
+        assertThat(ClientIdClaims.withCertificate(certificate, attacker.certificateUsername(), config.ingest().clientId(), false)
                 .clientId()).as("certificate login's client id").isEqualTo(attacker.certificateUsername());
 
-        assertThat(TestBroker.log().substring(logBefore)).doesNotContain(TAKEOVER.formatted(ingest.clientId()));
+        assertThat(TestBroker.log().substring(logBefore)).doesNotContain(TAKEOVER.formatted(config.ingest().clientId()));
         List<UUID> published = publish(victim, 3);
         Eventually.await("the bridge stores on", Duration.ofSeconds(20),
                 () -> EdgeRows.events(tenantB.tenantId(), victim.id()), stored -> stored == published.size());
@@ -106,9 +107,9 @@ class DeviceCannotTakeOverTheIngestSessionTests {
                 () -> meters.get(IngestMetrics.CONNECTED).gauge().value(), connected -> connected == 0.0);
         List<UUID> acknowledged = publish(victim, 5);
 
-        assertThat(ClientIdClaims.withPassword(attacker.username(), attacker.password(), ingest.clientId(), true)
+        assertThat(ClientIdClaims.withPassword(attacker.username(), attacker.password(), config.ingest().clientId(), true)
                 .refused()).as("clean-session password login under the ingest's client id").isTrue();
-        assertThat(ClientIdClaims.withCertificate(certificate, attacker.certificateUsername(), ingest.clientId(), true)
+        assertThat(ClientIdClaims.withCertificate(certificate, attacker.certificateUsername(), config.ingest().clientId(), true)
                 .clientId()).as("clean-session certificate login's client id").isEqualTo(attacker.certificateUsername());
         EdgeBridgeTestResources.link().restore();
 

@@ -9,11 +9,15 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.atc.edge.config.EdgeConfig;
+import io.atc.testkit.config.ConfigMappings;
 
 /** Where the root CA and KEK come from, and the one line a service that has none refuses with. */
 class PkiMaterialLoaderTests {
@@ -76,57 +80,16 @@ class PkiMaterialLoaderTests {
                 .hasMessageNotContaining(shortKey);
     }
 
-    private PkiConfig config(boolean generateMissing, Optional<Path> rootKey, Optional<Path> rootCert,
+    /** The real mapping with its own defaults: only what a test varies is set. */
+    private EdgeConfig.Pki config(boolean generateMissing, Optional<Path> rootKey, Optional<Path> rootCert,
             Optional<String> kek) {
-        Path dataDir = dir;
-        return new PkiConfig() {
-            public Optional<Path> rootKeyFile() {
-                return rootKey;
-            }
-
-            public Optional<Path> rootCertFile() {
-                return rootCert;
-            }
-
-            public Optional<String> kek() {
-                return kek;
-            }
-
-            public Path dataDir() {
-                return dataDir;
-            }
-
-            public boolean generateMissing() {
-                return generateMissing;
-            }
-
-            public Duration deviceCertificateValidity() {
-                return Duration.ofDays(90);
-            }
-
-            public Duration intermediateValidity() {
-                return Duration.ofDays(1825);
-            }
-
-            public Optional<Path> crlFile() {
-                return Optional.empty();
-            }
-
-            public Duration crlValidity() {
-                return Duration.ofDays(7);
-            }
-
-            public Duration crlPublishInterval() {
-                return Duration.ofMinutes(1);
-            }
-
-            public Optional<String> crlReloadCommand() {
-                return Optional.empty();
-            }
-
-            public List<String> brokerServerNames() {
-                return List.of("localhost", "127.0.0.1");
-            }
-        };
+        Map<String, String> properties = new HashMap<>();
+        properties.put("atc.edge.blobs.dir", dir.resolve("blobs").toString());
+        properties.put("atc.edge.pki.data-dir", dir.toString());
+        properties.put("atc.edge.pki.generate-missing", String.valueOf(generateMissing));
+        rootKey.ifPresent(file -> properties.put("atc.edge.pki.root-key-file", file.toString()));
+        rootCert.ifPresent(file -> properties.put("atc.edge.pki.root-cert-file", file.toString()));
+        kek.ifPresent(value -> properties.put("atc.edge.pki.kek", value));
+        return ConfigMappings.of(EdgeConfig.class, properties).pki();
     }
 }

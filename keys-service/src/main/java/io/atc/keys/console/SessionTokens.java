@@ -13,7 +13,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.InvalidJwtException;
@@ -21,6 +20,7 @@ import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 
 import io.atc.core.crypto.Ed25519Keys;
+import io.atc.keys.config.ConsoleConfig;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 
@@ -44,14 +44,13 @@ public class SessionTokens {
     private final JwtConsumer consumer;
     private final SecureRandom random = new SecureRandom();
 
-    public SessionTokens(@ConfigProperty(name = "atc.console.session-signing-key") Optional<String> signingKey,
-            @ConfigProperty(name = "atc.console.session-lifetime", defaultValue = "15m") Duration lifetime) {
-        this.keys = signingKey.filter(key -> !key.isBlank()).map(Ed25519Keys::fromPkcs8).orElseGet(() -> {
+    public SessionTokens(ConsoleConfig config) {
+        this.keys = config.sessionSigningKey().filter(key -> !key.isBlank()).map(Ed25519Keys::fromPkcs8).orElseGet(() -> {
             LOG.warn("ATC_CONSOLE_SESSION_SIGNING_KEY is not set: console sessions are signed with a key of this"
                     + " process only (they end on restart and are not valid on other replicas)");
             return Ed25519Keys.generate();
         });
-        this.lifetime = lifetime;
+        this.lifetime = config.sessionLifetime();
         this.consumer = new JwtConsumerBuilder()
                 .setRequireExpirationTime()
                 .setExpectedIssuer(ISSUER)

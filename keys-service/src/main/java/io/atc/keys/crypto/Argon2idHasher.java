@@ -6,11 +6,11 @@ import java.util.concurrent.Executors;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
 import de.mkammerer.argon2.Argon2;
 import de.mkammerer.argon2.Argon2Factory;
+import io.atc.keys.config.KeysConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -35,11 +35,13 @@ public class Argon2idHasher {
     private final String decoy;
     private final Counter verifications;
 
-    public Argon2idHasher(@ConfigProperty(name = "atc.keys.argon2.memory-kib", defaultValue = "19456") int memoryKib,
-            @ConfigProperty(name = "atc.keys.argon2.iterations", defaultValue = "2") int iterations,
-            @ConfigProperty(name = "atc.keys.argon2.parallelism", defaultValue = "1") int parallelism,
-            @ConfigProperty(name = "atc.keys.argon2.concurrency", defaultValue = "2") int concurrency,
-            MeterRegistry meters) {
+    @Inject
+    public Argon2idHasher(KeysConfig config, MeterRegistry meters) {
+        this(config.argon2().memoryKib(), config.argon2().iterations(), config.argon2().parallelism(),
+                config.argon2().concurrency(), meters);
+    }
+
+    public Argon2idHasher(int memoryKib, int iterations, int parallelism, int concurrency, MeterRegistry meters) {
         if (memoryKib < 19456 || iterations < 2 || parallelism < 1) {
             throw new IllegalArgumentException("argon2id parameters below the OWASP minimum (m=19456 KiB, t=2, p=1)");
         }

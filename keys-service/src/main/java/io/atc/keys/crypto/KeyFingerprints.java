@@ -10,8 +10,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.atc.keys.config.KeysConfig;
 
 /**
  * The 16-character fingerprint that finds a key's row: the first 64 bits, in hex, of
@@ -23,7 +24,12 @@ public class KeyFingerprints {
 
     private final SecretKeySpec pepper;
 
-    public KeyFingerprints(@ConfigProperty(name = "atc.keys.pepper") Optional<String> pepperBase64) {
+    @Inject
+    public KeyFingerprints(KeysConfig config) {
+        this(config.pepper());
+    }
+
+    public KeyFingerprints(Optional<String> pepperBase64) {
         this.pepper = pepperBase64.flatMap(KeyFingerprints::pepper).map(bytes -> new SecretKeySpec(bytes, "HmacSHA256"))
                 .orElse(null);
     }

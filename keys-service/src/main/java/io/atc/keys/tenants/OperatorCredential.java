@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.atc.keys.config.OperatorConfig;
 
 /**
  * The platform operator's credential (ATC_OPERATOR_TOKEN, a secret), which the gateway forwards
@@ -21,8 +21,8 @@ public class OperatorCredential {
 
     private final Optional<byte[]> expected;
 
-    public OperatorCredential(@ConfigProperty(name = "atc.operator.token") Optional<String> token) {
-        this.expected = token.filter(value -> value.length() >= 32).map(OperatorCredential::digest);
+    public OperatorCredential(OperatorConfig config) {
+        this.expected = config.token().filter(value -> value.length() >= 32).map(OperatorCredential::digest);
     }
 
     public boolean matches(String presented) {

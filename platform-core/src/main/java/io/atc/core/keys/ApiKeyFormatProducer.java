@@ -3,7 +3,7 @@ package io.atc.core.keys;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.atc.core.config.KeyFormatConfig;
 
 /**
  * The deployment's key format, from the one shared setting atc.keys.environment: the keys-service
@@ -13,7 +13,7 @@ public class ApiKeyFormatProducer {
 
     @Produces
     @Singleton
-    ApiKeyFormat format(@ConfigProperty(name = "atc.keys.environment") String environment) {
-        return new ApiKeyFormat(environment);
+    ApiKeyFormat apiKeyFormat(KeyFormatConfig config) {
+        return new ApiKeyFormat(config.environment());
     }
 }

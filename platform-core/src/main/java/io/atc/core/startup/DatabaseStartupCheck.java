@@ -6,8 +6,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import io.atc.core.config.DatabaseConfig;
 import io.atc.core.tenancy.CrossTenantRead;
 import io.atc.core.tenancy.CrossTenantReads;
 import io.quarkus.runtime.StartupEvent;
@@ -28,14 +27,11 @@ public class DatabaseStartupCheck {
     private final String user;
     private final Duration timeout;
 
-    public DatabaseStartupCheck(CrossTenantReads reads,
-            @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-            @ConfigProperty(name = "quarkus.datasource.username") String user,
-            @ConfigProperty(name = "atc.db.startup-timeout", defaultValue = "15s") Duration timeout) {
+    public DatabaseStartupCheck(CrossTenantReads reads, DatabaseConfig database) {
         this.reads = reads;
-        this.url = url;
-        this.user = user;
-        this.timeout = timeout;
+        this.url = database.url();
+        this.user = database.appUser();
+        this.timeout = database.startupTimeout();
     }
 
     void onStart(@Observes StartupEvent event) {

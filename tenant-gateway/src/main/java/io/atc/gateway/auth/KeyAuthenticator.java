@@ -14,6 +14,8 @@ import jakarta.inject.Singleton;
 
 import io.atc.core.keys.ApiKeyFormat;
 import io.atc.core.keys.ParsedApiKey;
+import io.atc.gateway.config.GatewayConfig;
+import io.atc.gateway.identity.AuthenticatedKey;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -63,11 +65,11 @@ public class KeyAuthenticator {
     private final AtomicLong changes = new AtomicLong();
 
     @Inject
-    public KeyAuthenticator(ApiKeyFormat format, KeysServiceClient keysService, KeyAuthLimits limits, MeterRegistry meters) {
-        this(format, keysService, limits, meters, Clock.systemUTC());
+    public KeyAuthenticator(ApiKeyFormat format, KeysServiceClient keysService, GatewayConfig config, MeterRegistry meters) {
+        this(format, keysService, config.keys(), meters, Clock.systemUTC());
     }
 
-    KeyAuthenticator(ApiKeyFormat format, KeysServiceClient keysService, KeyAuthLimits limits, MeterRegistry meters,
+    KeyAuthenticator(ApiKeyFormat format, KeysServiceClient keysService, GatewayConfig.Keys limits, MeterRegistry meters,
             Clock clock) {
         this.format = format;
         this.keysService = keysService;

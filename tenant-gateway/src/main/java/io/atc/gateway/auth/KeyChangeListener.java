@@ -11,12 +11,13 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.atc.core.config.DatabaseConfig;
 import io.atc.core.listen.ChannelListener;
 import io.atc.core.listen.ListenConnections;
 import io.atc.core.startup.StartupRefusal;
+import io.atc.gateway.config.GatewayConfig;
 import io.atc.gateway.identity.InternalTokenMinter;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -47,16 +48,13 @@ public class KeyChangeListener implements ChannelListener.Owner {
 
     @Inject
     KeyChangeListener(Vertx vertx, KeyAuthenticator authenticator, InternalTokenMinter tokens, Event<KeyChanged> events,
-            @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-            @ConfigProperty(name = "quarkus.datasource.username") String user,
-            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
-            @ConfigProperty(name = "atc.gateway.keys.listener-max-backoff", defaultValue = "PT5S") Duration maxBackoff,
-            @ConfigProperty(name = "atc.gateway.keys.listener-ping-interval", defaultValue = "PT10S") Duration ping) {
-        this(vertx, ListenConnections.connectOptions(url, user, password.orElse(""), APPLICATION_NAME), authenticator, tokens,
+            DatabaseConfig database, GatewayConfig config) {
+        this(vertx, ListenConnections.connectOptions(database.url(), database.appUser(), database.appPassword().orElse(""),
+                APPLICATION_NAME), authenticator, tokens,
                 change -> events.fireAsync(change).exceptionally(failure -> {
                     LOG.warnf("an observer of a key change failed: %s", failure.toString());
                     return null;
-                }), maxBackoff, ping);
+                }), config.keys().listenerMaxBackoff(), config.keys().listenerPingInterval());
     }
 
     KeyChangeListener(Vertx vertx, PgConnectOptions database, KeyAuthenticator authenticator, InternalTokenMinter tokens,

@@ -1,5 +1,7 @@
 package io.atc.gateway.auth;
 
+import io.atc.gateway.identity.AuthenticatedKey;
+
 /** The result of authenticating a presented key: an outcome, and the key when it is {@link AuthOutcome#OK}. */
 public record KeyCheck(AuthOutcome outcome, AuthenticatedKey key) {
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.atc.core.keys.KeyVerdict;
+import io.atc.gateway.identity.AuthenticatedKey;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

@@ -7,11 +7,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.atc.core.keys.ParsedApiKey;
+import io.atc.gateway.config.GatewayConfig;
 import io.atc.gateway.identity.InternalTokenMinter;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
@@ -43,11 +44,12 @@ public class KeysServiceClient {
     private final HttpClient client;
     private final AtomicBoolean failing = new AtomicBoolean();
 
-    public KeysServiceClient(Vertx vertx, InternalTokenMinter tokens,
-            @ConfigProperty(name = "atc.gateway.keys.verify-url",
-                    defaultValue = "http://127.0.0.1:8081/internal/v1/keys/verify") String verifyUrl,
-            @ConfigProperty(name = "atc.gateway.keys.verify-timeout", defaultValue = "PT3S") Duration timeout,
-            @ConfigProperty(name = "atc.gateway.keys.max-cold-verifications", defaultValue = "4") int maxConnections) {
+    @Inject
+    public KeysServiceClient(Vertx vertx, InternalTokenMinter tokens, GatewayConfig config) {
+        this(vertx, tokens, config.keys().verifyUrl(), config.keys().verifyTimeout(), config.keys().maxColdVerifications());
+    }
+
+    public KeysServiceClient(Vertx vertx, InternalTokenMinter tokens, String verifyUrl, Duration timeout, int maxConnections) {
         this.vertx = vertx;
         this.tokens = tokens;
         this.verifyUrl = verifyUrl;

@@ -10,6 +10,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
 
+import io.atc.gateway.identity.AuthenticatedKey;
+
 /**
  * The positive cache: keys the keys-service found active, by cache key, bounded in size and kept
  * at most {@code ttl} (a safety net should a change notification ever be lost). A key id maps to

@@ -7,12 +7,11 @@ import java.util.List;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.atc.core.net.CidrBlock;
 import io.vertx.core.MultiMap;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.core.net.impl.SocketAddressImpl;
+import io.atc.gateway.config.GatewayConfig;
 
 /**
  * Who the client is, for IP allowlists: the socket peer, unless the peer is a trusted proxy; then
@@ -35,10 +34,8 @@ public class ClientIpResolver {
     private final int maxHops;
 
     @Inject
-    public ClientIpResolver(TrustedProxies trusted,
-            @ConfigProperty(name = "atc.gateway.client-ip.header", defaultValue = "x-forwarded-for") String header,
-            @ConfigProperty(name = "atc.gateway.client-ip.max-hops", defaultValue = "16") int maxHops) {
-        this(trusted, ForwardingHeader.fromConfig(header), maxHops);
+    public ClientIpResolver(TrustedProxies trusted, GatewayConfig config) {
+        this(trusted, ForwardingHeader.fromConfig(config.clientIp().header()), config.clientIp().maxHops());
     }
 
     public ClientIpResolver(TrustedProxies trusted, ForwardingHeader header, int maxHops) {

@@ -4,14 +4,12 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.atc.core.net.CidrBlock;
+import io.atc.gateway.config.GatewayConfig;
 
 /**
  * The proxies whose forwarding headers the gateway believes ({@code atc.gateway.trusted-proxies},
@@ -24,8 +22,8 @@ public class TrustedProxies {
     private final CidrBlock[] blocks;
 
     @Inject
-    public TrustedProxies(@ConfigProperty(name = "atc.gateway.trusted-proxies") Optional<List<String>> cidrs) {
-        this(cidrs.orElse(List.of()));
+    public TrustedProxies(GatewayConfig config) {
+        this(config.trustedProxies().orElse(List.of()));
     }
 
     public TrustedProxies(List<String> cidrs) {

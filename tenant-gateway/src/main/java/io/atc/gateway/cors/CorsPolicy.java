@@ -7,10 +7,9 @@ import java.util.Map;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.atc.core.errors.ProblemException;
 import io.atc.core.net.Origins;
+import io.atc.gateway.config.GatewayConfig;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 
@@ -47,23 +46,17 @@ public class CorsPolicy {
     private final String maxAgeValue;
 
     @Inject
-    public CorsPolicy(PreflightOrigins preflightOrigins,
-            @ConfigProperty(name = "atc.gateway.cors.allowed-methods", defaultValue = "GET,POST,PUT,PATCH,DELETE") List<String> methods,
-            @ConfigProperty(name = "atc.gateway.cors.allowed-headers",
-                    defaultValue = "Authorization,X-Api-Key,Content-Type,X-Request-Id,If-Match,If-None-Match") List<String> headers,
-            @ConfigProperty(name = "atc.gateway.cors.exposed-headers",
-                    defaultValue = "Retry-After,Location,X-Request-Id,ETag") List<String> exposed,
-            @ConfigProperty(name = "atc.gateway.cors.max-age", defaultValue = "600") int maxAgeSeconds) {
-        this(preflightOrigins, new CorsSettings(methods, headers, exposed, maxAgeSeconds));
+    public CorsPolicy(PreflightOrigins preflightOrigins, GatewayConfig config) {
+        this(preflightOrigins, CorsRules.of(config.cors()));
     }
 
-    public CorsPolicy(PreflightOrigins preflightOrigins, CorsSettings settings) {
+    public CorsPolicy(PreflightOrigins preflightOrigins, CorsRules rules) {
         this.preflightOrigins = preflightOrigins;
-        this.allowedMethods = settings.allowedMethods();
-        this.allowedHeaders = settings.allowedHeadersByLowerCase();
-        this.allowMethodsValue = settings.allowMethodsValue();
-        this.exposeHeadersValue = settings.exposeHeadersValue();
-        this.maxAgeValue = Integer.toString(settings.maxAgeSeconds());
+        this.allowedMethods = rules.allowedMethods();
+        this.allowedHeaders = rules.allowedHeadersByLowerCase();
+        this.allowMethodsValue = rules.allowMethodsValue();
+        this.exposeHeadersValue = rules.exposeHeadersValue();
+        this.maxAgeValue = Integer.toString(rules.maxAgeSeconds());
     }
 
     /** The preflight decision on header maps: fills the response headers and answers whether it is allowed. */

@@ -11,7 +11,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.atc.core.startup.StartupRefusal;
@@ -23,6 +22,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Row;
+import io.atc.gateway.config.GatewayConfig;
 
 /**
  * Keeps {@link PreflightOrigins} current: loads at start, on every {@link KeyChanged} (revocations
@@ -51,11 +51,11 @@ public class PreflightOriginsLoader {
     private volatile long periodicTimer = -1;
 
     @Inject
-    public PreflightOriginsLoader(PreflightOrigins origins, CrossTenantReads reads, Vertx vertx,
-            @ConfigProperty(name = "atc.gateway.cors.origins-refresh", defaultValue = "30s") Duration interval) {
-        if (interval.isNegative() || interval.isZero()) {
-            throw new IllegalArgumentException("atc.gateway.cors.origins-refresh must be positive, not " + interval);
-        }
+    public PreflightOriginsLoader(PreflightOrigins origins, CrossTenantReads reads, Vertx vertx, GatewayConfig config) {
+        this(origins, reads, vertx, config.cors().originsRefresh());
+    }
+
+    PreflightOriginsLoader(PreflightOrigins origins, CrossTenantReads reads, Vertx vertx, Duration interval) {
         this.origins = origins;
         this.reads = reads;
         this.vertx = vertx;

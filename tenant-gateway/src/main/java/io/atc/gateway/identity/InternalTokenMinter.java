@@ -19,10 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.atc.core.config.InternalTokenConfig;
 import io.atc.core.crypto.Ed25519Keys;
-import io.atc.gateway.auth.AuthenticatedKey;
+import io.atc.gateway.config.GatewayConfig;
 import io.netty.util.AsciiString;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -51,17 +51,16 @@ public class InternalTokenMinter {
 
     /** A missing or unusable key is refused at start-up by {@link SigningKeyStartupCheck}, with the reason. */
     @Inject
-    public InternalTokenMinter(@ConfigProperty(name = "atc.internal-jwt.private-key") Optional<String> privateKey,
-            @ConfigProperty(name = "atc.internal-jwt.issuer", defaultValue = "atc-gateway") String issuer,
-            @ConfigProperty(name = "atc.internal-jwt.audience", defaultValue = "atc-services") String audience,
-            @ConfigProperty(name = "atc.gateway.internal-token-lifetime", defaultValue = "PT2M") Duration lifetime) {
+    public InternalTokenMinter(InternalTokenConfig token, GatewayConfig gateway) {
+        this(token.privateKey(), token.issuer(), token.audience(), gateway.internalTokenLifetime());
+    }
+
+    public InternalTokenMinter(Optional<String> privateKey, String issuer, String audience, Duration lifetime) {
         this(privateKey.flatMap(InternalTokenMinter::signingKey).orElse(null), issuer, audience, lifetime, Clock.systemUTC());
     }
 
+    /** The lifetime's bounds (10 s to 15 min) are GatewayConfig's. */
     InternalTokenMinter(PrivateKey signingKey, String issuer, String audience, Duration lifetime, Clock clock) {
-        if (lifetime.compareTo(Duration.ofSeconds(10)) < 0 || lifetime.compareTo(Duration.ofMinutes(15)) > 0) {
-            throw new IllegalArgumentException("atc.gateway.internal-token-lifetime must be between 10 s and 15 min");
-        }
         this.signingKey = signingKey;
         this.issuer = issuer;
         this.audience = audience;

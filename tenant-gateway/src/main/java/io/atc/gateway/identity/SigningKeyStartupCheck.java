@@ -1,12 +1,9 @@
 package io.atc.gateway.identity;
 
-import java.util.Optional;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import io.atc.core.config.InternalTokenConfig;
 import io.atc.core.startup.StartupRefusal;
 import io.quarkus.runtime.StartupEvent;
 
@@ -14,17 +11,14 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class SigningKeyStartupCheck {
 
-    private final Optional<String> privateKey;
-    private final Optional<String> publicKey;
+    private final InternalTokenConfig config;
 
-    public SigningKeyStartupCheck(@ConfigProperty(name = "atc.internal-jwt.private-key") Optional<String> privateKey,
-            @ConfigProperty(name = "atc.internal-jwt.public-key") Optional<String> publicKey) {
-        this.privateKey = privateKey;
-        this.publicKey = publicKey;
+    public SigningKeyStartupCheck(InternalTokenConfig config) {
+        this.config = config;
     }
 
     void onStart(@Observes StartupEvent event) {
-        InternalTokenMinter.problemWith(privateKey, publicKey)
+        InternalTokenMinter.problemWith(config.privateKey(), config.publicKey())
                 .ifPresent(problem -> StartupRefusal.refuse("ATC-STARTUP-CONFIG " + problem));
     }
 }

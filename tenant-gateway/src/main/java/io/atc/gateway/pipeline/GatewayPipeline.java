@@ -8,7 +8,7 @@ import org.jboss.logging.Logger;
 
 import io.atc.core.errors.ProblemType;
 import io.atc.gateway.auth.AuthOutcome;
-import io.atc.gateway.auth.AuthenticatedKey;
+import io.atc.gateway.identity.AuthenticatedKey;
 import io.atc.gateway.auth.KeyCheck;
 import io.atc.gateway.identity.InternalTokenMinter;
 import io.atc.gateway.metrics.GatewayMetrics;

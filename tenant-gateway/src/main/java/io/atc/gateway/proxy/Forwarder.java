@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.inject.Singleton;
 
+import io.atc.gateway.config.GatewayConfig;
 import io.atc.gateway.cors.CorsPolicy;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -55,7 +56,7 @@ public class Forwarder {
     private final Upstreams upstreams;
     private final long maxBody;
 
-    public Forwarder(Upstreams upstreams, ProxyConfig config) {
+    public Forwarder(Upstreams upstreams, GatewayConfig config) {
         this.upstreams = upstreams;
         this.maxBody = config.maxRequestBody().asLongValue();
     }

@@ -13,6 +13,7 @@ import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 import io.atc.core.startup.StartupRefusal;
+import io.atc.gateway.config.GatewayConfig;
 import io.atc.gateway.metrics.GatewayMetrics;
 import io.atc.gateway.pipeline.GatewayPipeline;
 import io.netty.bootstrap.ServerBootstrap;
@@ -73,7 +74,7 @@ public class PublicListener {
 
     /** @param pipeline looked up at start, after the start-up checks: creating it creates the rules, which parse their settings */
     public PublicListener(Vertx vertx, Instance<GatewayPipeline> pipeline, Forwarder forwarder, GatewayMetrics metrics,
-            ProblemWriter problems, Upstreams upstreams, ProxyConfig proxy, ValueRegistry registry) {
+            ProblemWriter problems, Upstreams upstreams, GatewayConfig proxy, ValueRegistry registry) {
         this.vertx = (VertxInternal) vertx;
         this.pipeline = pipeline;
         this.forwarder = forwarder;

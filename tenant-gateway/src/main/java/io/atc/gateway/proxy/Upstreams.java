@@ -12,9 +12,9 @@ import javax.net.ssl.SSLException;
 
 import jakarta.inject.Singleton;
 
+import io.atc.gateway.config.GatewayConfig;
 import io.atc.gateway.routing.Route;
 import io.atc.gateway.routing.RouteTable;
-import io.atc.gateway.routing.RoutingConfig;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFactory;
@@ -66,9 +66,9 @@ public class Upstreams {
         }
     };
 
-    public Upstreams(Vertx vertx, RoutingConfig routing, RouteTable routes, ProxyConfig proxy) {
+    public Upstreams(Vertx vertx, GatewayConfig config, RouteTable routes) {
         Map<String, Upstream> byName = new HashMap<>();
-        routing.upstreams().forEach((name, upstream) -> byName.put(name, describe(byName.size(), name, upstream.url())));
+        config.upstreams().forEach((name, upstream) -> byName.put(name, describe(byName.size(), name, upstream.url())));
         this.all = new Upstream[byName.size() + 1];
         byName.values().forEach(upstream -> all[upstream.index()] = upstream);
         this.byRoute = new Upstream[routes.routes().size()];
@@ -77,9 +77,9 @@ public class Upstreams {
         }
         this.tcp = ((VertxInternal) vertx).transport().channelFactory(false);
         this.resolver = ((VertxInternal) vertx).nettyAddressResolverGroup();
-        this.maxIdle = proxy.upstreamPoolSize();
-        this.idleNanos = proxy.upstreamIdleTimeout().toNanos();
-        this.connectTimeoutMillis = proxy.upstreamConnectTimeout().toMillis();
+        this.maxIdle = config.upstreamPoolSize();
+        this.idleNanos = config.upstreamIdleTimeout().toNanos();
+        this.connectTimeoutMillis = config.upstreamConnectTimeout().toMillis();
         this.tls = byName.values().stream().anyMatch(Upstream::tls) ? clientTls() : null;
     }
 

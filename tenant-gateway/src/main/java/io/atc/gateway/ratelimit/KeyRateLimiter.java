@@ -3,7 +3,6 @@ package io.atc.gateway.ratelimit;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,8 +10,7 @@ import java.util.function.LongSupplier;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.atc.gateway.config.GatewayConfig;
 
 /**
  * A token bucket per key, per replica: each gateway replica admits up to the configured rate on its
@@ -43,12 +41,9 @@ public class KeyRateLimiter {
     private final AtomicLong nextSweep;
 
     @Inject
-    public KeyRateLimiter(
-            @ConfigProperty(name = "atc.gateway.rate-limit.requests-per-second", defaultValue = "50") double requestsPerSecond,
-            @ConfigProperty(name = "atc.gateway.rate-limit.burst", defaultValue = "100") int burst,
-            @ConfigProperty(name = "atc.gateway.rate-limit.overrides") Optional<List<String>> overrides) {
-        this(RateLimits.parse(requestsPerSecond, burst, overrides.orElse(List.of())), System::nanoTime,
-                DEFAULT_SWEEP_INTERVAL_NANOS);
+    public KeyRateLimiter(GatewayConfig config) {
+        this(RateLimits.parse(config.rateLimit().requestsPerSecond(), config.rateLimit().burst(),
+                config.rateLimit().overrides().orElse(List.of())), System::nanoTime, DEFAULT_SWEEP_INTERVAL_NANOS);
     }
 
     public KeyRateLimiter(RateLimits limits, LongSupplier nanoClock) {

@@ -7,8 +7,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.atc.gateway.config.GatewayConfig;
 
 /**
  * Rate limits for the requests that carry no key (console sign-in and sessions, operator
@@ -25,10 +24,9 @@ public class KeylessRateLimiter {
     private final KeyRateLimiter buckets;
 
     @Inject
-    public KeylessRateLimiter(
-            @ConfigProperty(name = "atc.gateway.rate-limit.keyless.requests-per-second", defaultValue = "5") double requestsPerSecond,
-            @ConfigProperty(name = "atc.gateway.rate-limit.keyless.burst", defaultValue = "20") int burst) {
-        this(new KeyRateLimiter(RateLimits.parse(requestsPerSecond, burst, List.of()), System::nanoTime));
+    public KeylessRateLimiter(GatewayConfig config) {
+        this(new KeyRateLimiter(RateLimits.parse(config.rateLimit().keyless().requestsPerSecond(),
+                config.rateLimit().keyless().burst(), List.of()), System::nanoTime));
     }
 
     KeylessRateLimiter(KeyRateLimiter buckets) {

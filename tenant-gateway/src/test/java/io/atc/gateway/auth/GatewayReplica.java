@@ -3,10 +3,13 @@ package io.atc.gateway.auth;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.atc.core.keys.ApiKeyFormat;
+import io.atc.gateway.config.GatewayConfig;
 import io.atc.gateway.identity.InternalTokenMinter;
+import io.atc.testkit.config.ConfigMappings;
 import io.atc.testkit.identity.InternalTokens;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -30,7 +33,7 @@ final class GatewayReplica implements AutoCloseable {
     final List<KeyChanged> announced = new CopyOnWriteArrayList<>();
     private KeyChangeListener listener;
 
-    GatewayReplica(Vertx vertx, String verifyUrl, KeyAuthLimits limits, Duration verifyTimeout, Clock clock) {
+    GatewayReplica(Vertx vertx, String verifyUrl, GatewayConfig.Keys limits, Duration verifyTimeout, Clock clock) {
         keysService = new KeysServiceClient(vertx, TOKENS, verifyUrl, verifyTimeout, limits.maxColdVerifications());
         authenticator = new KeyAuthenticator(new ApiKeyFormat(ENVIRONMENT), keysService, limits, meters, clock);
     }
@@ -39,8 +42,10 @@ final class GatewayReplica implements AutoCloseable {
         this(vertx, verifyUrl, limits(4, 16), Duration.ofSeconds(3), Clock.systemUTC());
     }
 
-    static KeyAuthLimits limits(int maxColdVerifications, int queue) {
-        return new KeyAuthLimits(100_000, Duration.ofMinutes(5), 10_000, Duration.ofSeconds(30), maxColdVerifications, queue);
+    static GatewayConfig.Keys limits(int maxColdVerifications, int queue) {
+        return ConfigMappings.of(GatewayConfig.class, Map.of(
+                "atc.gateway.keys.max-cold-verifications", Integer.toString(maxColdVerifications),
+                "atc.gateway.keys.cold-verification-queue", Integer.toString(queue))).keys();
     }
 
     /** Starts this replica's own LISTEN connection (returns at once; see {@link KeyChangeListener#listening()}). */

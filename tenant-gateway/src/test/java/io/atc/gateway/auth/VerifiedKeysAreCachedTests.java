@@ -1,5 +1,6 @@
 package io.atc.gateway.auth;
 
+import io.atc.gateway.identity.AuthenticatedKey;
 import io.atc.gateway.support.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -8,6 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.atc.gateway.config.GatewayConfig;
+import io.atc.testkit.config.ConfigMappings;
+
 /**
  * An actual request is checked against the presenting key's own origins, exactly after
  * normalisation. Breaks when: origins are compared by prefix, suffix or substring (the
@@ -17,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OriginsMatchExactlyTests {
 
     private static final List<String> KEY_ORIGINS = List.of("https://a.com", "http://localhost:5173");
-    private final CorsPolicy cors = new CorsPolicy(new PreflightOrigins(), CorsSettings.defaults());
+    private final CorsPolicy cors = new CorsPolicy(new PreflightOrigins(), CorsRules.of(ConfigMappings.defaults(GatewayConfig.class).cors()));
 
     @Test
     void noOriginHeaderIsAServerCall() {

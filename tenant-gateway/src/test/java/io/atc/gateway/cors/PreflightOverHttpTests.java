@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.atc.gateway.config.GatewayConfig;
+import io.atc.testkit.config.ConfigMappings;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
@@ -32,7 +34,7 @@ class PreflightOverHttpTests {
     static void start() throws Exception {
         PreflightOrigins origins = new PreflightOrigins();
         origins.replace(Set.of("https://app.tenant-a.example"));
-        CorsPolicy cors = new CorsPolicy(origins, CorsSettings.defaults());
+        CorsPolicy cors = new CorsPolicy(origins, CorsRules.of(ConfigMappings.defaults(GatewayConfig.class).cors()));
         vertx = Vertx.vertx();
         server = vertx.createHttpServer().requestHandler(request -> {
             if (request.method() == io.vertx.core.http.HttpMethod.OPTIONS && request.headers().contains("Origin")

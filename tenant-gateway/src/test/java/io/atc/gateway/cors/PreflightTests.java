@@ -7,6 +7,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.atc.gateway.config.GatewayConfig;
+import io.atc.testkit.config.ConfigMappings;
 import io.vertx.core.MultiMap;
 
 /**
@@ -20,7 +22,7 @@ class PreflightTests {
 
     private static final String VARY = "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
     private final PreflightOrigins origins = new PreflightOrigins();
-    private final CorsPolicy cors = new CorsPolicy(origins, CorsSettings.defaults());
+    private final CorsPolicy cors = new CorsPolicy(origins, CorsRules.of(ConfigMappings.defaults(GatewayConfig.class).cors()));
 
     PreflightTests() {
         origins.replace(Set.of("https://app.tenant-a.example", "https://console.tenant-b.example"));
@@ -88,7 +90,7 @@ class PreflightTests {
 
     @Test
     void nothingIsAllowedBeforeTheOriginsAreLoaded() {
-        CorsPolicy unloaded = new CorsPolicy(new PreflightOrigins(), CorsSettings.defaults());
+        CorsPolicy unloaded = new CorsPolicy(new PreflightOrigins(), CorsRules.of(ConfigMappings.defaults(GatewayConfig.class).cors()));
         assertThat(unloaded.decidePreflight(request("https://app.tenant-a.example", "GET", null),
                 MultiMap.caseInsensitiveMultiMap())).isFalse();
     }
@@ -96,10 +98,10 @@ class PreflightTests {
     @Test
     void maxAgeIsClampedToTwoHours() {
         MultiMap response = MultiMap.caseInsensitiveMultiMap();
-        CorsPolicy generous = new CorsPolicy(origins, new CorsSettings(List.of("GET"), List.of(), List.of(), 86_400));
+        CorsPolicy generous = new CorsPolicy(origins, new CorsRules(List.of("GET"), List.of(), List.of(), 86_400));
         generous.decidePreflight(request("https://app.tenant-a.example", "GET", null), response);
         assertThat(response.get("Access-Control-Max-Age")).isEqualTo("7200");
-        assertThat(new CorsSettings(List.of(), List.of(), List.of(), -5).maxAgeSeconds()).isZero();
+        assertThat(new CorsRules(List.of(), List.of(), List.of(), -5).maxAgeSeconds()).isZero();
     }
 
     @Test

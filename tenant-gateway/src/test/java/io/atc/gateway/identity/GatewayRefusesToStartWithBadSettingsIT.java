@@ -41,6 +41,13 @@ class GatewayRefusesToStartWithBadSettingsIT {
         assertRefused(Map.of("ATC_GATEWAY_RATE_LIMIT_REQUESTS_PER_SECOND", "1e7"), "requests per second must be");
     }
 
+    /** Breaks when: the services' main runs without StartupExitHandler (Quarkus prints its own report and exits 1). */
+    @Test
+    void valueOutsideItsBound() throws Exception {
+        assertRefused(Map.of("ATC_GATEWAY_CLIENT_IP_MAX_HOPS", "500"),
+                "ATC-STARTUP-CONFIG ATC_GATEWAY_CLIENT_IP_MAX_HOPS: must be less than or equal to 100");
+    }
+
     @Test
     void trustedProxyThatIsNotACidr() throws Exception {
         assertRefused(Map.of("ATC_GATEWAY_TRUSTED_PROXIES", "proxy.example.com"), "trusted-proxies");

@@ -14,7 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.atc.core.crypto.Ed25519Keys;
-import io.atc.gateway.auth.AuthenticatedKey;
+import io.atc.gateway.identity.AuthenticatedKey;
 import io.atc.gateway.support.MutableClock;
 import io.vertx.core.json.JsonObject;
 

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
+
+import io.atc.gateway.config.GatewayConfig;
+import io.atc.testkit.config.ConfigMappings;
 
 /**
  * Token buckets per key against a fake clock. Breaks when: the bucket starts empty or refills at the
@@ -112,7 +114,7 @@ class KeyRateLimiterTests {
 
     @Test
     void configurationIsCheckedAtStart() {
-        assertThat(new KeyRateLimiter(50, 100, Optional.empty()).tryAcquire(key, null).allowed()).isTrue();
+        assertThat(new KeyRateLimiter(ConfigMappings.defaults(GatewayConfig.class)).tryAcquire(key, null).allowed()).isTrue();
         for (String bad : List.of("atc_test_x", "=5", "atc_test_x=-1", "atc_test_x=fast", "atc_test_x=5:0",
                 "atc_test_x=5:1:2", "atc_test_x=0.0001", "atc_test_x=2000000")) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> RateLimits.parse(1, 1, List.of(bad)))

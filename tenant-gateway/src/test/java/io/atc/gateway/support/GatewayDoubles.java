@@ -10,7 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.atc.gateway.auth.AuthOutcome;
-import io.atc.gateway.auth.AuthenticatedKey;
+import io.atc.gateway.identity.AuthenticatedKey;
 import io.atc.gateway.auth.KeyCheck;
 import io.atc.gateway.pipeline.CallerAddressPolicy;
 import io.atc.gateway.pipeline.KeyAuthentication;

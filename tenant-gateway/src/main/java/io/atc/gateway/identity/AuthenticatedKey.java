@@ -1,4 +1,4 @@
-package io.atc.gateway.auth;
+package io.atc.gateway.identity;
 
 import java.time.Instant;
 import java.util.List;

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import io.atc.core.startup.StartupRefusal;
-import io.atc.edge.ingest.IngestSettings;
+import io.atc.edge.config.EdgeConfig;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -18,20 +18,19 @@ import io.quarkus.runtime.StartupEvent;
  * ingest's session (devices connect under their own client id only, docs/edge.md).
  */
 @ApplicationScoped
-public class BrokerSettingsCheck {
+public class BrokerConfigCheck {
 
     static final int MIN_INGEST_PASSWORD_LENGTH = 16;
 
-    private final BrokerSettings settings;
-    private final IngestSettings ingest;
+    private final EdgeConfig config;
 
-    public BrokerSettingsCheck(BrokerSettings settings, IngestSettings ingest) {
-        this.settings = settings;
-        this.ingest = ingest;
+    public BrokerConfigCheck(EdgeConfig config) {
+        this.config = config;
     }
 
     void onStart(@Observes StartupEvent event) {
-        List<String> problems = problems(settings.adminPassword(), settings.ingestPassword(), ingest.clientId());
+        List<String> problems = problems(config.broker().adminPassword(), config.broker().ingestPassword(),
+                config.ingest().clientId());
         if (!problems.isEmpty()) {
             StartupRefusal.refuse("ATC-STARTUP-CONFIG " + String.join("; ", problems));
         }

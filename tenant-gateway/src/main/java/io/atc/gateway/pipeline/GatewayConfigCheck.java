@@ -22,7 +22,7 @@ import io.quarkus.runtime.StartupEvent;
  * start with one clear line, instead of a 500 on the first request.
  */
 @ApplicationScoped
-public class GatewaySettingsCheck {
+public class GatewayConfigCheck {
 
     /** The components are looked up inside the try: being singletons, they are created on first lookup, and may fail there. */
     void onStart(@Observes StartupEvent event, Instance<KeyAuthenticator> keys, Instance<TrustedProxies> trustedProxies,

@@ -5,30 +5,28 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.atc.gateway.config.GatewayConfig;
+
 /**
  * What a permitted browser origin may do: the methods and request headers a preflight may allow,
  * the response headers scripts may read, and how long a browser may cache a preflight answer
  * (clamped to 0..7200 s; browsers cap it lower anyway, e.g. Chromium at 7200).
  */
-public record CorsSettings(List<String> allowedMethods, List<String> allowedHeaders, List<String> exposedHeaders,
+public record CorsRules(List<String> allowedMethods, List<String> allowedHeaders, List<String> exposedHeaders,
         int maxAgeSeconds) {
 
     public static final int MAX_AGE_LIMIT = 7200;
-    public static final List<String> DEFAULT_METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
-    public static final List<String> DEFAULT_HEADERS = List.of("Authorization", "X-Api-Key", "Content-Type",
-            "X-Request-Id", "If-Match", "If-None-Match");
-    public static final List<String> DEFAULT_EXPOSED = List.of("Retry-After", "Location", "X-Request-Id", "ETag");
-    public static final int DEFAULT_MAX_AGE = 600;
 
-    public CorsSettings {
+    public CorsRules {
         allowedMethods = cleaned(allowedMethods);
         allowedHeaders = cleaned(allowedHeaders);
         exposedHeaders = cleaned(exposedHeaders);
         maxAgeSeconds = Math.max(0, Math.min(MAX_AGE_LIMIT, maxAgeSeconds));
     }
 
-    public static CorsSettings defaults() {
-        return new CorsSettings(DEFAULT_METHODS, DEFAULT_HEADERS, DEFAULT_EXPOSED, DEFAULT_MAX_AGE);
+    /** The configured rules; their defaults live in the mapping. */
+    public static CorsRules of(GatewayConfig.Cors config) {
+        return new CorsRules(config.allowedMethods(), config.allowedHeaders(), config.exposedHeaders(), config.maxAge());
     }
 
     String allowMethodsValue() {

@@ -5,13 +5,14 @@ import java.util.TreeMap;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import io.atc.gateway.config.GatewayConfig;
 
 /** The route table, compiled once from configuration; a bad table stops the start-up with the reason. */
-public class Routes {
+public class RouteTableProducer {
 
     @Produces
     @Singleton
-    RouteTable routeTable(RoutingConfig config) {
+    RouteTable routeTable(GatewayConfig config) {
         Map<String, RouteTable.RouteDefinition> definitions = new TreeMap<>();
         config.routes().forEach((name, route) -> {
             if (!config.upstreams().containsKey(route.upstream())) {
