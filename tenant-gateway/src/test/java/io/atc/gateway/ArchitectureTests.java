@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 
+import io.atc.gateway.vertx.VertxInternals;
 import io.atc.testkit.architecture.ArchitectureRules;
 
 /** The structural rules of this module (docs/architecture.md); ArchitectureRules holds their wording. */
@@ -15,6 +16,11 @@ class ArchitectureTests {
     @Test
     void noCyclesBetweenPackages() {
         ArchitectureRules.noCyclesBetweenPackagesOf(ROOT).allowEmptyShould(true).check(CLASSES);
+    }
+
+    @Test
+    void onlyVertxInternalsUsesVertxInternalApi() {
+        ArchitectureRules.onlyTheAdapterUsesVertxInternals(VertxInternals.class).check(CLASSES);
     }
 
     @Test

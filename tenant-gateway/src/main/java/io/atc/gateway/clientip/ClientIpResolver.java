@@ -8,9 +8,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import io.atc.core.net.CidrBlock;
+import io.atc.gateway.vertx.VertxInternals;
 import io.vertx.core.MultiMap;
 import io.vertx.core.net.SocketAddress;
-import io.vertx.core.net.impl.SocketAddressImpl;
 import io.atc.gateway.config.GatewayConfig;
 
 /**
@@ -62,8 +62,8 @@ public class ClientIpResolver {
      * every call, which would only be parsed back here, so the address is taken directly when it can be.
      */
     private static InetAddress peerAddress(SocketAddress peer) {
-        if (peer instanceof SocketAddressImpl socket && socket.ipAddress() != null) {
-            InetAddress address = socket.ipAddress();
+        InetAddress address = VertxInternals.ipAddress(peer);
+        if (address != null) {
             return address instanceof Inet6Address && CidrBlock.isIpv4Mapped(address.getAddress())
                     ? IpLiteral.address(address.getHostAddress()) : address;
         }

@@ -8,7 +8,7 @@ import io.vertx.core.net.SocketAddress;
 
 /**
  * What the pipeline needs to know about the caller's address (bound to {@code clientip.ClientIpResolver}
- * and {@code clientip.IpAllowlist}).
+ * and {@code clientip.IpAllowlist} by {@link ClientIpAddressPolicy}).
  */
 public interface CallerAddressPolicy {
 

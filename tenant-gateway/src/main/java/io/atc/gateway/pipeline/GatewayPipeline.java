@@ -10,18 +10,17 @@ import io.atc.core.errors.ProblemType;
 import io.atc.gateway.auth.AuthOutcome;
 import io.atc.gateway.identity.AuthenticatedKey;
 import io.atc.gateway.auth.KeyCheck;
+import io.atc.gateway.cors.CorsDecision;
 import io.atc.gateway.identity.InternalTokenMinter;
 import io.atc.gateway.metrics.GatewayMetrics;
-import io.atc.gateway.pipeline.OriginPolicy.OriginVerdict;
-import io.atc.gateway.proxy.Exchange;
+import io.atc.gateway.proxy.Decision.CallerCredential;
+import io.atc.gateway.proxy.PendingRequest;
+import io.atc.gateway.proxy.RequestPolicy;
 import io.atc.gateway.ratelimit.KeylessRateLimiter;
 import io.atc.gateway.ratelimit.RateDecision;
-import io.atc.gateway.proxy.Forwarder;
-import io.atc.gateway.proxy.ProblemWriter;
 import io.atc.gateway.routing.RequestPaths;
 import io.atc.gateway.routing.Route;
 import io.atc.gateway.routing.RouteTable;
-import io.vertx.core.Context;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 
@@ -33,7 +32,7 @@ import io.vertx.core.http.HttpMethod;
  * gateway's own endpoints (/q/...) are left to Quarkus.
  */
 @Singleton
-public class GatewayPipeline {
+public class GatewayPipeline implements RequestPolicy {
 
     private static final Logger LOG = Logger.getLogger(GatewayPipeline.class);
     private static final String WWW_AUTHENTICATE = "WWW-Authenticate";
@@ -44,208 +43,201 @@ public class GatewayPipeline {
     private static final String INVALID_KEY = "The API key is not valid.";
 
     private final RouteTable routes;
-    private final Forwarder forwarder;
-    private final PipelinePorts ports;
+    private final KeyAuthentication keys;
+    private final CallerAddressPolicy addresses;
+    private final OriginPolicy origins;
+    private final RateLimitPolicy rateLimit;
     private final KeylessRateLimiter keylessRateLimit;
     private final InternalTokenMinter tokens;
     private final GatewayMetrics metrics;
-    private final ProblemWriter problems;
-    private final Exchange.AllowedOriginHeaders allowedOriginHeaders;
 
-    public GatewayPipeline(RouteTable routes, Forwarder forwarder, PipelinePorts ports, KeylessRateLimiter keylessRateLimit,
-            InternalTokenMinter tokens, GatewayMetrics metrics, ProblemWriter problems) {
+    public GatewayPipeline(RouteTable routes, KeyAuthentication keys, CallerAddressPolicy addresses, OriginPolicy origins,
+            RateLimitPolicy rateLimit, KeylessRateLimiter keylessRateLimit, InternalTokenMinter tokens, GatewayMetrics metrics) {
         this.routes = routes;
-        this.forwarder = forwarder;
-        this.ports = ports;
+        this.keys = keys;
+        this.addresses = addresses;
+        this.origins = origins;
+        this.rateLimit = rateLimit;
         this.keylessRateLimit = keylessRateLimit;
         this.tokens = tokens;
         this.metrics = metrics;
-        this.problems = problems;
-        this.allowedOriginHeaders = (origin, headers) -> ports.origins().addAllowedOriginHeaders(origin, headers);
     }
 
     /**
      * Takes a new request through the pipeline, on its connection's event loop and Vert.x context.
      * @return false when the request is not for a gateway route (the gateway's own endpoints), untouched
      */
-    public boolean handle(Exchange exchange) {
-        if (!routes.claims(exchange.rawPath())) {
+    @Override
+    public boolean handle(PendingRequest request) {
+        if (!routes.claims(request.rawPath())) {
             return false;
         }
+        Admission admission = new Admission(request);
         try {
-            admit(exchange);
+            admit(admission);
         } catch (RuntimeException e) {
-            exchange.internalError(e);
+            admission.internalError(e);
         }
         return true;
     }
 
-    private void admit(Exchange exchange) {
-        String path = RequestPaths.normalise(exchange.rawPath());
+    private void admit(Admission admission) {
+        PendingRequest request = admission.request();
+        String path = RequestPaths.normalise(request.rawPath());
         Route route = path == null ? null : routes.match(path);
-        exchange.routed(route, path);
+        admission.routed(route, path);
         if (path == null) {
-            exchange.problem(ProblemType.MALFORMED_REQUEST, REFUSED_PATH);
+            admission.refuse(ProblemType.MALFORMED_REQUEST, REFUSED_PATH);
             return;
         }
         if (route == null) {
-            exchange.problem(ProblemType.NOT_FOUND, "No route for " + path + ".");
+            admission.refuse(ProblemType.NOT_FOUND, "No route for " + path + ".");
             return;
         }
-        HttpMethod method = exchange.method();
+        HttpMethod method = request.method();
         if (method == HttpMethod.CONNECT || method == HttpMethod.TRACE) {
-            exchange.problem(ProblemType.METHOD_NOT_ALLOWED, method.name() + " is not forwarded.");
+            admission.refuse(ProblemType.METHOD_NOT_ALLOWED, method.name() + " is not forwarded.");
             return;
         }
-        long declared = ContentLengths.parse(exchange.header(HttpHeaders.CONTENT_LENGTH));
+        long declared = ContentLengths.parse(request.header(HttpHeaders.CONTENT_LENGTH));
         if (declared == ContentLengths.INVALID) {
-            exchange.problem(ProblemType.MALFORMED_REQUEST, "Content-Length is not a number.");
+            admission.refuse(ProblemType.MALFORMED_REQUEST, "Content-Length is not a number.");
             return;
         }
-        exchange.declaredLength(declared);
-        if (declared > forwarder.maxBody()) {
-            exchange.problem(ProblemType.PAYLOAD_TOO_LARGE, "The request body exceeds the limit of " + forwarder.maxBody() + " bytes.");
+        admission.declaredLength(declared);
+        if (declared > request.bodyLimit()) {
+            admission.refuse(ProblemType.PAYLOAD_TOO_LARGE, "The request body exceeds the limit of " + request.bodyLimit() + " bytes.");
             return;
         }
-        if (preflight(exchange)) {
-            if (ports.origins().decidePreflight(exchange.headers(), exchange.answerHeaders())) {
-                exchange.noContent();
+        if (preflight(request)) {
+            if (origins.decidePreflight(request.headers(), admission.answerHeaders())) {
+                admission.noContent();
             } else {
-                exchange.problem(ProblemType.FORBIDDEN, PREFLIGHT_DENIED);
+                admission.refuse(ProblemType.FORBIDDEN, PREFLIGHT_DENIED);
             }
             return;
         }
-        exchange.client(ports.addresses().resolve(exchange.peer(), exchange.headers()));
+        admission.client(addresses.resolve(request.peer(), request.headers()));
         if (KeylessRoutes.consoleSession(method, path)) {
-            if (keylessAdmitted(exchange)) {
-                exchange.consoleSessionRequest(tokens.gatewayAuthorization());
-                forwarder.forward(exchange);
+            if (keylessAdmitted(admission)) {
+                admission.forward(tokens.gatewayAuthorization(), CallerCredential.SESSION_COOKIES);
             }
             return;
         }
-        KeyAuthentication keys = ports.keys();
-        String presented = keys.presentedKey(exchange.headers());
-        if (presented == null && KeylessRoutes.operator(method, path) && exchange.headers().contains(KeylessRoutes.OPERATOR_TOKEN)) {
-            if (keylessAdmitted(exchange)) {
-                exchange.operatorRequest(tokens.gatewayAuthorization());
-                forwarder.forward(exchange);
+        String presented = keys.presentedKey(request.headers());
+        if (presented == null && KeylessRoutes.operator(method, path) && request.headers().contains(KeylessRoutes.OPERATOR_TOKEN)) {
+            if (keylessAdmitted(admission)) {
+                admission.forward(tokens.gatewayAuthorization(), CallerCredential.OPERATOR_TOKEN);
             }
             return;
         }
         if (presented == null) {
-            rejected(exchange, AuthOutcome.MISSING);
+            rejected(admission, AuthOutcome.MISSING);
             return;
         }
         KeyCheck known = keys.known(presented);
         if (known != null) {
-            authenticated(exchange, known);
+            authenticated(admission, known);
             return;
         }
         keys.authenticate(presented).subscribe().with(
-                check -> onRequestContext(exchange, () -> authenticated(exchange, check)),
-                failure -> onRequestContext(exchange, () -> verificationFailed(exchange, failure)));
+                check -> onRequestContext(admission, () -> authenticated(admission, check)),
+                failure -> onRequestContext(admission, () -> verificationFailed(admission, failure)));
     }
 
     /** Keyless requests (sign-in, onboarding) are limited per client address instead of per key. */
-    private boolean keylessAdmitted(Exchange exchange) {
-        RateDecision decision = keylessRateLimit.tryAcquire(exchange.client());
+    private boolean keylessAdmitted(Admission admission) {
+        RateDecision decision = keylessRateLimit.tryAcquire(admission.client());
         if (decision.allowed()) {
             return true;
         }
-        exchange.answerHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
-        rejected(exchange, AuthOutcome.RATE_LIMITED);
+        admission.answerHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
+        rejected(admission, AuthOutcome.RATE_LIMITED);
         return false;
     }
 
-    private void authenticated(Exchange exchange, KeyCheck check) {
-        if (!exchange.open()) {
+    private void authenticated(Admission admission, KeyCheck check) {
+        if (!admission.request().open()) {
             return;
         }
         if (!check.ok()) {
-            rejected(exchange, check.outcome());
+            rejected(admission, check.outcome());
             return;
         }
         AuthenticatedKey key = check.key();
         if (key.expiresAt() != null && key.expiredAt(Instant.now())) {
-            rejected(exchange, AuthOutcome.EXPIRED);
+            rejected(admission, AuthOutcome.EXPIRED);
             return;
         }
-        if (!ports.addresses().permits(key.allowedCidrs(), exchange.client())) {
-            rejected(exchange, AuthOutcome.IP_DENIED);
+        if (!addresses.permits(key.allowedCidrs(), admission.client())) {
+            rejected(admission, AuthOutcome.IP_DENIED);
             return;
         }
-        String origin = exchange.header(HttpHeaders.ORIGIN);
-        OriginVerdict verdict = ports.origins().check(origin, key.allowedOrigins());
-        exchange.dependsOnOrigin(verdict == OriginVerdict.ALLOWED ? origin : null, allowedOriginHeaders);
-        if (verdict == OriginVerdict.DENIED) {
-            rejected(exchange, AuthOutcome.ORIGIN_DENIED);
+        String origin = admission.request().header(HttpHeaders.ORIGIN);
+        CorsDecision cors = origins.check(origin, key.allowedOrigins());
+        admission.dependsOnOrigin(cors == CorsDecision.ALLOWED ? headers -> origins.addAllowedOriginHeaders(origin, headers) : null);
+        if (cors == CorsDecision.DENIED) {
+            rejected(admission, AuthOutcome.ORIGIN_DENIED);
             return;
         }
-        RateDecision decision = ports.rateLimit().tryAcquire(key.keyId(), key.prefix());
+        RateDecision decision = rateLimit.tryAcquire(key.keyId(), key.prefix());
         if (!decision.allowed()) {
-            exchange.answerHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
-            rejected(exchange, AuthOutcome.RATE_LIMITED);
+            admission.answerHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
+            rejected(admission, AuthOutcome.RATE_LIMITED);
             return;
         }
         metrics.auth(AuthOutcome.OK);
-        exchange.authenticatedBy(tokens.authorizationFor(key));
-        forwarder.forward(exchange);
+        admission.forward(tokens.authorizationFor(key), CallerCredential.NONE);
     }
 
-    private void rejected(Exchange exchange, AuthOutcome outcome) {
+    private void rejected(Admission admission, AuthOutcome outcome) {
         metrics.auth(outcome);
         switch (outcome) {
             case MISSING -> {
-                exchange.answerHeaders().set(WWW_AUTHENTICATE, "Bearer realm=\"atc\"");
-                exchange.problem(ProblemType.UNAUTHENTICATED, MISSING_KEY);
+                admission.answerHeaders().set(WWW_AUTHENTICATE, "Bearer realm=\"atc\"");
+                admission.refuse(ProblemType.UNAUTHENTICATED, MISSING_KEY);
             }
             case OVERLOADED -> {
-                exchange.answerHeaders().set(HttpHeaders.RETRY_AFTER, "1");
-                exchange.problem(ProblemType.UNAVAILABLE, "Key verification is busy or unreachable; retry shortly.");
+                admission.answerHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+                admission.refuse(ProblemType.UNAVAILABLE, "Key verification is busy or unreachable; retry shortly.");
             }
-            case IP_DENIED -> exchange.problem(ProblemType.FORBIDDEN, "This key may not be used from this address.");
-            case ORIGIN_DENIED -> exchange.problem(ProblemType.FORBIDDEN, "This key may not be used from this origin.");
+            case IP_DENIED -> admission.refuse(ProblemType.FORBIDDEN, "This key may not be used from this address.");
+            case ORIGIN_DENIED -> admission.refuse(ProblemType.FORBIDDEN, "This key may not be used from this origin.");
             case RATE_LIMITED -> {
-                if (!exchange.answerHeaders().contains(HttpHeaders.RETRY_AFTER)) {
-                    exchange.answerHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+                if (!admission.answerHeaders().contains(HttpHeaders.RETRY_AFTER)) {
+                    admission.answerHeaders().set(HttpHeaders.RETRY_AFTER, "1");
                 }
-                exchange.problem(ProblemType.RATE_LIMITED, "Too many requests with this key; retry after the time in Retry-After.");
+                admission.refuse(ProblemType.RATE_LIMITED, "Too many requests with this key; retry after the time in Retry-After.");
             }
             default -> {
-                exchange.answerHeaders().set(WWW_AUTHENTICATE, "Bearer realm=\"atc\", error=\"invalid_token\"");
-                exchange.problem(ProblemType.UNAUTHENTICATED, INVALID_KEY);
+                admission.answerHeaders().set(WWW_AUTHENTICATE, "Bearer realm=\"atc\", error=\"invalid_token\"");
+                admission.refuse(ProblemType.UNAUTHENTICATED, INVALID_KEY);
             }
         }
     }
 
-    private void verificationFailed(Exchange exchange, Throwable failure) {
+    private void verificationFailed(Admission admission, Throwable failure) {
         LOG.debugf("key verification failed: %s", failure.getClass().getName());
-        if (exchange.open()) {
-            rejected(exchange, AuthOutcome.OVERLOADED);
+        if (admission.request().open()) {
+            rejected(admission, AuthOutcome.OVERLOADED);
         }
     }
 
-    private static boolean preflight(Exchange exchange) {
-        return exchange.method() == HttpMethod.OPTIONS && exchange.headers().contains(HttpHeaders.ORIGIN)
-                && exchange.headers().contains(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD);
+    private static boolean preflight(PendingRequest request) {
+        return request.method() == HttpMethod.OPTIONS && request.headers().contains(HttpHeaders.ORIGIN)
+                && request.headers().contains(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD);
     }
 
     /** Continues on the request's own context (a cold key verification may complete on a worker thread), failing safely. */
-    private static void onRequestContext(Exchange exchange, Runnable step) {
-        Context context = exchange.context();
-        // The context alone is not enough: a blocking task of this context runs on a worker thread with it current.
-        if (exchange.context().nettyEventLoop().inEventLoop()) {
-            guarded(exchange, step);
-        } else {
-            context.runOnContext(ignored -> guarded(exchange, step));
-        }
+    private static void onRequestContext(Admission admission, Runnable step) {
+        admission.request().resume(() -> guarded(admission, step));
     }
 
-    private static void guarded(Exchange exchange, Runnable step) {
+    private static void guarded(Admission admission, Runnable step) {
         try {
             step.run();
         } catch (RuntimeException e) {
-            exchange.internalError(e);
+            admission.internalError(e);
         }
     }
 }

@@ -6,7 +6,7 @@ import io.vertx.core.MultiMap;
 
 /**
  * What the pipeline needs from API-key authentication (bound to {@code auth.PresentedKeys} and
- * {@code auth.KeyAuthenticator}).
+ * {@code auth.KeyAuthenticator} by {@link ApiKeyAuthentication}).
  */
 public interface KeyAuthentication {
 

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 
+import io.atc.gateway.vertx.VertxInternals.LoopContext;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -16,7 +17,6 @@ import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.impl.ContextInternal;
 import io.vertx.core.net.SocketAddress;
 
 /**
@@ -32,7 +32,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
 
     private final ExchangeHandler handler;
     private final Exchange.Services services;
-    private final ContextInternal context;
+    private final LoopContext context;
     private final boolean stream;
     private final long idleNanos;
     private final ArrayDeque<Object> waiting = new ArrayDeque<>();
@@ -46,8 +46,8 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     private InetAddress lastClient;
     private AsciiString lastClientText;
 
-    /** Where each new exchange goes (the gateway's pipeline). */
-    public interface ExchangeHandler {
+    /** Where each new exchange goes (the gateway's rules). */
+    interface ExchangeHandler {
         void handle(Exchange exchange);
     }
 
@@ -56,7 +56,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
      * @param idleNanos a connection that sends nothing for this long between requests is closed; 0 for an HTTP/2
      *        stream (one request, no Connection headers)
      */
-    ClientConnection(ExchangeHandler handler, Exchange.Services services, ContextInternal context, long idleNanos) {
+    ClientConnection(ExchangeHandler handler, Exchange.Services services, LoopContext context, long idleNanos) {
         this.handler = handler;
         this.services = services;
         this.context = context;
@@ -91,7 +91,7 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
         return ctx;
     }
 
-    ContextInternal context() {
+    LoopContext context() {
         return context;
     }
 

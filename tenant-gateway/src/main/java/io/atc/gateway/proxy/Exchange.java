@@ -1,18 +1,19 @@
 package io.atc.gateway.proxy;
 
-import java.net.InetAddress;
 import java.util.ArrayDeque;
 
 import io.atc.core.errors.Problem;
 import io.atc.core.errors.ProblemType;
 import io.atc.gateway.metrics.GatewayMetrics;
 import io.atc.gateway.routing.Route;
+import io.atc.gateway.vertx.VertxInternals;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
@@ -35,17 +36,16 @@ import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.impl.ContextInternal;
 import io.vertx.core.net.SocketAddress;
 
 /**
- * One request through the gateway: what the pipeline decided about it (route, credentials, client
- * address, origin) and its proxying, on the client connection's event loop. The request body is
- * held (bounded) while the pipeline decides, then streamed; the response streams back with
+ * One request through the gateway, on the client connection's event loop: what the rules decided
+ * about it ({@link Decision}) carried out, in the states of {@link ExchangeState}. The request body
+ * is held (bounded) while the rules decide, then streamed; the response streams back with
  * backpressure both ways. Ends exactly once, in the metrics, whether it is answered, forwarded, or
  * cut off by either side.
  */
-public final class Exchange {
+final class Exchange implements PendingRequest {
 
     /** Bodies up to this size are read and discarded after an early answer; larger ones cost the connection. */
     private static final long DRAINABLE = 64 * 1024;
@@ -62,18 +62,9 @@ public final class Exchange {
     private final boolean keepAlive;
     private final boolean expectsContinue;
     private CharSequence requestId;
-
-    private Route route;
-    private String path;
-    private long declaredLength = -1;
-    private InetAddress clientAddress;
-    private CharSequence authorization;
-    private boolean operatorCredential;
-    private boolean consoleSession;
-    private boolean dependsOnOrigin;
-    private String allowedOrigin;
-    private AllowedOriginHeaders allowedOriginHeaders;
-    private HttpHeaders answerHeaders;
+    private ExchangeState state = ExchangeState.DECIDING;
+    /** Null until the rules decide, and for the gateway's own endpoints. */
+    private Decision decision;
 
     private boolean requestEnded;
     private long received;
@@ -82,36 +73,27 @@ public final class Exchange {
 
     private Upstreams.Upstream target;
     private Channel upstream;
-    private boolean upstreamReady;
-    private boolean upstreamReusable;
     private boolean pooledConnection;
     private boolean retried;
     private boolean upstreamAnswered;
-    private boolean bodySent;
+    private boolean upstreamReusable;
+    /** The request went as one message that declares no body: what the client still sends of it is dropped. */
+    private boolean bodylessSent;
     private HttpResponse heldHead;
 
-    private boolean headWritten;
-    private boolean responseEnded;
     private boolean closeAfter;
-    private boolean ended;
-    private boolean done;
     private int status;
 
     /** What every exchange needs from the gateway. */
-    record Services(GatewayMetrics metrics, ProblemWriter problems, Upstreams upstreams, long maxBody, long responseTimeoutNanos) {
-    }
-
-    /** Adds the CORS headers of an allowed actual request (the origin policy decides which). */
-    @FunctionalInterface
-    public interface AllowedOriginHeaders {
-        void addTo(String origin, MultiMap headers);
+    record Services(GatewayMetrics metrics, ProblemWriter problems, Forwarder forwarder, Upstreams upstreams, long maxBody,
+            long responseTimeoutNanos) {
     }
 
     private Exchange(ClientConnection connection, HttpRequest request, Services services) {
         this.connection = connection;
         this.client = connection.ctx();
         this.request = request;
-        this.headers = GatewayHeaders.view(request.headers());
+        this.headers = VertxInternals.multiMap(request.headers());
         this.method = HttpMethod.valueOf(request.method().name());
         this.started = System.nanoTime();
         this.services = services;
@@ -147,13 +129,26 @@ public final class Exchange {
         }
     }
 
-    // --- what the pipeline reads and decides ------------------------------------------------------
+    /** Moves to {@code next}, or fails loudly: any other transition is a bug. */
+    private void become(ExchangeState next) {
+        if (!state.mayBecome(next)) {
+            throw new IllegalStateException("an exchange " + state + " cannot become " + next);
+        }
+        state = next;
+    }
 
+    ExchangeState state() {
+        return state;
+    }
+
+    // --- what the rules read and decide -----------------------------------------------------------
+
+    @Override
     public HttpMethod method() {
         return method;
     }
 
-    /** The request target's path as sent (not decoded, not normalised). */
+    @Override
     public String rawPath() {
         String uri = request.uri();
         int query = uri.indexOf('?');
@@ -161,119 +156,85 @@ public final class Exchange {
     }
 
     /** The query string as sent, or null. */
-    public String query() {
+    String query() {
         String uri = request.uri();
         int query = uri.indexOf('?');
         return query < 0 ? null : uri.substring(query + 1);
     }
 
+    @Override
     public MultiMap headers() {
         return headers;
     }
 
+    @Override
     public String header(CharSequence name) {
         return headers.get(name);
     }
 
+    @Override
     public SocketAddress peer() {
         return connection.peer();
     }
 
-    public ContextInternal context() {
-        return connection.context();
+    @Override
+    public long bodyLimit() {
+        return services.maxBody();
     }
 
-    public CharSequence requestId() {
+    EventLoop eventLoop() {
+        return client.channel().eventLoop();
+    }
+
+    @Override
+    public void resume(Runnable step) {
+        connection.context().run(step);
+    }
+
+    @Override
+    public void decide(Decision decided) {
+        if (!open() || state.answerStarted()) {
+            abort();
+            return;
+        }
+        decision = decided;
+        Decision.Answer answer = decided.answer();
+        if (answer == null) {
+            services.forwarder().forward(this);
+        } else if (answer.failure() != null) {
+            answer(500, services.problems().internal(answer.failure(), path()), null);
+        } else if (answer.problem() != null) {
+            answer(answer.problem().status(), services.problems().body(answer.problem(), answer.detail(), path()), answer.headers());
+        } else {
+            answer(204, null, answer.headers());
+        }
+    }
+
+    /** What the rules decided; null until then, and for the gateway's own endpoints. */
+    Decision decision() {
+        return decision;
+    }
+
+    CharSequence requestId() {
         return requestId;
     }
 
-    public Route route() {
-        return route;
+    Route route() {
+        return decision == null ? null : decision.route();
     }
 
-    public String path() {
-        return path;
+    String path() {
+        return decision == null ? null : decision.path();
     }
 
-    public void routed(Route route, String normalisedPath) {
-        this.route = route;
-        this.path = normalisedPath;
-    }
-
-    /** The Content-Length the client declared, or -1. */
-    public long declaredLength() {
-        return declaredLength;
-    }
-
-    public void declaredLength(long length) {
-        this.declaredLength = length;
-    }
-
-    public InetAddress client() {
-        return clientAddress;
-    }
-
-    public void client(InetAddress client) {
-        this.clientAddress = client;
+    /** The Content-Length the client declared, or -1 (also when the rules did not look at it). */
+    long declaredLength() {
+        return decision == null ? -1 : decision.declaredLength();
     }
 
     /** The client address as X-Forwarded-For carries it. */
     CharSequence clientText() {
-        return connection.textOf(clientAddress);
-    }
-
-    /** Forward with a key's internal token ({@code Bearer <token>}). */
-    public void authenticatedBy(CharSequence internalAuthorization) {
-        this.authorization = internalAuthorization;
-    }
-
-    /** Forward with the gateway's own token and the operator credential (the upstream checks it). */
-    public void operatorRequest(CharSequence gatewayAuthorization) {
-        this.authorization = gatewayAuthorization;
-        this.operatorCredential = true;
-    }
-
-    /** Forward with the gateway's own token and the browser's cookies (the upstream checks the session). */
-    public void consoleSessionRequest(CharSequence gatewayAuthorization) {
-        this.authorization = gatewayAuthorization;
-        this.consoleSession = true;
-    }
-
-    /** The response depends on the Origin header: it carries {@code Vary: Origin}, and CORS headers when {@code allowed} is non-null. */
-    public void dependsOnOrigin(String allowed, AllowedOriginHeaders originHeaders) {
-        this.dependsOnOrigin = true;
-        this.allowedOrigin = allowed;
-        this.allowedOriginHeaders = originHeaders;
-    }
-
-    /** Headers for an answer the gateway gives itself (Retry-After, WWW-Authenticate, a preflight's CORS headers). */
-    public MultiMap answerHeaders() {
-        if (answerHeaders == null) {
-            answerHeaders = GatewayHeaders.create();
-        }
-        return (MultiMap) answerHeaders;
-    }
-
-    CharSequence authorization() {
-        return authorization;
-    }
-
-    boolean forwardsOperatorCredential() {
-        return operatorCredential;
-    }
-
-    boolean forwardsCookies() {
-        return consoleSession;
-    }
-
-    boolean responseDependsOnOrigin() {
-        return dependsOnOrigin;
-    }
-
-    void addAllowedOriginHeaders(MultiMap responseHeaders) {
-        if (allowedOrigin != null) {
-            allowedOriginHeaders.addTo(allowedOrigin, responseHeaders);
-        }
+        return connection.textOf(decision.client());
     }
 
     HttpRequest request() {
@@ -284,9 +245,9 @@ public final class Exchange {
         return connection.stream();
     }
 
-    /** Whether the client is still there to answer (it may leave while a key is being verified). */
+    @Override
     public boolean open() {
-        return !ended && client.channel().isActive();
+        return !state.ended() && client.channel().isActive();
     }
 
     boolean requestEnded() {
@@ -295,37 +256,29 @@ public final class Exchange {
 
     // --- answers the gateway gives itself ---------------------------------------------------------
 
-    /** Answers with a problem (any extra headers already in {@link #answerHeaders()}) unless an answer has started. */
-    public void problem(ProblemType type, String detail) {
-        if (!open() || headWritten) {
+    /** Answers with a problem unless an answer has started (then the exchange is cut off). */
+    void problem(ProblemType type, String detail) {
+        if (!open() || state.answerStarted()) {
             abort();
             return;
         }
-        answer(type.status(), services.problems().body(type, detail, path));
+        answer(type.status(), services.problems().body(type, detail, path()), null);
     }
 
     /** Answers 500 with an incident id (the failure is logged, not shown). */
-    public void internalError(Throwable failure) {
-        if (!open() || headWritten) {
+    void internalError(Throwable failure) {
+        if (!open() || state.answerStarted()) {
             abort();
             return;
         }
-        answer(500, services.problems().internal(failure, path));
+        answer(500, services.problems().internal(failure, path()), null);
     }
 
-    /** 204 with the headers in {@link #answerHeaders()} (an allowed preflight). */
-    public void noContent() {
-        if (!open() || headWritten) {
-            abort();
-            return;
-        }
-        answer(204, null);
-    }
-
-    private void answer(int code, Buffer problem) {
+    private void answer(int code, Buffer problem, MultiMap extraHeaders) {
         detachUpstream(true);
         releaseHeld();
         if (!requestEnded) {
+            long declaredLength = declaredLength();
             long remaining = declaredLength < 0 ? -1 : declaredLength - received;
             boolean bodyless = declaredLength < 0 && !HttpUtil.isTransferEncodingChunked(request);
             if (expectsContinue || !bodyless && (remaining < 0 || remaining > DRAINABLE)) {
@@ -334,7 +287,7 @@ public final class Exchange {
         }
         ByteBuf body = problem == null || method == HttpMethod.HEAD ? Unpooled.EMPTY_BUFFER : problem.getByteBuf();
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(code), body,
-                answerHeaders == null ? GatewayHeaders.create() : answerHeaders, GatewayHeaders.create());
+                nettyHeaders(extraHeaders), VertxInternals.newHeaders());
         HttpHeaders out = response.headers();
         if (problem != null) {
             out.set(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE);
@@ -342,22 +295,35 @@ public final class Exchange {
             out.set(HttpHeaderNames.CONTENT_LENGTH, problem.length());
         }
         out.set(RequestIds.HEADER, requestId);
-        if (dependsOnOrigin) {
+        if (decision != null && decision.varyOnOrigin()) {
             out.set(HttpHeaderNames.VARY, "Origin");
         }
         connectionHeader(out);
-        headWritten = true;
-        responseEnded = true;
         status = code;
-        client.writeAndFlush(response, client.voidPromise());
         finish(code);
+        become(ExchangeState.ANSWERED);
+        client.writeAndFlush(response, client.voidPromise());
         maybeDone();
+    }
+
+    /** The rules' headers are the response's own (they are made as both maps); others are copied. */
+    private static HttpHeaders nettyHeaders(MultiMap headers) {
+        if (headers == null) {
+            return VertxInternals.newHeaders();
+        }
+        if (headers instanceof HttpHeaders both) {
+            return both;
+        }
+        HttpHeaders copy = VertxInternals.newHeaders();
+        headers.forEach(header -> copy.add(header.getKey(), header.getValue()));
+        return copy;
     }
 
     // --- forwarding -------------------------------------------------------------------------------
 
     /** Sends the (already rewritten) request head and its body to {@code to} over {@code connecting}. */
     void forwardTo(Upstreams.Upstream to, ChannelFuture connecting) {
+        become(ExchangeState.CONNECTING);
         target = to;
         pooledConnection = connecting.isDone();
         upstream = connecting.channel();
@@ -382,14 +348,14 @@ public final class Exchange {
             detachUpstream(true);
             return;
         }
-        upstreamReady = true;
+        become(ExchangeState.FORWARDING);
         if (expectsContinue && !requestEnded) {
             client.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER),
                     client.voidPromise());
         }
         if (bodyless()) {
             // One message for the encoder instead of a head and an empty last piece; that piece, if still to come, is dropped.
-            bodySent = true;
+            bodylessSent = true;
             releaseHeld();
             upstream.write(new DefaultFullHttpRequest(request.protocolVersion(), request.method(), request.uri(), Unpooled.EMPTY_BUFFER,
                     request.headers(), EmptyHttpHeaders.INSTANCE), upstream.voidPromise());
@@ -417,7 +383,12 @@ public final class Exchange {
 
     /** A plain HTTP/1.1 request head that declares no body (its decoder's last piece is empty). */
     private boolean bodyless() {
-        return !(request instanceof HttpContent) && !http2() && declaredLength <= 0 && !HttpUtil.isTransferEncodingChunked(request);
+        return !(request instanceof HttpContent) && !http2() && declaredLength() <= 0 && !HttpUtil.isTransferEncodingChunked(request);
+    }
+
+    /** Whether request body pieces go straight to the upstream (it is connected and still reading the request). */
+    private boolean streamingRequest() {
+        return upstream != null && (state == ExchangeState.FORWARDING || state == ExchangeState.RESPONDING);
     }
 
     /** A piece of the request body from the client. */
@@ -426,7 +397,7 @@ public final class Exchange {
         if (last) {
             requestEnded = true;
         }
-        if (bodySent || responseEnded || ended) {
+        if (bodylessSent || state.ended()) {
             content.release();
             if (last) {
                 maybeDone();
@@ -440,7 +411,7 @@ public final class Exchange {
             problem(ProblemType.PAYLOAD_TOO_LARGE, "The request body exceeds the limit of " + services.maxBody() + " bytes.");
             return;
         }
-        if (upstreamReady) {
+        if (streamingRequest()) {
             upstream.write(content, upstream.voidPromise());
             if (!connection.flushLater(this)) {
                 upstream.flush();
@@ -474,7 +445,7 @@ public final class Exchange {
 
     /** What the upstream sends back (its final response; interim ones are not passed on): the head, then its body. */
     void upstreamMessage(Object msg) {
-        if (ended || responseEnded) {
+        if (state.ended()) {
             ReferenceCountUtil.release(msg);
             return;
         }
@@ -486,7 +457,7 @@ public final class Exchange {
                 closeAfter = true;
             }
             connectionHeader(response.headers());
-            headWritten = true;
+            become(ExchangeState.RESPONDING);
             if (!(msg instanceof HttpContent)) {
                 // Written with the first body piece, which is often the whole body: one message, one buffer.
                 heldHead = response;
@@ -494,7 +465,8 @@ public final class Exchange {
             }
         }
         if (msg instanceof LastHttpContent last) {
-            responseEnded = true;
+            finish(status);
+            become(ExchangeState.ANSWERED);
             HttpResponse head = heldHead;
             if (head != null) {
                 heldHead = null;
@@ -504,7 +476,6 @@ public final class Exchange {
                 client.writeAndFlush(msg, client.voidPromise());
             }
             detachUpstream(!requestEnded || !upstreamReusable);
-            finish(status);
             maybeDone();
         } else if (msg instanceof HttpContent) {
             writeHeldHead();
@@ -534,7 +505,7 @@ public final class Exchange {
     }
 
     void upstreamWritabilityChanged(boolean writable) {
-        if (writable && !ended && !requestEnded) {
+        if (writable && !state.ended() && !requestEnded) {
             client.channel().config().setAutoRead(true);
         }
     }
@@ -549,12 +520,11 @@ public final class Exchange {
     void upstreamClosed(Throwable cause) {
         Channel lost = upstream;
         upstream = null;
-        upstreamReady = false;
         if (lost != null) {
             ((UpstreamConnection) lost.pipeline().last()).serve(null);
             lost.close();
         }
-        if (responseEnded || ended) {
+        if (state.ended()) {
             return;
         }
         if (replayable(cause)) {
@@ -563,7 +533,7 @@ public final class Exchange {
             forwardTo(target, services.upstreams().connect(target, client.channel().eventLoop()));
             return;
         }
-        if (!headWritten && open()) {
+        if (!state.answerStarted() && open()) {
             ProblemType type = UpstreamFailures.classify(cause);
             problem(type, UpstreamFailures.detail(type, cause));
         } else {
@@ -583,18 +553,18 @@ public final class Exchange {
         releaseHeld();
         detachUpstream(true);
         finish(GatewayMetrics.RESET);
-        ended = true;
+        become(ExchangeState.CLIENT_GONE);
     }
 
     /** Gives up on an exchange whose answer cannot be completed: both connections are cut, the client sees a truncated response. */
     void abort() {
-        if (done) {
+        if (state == ExchangeState.DONE) {
             return;
         }
         releaseHeld();
         detachUpstream(true);
         finish(GatewayMetrics.RESET);
-        done = true;
+        become(ExchangeState.DONE);
         client.close();
         connection.exchangeDone(this, true);
     }
@@ -619,7 +589,6 @@ public final class Exchange {
     private void detachUpstream(boolean close) {
         Channel channel = upstream;
         upstream = null;
-        upstreamReady = false;
         if (channel == null) {
             return;
         }
@@ -645,20 +614,20 @@ public final class Exchange {
     }
 
     private void maybeDone() {
-        if (done || !responseEnded || !requestEnded && !closeAfter) {
+        if (state != ExchangeState.ANSWERED || !requestEnded && !closeAfter) {
             return;
         }
-        done = true;
+        become(ExchangeState.DONE);
         if (!client.channel().config().isAutoRead()) {
             client.channel().config().setAutoRead(true);
         }
         connection.exchangeDone(this, closeAfter);
     }
 
+    /** Counts the exchange in the metrics, once, just before its first ending (answered, cut off, left): that one says how it ended. */
     private void finish(int code) {
-        if (!ended) {
-            ended = true;
-            services.metrics().request(route, method, code, System.nanoTime() - started);
+        if (!state.ended()) {
+            services.metrics().request(route(), method, code, System.nanoTime() - started);
         }
     }
 }

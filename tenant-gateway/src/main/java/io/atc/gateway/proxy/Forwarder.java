@@ -7,8 +7,8 @@ import java.util.Map;
 
 import jakarta.inject.Singleton;
 
-import io.atc.gateway.config.GatewayConfig;
 import io.atc.gateway.cors.CorsPolicy;
+import io.atc.gateway.vertx.VertxInternals;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -30,20 +30,17 @@ import io.vertx.core.http.HttpMethod;
 @Singleton
 public class Forwarder {
 
+    /** Hop-by-hop headers (RFC 9110 7.6.1, and the legacy ones): they describe one connection, never the message. */
     static final HeaderNameSet HOP_BY_HOP = new HeaderNameSet("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
 
     /** Request headers the gateway never passes on as sent (some are replaced by its own). */
-    private static final HeaderNameSet NOT_FORWARDED = new HeaderNameSet("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade",
-            "host", "content-length", "expect", "authorization", "x-api-key", "x-operator-token", "cookie",
-            "forwarded", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", "x-forwarded-port", "x-real-ip",
-            "x-request-id");
+    private static final HeaderNameSet NOT_FORWARDED = HOP_BY_HOP.with("host", "content-length", "expect", "authorization",
+            "x-api-key", "x-operator-token", "cookie", "forwarded", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host",
+            "x-forwarded-port", "x-real-ip", "x-request-id");
 
     /** Response headers the gateway never passes back as received (Content-Length stays; Vary is merged). */
-    private static final HeaderNameSet NOT_RETURNED = new HeaderNameSet("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade",
-            "x-request-id");
+    private static final HeaderNameSet NOT_RETURNED = HOP_BY_HOP.with("x-request-id");
 
     private static final AsciiString OPERATOR_TOKEN = AsciiString.cached("X-Operator-Token");
     private static final AsciiString X_FORWARDED_FOR = AsciiString.cached("X-Forwarded-For");
@@ -54,27 +51,20 @@ public class Forwarder {
     private static final String HTTP2_EXTENSION = "x-http2-";
 
     private final Upstreams upstreams;
-    private final long maxBody;
 
-    public Forwarder(Upstreams upstreams, GatewayConfig config) {
+    public Forwarder(Upstreams upstreams) {
         this.upstreams = upstreams;
-        this.maxBody = config.maxRequestBody().asLongValue();
-    }
-
-    /** The request body limit in bytes. */
-    public long maxBody() {
-        return maxBody;
     }
 
     /** Forwards an admitted request to its route's upstream, with the gateway's credentials and forwarding headers. */
-    public void forward(Exchange exchange) {
+    void forward(Exchange exchange) {
         Upstreams.Upstream upstream = upstreams.of(exchange.route());
-        rewriteRequestHead(exchange, upstream);
-        exchange.forwardTo(upstream, upstreams.acquire(upstream, exchange.context().nettyEventLoop()));
+        rewriteRequestHead(exchange, exchange.decision(), upstream);
+        exchange.forwardTo(upstream, upstreams.acquire(upstream, exchange.eventLoop()));
     }
 
     /** Passes a request for the gateway's own endpoints (health, metrics, OpenAPI) to its HTTP server on {@code port}. */
-    public void forwardToSelf(Exchange exchange, int port) {
+    void forwardToSelf(Exchange exchange, int port) {
         Upstreams.Upstream self = upstreams.self(port);
         HttpRequest request = exchange.request();
         MultiMap headers = exchange.headers();
@@ -82,16 +72,18 @@ public class Forwarder {
         removeAll(headers, collect(request.headers(), HOP_BY_HOP, connection, null));
         keepBodyFraming(exchange, headers);
         request.setProtocolVersion(HttpVersion.HTTP_1_1);
-        exchange.forwardTo(self, upstreams.acquire(self, exchange.context().nettyEventLoop()));
+        exchange.forwardTo(self, upstreams.acquire(self, exchange.eventLoop()));
     }
 
-    private static void rewriteRequestHead(Exchange exchange, Upstreams.Upstream upstream) {
+    private static void rewriteRequestHead(Exchange exchange, Decision decision, Upstreams.Upstream upstream) {
         HttpRequest request = exchange.request();
         MultiMap headers = exchange.headers();
         String connection = headers.get(HttpHeaderNames.CONNECTION);
-        String operatorToken = exchange.forwardsOperatorCredential() ? headers.get(OPERATOR_TOKEN) : null;
-        List<String> cookies = exchange.forwardsCookies() ? headers.getAll(HttpHeaderNames.COOKIE) : null;
-        boolean chunked = exchange.declaredLength() < 0 && HttpUtil.isTransferEncodingChunked(request);
+        Decision.CallerCredential kept = decision.callerCredential();
+        String operatorToken = kept == Decision.CallerCredential.OPERATOR_TOKEN ? headers.get(OPERATOR_TOKEN) : null;
+        List<String> cookies = kept == Decision.CallerCredential.SESSION_COOKIES ? headers.getAll(HttpHeaderNames.COOKIE) : null;
+        long declaredLength = decision.declaredLength();
+        boolean chunked = declaredLength < 0 && HttpUtil.isTransferEncodingChunked(request);
         removeAll(headers, collect(request.headers(), NOT_FORWARDED, connection, HTTP2_EXTENSION));
         if (operatorToken != null) {
             headers.set(OPERATOR_TOKEN, operatorToken);
@@ -101,18 +93,18 @@ public class Forwarder {
                 headers.add(HttpHeaderNames.COOKIE, cookie);
             }
         }
-        if (exchange.declaredLength() >= 0) {
-            headers.set(HttpHeaderNames.CONTENT_LENGTH, Long.toString(exchange.declaredLength()));
+        if (declaredLength >= 0) {
+            headers.set(HttpHeaderNames.CONTENT_LENGTH, Long.toString(declaredLength));
         } else if (chunked || exchange.http2() && !exchange.requestEnded()) {
             headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
         }
         headers.set(HttpHeaderNames.HOST, upstream.host());
-        headers.set(HttpHeaderNames.AUTHORIZATION, exchange.authorization());
+        headers.set(HttpHeaderNames.AUTHORIZATION, decision.authorization());
         headers.set(X_FORWARDED_FOR, exchange.clientText());
         headers.set(X_FORWARDED_PROTO, HTTP);
         headers.set(RequestIds.HEADER, exchange.requestId());
         String query = exchange.query();
-        request.setUri(query == null ? exchange.path() : exchange.path() + '?' + query);
+        request.setUri(query == null ? decision.path() : decision.path() + '?' + query);
         request.setProtocolVersion(HttpVersion.HTTP_1_1);
     }
 
@@ -125,13 +117,16 @@ public class Forwarder {
 
     /** The upstream's response head, rewritten for the client. */
     static void rewriteResponseHead(Exchange exchange, HttpResponse response) {
-        MultiMap headers = GatewayHeaders.view(response.headers());
+        MultiMap headers = VertxInternals.multiMap(response.headers());
         String connection = headers.get(HttpHeaderNames.CONNECTION);
-        boolean api = exchange.route() != null;
+        Decision decision = exchange.decision();
+        boolean api = decision != null && decision.route() != null;
         removeAll(headers, collect(response.headers(), NOT_RETURNED, connection, api ? ACCESS_CONTROL : null));
-        if (exchange.responseDependsOnOrigin()) {
+        if (decision != null && decision.varyOnOrigin()) {
             CorsPolicy.varyOnOrigin(headers);
-            exchange.addAllowedOriginHeaders(headers);
+            if (decision.corsHeaders() != null) {
+                decision.corsHeaders().addTo(headers);
+            }
         }
         headers.set(RequestIds.HEADER, exchange.requestId());
         int status = response.status().code();

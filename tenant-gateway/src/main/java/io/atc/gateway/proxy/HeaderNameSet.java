@@ -13,9 +13,11 @@ import io.netty.util.AsciiString;
  */
 final class HeaderNameSet {
 
+    private final String[] names;
     private final String[][] byLength;
 
     HeaderNameSet(String... names) {
+        this.names = names.clone();
         int longest = Arrays.stream(names).mapToInt(String::length).max().orElse(0);
         List<List<String>> lists = new ArrayList<>();
         for (int i = 0; i <= longest; i++) {
@@ -25,6 +27,13 @@ final class HeaderNameSet {
             lists.get(name.length()).add(name.toLowerCase(Locale.ROOT));
         }
         this.byLength = lists.stream().map(list -> list.toArray(String[]::new)).toArray(String[][]::new);
+    }
+
+    /** This set and {@code more}. */
+    HeaderNameSet with(String... more) {
+        String[] all = Arrays.copyOf(names, names.length + more.length);
+        System.arraycopy(more, 0, all, names.length, more.length);
+        return new HeaderNameSet(all);
     }
 
     boolean contains(CharSequence name) {

@@ -15,7 +15,8 @@ import org.jboss.logging.Logger;
 import io.atc.core.startup.StartupRefusal;
 import io.atc.gateway.config.GatewayConfig;
 import io.atc.gateway.metrics.GatewayMetrics;
-import io.atc.gateway.pipeline.GatewayPipeline;
+import io.atc.gateway.vertx.VertxInternals;
+import io.atc.gateway.vertx.VertxInternals.LoopContext;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -39,8 +40,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.value.registry.ValueRegistry;
 import io.quarkus.vertx.http.HttpServer;
 import io.vertx.core.Vertx;
-import io.vertx.core.impl.ContextInternal;
-import io.vertx.core.impl.VertxInternal;
 
 /**
  * The gateway's public port: a Netty HTTP/1.1 (and prior-knowledge h2c) server on Vert.x's own
@@ -56,8 +55,8 @@ public class PublicListener {
     private static final Logger LOG = Logger.getLogger(PublicListener.class);
     private static final ByteBuf HTTP2_PREFACE = Unpooled.unreleasableBuffer(Http2CodecUtil.connectionPrefaceBuf()).asReadOnly();
 
-    private final VertxInternal vertx;
-    private final Instance<GatewayPipeline> pipeline;
+    private final Vertx vertx;
+    private final Instance<RequestPolicy> policy;
     private final Forwarder forwarder;
     private ClientConnection.ExchangeHandler handler;
     private final Exchange.Services services;
@@ -67,18 +66,18 @@ public class PublicListener {
     private final long idleNanos;
     private final int maxInitialLine;
     private final int maxHeaders;
-    private final Map<EventLoop, ContextInternal> contexts = new ConcurrentHashMap<>();
+    private final Map<EventLoop, LoopContext> contexts = new ConcurrentHashMap<>();
     private volatile Channel server;
     private volatile int boundPort;
     private volatile int ownHttpPort;
 
-    /** @param pipeline looked up at start, after the start-up checks: creating it creates the rules, which parse their settings */
-    public PublicListener(Vertx vertx, Instance<GatewayPipeline> pipeline, Forwarder forwarder, GatewayMetrics metrics,
+    /** @param policy looked up at start, after the start-up checks: creating it creates the rules, which parse their settings */
+    public PublicListener(Vertx vertx, Instance<RequestPolicy> policy, Forwarder forwarder, GatewayMetrics metrics,
             ProblemWriter problems, Upstreams upstreams, GatewayConfig proxy, ValueRegistry registry) {
-        this.vertx = (VertxInternal) vertx;
-        this.pipeline = pipeline;
+        this.vertx = vertx;
+        this.policy = policy;
         this.forwarder = forwarder;
-        this.services = new Exchange.Services(metrics, problems, upstreams, proxy.maxRequestBody().asLongValue(),
+        this.services = new Exchange.Services(metrics, problems, forwarder, upstreams, proxy.maxRequestBody().asLongValue(),
                 proxy.upstreamResponseTimeout().toNanos());
         this.registry = registry;
         this.host = proxy.host();
@@ -92,7 +91,7 @@ public class PublicListener {
         if (StartupRefusal.refused()) {
             return;
         }
-        GatewayPipeline rules = pipeline.get();
+        RequestPolicy rules = policy.get();
         handler = exchange -> {
             if (!rules.handle(exchange)) {
                 try {
@@ -103,8 +102,8 @@ public class PublicListener {
             }
         };
         server = new ServerBootstrap()
-                .group(vertx.getAcceptorEventLoopGroup(), vertx.getEventLoopGroup())
-                .channelFactory(vertx.transport().serverChannelFactory(false))
+                .group(VertxInternals.acceptorEventLoopGroup(vertx), VertxInternals.eventLoopGroup(vertx))
+                .channelFactory(VertxInternals.serverChannelFactory(vertx))
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<>() {
@@ -143,9 +142,8 @@ public class PublicListener {
         return actual == null ? 0 : actual;
     }
 
-    private ContextInternal contextOf(EventLoop loop) {
-        return contexts.computeIfAbsent(loop, l -> vertx.createEventLoopContext(l, vertx.getWorkerPool(),
-                Thread.currentThread().getContextClassLoader()));
+    private LoopContext contextOf(EventLoop loop) {
+        return contexts.computeIfAbsent(loop, l -> VertxInternals.contextOf(vertx, l));
     }
 
     private void http1(ChannelPipeline pipeline, EventLoop loop) {
@@ -153,7 +151,7 @@ public class PublicListener {
         pipeline.addLast(new HttpRequestDecoder(new HttpDecoderConfig()
                         .setMaxInitialLineLength(maxInitialLine)
                         .setMaxHeaderSize(maxHeaders)
-                        .setHeadersFactory(GatewayHeaders.FACTORY)
+                        .setHeadersFactory(VertxInternals.DECODED_HEADERS)
                         .setStrictLineParsing(true)
                         .setUseRfc9112TransferEncoding(true)),
                 Http1Encoder.responses(connection::answeringHead),
@@ -161,7 +159,7 @@ public class PublicListener {
     }
 
     private void http2(ChannelPipeline pipeline, EventLoop loop) {
-        ContextInternal context = contextOf(loop);
+        LoopContext context = contextOf(loop);
         pipeline.addLast(Http2FrameCodecBuilder.forServer().build(), new Http2MultiplexHandler(new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel stream) {

@@ -3,6 +3,7 @@ package io.atc.gateway.proxy;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
+import io.atc.gateway.vertx.VertxInternals;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
@@ -246,7 +247,7 @@ final class UpstreamResponseReader {
 
         final HttpVersion version;
         final HttpResponseStatus status;
-        final HttpHeaders headers = GatewayHeaders.FACTORY.newHeaders();
+        final HttpHeaders headers = VertxInternals.DECODED_HEADERS.newHeaders();
         long contentLength = -1;
         AsciiString transferEncoding;
         boolean close;
@@ -431,7 +432,7 @@ final class UpstreamResponseReader {
             out.accept(LastHttpContent.EMPTY_LAST_CONTENT);
             return true;
         }
-        DefaultLastHttpContent last = new DefaultLastHttpContent(Unpooled.EMPTY_BUFFER, GatewayHeaders.FACTORY.newHeaders());
+        DefaultLastHttpContent last = new DefaultLastHttpContent(Unpooled.EMPTY_BUFFER, VertxInternals.DECODED_HEADERS.newHeaders());
         readFields(h, 0, (name, value) -> {
             // Framing fields have no meaning in trailers.
             if (!name.contentEqualsIgnoreCase("content-length") && !name.contentEqualsIgnoreCase("transfer-encoding")

@@ -15,6 +15,7 @@ import jakarta.inject.Singleton;
 import io.atc.gateway.config.GatewayConfig;
 import io.atc.gateway.routing.Route;
 import io.atc.gateway.routing.RouteTable;
+import io.atc.gateway.vertx.VertxInternals;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFactory;
@@ -29,7 +30,6 @@ import io.netty.resolver.AddressResolverGroup;
 import io.netty.util.AsciiString;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.vertx.core.Vertx;
-import io.vertx.core.impl.VertxInternal;
 
 /**
  * Keep-alive HTTP/1.1 connections to the upstream services, kept per event loop as nginx workers
@@ -75,8 +75,8 @@ public class Upstreams {
         for (Route route : routes.routes()) {
             byRoute[route.index()] = byName.get(route.upstream());
         }
-        this.tcp = ((VertxInternal) vertx).transport().channelFactory(false);
-        this.resolver = ((VertxInternal) vertx).nettyAddressResolverGroup();
+        this.tcp = VertxInternals.channelFactory(vertx);
+        this.resolver = VertxInternals.addressResolverGroup(vertx);
         this.maxIdle = config.upstreamPoolSize();
         this.idleNanos = config.upstreamIdleTimeout().toNanos();
         this.connectTimeoutMillis = config.upstreamConnectTimeout().toMillis();

@@ -13,10 +13,12 @@ import org.junit.jupiter.api.Test;
 import io.atc.gateway.GatewayTestResources;
 import io.atc.gateway.auth.AuthOutcome;
 import io.atc.gateway.support.GatewayDoubles;
+import io.atc.gateway.support.WithGatewayDoubles;
 import io.atc.gateway.support.TestUpstream;
 import io.atc.gateway.support.UpstreamTestResources;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 /**
  * Per-route latency histograms and authentication outcome counters appear on /q/metrics, tagged
@@ -24,6 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * a raw path with an id reaches any metric (including Quarkus's own http.server.requests).
  */
 @QuarkusTest
+@TestProfile(WithGatewayDoubles.class)
 @QuarkusTestResource(GatewayTestResources.class)
 @QuarkusTestResource(UpstreamTestResources.class)
 class GatewayMetricsTests {

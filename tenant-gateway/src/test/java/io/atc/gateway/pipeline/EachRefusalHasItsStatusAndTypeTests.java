@@ -18,11 +18,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 import io.atc.gateway.GatewayTestResources;
 import io.atc.gateway.auth.AuthOutcome;
 import io.atc.gateway.support.GatewayDoubles;
+import io.atc.gateway.support.WithGatewayDoubles;
 import io.atc.gateway.support.RawHttp;
 import io.atc.gateway.support.TestUpstream;
 import io.atc.gateway.support.UpstreamTestResources;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 
 /**
@@ -32,6 +34,7 @@ import io.restassured.response.Response;
  * refusal lacks WWW-Authenticate / Retry-After / Vary.
  */
 @QuarkusTest
+@TestProfile(WithGatewayDoubles.class)
 @QuarkusTestResource(GatewayTestResources.class)
 @QuarkusTestResource(UpstreamTestResources.class)
 class EachRefusalHasItsStatusAndTypeTests {

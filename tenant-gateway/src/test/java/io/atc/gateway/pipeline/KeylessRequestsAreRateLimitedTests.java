@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Test;
 
 import io.atc.gateway.GatewayTestResources;
 import io.atc.gateway.support.GatewayDoubles;
+import io.atc.gateway.support.WithGatewayDoubles;
 import io.atc.gateway.support.TestUpstream;
 import io.atc.gateway.support.UpstreamTestResources;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 
@@ -30,7 +30,7 @@ import io.restassured.response.Response;
 @QuarkusTestResource(UpstreamTestResources.class)
 class KeylessRequestsAreRateLimitedTests {
 
-    public static class TightKeylessLimit implements QuarkusTestProfile {
+    public static class TightKeylessLimit extends WithGatewayDoubles {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("atc.gateway.rate-limit.keyless.requests-per-second", "0.1",

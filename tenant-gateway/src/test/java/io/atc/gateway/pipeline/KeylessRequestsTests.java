@@ -10,11 +10,13 @@ import org.junit.jupiter.api.Test;
 
 import io.atc.gateway.GatewayTestResources;
 import io.atc.gateway.support.GatewayDoubles;
+import io.atc.gateway.support.WithGatewayDoubles;
 import io.atc.gateway.support.InternalTokenClaims;
 import io.atc.gateway.support.TestUpstream;
 import io.atc.gateway.support.UpstreamTestResources;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -24,6 +26,7 @@ import io.vertx.core.json.JsonObject;
  * not passed to those endpoints, or a keyless request elsewhere is forwarded.
  */
 @QuarkusTest
+@TestProfile(WithGatewayDoubles.class)
 @QuarkusTestResource(GatewayTestResources.class)
 @QuarkusTestResource(UpstreamTestResources.class)
 class KeylessRequestsTests {

@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 
 import io.atc.gateway.GatewayTestResources;
 import io.atc.gateway.support.GatewayDoubles;
+import io.atc.gateway.support.WithGatewayDoubles;
 import io.atc.gateway.support.RawHttp;
 import io.atc.gateway.support.TestUpstream;
 import io.atc.gateway.support.UpstreamTestResources;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.core.json.JsonObject;
 
@@ -34,7 +34,7 @@ import io.vertx.core.json.JsonObject;
 @QuarkusTestResource(UpstreamTestResources.class)
 class ConnectionLifetimeTests {
 
-    public static class ShortIdleTimeout implements QuarkusTestProfile {
+    public static class ShortIdleTimeout extends WithGatewayDoubles {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("atc.gateway.client-idle-timeout", "2s", "atc.gateway.upstream-response-timeout", "4s",

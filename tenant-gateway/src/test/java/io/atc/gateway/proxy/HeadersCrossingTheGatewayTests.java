@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import io.atc.gateway.GatewayTestResources;
 import io.atc.gateway.support.GatewayDoubles;
+import io.atc.gateway.support.WithGatewayDoubles;
 import io.atc.gateway.support.InternalTokenClaims;
 import io.atc.gateway.support.RawHttp;
 import io.atc.gateway.support.TestUpstream;
@@ -18,6 +19,7 @@ import io.atc.gateway.support.UpstreamTestResources;
 import io.atc.testkit.identity.InternalTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import io.vertx.core.json.JsonObject;
 
@@ -28,6 +30,7 @@ import io.vertx.core.json.JsonObject;
  * reach the browser.
  */
 @QuarkusTest
+@TestProfile(WithGatewayDoubles.class)
 @QuarkusTestResource(GatewayTestResources.class)
 @QuarkusTestResource(UpstreamTestResources.class)
 class HeadersCrossingTheGatewayTests {

@@ -18,12 +18,14 @@ import org.junit.jupiter.api.Test;
 
 import io.atc.gateway.GatewayTestResources;
 import io.atc.gateway.support.GatewayDoubles;
+import io.atc.gateway.support.WithGatewayDoubles;
 import io.atc.gateway.support.Poll;
 import io.atc.gateway.support.RawHttp;
 import io.atc.gateway.support.TestUpstream;
 import io.atc.gateway.support.UpstreamTestResources;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.atc.gateway.support.PublicPortForRestAssured;
 import io.restassured.RestAssured;
 import io.vertx.core.Vertx;
@@ -42,6 +44,7 @@ import io.vertx.core.json.JsonObject;
  * oversized declared body is read before being refused.
  */
 @QuarkusTest
+@TestProfile(WithGatewayDoubles.class)
 @QuarkusTestResource(GatewayTestResources.class)
 @QuarkusTestResource(UpstreamTestResources.class)
 class StreamingBodiesTests {

@@ -14,12 +14,14 @@ import org.junit.jupiter.api.Test;
 
 import io.atc.gateway.GatewayTestResources;
 import io.atc.gateway.support.GatewayDoubles;
+import io.atc.gateway.support.WithGatewayDoubles;
 import io.atc.gateway.support.Poll;
 import io.atc.gateway.support.RawHttp;
 import io.atc.gateway.support.TestUpstream;
 import io.atc.gateway.support.UpstreamTestResources;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 /**
  * A service that is down or slow costs the client a bounded wait and a problem+json answer, never a
@@ -28,6 +30,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * abandoned request keeps its upstream connection busy.
  */
 @QuarkusTest
+@TestProfile(WithGatewayDoubles.class)
 @QuarkusTestResource(GatewayTestResources.class)
 @QuarkusTestResource(UpstreamTestResources.class)
 class UpstreamFailuresTests {

@@ -16,11 +16,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.atc.gateway.GatewayTestResources;
 import io.atc.gateway.support.GatewayDoubles;
+import io.atc.gateway.support.WithGatewayDoubles;
 import io.atc.gateway.support.RawHttp;
 import io.atc.gateway.support.TestUpstream;
 import io.atc.gateway.support.UpstreamTestResources;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 /**
  * Each public path reaches the service that owns it, exactly as normalised, and a path that could
@@ -28,6 +30,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * upstream gets a path other than the one routed, or a traversal or encoded slash is forwarded.
  */
 @QuarkusTest
+@TestProfile(WithGatewayDoubles.class)
 @QuarkusTestResource(GatewayTestResources.class)
 @QuarkusTestResource(UpstreamTestResources.class)
 class PublicPathsReachTheirServiceTests {

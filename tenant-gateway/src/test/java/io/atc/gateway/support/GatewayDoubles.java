@@ -9,16 +9,21 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.enterprise.inject.Alternative;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
 import io.atc.gateway.auth.AuthOutcome;
 import io.atc.gateway.identity.AuthenticatedKey;
 import io.atc.gateway.auth.KeyCheck;
+import io.atc.gateway.cors.CorsDecision;
 import io.atc.gateway.pipeline.CallerAddressPolicy;
 import io.atc.gateway.pipeline.KeyAuthentication;
 import io.atc.gateway.pipeline.OriginPolicy;
-import io.atc.gateway.pipeline.PipelinePorts;
-import io.atc.gateway.pipeline.RateLimit;
+import io.atc.gateway.pipeline.RateLimitPolicy;
 import io.atc.gateway.ratelimit.RateDecision;
 import io.quarkus.arc.Arc;
+import io.quarkus.arc.InstanceHandle;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.MultiMap;
@@ -27,11 +32,14 @@ import io.vertx.core.net.SocketAddress;
 
 /**
  * Stand-ins for the ports the pipeline calls (key authentication, caller address, CORS, rate
- * limits), installed for one test with {@link #install()} (each test starts with the real ones:
- * {@link RealPipelinePorts}). Keys are looked up by their exact text;
- * the client address is the socket peer; an origin is allowed when it is in the key's list.
+ * limits), given to the pipeline in place of the real ones in tests that run with the
+ * {@link WithGatewayDoubles} profile; {@link #install()} resets them for each test. Keys are looked
+ * up by their exact text; the client address is the socket peer; an origin is allowed when it is
+ * in the key's list.
  */
-public final class GatewayDoubles {
+@Alternative
+@Singleton
+public class GatewayDoubles {
 
     /** A well-formed-looking key that authenticates as {@link #KEY}. */
     public static final String GOOD_KEY = "atc_test_Gd7kQ2xw9LmA_s3cr3tS3cr3tS3cr3tS3cr3tS3cr3t0aB1cD";
@@ -42,14 +50,37 @@ public final class GatewayDoubles {
     public final Origins origins = new Origins();
     public final Limits limits = new Limits();
 
-    private GatewayDoubles() {
-        keys.accept(GOOD_KEY, KEY);
+    /** The doubles the pipeline was built with, as new: each test starts from the same state. */
+    public static GatewayDoubles install() {
+        InstanceHandle<GatewayDoubles> installed = Arc.container().instance(GatewayDoubles.class);
+        if (!installed.isAvailable()) {
+            throw new IllegalStateException("the pipeline has its real ports: run the test with @TestProfile(WithGatewayDoubles.class)");
+        }
+        GatewayDoubles doubles = installed.get();
+        doubles.keys.reset();
+        doubles.origins.preflights = 0;
+        doubles.limits.exhausted.clear();
+        return doubles;
     }
 
-    public static GatewayDoubles install() {
-        GatewayDoubles doubles = new GatewayDoubles();
-        Arc.container().instance(PipelinePorts.class).get().swap(doubles.keys, doubles.addresses, doubles.origins, doubles.limits);
-        return doubles;
+    @Produces
+    KeyAuthentication keyAuthentication() {
+        return keys;
+    }
+
+    @Produces
+    CallerAddressPolicy callerAddressPolicy() {
+        return addresses;
+    }
+
+    @Produces
+    OriginPolicy originPolicy() {
+        return origins;
+    }
+
+    @Produces
+    RateLimitPolicy rateLimitPolicy() {
+        return limits;
     }
 
     public static AuthenticatedKey key(List<String> cidrs, List<String> origins) {
@@ -62,6 +93,12 @@ public final class GatewayDoubles {
     public static final class Keys implements KeyAuthentication {
         private final Map<String, Uni<KeyCheck>> answers = new ConcurrentHashMap<>();
         public volatile int calls;
+
+        void reset() {
+            answers.clear();
+            calls = 0;
+            accept(GOOD_KEY, KEY);
+        }
 
         public void accept(String presented, AuthenticatedKey key) {
             answers.put(presented, Uni.createFrom().item(KeyCheck.ok(key)));
@@ -124,11 +161,11 @@ public final class GatewayDoubles {
         }
 
         @Override
-        public OriginVerdict check(String origin, List<String> keyAllowedOrigins) {
+        public CorsDecision check(String origin, List<String> keyAllowedOrigins) {
             if (origin == null) {
-                return OriginVerdict.NO_ORIGIN;
+                return CorsDecision.NO_ORIGIN;
             }
-            return keyAllowedOrigins.contains(origin) ? OriginVerdict.ALLOWED : OriginVerdict.DENIED;
+            return keyAllowedOrigins.contains(origin) ? CorsDecision.ALLOWED : CorsDecision.DENIED;
         }
 
         @Override
@@ -138,7 +175,7 @@ public final class GatewayDoubles {
     }
 
     /** Keys in {@link #exhausted} are refused with a 7 s Retry-After. */
-    public static final class Limits implements RateLimit {
+    public static final class Limits implements RateLimitPolicy {
         public final Set<UUID> exhausted = ConcurrentHashMap.newKeySet();
 
         @Override

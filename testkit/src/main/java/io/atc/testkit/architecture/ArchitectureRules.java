@@ -89,6 +89,22 @@ public final class ArchitectureRules {
                 .because("packages import each other in one direction (docs/architecture.md)");
     }
 
+    /**
+     * Vert.x's internal API ({@code io.vertx..impl..}, and its {@code *Internal} types) changes between
+     * minor versions: one adapter class uses it, with the reason in its comment, so an upgrade touches one file.
+     */
+    public static ArchRule onlyTheAdapterUsesVertxInternals(Class<?> adapter) {
+        return noClasses().that().doNotBelongToAnyOf(adapter)
+                .should().dependOnClassesThat(vertxInternal())
+                .because("an upgrade of Vert.x should touch one adapter class, " + adapter.getSimpleName());
+    }
+
+    private static DescribedPredicate<JavaClass> vertxInternal() {
+        return DescribedPredicate.describe("are Vert.x internals",
+                type -> type.getPackageName().matches("io\\.vertx\\.(.+\\.)?(impl|internal)(\\..+)?")
+                        || type.getPackageName().startsWith("io.vertx.") && type.getSimpleName().endsWith("Internal"));
+    }
+
     /** A resource is thin: it calls the feature's logic and never reaches a database pool itself. */
     public static ArchRule resourcesNeverTouchADatabasePool() {
         return noClasses().that().areAnnotatedWith("jakarta.ws.rs.Path")

@@ -1,0 +1,67 @@
+package io.atc.gateway.proxy;
+
+import java.net.InetAddress;
+
+import io.atc.core.errors.ProblemType;
+import io.atc.gateway.routing.Route;
+import io.vertx.core.MultiMap;
+
+/**
+ * What the gateway's rules decided about one request; the proxy carries it out: it forwards the
+ * request ({@link #answer()} is null) with the gateway's own credential, or gives the answer.
+ *
+ * @param route the matched route; null when none matched or the path was refused
+ * @param path the normalised path; null when the path was refused
+ * @param declaredLength the Content-Length the client declared, -1 when absent or not looked at
+ * @param client the client's address (sent on as X-Forwarded-For); null when not resolved
+ * @param authorization the upstream's Authorization ({@code Bearer <internal token>}); null when answered
+ * @param callerCredential the caller's own credential that crosses with the request (the upstream checks it)
+ * @param varyOnOrigin the response depends on the Origin header ({@code Vary: Origin})
+ * @param corsHeaders the CORS headers of an allowed origin; null when there are none
+ * @param answer the gateway's own answer; null to forward
+ */
+public record Decision(Route route, String path, long declaredLength, InetAddress client, CharSequence authorization,
+        CallerCredential callerCredential, boolean varyOnOrigin, CorsHeaders corsHeaders, Answer answer) {
+
+    /** The caller's credential that is forwarded as sent, next to the gateway's token. */
+    public enum CallerCredential {
+        NONE,
+        /** X-Operator-Token (onboarding a tenant). */
+        OPERATOR_TOKEN,
+        /** The browser's cookies (the console session). */
+        SESSION_COOKIES
+    }
+
+    /** Adds the CORS headers of an allowed actual request to the upstream's response. */
+    @FunctionalInterface
+    public interface CorsHeaders {
+        void addTo(MultiMap responseHeaders);
+    }
+
+    /**
+     * An answer the gateway gives itself: a problem, 204 (an allowed preflight), or 500 with an incident id.
+     *
+     * @param problem the problem's type; null for 204 and for an internal error
+     * @param failure the unexpected failure of an internal error (logged, not shown), else null
+     * @param headers extra headers (Retry-After, WWW-Authenticate, a preflight's CORS headers), or null
+     */
+    public record Answer(ProblemType problem, String detail, Throwable failure, MultiMap headers) {
+
+        public static Answer problem(ProblemType type, String detail, MultiMap headers) {
+            return new Answer(type, detail, null, headers);
+        }
+
+        public static Answer noContent(MultiMap headers) {
+            return new Answer(null, null, null, headers);
+        }
+
+        public static Answer internalError(Throwable failure) {
+            return new Answer(null, null, failure, null);
+        }
+    }
+
+    /** Whether the request goes on to its upstream. */
+    public boolean forwards() {
+        return answer == null;
+    }
+}
