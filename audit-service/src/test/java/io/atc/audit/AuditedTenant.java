@@ -19,10 +19,17 @@ public record AuditedTenant(UUID id) {
         transactions.createTenant(id, "Audited " + id).await().atMost(WAIT);
         for (int i = 1; i <= events; i++) {
             int n = i;
-            transactions.mutate(id, sql -> sql.execute("select 1").map(rows -> Audited.of(n,
-                    new AuditEntry("key:test", "test.event", n % 2 == 0 ? "user:42" : "site:" + n,
-                            Map.of("n", n, "subject", n % 3 == 0 ? "user:7" : "none")))))
-                    .await().atMost(WAIT);
+            transactions
+                    .mutate(id, sql -> sql.execute("select 1")
+                            .map(rows -> Audited.of(
+                                    n,
+                                    new AuditEntry(
+                                            "key:test",
+                                            "test.event",
+                                            n % 2 == 0 ? "user:42" : "site:" + n,
+                                            Map.of("n", n, "subject", n % 3 == 0 ? "user:7" : "none")))))
+                    .await()
+                    .atMost(WAIT);
         }
         return new AuditedTenant(id);
     }

@@ -10,8 +10,11 @@ class ConfigurationIsDocumentedTests {
 
     @Test
     void docsListExactlyTheSettingsTheMappingsRead() {
-        DocumentedConfiguration.ofRepository().mappings(AuditConfig.class)
-                .exempt("ATC_AUDIT_CHECKPOINT_PUBLIC_KEY", "read only by bin/audit-verify (cli.VerifyOptions), never by the service")
+        DocumentedConfiguration.ofRepository()
+                .mappings(AuditConfig.class)
+                .exempt(
+                        "ATC_AUDIT_CHECKPOINT_PUBLIC_KEY",
+                        "read only by bin/audit-verify (cli.VerifyOptions), never by the service")
                 .assertDocumentsExactly("ATC_AUDIT_");
     }
 }

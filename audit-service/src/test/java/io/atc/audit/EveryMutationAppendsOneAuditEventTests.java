@@ -33,9 +33,11 @@ class EveryMutationAppendsOneAuditEventTests {
     @Test
     void eachMutatingEndpointAppendsExactlyOneEventAndVerifyAppendsNone() {
         AuditedTenant tenant = AuditedTenant.withEvents(transactions, 2);
-        Map<String, Supplier<Response>> mutations = Map.of("POST /v1/audit/erasures",
-                () -> given().auth().oauth2(tenant.token()).contentType("application/json")
-                        .body("{\"eventSeqs\":[1],\"reason\":\"test\"}").post("/v1/audit/erasures"));
+        Map<String, Supplier<Response>> mutations = Map.of("POST /v1/audit/erasures", () -> given().auth()
+                .oauth2(tenant.token())
+                .contentType("application/json")
+                .body("{\"eventSeqs\":[1],\"reason\":\"test\"}")
+                .post("/v1/audit/erasures"));
 
         assertThat(AuditTrail.declaredMutatingOperations())
                 .containsExactlyInAnyOrderElementsOf(union(mutations.keySet(), READ_ONLY));

@@ -48,11 +48,13 @@ public final class AuditedMutationBenchmark {
 
     static final String RENAME_SITE = "update tenancy.sites set name = $2 where site_id = $1";
 
-    enum Variant { UNAUDITED, AUDITED }
-
-    record Round(Variant variant, int index, long ops, double seconds, double opsPerSecond, double p50Ms,
-            double p99Ms) {
+    enum Variant {
+        UNAUDITED,
+        AUDITED
     }
+
+    record Round(
+            Variant variant, int index, long ops, double seconds, double opsPerSecond, double p50Ms, double p99Ms) {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = BenchSupport.options(args);
@@ -71,10 +73,19 @@ public final class AuditedMutationBenchmark {
         Vertx vertx = Vertx.vertx();
         int exit = 1;
         try {
-            System.out.printf("AuditedMutationBenchmark: %d clients, %d tenants, pool %d (statement cache %s), warm-up %d s + measure %d s"
-                    + " per variant, %d round(s), %,d seeded events per tenant; %d cores; server: %s%n", clients,
-                    tenantCount, poolSize, cacheStatements ? "on" : "off", warmupSeconds, measureSeconds, rounds, seedEvents,
-                    Runtime.getRuntime().availableProcessors(), BenchSupport.serverSettings(database));
+            System.out.printf(
+                    "AuditedMutationBenchmark: %d clients, %d tenants, pool %d (statement cache %s), warm-up %d s + measure %d s"
+                            + " per variant, %d round(s), %,d seeded events per tenant; %d cores; server: %s%n",
+                    clients,
+                    tenantCount,
+                    poolSize,
+                    cacheStatements ? "on" : "off",
+                    warmupSeconds,
+                    measureSeconds,
+                    rounds,
+                    seedEvents,
+                    Runtime.getRuntime().availableProcessors(),
+                    BenchSupport.serverSettings(database));
 
             List<UUID> tenants = new ArrayList<>();
             List<UUID> sites = new ArrayList<>();
@@ -83,13 +94,23 @@ public final class AuditedMutationBenchmark {
             for (int t = 0; t < tenantCount; t++) {
                 UUID tenant = UUID.randomUUID();
                 UUID site = UUID.randomUUID();
-                setupTransactions.createTenant(tenant, "bench tenant " + t).await().atMost(Duration.ofSeconds(30));
-                setupTransactions.mutate(tenant, sql -> sql.execute(
-                        "insert into tenancy.sites (tenant_id, site_id, name) values ($1, $2, $3)",
-                        Tuple.of(tenant, site, "bench site"))
-                        .map(rows -> Audited.of(rows.rowCount(), new AuditEntry("key:bench", "site.created",
-                                "site:" + site, Map.of("name", "bench site")))))
-                        .await().atMost(Duration.ofSeconds(30));
+                setupTransactions
+                        .createTenant(tenant, "bench tenant " + t)
+                        .await()
+                        .atMost(Duration.ofSeconds(30));
+                setupTransactions
+                        .mutate(tenant, sql -> sql.execute(
+                                        "insert into tenancy.sites (tenant_id, site_id, name) values ($1, $2, $3)",
+                                        Tuple.of(tenant, site, "bench site"))
+                                .map(rows -> Audited.of(
+                                        rows.rowCount(),
+                                        new AuditEntry(
+                                                "key:bench",
+                                                "site.created",
+                                                "site:" + site,
+                                                Map.of("name", "bench site")))))
+                        .await()
+                        .atMost(Duration.ofSeconds(30));
                 tenants.add(tenant);
                 sites.add(site);
             }
@@ -102,7 +123,8 @@ public final class AuditedMutationBenchmark {
                 ChainFill.fill(database, tenants, seedEvents, 250, 2);
             }
             ChainFill.vacuumAnalyze(database);
-            System.out.printf("  setup: %d tenants with one site each, %,d events seeded per chain, vacuum (analyze): %.1f s%n",
+            System.out.printf(
+                    "  setup: %d tenants with one site each, %,d events seeded per chain, vacuum (analyze): %.1f s%n",
                     tenantCount, seedEvents, (System.nanoTime() - seedStarted) / 1e9);
 
             Pool pool = BenchSupport.appPool(vertx, database, poolSize, cacheStatements);
@@ -121,21 +143,33 @@ public final class AuditedMutationBenchmark {
                             : client -> unaudited(pool, client);
                     Round round = runRound(variant, r, clientList, mutation, warmupSeconds, measureSeconds);
                     results.add(round);
-                    System.out.printf("  round %d %-9s %8.1f ops/s  p50 %6.2f ms  p99 %6.2f ms  (%d ops in %.2f s)%n",
-                            r, variant.name().toLowerCase(), round.opsPerSecond(), round.p50Ms(), round.p99Ms(),
-                            round.ops(), round.seconds());
+                    System.out.printf(
+                            "  round %d %-9s %8.1f ops/s  p50 %6.2f ms  p99 %6.2f ms  (%d ops in %.2f s)%n",
+                            r,
+                            variant.name().toLowerCase(),
+                            round.opsPerSecond(),
+                            round.p50Ms(),
+                            round.p99Ms(),
+                            round.ops(),
+                            round.seconds());
                 }
             }
 
             double unaudited = mean(results, Variant.UNAUDITED, Round::opsPerSecond);
             double audited = mean(results, Variant.AUDITED, Round::opsPerSecond);
             double ratio = audited / unaudited;
-            System.out.printf("  mean unaudited %8.1f ops/s  p50 %6.2f ms  p99 %6.2f ms%n", unaudited,
-                    mean(results, Variant.UNAUDITED, Round::p50Ms), mean(results, Variant.UNAUDITED, Round::p99Ms));
-            System.out.printf("  mean audited   %8.1f ops/s  p50 %6.2f ms  p99 %6.2f ms%n", audited,
-                    mean(results, Variant.AUDITED, Round::p50Ms), mean(results, Variant.AUDITED, Round::p99Ms));
-            System.out.printf("  ratio audited/unaudited = %.3f (goal >= 0.6: %s)%n", ratio,
-                    ratio >= 0.6 ? "MET" : "NOT MET");
+            System.out.printf(
+                    "  mean unaudited %8.1f ops/s  p50 %6.2f ms  p99 %6.2f ms%n",
+                    unaudited,
+                    mean(results, Variant.UNAUDITED, Round::p50Ms),
+                    mean(results, Variant.UNAUDITED, Round::p99Ms));
+            System.out.printf(
+                    "  mean audited   %8.1f ops/s  p50 %6.2f ms  p99 %6.2f ms%n",
+                    audited,
+                    mean(results, Variant.AUDITED, Round::p50Ms),
+                    mean(results, Variant.AUDITED, Round::p99Ms));
+            System.out.printf(
+                    "  ratio audited/unaudited = %.3f (goal >= 0.6: %s)%n", ratio, ratio >= 0.6 ? "MET" : "NOT MET");
 
             exit = checkChains(database, clientList, tenantCount * (1L + seedEvents)) ? 0 : 1;
             pool.close().await().atMost(Duration.ofSeconds(10));
@@ -162,8 +196,10 @@ public final class AuditedMutationBenchmark {
     static Uni<Integer> unaudited(Pool pool, Client client) {
         String name = client.nextName();
         // As TenantTransactions does it: the binding and the statement sent together.
-        return pool.withTransaction(connection -> Uni.combine().all()
-                .unis(TenantBinding.bind(connection, client.tenant),
+        return pool.withTransaction(connection -> Uni.combine()
+                .all()
+                .unis(
+                        TenantBinding.bind(connection, client.tenant),
                         connection.preparedQuery(RENAME_SITE).execute(Tuple.of(client.site, name)))
                 .asTuple()
                 .map(done -> oneRow(done.getItem2())));
@@ -176,11 +212,16 @@ public final class AuditedMutationBenchmark {
         return 1;
     }
 
-    static Round runRound(Variant variant, int index, List<Client> clients, Function<Client, Uni<Integer>> mutation,
-            int warmupSeconds, int measureSeconds) {
+    static Round runRound(
+            Variant variant,
+            int index,
+            List<Client> clients,
+            Function<Client, Uni<Integer>> mutation,
+            int warmupSeconds,
+            int measureSeconds) {
         long now = System.nanoTime();
-        Window window = new Window(now + warmupSeconds * 1_000_000_000L,
-                now + (warmupSeconds + measureSeconds) * 1_000_000_000L);
+        Window window = new Window(
+                now + warmupSeconds * 1_000_000_000L, now + (warmupSeconds + measureSeconds) * 1_000_000_000L);
         List<CompletableFuture<Void>> done = new ArrayList<>();
         for (Client client : clients) {
             done.add(client.run(variant, window, mutation));
@@ -200,7 +241,13 @@ public final class AuditedMutationBenchmark {
         }
         Arrays.sort(latencies);
         double seconds = (window.until - window.from) / 1e9;
-        return new Round(variant, index, ops, seconds, ops / seconds, percentileMs(latencies, 0.50),
+        return new Round(
+                variant,
+                index,
+                ops,
+                seconds,
+                ops / seconds,
+                percentileMs(latencies, 0.50),
                 percentileMs(latencies, 0.99));
     }
 
@@ -213,7 +260,11 @@ public final class AuditedMutationBenchmark {
     }
 
     private static double mean(List<Round> rounds, Variant variant, java.util.function.ToDoubleFunction<Round> value) {
-        return rounds.stream().filter(round -> round.variant() == variant).mapToDouble(value).average().orElse(Double.NaN);
+        return rounds.stream()
+                .filter(round -> round.variant() == variant)
+                .mapToDouble(value)
+                .average()
+                .orElse(Double.NaN);
     }
 
     /** Every audited rename left exactly one event, and every chain verifies with the operator verifier. */
@@ -223,29 +274,39 @@ public final class AuditedMutationBenchmark {
             expected += client.auditedTotal;
         }
         long appended;
-        try (Connection owner = database.connectAsOwner(); Statement statement = owner.createStatement();
+        try (Connection owner = database.connectAsOwner();
+                Statement statement = owner.createStatement();
                 ResultSet rows = statement.executeQuery("select coalesce(sum(seq), 0) from audit.chain_heads")) {
             rows.next();
             appended = rows.getLong(1);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = VerifyChainsCommand.run(new String[] {"--all", "--skip-checkpoints"}, Map.of(
-                "ATC_DB_URL", database.target().uri(),
-                "ATC_DB_APP_USER", database.target().appUser(),
-                "ATC_DB_APP_PASSWORD", database.target().appPassword(),
-                "ATC_AUDIT_CHECKPOINT_DIR", Files.createTempDirectory("atc-bench-checkpoints").toString()),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        String summary = out.toString(StandardCharsets.UTF_8).lines().filter(line -> line.startsWith("verified "))
-                .findFirst().orElse("(no summary) " + err.toString(StandardCharsets.UTF_8));
+        int code = VerifyChainsCommand.run(
+                new String[] {"--all", "--skip-checkpoints"},
+                Map.of(
+                        "ATC_DB_URL", database.target().uri(),
+                        "ATC_DB_APP_USER", database.target().appUser(),
+                        "ATC_DB_APP_PASSWORD", database.target().appPassword(),
+                        "ATC_AUDIT_CHECKPOINT_DIR",
+                                Files.createTempDirectory("atc-bench-checkpoints")
+                                        .toString()),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        String summary = out.toString(StandardCharsets.UTF_8)
+                .lines()
+                .filter(line -> line.startsWith("verified "))
+                .findFirst()
+                .orElse("(no summary) " + err.toString(StandardCharsets.UTF_8));
         boolean ok = appended == expected && code == 0;
-        System.out.printf("  check: %d audit events appended after genesis, %d expected (setup + one per audited mutation);"
-                + " audit-verify exit %d: %s -> %s%n", appended, expected, code, summary, ok ? "OK" : "FAILED");
+        System.out.printf(
+                "  check: %d audit events appended after genesis, %d expected (setup + one per audited mutation);"
+                        + " audit-verify exit %d: %s -> %s%n",
+                appended, expected, code, summary, ok ? "OK" : "FAILED");
         return ok;
     }
 
-    record Window(long from, long until) {
-    }
+    record Window(long from, long until) {}
 
     /** One reactive client: its next mutation starts when the previous one completes. */
     static final class Client {
@@ -277,24 +338,28 @@ public final class AuditedMutationBenchmark {
             return done;
         }
 
-        private void next(Variant variant, Window window, Function<Client, Uni<Integer>> mutation,
-                CompletableFuture<Void> done) {
+        private void next(
+                Variant variant, Window window, Function<Client, Uni<Integer>> mutation, CompletableFuture<Void> done) {
             long started = System.nanoTime();
             if (started >= window.until) {
                 done.complete(null);
                 return;
             }
-            mutation.apply(this).subscribe().with(result -> {
-                long ended = System.nanoTime();
-                if (variant == Variant.AUDITED) {
-                    auditedTotal++;
-                }
-                if (ended >= window.from && ended < window.until) {
-                    measured++;
-                    record(ended - started);
-                }
-                next(variant, window, mutation, done);
-            }, done::completeExceptionally);
+            mutation.apply(this)
+                    .subscribe()
+                    .with(
+                            result -> {
+                                long ended = System.nanoTime();
+                                if (variant == Variant.AUDITED) {
+                                    auditedTotal++;
+                                }
+                                if (ended >= window.from && ended < window.until) {
+                                    measured++;
+                                    record(ended - started);
+                                }
+                                next(variant, window, mutation, done);
+                            },
+                            done::completeExceptionally);
         }
 
         private void record(long nanos) {

@@ -13,8 +13,7 @@ import io.vertx.sqlclient.PoolOptions;
 /** Shared plumbing for the benchmark mains: {@code --name value} options, the server, service-role pools. */
 final class BenchSupport {
 
-    private BenchSupport() {
-    }
+    private BenchSupport() {}
 
     static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>();
@@ -34,8 +33,13 @@ final class BenchSupport {
 
     /** The local Postgres the harness administers: --pg-host / --pg-port, superuser postgres, trust auth. */
     static PostgresServer server(Map<String, String> options) {
-        return new PostgresServer(options.getOrDefault("pg-host", "127.0.0.1"), intOption(options, "pg-port", 5432),
-                options.getOrDefault("pg-admin", "postgres"), "", "postgres", "local-service");
+        return new PostgresServer(
+                options.getOrDefault("pg-host", "127.0.0.1"),
+                intOption(options, "pg-port", 5432),
+                options.getOrDefault("pg-admin", "postgres"),
+                "",
+                "postgres",
+                "local-service");
     }
 
     /** A reactive pool connected as the service role, the way a service connects (cf. AppRolePools in platform-core tests). */
@@ -70,7 +74,8 @@ final class BenchSupport {
     static final class Scratch {
         final TestDatabase database;
         private final boolean keep;
-        private final java.util.concurrent.atomic.AtomicBoolean dropped = new java.util.concurrent.atomic.AtomicBoolean();
+        private final java.util.concurrent.atomic.AtomicBoolean dropped =
+                new java.util.concurrent.atomic.AtomicBoolean();
 
         Scratch(TestDatabase database, boolean keep) {
             this.database = database;
@@ -89,13 +94,18 @@ final class BenchSupport {
     }
 
     static String serverSettings(TestDatabase database) {
-        try (var connection = database.connectAsOwner(); var statement = connection.createStatement()) {
+        try (var connection = database.connectAsOwner();
+                var statement = connection.createStatement()) {
             StringBuilder settings = new StringBuilder();
-            for (String name : new String[] {"server_version", "fsync", "synchronous_commit", "wal_sync_method",
-                    "shared_buffers", "max_wal_size"}) {
+            for (String name : new String[] {
+                "server_version", "fsync", "synchronous_commit", "wal_sync_method", "shared_buffers", "max_wal_size"
+            }) {
                 try (var rows = statement.executeQuery("show " + name)) {
                     rows.next();
-                    settings.append(settings.length() == 0 ? "" : ", ").append(name).append('=').append(rows.getString(1));
+                    settings.append(settings.length() == 0 ? "" : ", ")
+                            .append(name)
+                            .append('=')
+                            .append(rows.getString(1));
                 }
             }
             return settings.toString();

@@ -46,10 +46,10 @@ final class ChainFill {
                           from generate_series(?::bigint, ?::bigint) g) e
             ) appended
             """;
+
     static final int PRIME_EVENTS = 2_000;
 
-    private ChainFill() {
-    }
+    private ChainFill() {}
 
     /** Appends {"n":1} .. {"n":perTenant} to each tenant's chain. */
     static void fill(TestDatabase database, List<UUID> tenants, int perTenant, int batch, int threads)
@@ -77,14 +77,16 @@ final class ChainFill {
     }
 
     static void analyze(TestDatabase database) throws SQLException {
-        try (Connection owner = database.connectAsOwner(); Statement statement = owner.createStatement()) {
+        try (Connection owner = database.connectAsOwner();
+                Statement statement = owner.createStatement()) {
             statement.execute("analyze audit.events");
             statement.execute("analyze audit.chain_heads");
         }
     }
 
     static void vacuumAnalyze(TestDatabase database) throws SQLException {
-        try (Connection owner = database.connectAsOwner(); Statement statement = owner.createStatement()) {
+        try (Connection owner = database.connectAsOwner();
+                Statement statement = owner.createStatement()) {
             statement.execute("vacuum (analyze) audit.events");
             statement.execute("vacuum (analyze) audit.chain_heads");
         }
@@ -104,7 +106,8 @@ final class ChainFill {
                     try (ResultSet rows = append.executeQuery()) {
                         rows.next();
                         if (rows.getLong(1) != to - from + 1) {
-                            throw new IllegalStateException("appended " + rows.getLong(1) + ", expected " + (to - from + 1));
+                            throw new IllegalStateException(
+                                    "appended " + rows.getLong(1) + ", expected " + (to - from + 1));
                         }
                     }
                     app.commit();

@@ -81,8 +81,11 @@ public final class ChainVerificationBenchmark {
         BenchSupport.Scratch scratch = BenchSupport.scratchDatabase(options);
         TestDatabase database = scratch.database;
         try {
-            System.out.printf("ChainVerificationBenchmark: %d tenant(s) x %,d events (+ genesis), %d cores; server: %s%n",
-                    tenantCount, perTenant, Runtime.getRuntime().availableProcessors(),
+            System.out.printf(
+                    "ChainVerificationBenchmark: %d tenant(s) x %,d events (+ genesis), %d cores; server: %s%n",
+                    tenantCount,
+                    perTenant,
+                    Runtime.getRuntime().availableProcessors(),
                     BenchSupport.serverSettings(database));
             List<UUID> tenants = createTenants(database, tenantCount);
 
@@ -90,9 +93,10 @@ public final class ChainVerificationBenchmark {
             ChainFill.fill(database, tenants, perTenant, batch, fillThreads);
             double fillSeconds = (System.nanoTime() - fillStarted) / 1e9;
             long total = (long) tenantCount * perTenant;
-            System.out.printf("  fill: %,d events via audit.append in %.1f s (%.0f events/s; %,d per transaction,"
-                    + " %d thread(s))%n", total, fillSeconds, total / fillSeconds, batch,
-                    Math.min(fillThreads, tenantCount));
+            System.out.printf(
+                    "  fill: %,d events via audit.append in %.1f s (%.0f events/s; %,d per transaction,"
+                            + " %d thread(s))%n",
+                    total, fillSeconds, total / fillSeconds, batch, Math.min(fillThreads, tenantCount));
             long vacuumStarted = System.nanoTime();
             ChainFill.vacuumAnalyze(database);
             System.out.printf("  vacuum (analyze) audit.events: %.1f s%n", (System.nanoTime() - vacuumStarted) / 1e9);
@@ -113,13 +117,21 @@ public final class ChainVerificationBenchmark {
                 ok &= result.ok;
                 print("in-process run " + run + " (warm JVM)", result);
             }
-            double operatorMean = operator.stream().mapToDouble(VerifyRun::cliRate).average().orElse(0);
-            System.out.printf("  mean, operator runs:   CLI %.0f events/s, wall-clock %.0f events/s (goal >= %.0f: %s)%n",
-                    operatorMean, operator.stream().mapToDouble(VerifyRun::wallRate).average().orElse(0),
-                    GOAL_ROWS_PER_SECOND, operatorMean >= GOAL_ROWS_PER_SECOND ? "MET" : "NOT MET");
-            System.out.printf("  mean, in-process runs: CLI %.0f events/s, wall-clock %.0f events/s%n",
+            double operatorMean =
+                    operator.stream().mapToDouble(VerifyRun::cliRate).average().orElse(0);
+            System.out.printf(
+                    "  mean, operator runs:   CLI %.0f events/s, wall-clock %.0f events/s (goal >= %.0f: %s)%n",
+                    operatorMean,
+                    operator.stream().mapToDouble(VerifyRun::wallRate).average().orElse(0),
+                    GOAL_ROWS_PER_SECOND,
+                    operatorMean >= GOAL_ROWS_PER_SECOND ? "MET" : "NOT MET");
+            System.out.printf(
+                    "  mean, in-process runs: CLI %.0f events/s, wall-clock %.0f events/s%n",
                     inProcess.stream().mapToDouble(VerifyRun::cliRate).average().orElse(0),
-                    inProcess.stream().mapToDouble(VerifyRun::wallRate).average().orElse(0));
+                    inProcess.stream()
+                            .mapToDouble(VerifyRun::wallRate)
+                            .average()
+                            .orElse(0));
             if (profile) {
                 profile(database, tenants, perTenant);
             }
@@ -147,13 +159,24 @@ public final class ChainVerificationBenchmark {
         }
     }
 
-    record VerifyRun(boolean ok, long events, double cliSeconds, double cliRate, double wallSeconds, double wallRate,
-            String detail) {
-    }
+    record VerifyRun(
+            boolean ok,
+            long events,
+            double cliSeconds,
+            double cliRate,
+            double wallSeconds,
+            double wallRate,
+            String detail) {}
 
     private static void print(String what, VerifyRun run) {
-        System.out.printf("  %-30s %,d events: CLI %7.0f events/s (%.2f s), wall-clock %7.0f events/s (%.2f s), %s%n",
-                what, run.events, run.cliRate, run.cliSeconds, run.wallRate, run.wallSeconds,
+        System.out.printf(
+                "  %-30s %,d events: CLI %7.0f events/s (%.2f s), wall-clock %7.0f events/s (%.2f s), %s%n",
+                what,
+                run.events,
+                run.cliRate,
+                run.cliSeconds,
+                run.wallRate,
+                run.wallSeconds,
                 run.ok ? "every tenant OK" : "FAILED: " + run.detail);
     }
 
@@ -162,15 +185,21 @@ public final class ChainVerificationBenchmark {
         env.put("ATC_DB_URL", database.target().uri() + urlSuffix);
         env.put("ATC_DB_APP_USER", database.target().appUser());
         env.put("ATC_DB_APP_PASSWORD", database.target().appPassword());
-        env.put("ATC_AUDIT_CHECKPOINT_DIR", Files.createTempDirectory("atc-bench-checkpoints").toString());
+        env.put(
+                "ATC_AUDIT_CHECKPOINT_DIR",
+                Files.createTempDirectory("atc-bench-checkpoints").toString());
         return env;
     }
 
     /** audit-verify --all as an operator starts it: its own JVM, this classpath (bin/audit-verify runs the same class). */
     private static VerifyRun verifyInFreshJvm(Map<String, String> env, List<UUID> tenants, int perTenant)
             throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), VerifyChainsCommand.class.getName(), "--all",
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                VerifyChainsCommand.class.getName(),
+                "--all",
                 "--skip-checkpoints");
         builder.environment().putAll(env);
         builder.redirectErrorStream(true);
@@ -195,15 +224,26 @@ public final class ChainVerificationBenchmark {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         long started = System.nanoTime();
-        int code = VerifyChainsCommand.run(new String[] {"--all", "--skip-checkpoints"}, env,
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = VerifyChainsCommand.run(
+                new String[] {"--all", "--skip-checkpoints"},
+                env,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         double wall = (System.nanoTime() - started) / 1e9;
-        return evaluate(code, out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8), wall,
-                tenants, perTenant);
+        return evaluate(
+                code,
+                out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8),
+                wall,
+                tenants,
+                perTenant);
     }
 
     private static VerifyRun evaluate(int code, String printed, double wall, List<UUID> tenants, int perTenant) {
-        Matcher summary = printed.lines().map(SUMMARY::matcher).filter(Matcher::matches).findFirst().orElse(null);
+        Matcher summary = printed.lines()
+                .map(SUMMARY::matcher)
+                .filter(Matcher::matches)
+                .findFirst()
+                .orElse(null);
         if (summary == null) {
             return new VerifyRun(false, 0, 0, 0, wall, 0, "no summary line; exit " + code + ": " + printed);
         }
@@ -215,18 +255,30 @@ public final class ChainVerificationBenchmark {
         for (UUID tenant : tenants) {
             String expected = tenant + " OK through seq " + perTenant + " ";
             if (printed.lines().noneMatch(line -> line.startsWith(expected))) {
-                problems.append(tenant).append(" not OK through seq ").append(perTenant).append("; ");
+                problems.append(tenant)
+                        .append(" not OK through seq ")
+                        .append(perTenant)
+                        .append("; ");
             }
         }
         long expectedEvents = (long) tenants.size() * (perTenant + 1);
         if (events != expectedEvents) {
-            problems.append(events).append(" events verified, expected ").append(expectedEvents).append("; ");
+            problems.append(events)
+                    .append(" events verified, expected ")
+                    .append(expectedEvents)
+                    .append("; ");
         }
         if (problems.length() > 0) {
             problems.append(printed);
         }
-        return new VerifyRun(problems.length() == 0, events, Double.parseDouble(summary.group(3)),
-                Double.parseDouble(summary.group(4)), wall, events / wall, problems.toString());
+        return new VerifyRun(
+                problems.length() == 0,
+                events,
+                Double.parseDouble(summary.group(3)),
+                Double.parseDouble(summary.group(4)),
+                wall,
+                events / wall,
+                problems.toString());
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -246,7 +298,9 @@ public final class ChainVerificationBenchmark {
                         reads.read(tenant, record -> count[0]++);
                     }
                 }
-                report("JDBC read + decode only, " + label(transfer) + ", pass " + pass, count[0],
+                report(
+                        "JDBC read + decode only, " + label(transfer) + ", pass " + pass,
+                        count[0],
                         System.nanoTime() - started);
             }
         }
@@ -254,7 +308,9 @@ public final class ChainVerificationBenchmark {
         for (int pass = 1; pass <= 2; pass++) {
             long started = System.nanoTime();
             long count = rowsOnly(database, tenants);
-            report("PROBE same query, rows.next() only, no column decoded, pass " + pass, count,
+            report(
+                    "PROBE same query, rows.next() only, no column decoded, pass " + pass,
+                    count,
                     System.nanoTime() - started);
         }
 
@@ -282,14 +338,30 @@ public final class ChainVerificationBenchmark {
             report("ChainVerifier in memory (all checks), pass " + pass, records, System.nanoTime() - started);
         }
         for (int pass = 1; pass <= 3; pass++) {
-            part("  of which AuditRecordHash.v1 (row hash), pass " + pass, chains, tenants, (tenant, record) ->
-                    AuditRecordHash.v1(tenant, record.seq(), record.prevHash(), record.occurredAt(), record.actor(),
-                            record.action(), record.target(), record.payloadHash())[0]);
-            part("  of which AuditPayloads.canonicalJson (RFC 8785), pass " + pass, chains, tenants,
+            part(
+                    "  of which AuditRecordHash.v1 (row hash), pass " + pass,
+                    chains,
+                    tenants,
+                    (tenant, record) -> AuditRecordHash.v1(
+                            tenant,
+                            record.seq(),
+                            record.prevHash(),
+                            record.occurredAt(),
+                            record.actor(),
+                            record.action(),
+                            record.target(),
+                            record.payloadHash())[0]);
+            part(
+                    "  of which AuditPayloads.canonicalJson (RFC 8785), pass " + pass,
+                    chains,
+                    tenants,
                     (tenant, record) -> AuditPayloads.canonicalJson(record.payloadJson())[0]);
-            part("  of which AuditPayloads.payloadHash (SHA-256), pass " + pass, chains, tenants, (tenant, record) ->
-                    AuditPayloads.payloadHash(record.payloadSalt(),
-                            record.payloadJson().getBytes(StandardCharsets.UTF_8))[0]);
+            part(
+                    "  of which AuditPayloads.payloadHash (SHA-256), pass " + pass,
+                    chains,
+                    tenants,
+                    (tenant, record) -> AuditPayloads.payloadHash(
+                            record.payloadSalt(), record.payloadJson().getBytes(StandardCharsets.UTF_8))[0]);
         }
         chains.clear();
 
@@ -297,7 +369,9 @@ public final class ChainVerificationBenchmark {
             for (int pass = 1; pass <= 2; pass++) {
                 long started = System.nanoTime();
                 long count = pipelined(database, tenants, transfer);
-                report("PROTOTYPE read thread -> verify thread, " + label(transfer) + ", pass " + pass, count,
+                report(
+                        "PROTOTYPE read thread -> verify thread, " + label(transfer) + ", pass " + pass,
+                        count,
                         System.nanoTime() - started);
             }
         }
@@ -306,18 +380,24 @@ public final class ChainVerificationBenchmark {
                 for (int pass = 1; pass <= 2; pass++) {
                     long started = System.nanoTime();
                     long count = tenantsInParallel(database, tenants, transfer, 2);
-                    report("PROTOTYPE 2 tenants at a time, own connection each, " + label(transfer) + ", pass " + pass,
-                            count, System.nanoTime() - started);
+                    report(
+                            "PROTOTYPE 2 tenants at a time, own connection each, " + label(transfer) + ", pass " + pass,
+                            count,
+                            System.nanoTime() - started);
                 }
             }
         }
         Map<String, String> binaryEnv = verifierEnv(database, BINARY);
         for (int run = 1; run <= 2; run++) {
             VerifyRun result = verifyInFreshJvm(binaryEnv, tenants, perTenant);
-            System.out.printf("    %-74s %,10d rec %7.2f s %10.0f rec/s (CLI summary %.0f/s), %s%n",
-                    "audit-verify, fresh JVM, ATC_DB_URL=..." + BINARY + ", run " + run, result.events,
-                    result.wallSeconds, result.wallRate, result.cliRate, result.ok ? "every tenant OK" : "FAILED: "
-                            + result.detail);
+            System.out.printf(
+                    "    %-74s %,10d rec %7.2f s %10.0f rec/s (CLI summary %.0f/s), %s%n",
+                    "audit-verify, fresh JVM, ATC_DB_URL=..." + BINARY + ", run " + run,
+                    result.events,
+                    result.wallSeconds,
+                    result.wallRate,
+                    result.cliRate,
+                    result.ok ? "every tenant OK" : "FAILED: " + result.detail);
         }
     }
 
@@ -326,7 +406,9 @@ public final class ChainVerificationBenchmark {
     }
 
     private static Connection connect(TestDatabase database, String urlSuffix) throws SQLException {
-        return DriverManager.getConnection(database.target().jdbcUrl() + urlSuffix, database.target().appUser(),
+        return DriverManager.getConnection(
+                database.target().jdbcUrl() + urlSuffix,
+                database.target().appUser(),
                 database.target().appPassword());
     }
 
@@ -464,7 +546,8 @@ public final class ChainVerificationBenchmark {
     }
 
     private static void report(String what, long records, long nanos) {
-        System.out.printf("    %-74s %,10d rec %7.2f s %10.0f rec/s %6.2f us/rec%n", what, records, nanos / 1e9,
-                records / (nanos / 1e9), nanos / 1e3 / Math.max(records, 1));
+        System.out.printf(
+                "    %-74s %,10d rec %7.2f s %10.0f rec/s %6.2f us/rec%n",
+                what, records, nanos / 1e9, records / (nanos / 1e9), nanos / 1e3 / Math.max(records, 1));
     }
 }

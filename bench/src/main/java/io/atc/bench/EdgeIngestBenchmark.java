@@ -14,7 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -63,8 +62,7 @@ public final class EdgeIngestBenchmark {
     private static final String USER = "bench-devices";
     private static final String INGEST_PASSWORD = DynsecAdmin.newPassword();
 
-    record Key(UUID deviceId, UUID id) {
-    }
+    record Key(UUID deviceId, UUID id) {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = BenchSupport.options(args);
@@ -91,9 +89,16 @@ public final class EdgeIngestBenchmark {
         PackagedService bridge = null;
         try {
             MqttBroker broker = mosquitto.broker();
-            System.out.printf("EdgeIngestBenchmark: %d devices, %d tenants, window %d per device, an image of %,d bytes"
-                    + " every %d messages; %d cores; server: %s%n", deviceCount, tenantCount, window, imageBytes,
-                    imageEvery, Runtime.getRuntime().availableProcessors(), BenchSupport.serverSettings(database));
+            System.out.printf(
+                    "EdgeIngestBenchmark: %d devices, %d tenants, window %d per device, an image of %,d bytes"
+                            + " every %d messages; %d cores; server: %s%n",
+                    deviceCount,
+                    tenantCount,
+                    window,
+                    imageBytes,
+                    imageEvery,
+                    Runtime.getRuntime().availableProcessors(),
+                    BenchSupport.serverSettings(database));
             List<EdgeSimulator.Device> devices = registerDevices(database, tenantCount, deviceCount);
             String password = DynsecAdmin.newPassword();
             DynsecTestClients.createPublisher(vertx, broker, USER, password, "#");
@@ -110,7 +115,8 @@ public final class EdgeIngestBenchmark {
             stopAndCollect(simulator, acked);
             awaitStored(database, acked.size(), Duration.ofSeconds(120));
 
-            System.out.printf("%n== broker only: %d s, as fast as the windows allow, one plain subscriber%n", brokerSeconds);
+            System.out.printf(
+                    "%n== broker only: %d s, as fast as the windows allow, one plain subscriber%n", brokerSeconds);
             simulator.start(EdgeSimulator.Target.BROKER_ONLY, 0, 0, 0);
             Thread.sleep(2_000);
             long received0 = subscriberReceived.get();
@@ -123,8 +129,9 @@ public final class EdgeIngestBenchmark {
             simulator.stop();
             simulator.awaitIdle(30_000);
             simulator.drainAcked();
-            System.out.printf("  subscriber received %,.0f messages/s (publishers acknowledged %,.0f/s)%n", brokerRate,
-                    brokerAckRate);
+            System.out.printf(
+                    "  subscriber received %,.0f messages/s (publishers acknowledged %,.0f/s)%n",
+                    brokerRate, brokerAckRate);
 
             System.out.printf("%n== ingest, saturated: %d s as fast as the windows allow%n", saturateSeconds);
             simulator.start(EdgeSimulator.Target.INGEST, 0, imageEvery, imageBytes);
@@ -137,14 +144,19 @@ public final class EdgeIngestBenchmark {
             double eventRate = (after.value(STORED_EVENTS) - before.value(STORED_EVENTS)) / saturatedElapsed;
             double imageRate = (after.value(STORED_IMAGES) - before.value(STORED_IMAGES)) / saturatedElapsed;
             stopAndCollect(simulator, acked);
-            System.out.printf("  stored %,.0f events/s + %,.0f images/s = %,.0f messages/s committed (PUBACK after commit)%n",
+            System.out.printf(
+                    "  stored %,.0f events/s + %,.0f images/s = %,.0f messages/s committed (PUBACK after commit)%n",
                     eventRate, imageRate, eventRate + imageRate);
             long drainStart = System.nanoTime();
             awaitStored(database, acked.size(), Duration.ofSeconds(300));
-            System.out.printf("  backlog drained %.1f s after the publishers stopped%n", (System.nanoTime() - drainStart) / 1e9);
+            System.out.printf(
+                    "  backlog drained %.1f s after the publishers stopped%n", (System.nanoTime() - drainStart) / 1e9);
 
-            int rate = latencyRate > 0 ? latencyRate : (int) Math.max(100, Math.round((eventRate + imageRate) * 0.7 / 100) * 100);
-            System.out.printf("%n== ingest at %,d messages/s for %d s: publish-to-commit latency%n", rate, latencySeconds);
+            int rate = latencyRate > 0
+                    ? latencyRate
+                    : (int) Math.max(100, Math.round((eventRate + imageRate) * 0.7 / 100) * 100);
+            System.out.printf(
+                    "%n== ingest at %,d messages/s for %d s: publish-to-commit latency%n", rate, latencySeconds);
             simulator.start(EdgeSimulator.Target.INGEST, rate, imageEvery, imageBytes);
             Thread.sleep(3_000);
             before = scrape(bridge);
@@ -154,28 +166,35 @@ public final class EdgeIngestBenchmark {
             after = scrape(bridge);
             double latencyElapsed = (System.nanoTime() - start) / 1e9;
             double offered = (simulator.acked() - acked0) / latencyElapsed;
-            double stored = (after.value(STORED_EVENTS) + after.value(STORED_IMAGES) - before.value(STORED_EVENTS)
-                    - before.value(STORED_IMAGES)) / latencyElapsed;
+            double stored = (after.value(STORED_EVENTS)
+                            + after.value(STORED_IMAGES)
+                            - before.value(STORED_EVENTS)
+                            - before.value(STORED_IMAGES))
+                    / latencyElapsed;
             double[] p50 = PrometheusScrape.quantileMillis(before.buckets(LAG), after.buckets(LAG), 0.50);
             double[] p99 = PrometheusScrape.quantileMillis(before.buckets(LAG), after.buckets(LAG), 0.99);
             stopAndCollect(simulator, acked);
-            System.out.printf("  offered %,.0f/s, stored %,.0f/s; latency p50 in (%.1f, %.1f] ms, p99 in (%.1f, %.1f] ms%n",
+            System.out.printf(
+                    "  offered %,.0f/s, stored %,.0f/s; latency p50 in (%.1f, %.1f] ms, p99 in (%.1f, %.1f] ms%n",
                     offered, stored, p50[0], p50[1], p99[0], p99[1]);
             awaitStored(database, acked.size(), Duration.ofSeconds(120));
 
             System.out.printf("%n== verification%n");
             boolean exact = verify(database, acked) && simulator.orderViolations() == 0;
             PrometheusScrape last = scrape(bridge);
-            System.out.printf("  bridge counters: batches committed %,.0f, nothing-new %,.0f, failed %,.0f; duplicates %,.0f;"
-                    + " dropped %,.0f%n", last.value("atc_edge_ingest_batches_total{outcome=\"committed\"}"),
+            System.out.printf(
+                    "  bridge counters: batches committed %,.0f, nothing-new %,.0f, failed %,.0f; duplicates %,.0f;"
+                            + " dropped %,.0f%n",
+                    last.value("atc_edge_ingest_batches_total{outcome=\"committed\"}"),
                     last.value("atc_edge_ingest_batches_total{outcome=\"nothing-new\"}"),
                     last.value("atc_edge_ingest_batches_total{outcome=\"failed\"}"),
                     last.value("atc_edge_ingest_duplicates_total{kind=\"event\"}")
                             + last.value("atc_edge_ingest_duplicates_total{kind=\"image\"}"),
                     dropped(last));
-            System.out.printf("%nRESULT broker-only %,.0f msg/s; ingest saturated %,.0f msg/s (%,.0f events/s); latency at %,d/s:"
-                    + " p50 <= %.1f ms, p99 <= %.1f ms; exactly once: %s%n", brokerRate, eventRate + imageRate, eventRate, rate,
-                    p50[1], p99[1], exact ? "yes" : "NO");
+            System.out.printf(
+                    "%nRESULT broker-only %,.0f msg/s; ingest saturated %,.0f msg/s (%,.0f events/s); latency at %,d/s:"
+                            + " p50 <= %.1f ms, p99 <= %.1f ms; exactly once: %s%n",
+                    brokerRate, eventRate + imageRate, eventRate, rate, p50[1], p99[1], exact ? "yes" : "NO");
             simulator.close();
             subscriber.disconnect();
             exit = exact ? 0 : 2;
@@ -222,13 +241,14 @@ public final class EdgeIngestBenchmark {
         return all;
     }
 
-    private static PackagedService startBridge(Path jar, TestDatabase database, MqttBroker broker, Path blobs,
-            String javaOptions) throws InterruptedException {
-        Map<String, String> environment = EdgeBridgeEnvironment.of(database, broker, INGEST_PASSWORD, blobs,
-                blobs.resolveSibling(blobs.getFileName() + "-pki"));
+    private static PackagedService startBridge(
+            Path jar, TestDatabase database, MqttBroker broker, Path blobs, String javaOptions)
+            throws InterruptedException {
+        Map<String, String> environment = EdgeBridgeEnvironment.of(
+                database, broker, INGEST_PASSWORD, blobs, blobs.resolveSibling(blobs.getFileName() + "-pki"));
         environment.put("ATC_LOG_JSON", "false");
-        PackagedService bridge = PackagedService.start(jar, "ATC_EDGE_PORT", environment,
-                List.of(javaOptions.strip().split("\\s+")));
+        PackagedService bridge = PackagedService.start(
+                jar, "ATC_EDGE_PORT", environment, List.of(javaOptions.strip().split("\\s+")));
         bridge.awaitReady(Duration.ofSeconds(90));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (scrape(bridge).value("atc_edge_ingest_connected") != 1.0) {
@@ -241,12 +261,20 @@ public final class EdgeIngestBenchmark {
     }
 
     private static MqttClient plainSubscriber(Vertx vertx, MqttBroker broker, AtomicLong received) throws Exception {
-        MqttClient subscriber = MqttClient.create(vertx, new MqttClientOptions().setUsername(broker.adminUser())
-                .setPassword(broker.adminPassword()).setClientId("bench-plain-subscriber").setMaxMessageSize(1 << 24));
+        MqttClient subscriber = MqttClient.create(
+                vertx,
+                new MqttClientOptions()
+                        .setUsername(broker.adminUser())
+                        .setPassword(broker.adminPassword())
+                        .setClientId("bench-plain-subscriber")
+                        .setMaxMessageSize(1 << 24));
         subscriber.publishHandler(message -> received.incrementAndGet());
-        subscriber.connect(broker.port(), broker.host())
+        subscriber
+                .connect(broker.port(), broker.host())
                 .compose(connected -> subscriber.subscribe("bench/#", 1))
-                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
         return subscriber;
     }
 
@@ -271,8 +299,16 @@ public final class EdgeIngestBenchmark {
 
     private static double dropped(PrometheusScrape scrape) {
         double total = 0;
-        for (String reason : List.of("malformed-topic", "unknown-device", "disabled-device", "topic-mismatch", "oversize",
-                "malformed-json", "invalid-event", "invalid-image", "rejected-by-database")) {
+        for (String reason : List.of(
+                "malformed-topic",
+                "unknown-device",
+                "disabled-device",
+                "topic-mismatch",
+                "oversize",
+                "malformed-json",
+                "invalid-event",
+                "invalid-image",
+                "rejected-by-database")) {
             total += scrape.value("atc_edge_ingest_dropped_total{reason=\"" + reason + "\"}");
         }
         return total;
@@ -280,13 +316,16 @@ public final class EdgeIngestBenchmark {
 
     /** As the server's administrator: the benchmark counts across tenants, which no service may. */
     private static Connection admin(TestDatabase database) throws SQLException {
-        return DriverManager.getConnection(database.server().jdbcUrl(database.name()), database.server().adminUser(),
+        return DriverManager.getConnection(
+                database.server().jdbcUrl(database.name()),
+                database.server().adminUser(),
                 database.server().adminPassword());
     }
 
     private static void awaitStored(TestDatabase database, long expected, Duration limit) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
-        try (Connection admin = admin(database); Statement count = admin.createStatement()) {
+        try (Connection admin = admin(database);
+                Statement count = admin.createStatement()) {
             while (true) {
                 long stored;
                 try (ResultSet rows = count.executeQuery(
@@ -298,8 +337,9 @@ public final class EdgeIngestBenchmark {
                     return;
                 }
                 if (System.nanoTime() > deadline) {
-                    System.out.printf("  only %,d of %,d acknowledged messages stored after %d s%n", stored, expected,
-                            limit.toSeconds());
+                    System.out.printf(
+                            "  only %,d of %,d acknowledged messages stored after %d s%n",
+                            stored, expected, limit.toSeconds());
                     return;
                 }
                 Thread.sleep(250);
@@ -312,7 +352,8 @@ public final class EdgeIngestBenchmark {
         Set<Key> missing = new HashSet<>(acked);
         long rows = 0;
         long unacknowledged = 0;
-        try (Connection admin = admin(database); Statement query = admin.createStatement()) {
+        try (Connection admin = admin(database);
+                Statement query = admin.createStatement()) {
             admin.setAutoCommit(false);
             query.setFetchSize(10_000);
             try (ResultSet stored = query.executeQuery(
@@ -326,8 +367,10 @@ public final class EdgeIngestBenchmark {
             }
             admin.commit();
         }
-        System.out.printf("  %,d acknowledged messages, %,d stored rows, %,d acknowledged but missing, %,d stored but"
-                + " not acknowledged (or stored twice)%n", acked.size(), rows, missing.size(), unacknowledged);
+        System.out.printf(
+                "  %,d acknowledged messages, %,d stored rows, %,d acknowledged but missing, %,d stored but"
+                        + " not acknowledged (or stored twice)%n",
+                acked.size(), rows, missing.size(), unacknowledged);
         return missing.isEmpty() && unacknowledged == 0;
     }
 }

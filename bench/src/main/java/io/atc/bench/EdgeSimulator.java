@@ -29,12 +29,10 @@ import io.vertx.mqtt.MqttClientOptions;
  */
 final class EdgeSimulator {
 
-    record Device(UUID tenantId, UUID siteId, UUID deviceId) {
-    }
+    record Device(UUID tenantId, UUID siteId, UUID deviceId) {}
 
     /** A message the broker acknowledged: the device and the event or image id. */
-    record Acked(UUID deviceId, UUID id, boolean image) {
-    }
+    record Acked(UUID deviceId, UUID id, boolean image) {}
 
     enum Target {
         /** The device topics the ingest subscribes to. */
@@ -124,11 +122,9 @@ final class EdgeSimulator {
         devices.forEach(device -> device.context.runOnContext(ignored -> device.client.disconnect()));
     }
 
-    private record Run(Target target, double ratePerDevice, int imageEvery, int imageBytes, long startNanos) {
-    }
+    private record Run(Target target, double ratePerDevice, int imageEvery, int imageBytes, long startNanos) {}
 
-    private record Outstanding(Acked message) {
-    }
+    private record Outstanding(Acked message) {}
 
     private final class SimulatedDevice {
 
@@ -148,8 +144,13 @@ final class EdgeSimulator {
         Future<Void> connect() {
             context = vertx.getOrCreateContext();
             return Future.future(promise -> context.runOnContext(ignored -> {
-                client = MqttClient.create(vertx, new MqttClientOptions().setUsername(user).setPassword(password)
-                        .setClientId("sim-" + device.deviceId()).setMaxInflightQueue(Math.max(10, window)));
+                client = MqttClient.create(
+                        vertx,
+                        new MqttClientOptions()
+                                .setUsername(user)
+                                .setPassword(password)
+                                .setClientId("sim-" + device.deviceId())
+                                .setMaxInflightQueue(Math.max(10, window)));
                 client.publishCompletionHandler(this::acknowledged);
                 client.connect(broker.port(), broker.host()).<Void>mapEmpty().onComplete(promise);
             }));
@@ -170,7 +171,8 @@ final class EdgeSimulator {
             if (current == null || !client.isConnected()) {
                 return;
             }
-            long due = current.ratePerDevice() <= 0 ? Long.MAX_VALUE
+            long due = current.ratePerDevice() <= 0
+                    ? Long.MAX_VALUE
                     : (long) (current.ratePerDevice() * (System.nanoTime() - runStarted) / 1e9) - sent;
             while (due > 0 && outstanding.size() < window) {
                 publishOne(current);
@@ -185,7 +187,8 @@ final class EdgeSimulator {
             String prefix = current.target() == Target.INGEST
                     ? "atc/" + device.tenantId() + "/" + device.siteId() + "/" + device.deviceId()
                     : "bench/" + device.deviceId();
-            Buffer payload = image ? Buffer.buffer(imageEnvelope(id, current.imageBytes())) : Buffer.buffer(event(id, sent));
+            Buffer payload =
+                    image ? Buffer.buffer(imageEnvelope(id, current.imageBytes())) : Buffer.buffer(event(id, sent));
             outstanding.addLast(new Outstanding(new Acked(device.deviceId(), id, image)));
             outstandingCount = outstanding.size();
             publishedCount.incrementAndGet();
@@ -209,15 +212,20 @@ final class EdgeSimulator {
         }
 
         private String event(UUID id, long sequence) {
-            return "{\"event_id\":\"" + id + "\",\"occurred_at\":\"" + Instant.now().truncatedTo(ChronoUnit.MICROS)
-                    + "\",\"type\":\"bench.tick\",\"data\":{\"seq\":" + sequence + ",\"zone\":\"gate 3\",\"confidence\":0.93}}";
+            return "{\"event_id\":\"" + id + "\",\"occurred_at\":\""
+                    + Instant.now().truncatedTo(ChronoUnit.MICROS) + "\",\"type\":\"bench.tick\",\"data\":{\"seq\":"
+                    + sequence + ",\"zone\":\"gate 3\",\"confidence\":0.93}}";
         }
 
         private byte[] imageEnvelope(UUID id, int bytes) {
-            byte[] header = ("{\"image_id\":\"" + id + "\",\"content_type\":\"image/jpeg\"}").getBytes(StandardCharsets.UTF_8);
+            byte[] header =
+                    ("{\"image_id\":\"" + id + "\",\"content_type\":\"image/jpeg\"}").getBytes(StandardCharsets.UTF_8);
             byte[] image = new byte[bytes];
             ThreadLocalRandom.current().nextBytes(image);
-            return ByteBuffer.allocate(2 + header.length + bytes).putShort((short) header.length).put(header).put(image)
+            return ByteBuffer.allocate(2 + header.length + bytes)
+                    .putShort((short) header.length)
+                    .put(header)
+                    .put(image)
                     .array();
         }
     }

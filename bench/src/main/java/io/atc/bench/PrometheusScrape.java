@@ -14,8 +14,12 @@ final class PrometheusScrape {
 
     /** The sample whose name and labels are exactly {@code series} (e.g. {@code x_total{kind="event"}}), else 0. */
     double value(String series) {
-        return text.lines().filter(line -> line.startsWith(series + " ")).findFirst()
-                .map(line -> Double.parseDouble(line.substring(series.length() + 1).strip())).orElse(0.0);
+        return text.lines()
+                .filter(line -> line.startsWith(series + " "))
+                .findFirst()
+                .map(line ->
+                        Double.parseDouble(line.substring(series.length() + 1).strip()))
+                .orElse(0.0);
     }
 
     /** Cumulative counts of a histogram by upper bound (seconds), {@code +Inf} as infinity. */

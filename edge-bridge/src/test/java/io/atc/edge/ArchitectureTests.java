@@ -29,12 +29,16 @@ class ArchitectureTests {
 
     @Test
     void resourcesNeverTouchADatabasePool() {
-        ArchitectureRules.resourcesNeverTouchADatabasePool().allowEmptyShould(true).check(CLASSES);
+        ArchitectureRules.resourcesNeverTouchADatabasePool()
+                .allowEmptyShould(true)
+                .check(CLASSES);
     }
 
     @Test
     void onlyTenancyTouchesADatabaseConnection() {
-        ArchitectureRules.onlyTenancyTouchesADatabaseConnection().allowEmptyShould(true).check(CLASSES);
+        ArchitectureRules.onlyTenancyTouchesADatabaseConnection()
+                .allowEmptyShould(true)
+                .check(CLASSES);
     }
 
     @Test
@@ -59,7 +63,8 @@ class ArchitectureTests {
         Pattern topicText = Pattern.compile("(?<![\\w.-])(?<!io/)atc/(?!<)");
         try (Stream<Path> files = Files.walk(sources)) {
             List<String> offenders = files.filter(file -> file.toString().endsWith(".java") && !file.equals(home))
-                    .flatMap(file -> lines(file).filter(line -> topicText.matcher(line).find())
+                    .flatMap(file -> lines(file)
+                            .filter(line -> topicText.matcher(line).find())
                             .map(line -> sources.relativize(file) + ": " + line.strip()))
                     .toList();
             assertThat(offenders).as("device topics spelt outside DeviceTopic").isEmpty();

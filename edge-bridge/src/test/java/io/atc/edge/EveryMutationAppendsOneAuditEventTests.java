@@ -37,31 +37,48 @@ class EveryMutationAppendsOneAuditEventTests {
         String site = org.siteIds().get(0).toString();
         Map<String, Supplier<Response>> calls = new LinkedHashMap<>();
         calls.put("POST /v1/sites", () -> {
-            Response response = given().auth().oauth2(token).contentType("application/json").body("{\"name\":\"Audited\"}")
+            Response response = given().auth()
+                    .oauth2(token)
+                    .contentType("application/json")
+                    .body("{\"name\":\"Audited\"}")
                     .post("/v1/sites");
             created[0] = response.path("id");
             return response;
         });
-        calls.put("PUT /v1/sites/{siteId}", () -> given().auth().oauth2(token).contentType("application/json")
-                .body("{\"name\":\"Audited 2\"}").put("/v1/sites/{id}", created[0]));
-        calls.put("DELETE /v1/sites/{siteId}", () -> given().auth().oauth2(token).delete("/v1/sites/{id}", created[0]));
+        calls.put("PUT /v1/sites/{siteId}", () -> given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body("{\"name\":\"Audited 2\"}")
+                .put("/v1/sites/{id}", created[0]));
+        calls.put(
+                "DELETE /v1/sites/{siteId}", () -> given().auth().oauth2(token).delete("/v1/sites/{id}", created[0]));
         calls.put("POST /v1/sites/{siteId}/devices", () -> {
-            Response response = given().auth().oauth2(token).contentType("application/json").body("{\"name\":\"Audited\"}")
+            Response response = given().auth()
+                    .oauth2(token)
+                    .contentType("application/json")
+                    .body("{\"name\":\"Audited\"}")
                     .post("/v1/sites/{siteId}/devices", site);
             device[0] = response.path("device.id");
             return response;
         });
-        calls.put("POST /v1/sites/{siteId}/devices/{deviceId}/certificates", () -> given().auth().oauth2(token)
-                .contentType("application/json").post("/v1/sites/{siteId}/devices/{id}/certificates", site, device[0]));
-        calls.put("DELETE /v1/sites/{siteId}/devices/{deviceId}/certificates", () -> given().auth().oauth2(token)
+        calls.put("POST /v1/sites/{siteId}/devices/{deviceId}/certificates", () -> given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .post("/v1/sites/{siteId}/devices/{id}/certificates", site, device[0]));
+        calls.put("DELETE /v1/sites/{siteId}/devices/{deviceId}/certificates", () -> given().auth()
+                .oauth2(token)
                 .delete("/v1/sites/{siteId}/devices/{id}/certificates", site, device[0]));
-        calls.put("PATCH /v1/sites/{siteId}/devices/{deviceId}", () -> given().auth().oauth2(token)
-                .contentType("application/json").body("{\"name\":\"Audited 2\",\"enabled\":false}")
+        calls.put("PATCH /v1/sites/{siteId}/devices/{deviceId}", () -> given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body("{\"name\":\"Audited 2\",\"enabled\":false}")
                 .patch("/v1/sites/{siteId}/devices/{id}", site, device[0]));
-        calls.put("POST /v1/sites/{siteId}/devices/{deviceId}/password", () -> given().auth().oauth2(token)
-                .post("/v1/sites/{siteId}/devices/{id}/password", site, device[0]));
-        calls.put("DELETE /v1/sites/{siteId}/devices/{deviceId}", () -> given().auth().oauth2(token)
-                .delete("/v1/sites/{siteId}/devices/{id}", site, device[0]));
+        calls.put(
+                "POST /v1/sites/{siteId}/devices/{deviceId}/password",
+                () -> given().auth().oauth2(token).post("/v1/sites/{siteId}/devices/{id}/password", site, device[0]));
+        calls.put(
+                "DELETE /v1/sites/{siteId}/devices/{deviceId}",
+                () -> given().auth().oauth2(token).delete("/v1/sites/{siteId}/devices/{id}", site, device[0]));
 
         assertThat(calls.keySet()).containsExactlyInAnyOrderElementsOf(AuditTrail.declaredMutatingOperations());
         calls.forEach((operation, call) -> {

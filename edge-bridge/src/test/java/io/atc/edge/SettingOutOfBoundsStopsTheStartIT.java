@@ -23,7 +23,7 @@ class SettingOutOfBoundsStopsTheStartIT {
     void noBlobWriters() throws Exception {
         Map<String, String> env = PackagedBridgeEnvironment.startable(pkiDir);
         env.put("ATC_EDGE_INGEST_BLOB_WRITERS", "0");
-        PackagedServiceRefusal.assertRefused(env,
-                "ATC-STARTUP-CONFIG ATC_EDGE_INGEST_BLOB_WRITERS: must be greater than or equal to 1");
+        PackagedServiceRefusal.assertRefused(
+                env, "ATC-STARTUP-CONFIG ATC_EDGE_INGEST_BLOB_WRITERS: must be greater than or equal to 1");
     }
 }

@@ -45,15 +45,32 @@ class TextPostgresCannotStoreIsRefusedNamingTheFieldTests {
     @Test
     void aSiteIsNeitherCreatedNorRenamedWithIt() {
         UUID site = org.siteIds().get(0);
-        String nameBefore = given().auth().oauth2(token()).get("/v1/sites/{id}", site).then().extract().path("name");
+        String nameBefore = given().auth()
+                .oauth2(token())
+                .get("/v1/sites/{id}", site)
+                .then()
+                .extract()
+                .path("name");
         for (HostileText hostile : RefusedText.unstorable()) {
             long sites = sites();
             long events = AuditTrail.eventCount(org.tenantId());
 
-            assertRefusedNaming(given().auth().oauth2(token()).contentType("application/json").body(nameIs(hostile))
-                    .post("/v1/sites").then(), "name");
-            assertRefusedNaming(given().auth().oauth2(token()).contentType("application/json").body(nameIs(hostile))
-                    .put("/v1/sites/{id}", site).then(), "name");
+            assertRefusedNaming(
+                    given().auth()
+                            .oauth2(token())
+                            .contentType("application/json")
+                            .body(nameIs(hostile))
+                            .post("/v1/sites")
+                            .then(),
+                    "name");
+            assertRefusedNaming(
+                    given().auth()
+                            .oauth2(token())
+                            .contentType("application/json")
+                            .body(nameIs(hostile))
+                            .put("/v1/sites/{id}", site)
+                            .then(),
+                    "name");
 
             assertThat(sites()).as(hostile.name()).isEqualTo(sites);
             assertThat(AuditTrail.eventCount(org.tenantId())).as(hostile.name()).isEqualTo(events);
@@ -68,16 +85,28 @@ class TextPostgresCannotStoreIsRefusedNamingTheFieldTests {
             long devices = DeviceRows.count(org.tenantId());
             long events = AuditTrail.eventCount(org.tenantId());
 
-            assertRefusedNaming(given().auth().oauth2(token()).contentType("application/json").body(nameIs(hostile))
-                    .post("/v1/sites/{siteId}/devices", device.siteId()).then(), "name");
-            assertRefusedNaming(DeviceApi.patch(device, "{\"enabled\":false,\"name\":" + hostile.asJsonString() + "}")
-                    .then(), "name");
+            assertRefusedNaming(
+                    given().auth()
+                            .oauth2(token())
+                            .contentType("application/json")
+                            .body(nameIs(hostile))
+                            .post("/v1/sites/{siteId}/devices", device.siteId())
+                            .then(),
+                    "name");
+            assertRefusedNaming(
+                    DeviceApi.patch(device, "{\"enabled\":false,\"name\":" + hostile.asJsonString() + "}")
+                            .then(),
+                    "name");
 
             assertThat(DeviceRows.count(org.tenantId())).as(hostile.name()).isEqualTo(devices);
             assertThat(AuditTrail.eventCount(org.tenantId())).as(hostile.name()).isEqualTo(events);
         }
-        given().auth().oauth2(token()).get("/v1/sites/{siteId}/devices/{id}", device.siteId(), device.id())
-                .then().statusCode(200).body("enabled", equalTo(true));
+        given().auth()
+                .oauth2(token())
+                .get("/v1/sites/{siteId}/devices/{id}", device.siteId(), device.id())
+                .then()
+                .statusCode(200)
+                .body("enabled", equalTo(true));
     }
 
     private static String nameIs(HostileText hostile) {

@@ -25,31 +25,45 @@ class TheOpenApiDocumentStatesEachOperationsScopeTests {
 
     @Test
     void eachOperationStatesTheScopeItsMethodRequires() {
-        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+        given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body("paths.'/v1/sites'.get.x-atc-scope", equalTo("sites:read"))
                 .body("paths.'/v1/sites'.post.x-atc-scope", equalTo("sites:write"))
                 .body("paths.'/v1/sites/{siteId}'.delete.x-atc-scope", equalTo("sites:write"))
                 .body("paths.'/v1/sites/{siteId}/devices/{deviceId}'.get.x-atc-scope", equalTo("devices:read"))
                 .body("paths.'/v1/sites/{siteId}/devices/{deviceId}'.patch.x-atc-scope", equalTo("devices:write"))
-                .body("paths.'/v1/sites/{siteId}/devices/{deviceId}/certificates'.post.x-atc-scope",
+                .body(
+                        "paths.'/v1/sites/{siteId}/devices/{deviceId}/certificates'.post.x-atc-scope",
                         equalTo("devices:write"))
                 .body("paths.'/v1/sites'.get.description", containsString("Requires the `sites:read` scope"))
-                .body("paths.'/v1/sites/{siteId}/devices'.post.description",
+                .body(
+                        "paths.'/v1/sites/{siteId}/devices'.post.description",
                         containsString("Requires the `devices:write` scope"));
     }
 
     @Test
     void everyListAnswersWithItemsAndAnOpaqueNextCursor() {
-        JsonPath document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        JsonPath document = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         for (String list : new String[] {"/v1/sites", "/v1/sites/{siteId}/devices"}) {
-            String ref = document.getString("paths.'" + list + "'.get.responses.'200'.content.'application/json'.schema.$ref");
+            String ref = document.getString(
+                    "paths.'" + list + "'.get.responses.'200'.content.'application/json'.schema.$ref");
             String schema = "components.schemas." + ref.substring(ref.lastIndexOf('/') + 1);
             assertThat(document.getString(schema + ".properties.next.type"))
-                    .as(list + " next").contains("string");
+                    .as(list + " next")
+                    .contains("string");
             assertThat(document.getString(schema + ".properties.items.type"))
-                    .as(list + " items").isEqualTo("array");
+                    .as(list + " items")
+                    .isEqualTo("array");
             assertThat(document.getList("paths.'" + list + "'.get.parameters.name"))
-                    .as(list + " parameters").contains("after", "limit");
+                    .as(list + " parameters")
+                    .contains("after", "limit");
         }
     }
 }

@@ -19,12 +19,16 @@ class ArchitectureTests {
 
     @Test
     void resourcesNeverTouchADatabasePool() {
-        ArchitectureRules.resourcesNeverTouchADatabasePool().allowEmptyShould(true).check(CLASSES);
+        ArchitectureRules.resourcesNeverTouchADatabasePool()
+                .allowEmptyShould(true)
+                .check(CLASSES);
     }
 
     @Test
     void onlyTenancyTouchesADatabaseConnection() {
-        ArchitectureRules.onlyTenancyTouchesADatabaseConnection().allowEmptyShould(true).check(CLASSES);
+        ArchitectureRules.onlyTenancyTouchesADatabaseConnection()
+                .allowEmptyShould(true)
+                .check(CLASSES);
     }
 
     @Test

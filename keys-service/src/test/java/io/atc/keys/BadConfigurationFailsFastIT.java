@@ -9,10 +9,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.atc.testkit.identity.InternalTokens;
-import io.atc.testkit.quarkus.PackagedServiceRefusal;
 import io.atc.testkit.orgs.SyntheticOrganisations;
 import io.atc.testkit.postgres.TestDatabase;
 import io.atc.testkit.postgres.ThrowawayRole;
+import io.atc.testkit.quarkus.PackagedServiceRefusal;
 
 /**
  * The packaged service, started with bad configuration, as a role that could reach past row level
@@ -31,24 +31,37 @@ class BadConfigurationFailsFastIT {
     @Test
     void databaseThatDoesNotExist() throws Exception {
         TestDatabase database = TestDatabase.shared();
-        assertRefused(Map.of("ATC_DB_URL", database.server().uri("atc_no_such_database"),
-                "ATC_DB_APP_USER", database.target().appUser(),
-                "ATC_DB_APP_PASSWORD", database.target().appPassword()), "the database does not exist");
+        assertRefused(
+                Map.of(
+                        "ATC_DB_URL",
+                        database.server().uri("atc_no_such_database"),
+                        "ATC_DB_APP_USER",
+                        database.target().appUser(),
+                        "ATC_DB_APP_PASSWORD",
+                        database.target().appPassword()),
+                "the database does not exist");
     }
 
     @Test
     void credentialsTheDatabaseRejects() throws Exception {
         TestDatabase database = TestDatabase.shared();
-        assertRefused(Map.of("ATC_DB_URL", database.target().uri(),
-                "ATC_DB_APP_USER", "atc_no_such_role"), "authentication failed");
+        assertRefused(
+                Map.of("ATC_DB_URL", database.target().uri(), "ATC_DB_APP_USER", "atc_no_such_role"),
+                "authentication failed");
     }
 
     @Test
     void aRoleThatBypassesRowLevelSecurity() throws Exception {
         TestDatabase database = TestDatabase.shared();
-        assertRefused(Map.of("ATC_DB_URL", database.target().uri(),
-                "ATC_DB_APP_USER", database.server().adminUser(),
-                "ATC_DB_APP_PASSWORD", database.server().adminPassword()), "must be NOSUPERUSER and NOBYPASSRLS",
+        assertRefused(
+                Map.of(
+                        "ATC_DB_URL",
+                        database.target().uri(),
+                        "ATC_DB_APP_USER",
+                        database.server().adminUser(),
+                        "ATC_DB_APP_PASSWORD",
+                        database.server().adminPassword()),
+                "must be NOSUPERUSER and NOBYPASSRLS",
                 "it is superuser");
     }
 
@@ -57,10 +70,16 @@ class BadConfigurationFailsFastIT {
     void theSchemaOwnerRole() throws Exception {
         TestDatabase database = TestDatabase.shared();
         String owner = database.target().ownerUser();
-        assertRefused(Map.of("ATC_DB_URL", database.target().uri(),
-                "ATC_DB_APP_USER", owner,
-                "ATC_DB_APP_PASSWORD", database.target().ownerPassword()),
-                "refusing to run as " + owner, "it owns database " + database.name());
+        assertRefused(
+                Map.of(
+                        "ATC_DB_URL",
+                        database.target().uri(),
+                        "ATC_DB_APP_USER",
+                        owner,
+                        "ATC_DB_APP_PASSWORD",
+                        database.target().ownerPassword()),
+                "refusing to run as " + owner,
+                "it owns database " + database.name());
     }
 
     /**
@@ -72,7 +91,9 @@ class BadConfigurationFailsFastIT {
         TestDatabase database = TestDatabase.shared();
         String owner = database.target().ownerUser();
         try (ThrowawayRole member = ThrowawayRole.create(database, "in role " + owner)) {
-            assertRefused(as(database, member), "refusing to run as " + member.name(),
+            assertRefused(
+                    as(database, member),
+                    "refusing to run as " + member.name(),
                     "it is a member of " + owner + ", which owns database " + database.name());
         }
     }
@@ -81,11 +102,14 @@ class BadConfigurationFailsFastIT {
     @Test
     void aCopyOfTheServiceRoleWithPrivilegesBeyondTheServiceGrants() throws Exception {
         TestDatabase database = TestDatabase.shared();
-        try (ThrowawayRole careless = ThrowawayRole.create(database, "createdb in role " + database.target().appUser())) {
-            careless.apply("grant create on schema audit to %s")
-                    .apply("grant truncate, delete on audit.events to %s");
-            assertRefused(as(database, careless), "refusing to run as " + careless.name(),
-                    "it may create databases (CREATEDB)", "it may create objects in schema audit",
+        try (ThrowawayRole careless = ThrowawayRole.create(
+                database, "createdb in role " + database.target().appUser())) {
+            careless.apply("grant create on schema audit to %s").apply("grant truncate, delete on audit.events to %s");
+            assertRefused(
+                    as(database, careless),
+                    "refusing to run as " + careless.name(),
+                    "it may create databases (CREATEDB)",
+                    "it may create objects in schema audit",
                     "it holds TRUNCATE, REFERENCES or TRIGGER on audit.events (TRUNCATE)",
                     "it may write the audit tables directly: audit.events (DELETE)");
         }
@@ -104,7 +128,8 @@ class BadConfigurationFailsFastIT {
         TestDatabase scratch = TestDatabase.scratch();
         try {
             UUID headless = UUID.randomUUID();
-            try (Connection owner = scratch.connectAsOwner(); Statement sql = owner.createStatement()) {
+            try (Connection owner = scratch.connectAsOwner();
+                    Statement sql = owner.createStatement()) {
                 owner.setAutoCommit(false);
                 sql.execute("alter table tenancy.tenants disable trigger tenants_have_chain_head");
                 SyntheticOrganisations.bindTenant(owner, headless);
@@ -133,15 +158,23 @@ class BadConfigurationFailsFastIT {
     }
 
     private static Map<String, String> goodDatabase(TestDatabase database) {
-        return Map.of("ATC_DB_URL", database.target().uri(),
-                "ATC_DB_APP_USER", database.target().appUser(),
-                "ATC_DB_APP_PASSWORD", database.target().appPassword());
+        return Map.of(
+                "ATC_DB_URL",
+                database.target().uri(),
+                "ATC_DB_APP_USER",
+                database.target().appUser(),
+                "ATC_DB_APP_PASSWORD",
+                database.target().appPassword());
     }
 
     private static Map<String, String> as(TestDatabase database, ThrowawayRole role) {
-        return Map.of("ATC_DB_URL", database.target().uri(),
-                "ATC_DB_APP_USER", role.name(),
-                "ATC_DB_APP_PASSWORD", role.password());
+        return Map.of(
+                "ATC_DB_URL",
+                database.target().uri(),
+                "ATC_DB_APP_USER",
+                role.name(),
+                "ATC_DB_APP_PASSWORD",
+                role.password());
     }
 
     private static void assertRefused(Map<String, String> overrides, String... reasons) throws Exception {

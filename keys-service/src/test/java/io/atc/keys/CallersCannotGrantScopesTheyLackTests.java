@@ -42,7 +42,8 @@ class CallersCannotGrantScopesTheyLackTests {
 
     @BeforeEach
     void tenant() {
-        tenant = SyntheticOrganisations.create(TestDatabase.shared(), "Escalation org " + UUID.randomUUID()).tenantId();
+        tenant = SyntheticOrganisations.create(TestDatabase.shared(), "Escalation org " + UUID.randomUUID())
+                .tenantId();
         leakedKeysWriter = InternalTokens.forTenant(tenant, "keys:write");
     }
 
@@ -57,16 +58,29 @@ class CallersCannotGrantScopesTheyLackTests {
 
     @Test
     void aKeysWriteKeyCannotRotateAKeyWithScopesItLacks() {
-        String adminKey = createKey(InternalTokens.forTenant(tenant), "admin").then().statusCode(201).extract().path("apiKey.id");
-        String sitesKey = createKey(InternalTokens.forTenant(tenant), "sites:write").then().statusCode(201)
-                .extract().path("apiKey.id");
+        String adminKey = createKey(InternalTokens.forTenant(tenant), "admin")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("apiKey.id");
+        String sitesKey = createKey(InternalTokens.forTenant(tenant), "sites:write")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("apiKey.id");
 
         try (Unchanged unchanged = new Unchanged(tenant)) {
             refused(rotate(leakedKeysWriter, adminKey), "admin");
             refused(rotate(leakedKeysWriter, sitesKey), "sites:write");
         }
-        given().auth().oauth2(InternalTokens.forTenant(tenant)).get("/v1/keys/{id}", adminKey).then().statusCode(200)
-                .body("status", equalTo("active")).body("rotatedTo", nullValue()).body("expiresAt", nullValue());
+        given().auth()
+                .oauth2(InternalTokens.forTenant(tenant))
+                .get("/v1/keys/{id}", adminKey)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("active"))
+                .body("rotatedTo", nullValue())
+                .body("expiresAt", nullValue());
     }
 
     @Test
@@ -76,7 +90,9 @@ class CallersCannotGrantScopesTheyLackTests {
             refused(createUser(leakedKeysWriter, email, "admin"), "admin");
             refused(createUser(leakedKeysWriter, email, "keys:write", "audit:read"), "audit:read");
         }
-        createUser(InternalTokens.forTenant(tenant), email, "admin").then().statusCode(201)
+        createUser(InternalTokens.forTenant(tenant), email, "admin")
+                .then()
+                .statusCode(201)
                 .body("scopes", equalTo(List.of("admin")));
     }
 
@@ -84,11 +100,17 @@ class CallersCannotGrantScopesTheyLackTests {
     void aCallerMayGrantAnyPartOfWhatItHolds() {
         String caller = InternalTokens.forTenant(tenant, "keys:write", "sites:read");
 
-        String sitesReader = createKey(caller, "sites:read").then().statusCode(201)
-                .body("apiKey.scopes", equalTo(List.of("sites:read"))).extract().path("apiKey.id");
+        String sitesReader = createKey(caller, "sites:read")
+                .then()
+                .statusCode(201)
+                .body("apiKey.scopes", equalTo(List.of("sites:read")))
+                .extract()
+                .path("apiKey.id");
         rotate(caller, sitesReader).then().statusCode(200).body("apiKey.scopes", equalTo(List.of("sites:read")));
         createKey(caller, "keys:write", "sites:read").then().statusCode(201);
-        createUser(caller, "viewer-" + UUID.randomUUID() + "@example.com", "sites:read").then().statusCode(201)
+        createUser(caller, "viewer-" + UUID.randomUUID() + "@example.com", "sites:read")
+                .then()
+                .statusCode(201)
                 .body("scopes", equalTo(List.of("sites:read")));
     }
 
@@ -96,31 +118,44 @@ class CallersCannotGrantScopesTheyLackTests {
     void adminMayGrantEveryScope() {
         String admin = InternalTokens.forTenant(tenant);
 
-        String adminKey = createKey(admin, "admin").then().statusCode(201).extract().path("apiKey.id");
+        String adminKey =
+                createKey(admin, "admin").then().statusCode(201).extract().path("apiKey.id");
         rotate(admin, adminKey).then().statusCode(200).body("apiKey.scopes", equalTo(List.of("admin")));
         createKey(admin, "audit:erase", "devices:write").then().statusCode(201);
-        createUser(admin, "owner-" + UUID.randomUUID() + "@example.com", "admin").then().statusCode(201);
+        createUser(admin, "owner-" + UUID.randomUUID() + "@example.com", "admin")
+                .then()
+                .statusCode(201);
     }
 
     private static void refused(Response response, String lacking) {
-        response.then().statusCode(403).contentType("application/problem+json")
+        response.then()
+                .statusCode(403)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:atc:problem:forbidden"))
                 .body("detail", containsString("lacks " + lacking + "."))
                 .body(not(containsString("atc_test_")));
     }
 
     private static Response createKey(String token, String... scopes) {
-        return given().auth().oauth2(token).contentType("application/json")
-                .body(Map.of("name", "escalation attempt", "scopes", List.of(scopes))).post("/v1/keys");
+        return given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body(Map.of("name", "escalation attempt", "scopes", List.of(scopes)))
+                .post("/v1/keys");
     }
 
     private static Response rotate(String token, String keyId) {
-        return given().auth().oauth2(token).contentType("application/json").body("{\"gracePeriodSeconds\":600}")
+        return given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body("{\"gracePeriodSeconds\":600}")
                 .post("/v1/keys/{id}/rotate", keyId);
     }
 
     private static Response createUser(String token, String email, String... scopes) {
-        return given().auth().oauth2(token).contentType("application/json")
+        return given().auth()
+                .oauth2(token)
+                .contentType("application/json")
                 .body(Map.of("email", email, "password", "a long enough password", "scopes", List.of(scopes)))
                 .post("/v1/console/users");
     }
@@ -129,7 +164,11 @@ class CallersCannotGrantScopesTheyLackTests {
     private record Unchanged(UUID tenant, long keys, long users, long events) implements AutoCloseable {
 
         Unchanged(UUID tenant) {
-            this(tenant, count(tenant, "keys.api_keys"), count(tenant, "keys.console_users"), AuditTrail.eventCount(tenant));
+            this(
+                    tenant,
+                    count(tenant, "keys.api_keys"),
+                    count(tenant, "keys.console_users"),
+                    AuditTrail.eventCount(tenant));
         }
 
         @Override

@@ -34,33 +34,46 @@ class EveryMutationAppendsOneAuditEventTests {
 
     @Test
     void eachMutatingEndpointAppendsExactlyOneEvent() {
-        UUID tenant = SyntheticOrganisations.create(TestDatabase.shared(), "Audited keys org").tenantId();
+        UUID tenant = SyntheticOrganisations.create(TestDatabase.shared(), "Audited keys org")
+                .tenantId();
         String admin = InternalTokens.forTenant(tenant);
         String[] key = new String[1];
         Map<String, Supplier<Response>> calls = new LinkedHashMap<>();
         calls.put("POST /v1/keys", () -> {
-            Response response = given().auth().oauth2(admin).contentType("application/json")
-                    .body("{\"name\":\"audited\",\"scopes\":[\"admin\"]}").post("/v1/keys");
+            Response response = given().auth()
+                    .oauth2(admin)
+                    .contentType("application/json")
+                    .body("{\"name\":\"audited\",\"scopes\":[\"admin\"]}")
+                    .post("/v1/keys");
             key[0] = response.path("apiKey.id");
             return response;
         });
-        calls.put("POST /v1/keys/{keyId}/rotate", () -> given().auth().oauth2(admin).contentType("application/json")
-                .body("{\"gracePeriodSeconds\":30}").post("/v1/keys/{id}/rotate", key[0]));
+        calls.put("POST /v1/keys/{keyId}/rotate", () -> given().auth()
+                .oauth2(admin)
+                .contentType("application/json")
+                .body("{\"gracePeriodSeconds\":30}")
+                .post("/v1/keys/{id}/rotate", key[0]));
         calls.put("DELETE /v1/keys/{keyId}", () -> given().auth().oauth2(admin).delete("/v1/keys/{id}", key[0]));
         String email = "audited-" + UUID.randomUUID() + "@example.com";
         Response[] session = new Response[1];
-        calls.put("POST /v1/console/users", () -> given().auth().oauth2(admin).contentType("application/json")
+        calls.put("POST /v1/console/users", () -> given().auth()
+                .oauth2(admin)
+                .contentType("application/json")
                 .body(Map.of("email", email, "password", "a long enough password", "scopes", List.of("admin")))
                 .post("/v1/console/users"));
         calls.put("POST /v1/console/sessions", () -> {
-            session[0] = given().auth().oauth2(InternalTokens.forGateway()).contentType("application/json")
+            session[0] = given().auth()
+                    .oauth2(InternalTokens.forGateway())
+                    .contentType("application/json")
                     .body(Map.of("tenant", tenant.toString(), "email", email, "password", "a long enough password"))
                     .post("/v1/console/sessions");
             return session[0];
         });
-        calls.put("DELETE /v1/console/sessions", () -> given().auth().oauth2(InternalTokens.forGateway())
+        calls.put("DELETE /v1/console/sessions", () -> given().auth()
+                .oauth2(InternalTokens.forGateway())
                 .cookie("__Host-atc_session", session[0].getCookie("__Host-atc_session"))
-                .header("X-CSRF-Token", (String) session[0].path("csrfToken")).delete("/v1/console/sessions"));
+                .header("X-CSRF-Token", (String) session[0].path("csrfToken"))
+                .delete("/v1/console/sessions"));
 
         Set<String> covered = new TreeSet<>(calls.keySet());
         covered.add("POST /v1/tenants");
@@ -72,14 +85,28 @@ class EveryMutationAppendsOneAuditEventTests {
             assertThat(AuditTrail.eventCount(tenant)).as(operation).isEqualTo(before + 1);
         });
 
-        String created = given().auth().oauth2(InternalTokens.forGateway())
-                .header("X-Operator-Token", KeysServiceTestResources.OPERATOR_TOKEN).contentType("application/json")
-                .body("{\"name\":\"Audited tenant\"}").post("/v1/tenants").then().statusCode(201).extract().path("tenantId");
-        assertThat(AuditTrail.eventCount(UUID.fromString(created))).as("POST /v1/tenants: genesis + 1").isEqualTo(2);
+        String created = given().auth()
+                .oauth2(InternalTokens.forGateway())
+                .header("X-Operator-Token", KeysServiceTestResources.OPERATOR_TOKEN)
+                .contentType("application/json")
+                .body("{\"name\":\"Audited tenant\"}")
+                .post("/v1/tenants")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("tenantId");
+        assertThat(AuditTrail.eventCount(UUID.fromString(created)))
+                .as("POST /v1/tenants: genesis + 1")
+                .isEqualTo(2);
 
         long before = AuditTrail.eventCount(tenant);
-        given().auth().oauth2(InternalTokens.forGateway()).contentType("application/json").body(Map.of("key", "atc_test_x"))
-                .post("/internal/v1/keys/verify").then().statusCode(200);
+        given().auth()
+                .oauth2(InternalTokens.forGateway())
+                .contentType("application/json")
+                .body(Map.of("key", "atc_test_x"))
+                .post("/internal/v1/keys/verify")
+                .then()
+                .statusCode(200);
         assertThat(AuditTrail.eventCount(tenant)).isEqualTo(before);
     }
 }

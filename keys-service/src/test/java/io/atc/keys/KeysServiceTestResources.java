@@ -12,7 +12,8 @@ public class KeysServiceTestResources extends AtcTestResources {
 
     public static final String PEPPER = newPepper();
     public static final int ITERATIONS = 3;
-    public static final String OPERATOR_TOKEN = "atc_op_" + java.util.HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+    public static final String OPERATOR_TOKEN =
+            "atc_op_" + java.util.HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
 
     @Override
     public Map<String, String> start() {

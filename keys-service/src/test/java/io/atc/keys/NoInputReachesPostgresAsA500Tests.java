@@ -28,10 +28,17 @@ class NoInputReachesPostgresAsA500Tests {
 
     @Test
     void everyTextFieldAndParameterOfEveryEndpointIsSwept() {
-        UUID tenant = SyntheticOrganisations.create(TestDatabase.shared(), "Swept keys org").tenantId();
-        String key = given().auth().oauth2(InternalTokens.forTenant(tenant)).contentType("application/json")
-                .body("{\"name\":\"Swept\",\"scopes\":[\"keys:read\"]}").post("/v1/keys")
-                .then().statusCode(201).extract().path("apiKey.id");
+        UUID tenant = SyntheticOrganisations.create(TestDatabase.shared(), "Swept keys org")
+                .tenantId();
+        String key = given().auth()
+                .oauth2(InternalTokens.forTenant(tenant))
+                .contentType("application/json")
+                .body("{\"name\":\"Swept\",\"scopes\":[\"keys:read\"]}")
+                .post("/v1/keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("apiKey.id");
 
         HostileInputSweep.as(InternalTokens.withEveryPermission(tenant))
                 .pathParameter("keyId", key)

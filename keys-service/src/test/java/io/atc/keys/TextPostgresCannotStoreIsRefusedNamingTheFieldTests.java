@@ -37,7 +37,8 @@ class TextPostgresCannotStoreIsRefusedNamingTheFieldTests {
 
     @BeforeAll
     static void tenant() {
-        tenant = SyntheticOrganisations.create(TestDatabase.shared(), "Careless keys admin").tenantId();
+        tenant = SyntheticOrganisations.create(TestDatabase.shared(), "Careless keys admin")
+                .tenantId();
     }
 
     @Test
@@ -46,13 +47,22 @@ class TextPostgresCannotStoreIsRefusedNamingTheFieldTests {
             long keys = SyntheticOrganisations.countAsTenant(tenant, "select count(*) from keys.api_keys");
             long events = AuditTrail.eventCount(tenant);
 
-            assertRefusedNaming(asAdmin().body("{\"name\":" + hostile.asJsonString() + ",\"scopes\":[\"keys:read\"]}")
-                    .post("/v1/keys").then(), "name");
-            assertRefusedNaming(asAdmin().body("{\"name\":\"CI\",\"scopes\":[\"keys:read\"," + hostile.asJsonString() + "]}")
-                    .post("/v1/keys").then(), "scopes[1]");
+            assertRefusedNaming(
+                    asAdmin()
+                            .body("{\"name\":" + hostile.asJsonString() + ",\"scopes\":[\"keys:read\"]}")
+                            .post("/v1/keys")
+                            .then(),
+                    "name");
+            assertRefusedNaming(
+                    asAdmin()
+                            .body("{\"name\":\"CI\",\"scopes\":[\"keys:read\"," + hostile.asJsonString() + "]}")
+                            .post("/v1/keys")
+                            .then(),
+                    "scopes[1]");
 
             assertThat(SyntheticOrganisations.countAsTenant(tenant, "select count(*) from keys.api_keys"))
-                    .as(hostile.name()).isEqualTo(keys);
+                    .as(hostile.name())
+                    .isEqualTo(keys);
             assertThat(AuditTrail.eventCount(tenant)).as(hostile.name()).isEqualTo(events);
         }
     }
@@ -62,10 +72,15 @@ class TextPostgresCannotStoreIsRefusedNamingTheFieldTests {
         for (HostileText hostile : RefusedText.unstorable()) {
             long tenants = tenants();
 
-            assertRefusedNaming(given().auth().oauth2(InternalTokens.forGateway())
-                    .header("X-Operator-Token", KeysServiceTestResources.OPERATOR_TOKEN)
-                    .contentType("application/json").body("{\"name\":" + hostile.asJsonString() + "}")
-                    .post("/v1/tenants").then(), "name");
+            assertRefusedNaming(
+                    given().auth()
+                            .oauth2(InternalTokens.forGateway())
+                            .header("X-Operator-Token", KeysServiceTestResources.OPERATOR_TOKEN)
+                            .contentType("application/json")
+                            .body("{\"name\":" + hostile.asJsonString() + "}")
+                            .post("/v1/tenants")
+                            .then(),
+                    "name");
 
             assertThat(tenants()).as(hostile.name()).isEqualTo(tenants);
         }
@@ -74,9 +89,15 @@ class TextPostgresCannotStoreIsRefusedNamingTheFieldTests {
     @Test
     void aSignInWithItInTheEmailIsRefusedBeforeAnyLookup() {
         for (HostileText hostile : RefusedText.unstorable()) {
-            assertRefusedNaming(given().auth().oauth2(InternalTokens.forGateway()).contentType("application/json")
-                    .body("{\"email\":" + hostile.asJsonString() + ",\"password\":\"correct horse battery staple\"}")
-                    .post("/v1/console/sessions").then(), "email");
+            assertRefusedNaming(
+                    given().auth()
+                            .oauth2(InternalTokens.forGateway())
+                            .contentType("application/json")
+                            .body("{\"email\":" + hostile.asJsonString()
+                                    + ",\"password\":\"correct horse battery staple\"}")
+                            .post("/v1/console/sessions")
+                            .then(),
+                    "email");
         }
     }
 

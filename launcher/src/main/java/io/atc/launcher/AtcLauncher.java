@@ -30,13 +30,17 @@ public final class AtcLauncher {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Path home = Path.of(System.getProperty("atc.home", ".")).toAbsolutePath().normalize();
+        Path home =
+                Path.of(System.getProperty("atc.home", ".")).toAbsolutePath().normalize();
         AtcLauncher launcher = new AtcLauncher(System.getenv(), home, System.out);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            launcher.stop();
-            stopped.countDown();
-        }, "atc-launcher-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            launcher.stop();
+                            stopped.countDown();
+                        },
+                        "atc-launcher-stop"));
         try {
             launcher.start();
         } catch (Exception e) {
@@ -61,8 +65,11 @@ public final class AtcLauncher {
         shared.put("ATC_DB_APP_PASSWORD", database.target().appPassword());
         shared.put("ATC_INTERNAL_JWT_PUBLIC_KEY", keys.publicKey());
         shared.putIfAbsent("ATC_LOG_JSON", env.getOrDefault("ATC_LOG_JSON", "false"));
-        shared.put("ATC_AUDIT_CHECKPOINT_DIR", env.getOrDefault("ATC_AUDIT_CHECKPOINT_DIR",
-                home.resolve(".run-data/audit-checkpoints").toString()));
+        shared.put(
+                "ATC_AUDIT_CHECKPOINT_DIR",
+                env.getOrDefault(
+                        "ATC_AUDIT_CHECKPOINT_DIR",
+                        home.resolve(".run-data/audit-checkpoints").toString()));
 
         Deque<ServiceProcess> services = new ArrayDeque<>();
         for (PlatformService service : PlatformService.ALL) {
@@ -75,8 +82,11 @@ public final class AtcLauncher {
             }
             if (service.name().equals("edge-bridge")) {
                 environment.putAll(broker.environment());
-                environment.put("ATC_EDGE_BLOBS_DIR", env.getOrDefault("ATC_EDGE_BLOBS_DIR",
-                        home.resolve(".run-data/edge-blobs").toString()));
+                environment.put(
+                        "ATC_EDGE_BLOBS_DIR",
+                        env.getOrDefault(
+                                "ATC_EDGE_BLOBS_DIR",
+                                home.resolve(".run-data/edge-blobs").toString()));
                 environment.putAll(edgePki());
             }
             if (service.name().equals("keys-service")) {
@@ -100,8 +110,11 @@ public final class AtcLauncher {
     private Map<String, String> edgePki() {
         Map<String, String> pki = new HashMap<>();
         pki.put("ATC_EDGE_PKI_GENERATE_MISSING", env.getOrDefault("ATC_EDGE_PKI_GENERATE_MISSING", "true"));
-        pki.put("ATC_EDGE_PKI_DATA_DIR", env.getOrDefault("ATC_EDGE_PKI_DATA_DIR",
-                home.resolve(".run-data/edge-pki").toString()));
+        pki.put(
+                "ATC_EDGE_PKI_DATA_DIR",
+                env.getOrDefault(
+                        "ATC_EDGE_PKI_DATA_DIR",
+                        home.resolve(".run-data/edge-pki").toString()));
         return pki;
     }
 
@@ -129,18 +142,20 @@ public final class AtcLauncher {
         return resource;
     }
 
-    private void printSummary(PlatformDatabase database, PlatformBroker broker, Deque<ServiceProcess> services,
-            RunSecrets secrets) {
+    private void printSummary(
+            PlatformDatabase database, PlatformBroker broker, Deque<ServiceProcess> services, RunSecrets secrets) {
         out.println();
         out.println("ATC platform is up.");
         out.println("  database  " + database.description());
         out.println("  broker    " + broker.description());
         for (ServiceProcess service : services) {
-            out.printf("  %-17s %s   (ready: %s/q/health/ready, metrics: /q/metrics, OpenAPI: /q/openapi)%n",
+            out.printf(
+                    "  %-17s %s   (ready: %s/q/health/ready, metrics: /q/metrics, OpenAPI: /q/openapi)%n",
                     service.service().name(), service.url(), service.url());
         }
-        secrets.generatedOperatorToken().ifPresent(token -> out.println(
-                "  operator  " + token + "   (this run's operator credential, shown once; set ATC_OPERATOR_TOKEN to choose)"));
+        secrets.generatedOperatorToken()
+                .ifPresent(token -> out.println("  operator  " + token
+                        + "   (this run's operator credential, shown once; set ATC_OPERATOR_TOKEN to choose)"));
         out.println("Press Ctrl-C to stop everything.");
     }
 }

@@ -20,7 +20,8 @@ record InternalTokenKeys(String publicKey, String privateKey) {
         try {
             KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
             Base64.Encoder base64 = Base64.getEncoder();
-            return new InternalTokenKeys(base64.encodeToString(pair.getPublic().getEncoded()),
+            return new InternalTokenKeys(
+                    base64.encodeToString(pair.getPublic().getEncoded()),
                     base64.encodeToString(pair.getPrivate().getEncoded()));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this JDK lacks Ed25519", e);

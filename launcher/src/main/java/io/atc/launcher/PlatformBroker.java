@@ -65,8 +65,11 @@ final class PlatformBroker implements AutoCloseable {
         environment.put(PORT, String.valueOf(process.broker().port()));
         environment.put(ADMIN_USERNAME, process.broker().adminUser());
         environment.put(ADMIN_PASSWORD, process.broker().adminPassword());
-        return new PlatformBroker(environment, "Mosquitto (project config, dynamic security) at "
-                + process.broker().host() + ":" + process.broker().port(), process);
+        return new PlatformBroker(
+                environment,
+                "Mosquitto (project config, dynamic security) at "
+                        + process.broker().host() + ":" + process.broker().port(),
+                process);
     }
 
     Map<String, String> environment() {

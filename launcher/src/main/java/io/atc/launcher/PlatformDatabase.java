@@ -46,12 +46,17 @@ final class PlatformDatabase implements AutoCloseable {
     private static PlatformDatabase embedded() {
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start();
         try {
-            DatabaseTarget target = new DatabaseTarget(server.uri(EMBEDDED_DATABASE), DatabaseTargets.DEFAULT_OWNER,
-                    randomSecret(), DatabaseTargets.DEFAULT_APP, randomSecret());
+            DatabaseTarget target = new DatabaseTarget(
+                    server.uri(EMBEDDED_DATABASE),
+                    DatabaseTargets.DEFAULT_OWNER,
+                    randomSecret(),
+                    DatabaseTargets.DEFAULT_APP,
+                    randomSecret());
             try (Connection admin = DriverManager.getConnection(server.jdbcUrl("postgres"), server.superuser(), "")) {
                 DatabaseProvisioner.create(admin, EMBEDDED_DATABASE, target);
             }
-            return new PlatformDatabase(target, "embedded Postgres at " + target.uri() + " (discarded on stop)", server);
+            return new PlatformDatabase(
+                    target, "embedded Postgres at " + target.uri() + " (discarded on stop)", server);
         } catch (SQLException | RuntimeException e) {
             server.close();
             throw new IllegalStateException("cannot prepare the embedded database: " + e.getMessage(), e);

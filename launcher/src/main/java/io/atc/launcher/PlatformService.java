@@ -32,7 +32,8 @@ record PlatformService(String name, String portVariable, int defaultPort, String
             if (service.gatewayUpstream() == null) {
                 continue;
             }
-            String variable = "ATC_GATEWAY_UPSTREAMS_" + service.gatewayUpstream().toUpperCase(Locale.ROOT) + "_URL";
+            String variable =
+                    "ATC_GATEWAY_UPSTREAMS_" + service.gatewayUpstream().toUpperCase(Locale.ROOT) + "_URL";
             if (env.get(variable) == null || env.get(variable).isBlank()) {
                 upstreams.put(variable, "http://127.0.0.1:" + service.port(env));
             }

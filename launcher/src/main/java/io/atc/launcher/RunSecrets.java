@@ -30,8 +30,9 @@ final class RunSecrets {
 
     static RunSecrets from(Map<String, String> env, Path runData) {
         Map<String, String> secrets = new HashMap<>();
-        secrets.put("ATC_KEYS_PEPPER", present(env, "ATC_KEYS_PEPPER") ? env.get("ATC_KEYS_PEPPER")
-                : keptIn(runData.resolve("keys-pepper")));
+        secrets.put(
+                "ATC_KEYS_PEPPER",
+                present(env, "ATC_KEYS_PEPPER") ? env.get("ATC_KEYS_PEPPER") : keptIn(runData.resolve("keys-pepper")));
         String operator = present(env, "ATC_OPERATOR_TOKEN") ? env.get("ATC_OPERATOR_TOKEN") : "atc_op_" + random(32);
         secrets.put("ATC_OPERATOR_TOKEN", operator);
         return new RunSecrets(secrets, present(env, "ATC_OPERATOR_TOKEN") ? null : operator);

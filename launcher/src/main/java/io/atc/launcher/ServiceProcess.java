@@ -25,12 +25,14 @@ final class ServiceProcess implements AutoCloseable {
         this.process = process;
     }
 
-    static ServiceProcess start(Path home, PlatformService service, int port, Map<String, String> environment,
-            PrintStream out) throws IOException {
+    static ServiceProcess start(
+            Path home, PlatformService service, int port, Map<String, String> environment, PrintStream out)
+            throws IOException {
         Path jar = home.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
         ProcessBuilder builder = new ProcessBuilder().redirectErrorStream(true);
         builder.environment().putAll(environment);
-        builder.command(PackagedJvm.command(jar, javaOptions(builder.environment()), "build first (mvn -B install -DskipTests)"));
+        builder.command(PackagedJvm.command(
+                jar, javaOptions(builder.environment()), "build first (mvn -B install -DskipTests)"));
         builder.environment().put(service.portVariable(), String.valueOf(port));
         Process process = builder.start();
         Thread pump = new Thread(() -> prefixLines(process, service.name(), out), service.name() + "-output");
@@ -70,8 +72,8 @@ final class ServiceProcess implements AutoCloseable {
 
     private static void prefixLines(Process process, String name, PrintStream out) {
         String prefix = String.format("%-17s | ", name);
-        try (BufferedReader lines = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 out.println(prefix + line);
             }

@@ -21,7 +21,8 @@ class GatewayUpstreamsTests {
 
     @Test
     void anUpstreamSetInTheEnvironmentIsLeftAlone() {
-        assertThat(PlatformService.gatewayUpstreams(Map.of("ATC_GATEWAY_UPSTREAMS_AUDIT_URL", "http://audit.internal:80")))
+        assertThat(PlatformService.gatewayUpstreams(
+                        Map.of("ATC_GATEWAY_UPSTREAMS_AUDIT_URL", "http://audit.internal:80")))
                 .doesNotContainKey("ATC_GATEWAY_UPSTREAMS_AUDIT_URL")
                 .containsKey("ATC_GATEWAY_UPSTREAMS_KEYS_URL");
     }

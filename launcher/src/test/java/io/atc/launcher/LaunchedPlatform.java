@@ -40,10 +40,15 @@ final class LaunchedPlatform implements AutoCloseable {
         }
         Path log = Files.createTempFile("atc-run", ".log");
         String classpath = "target/launcher-0.1.0-SNAPSHOT.jar" + java.io.File.pathSeparator + "target/lib/*";
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-Datc.home=..",
-                "-cp", classpath, AtcLauncher.class.getName())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
+                        "-Datc.home=..",
+                        "-cp",
+                        classpath,
+                        AtcLauncher.class.getName())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("ATC_"));
         builder.environment().putAll(environment);
         for (PlatformService service : PlatformService.ALL) {
@@ -59,15 +64,18 @@ final class LaunchedPlatform implements AutoCloseable {
             if (output().contains("ATC platform is up.")) {
                 return;
             }
-            assertThat(process.isAlive()).as("launcher alive; output:%n%s", output()).isTrue();
+            assertThat(process.isAlive())
+                    .as("launcher alive; output:%n%s", output())
+                    .isTrue();
             Thread.sleep(500);
         }
         throw new AssertionError("platform not up within " + timeout + ":\n" + output());
     }
 
     String readiness(String service) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + ports.get(service) + "/q/health/ready")).build(),
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.get(service) + "/q/health/ready"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(service + " ready").isEqualTo(200);
         return response.body();
@@ -75,8 +83,11 @@ final class LaunchedPlatform implements AutoCloseable {
 
     /** The body of GET {@code path} straight from a service, e.g. its /q/metrics. */
     String get(String service, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.get(service) + path)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return HTTP.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.get(service) + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     URI gatewayUri(String path) {

@@ -30,26 +30,37 @@ class RunCommandOnAnEmptyDatabaseIT {
         String database = "atc_it_empty_" + suffix;
         String owner = "atc_it_owner_" + suffix;
         String app = "atc_it_app_" + suffix;
-        try (Connection admin = server.connectAsAdmin(); Statement ddl = admin.createStatement()) {
+        try (Connection admin = server.connectAsAdmin();
+                Statement ddl = admin.createStatement()) {
             ddl.execute("create role " + owner + " login createrole password 'owner-secret'");
             ddl.execute("create database " + database + " owner " + owner);
         }
         try (LaunchedPlatform platform = LaunchedPlatform.start(Map.of(
-                "ATC_DB_URL", server.uri(database),
-                "ATC_DB_OWNER_USER", owner, "ATC_DB_OWNER_PASSWORD", "owner-secret",
-                "ATC_DB_APP_USER", app, "ATC_DB_APP_PASSWORD", "app-secret"))) {
+                "ATC_DB_URL",
+                server.uri(database),
+                "ATC_DB_OWNER_USER",
+                owner,
+                "ATC_DB_OWNER_PASSWORD",
+                "owner-secret",
+                "ATC_DB_APP_USER",
+                app,
+                "ATC_DB_APP_PASSWORD",
+                "app-secret"))) {
             platform.awaitUp(Duration.ofSeconds(150));
             for (String service : platform.services()) {
                 platform.readiness(service);
             }
             platform.stop();
 
-            try (Connection ownerConnection = DriverManager.getConnection(server.jdbcUrl(database), owner, "owner-secret")) {
-                assertThat(RowLevelSecurityCatalog.violations(ownerConnection, app)).isEmpty();
+            try (Connection ownerConnection =
+                    DriverManager.getConnection(server.jdbcUrl(database), owner, "owner-secret")) {
+                assertThat(RowLevelSecurityCatalog.violations(ownerConnection, app))
+                        .isEmpty();
                 assertThat(tablesWithForcedRlsAndPolicy(ownerConnection)).contains("tenancy.tenants", "tenancy.sites");
             }
         } finally {
-            try (Connection admin = server.connectAsAdmin(); Statement ddl = admin.createStatement()) {
+            try (Connection admin = server.connectAsAdmin();
+                    Statement ddl = admin.createStatement()) {
                 ddl.execute("drop database if exists " + database + " with (force)");
                 ddl.execute("drop role if exists " + app);
                 ddl.execute("drop role if exists " + owner);
@@ -60,7 +71,8 @@ class RunCommandOnAnEmptyDatabaseIT {
     /** The catalog query docs/operations.md gives operators, run here as they would run it. */
     private static java.util.List<String> tablesWithForcedRlsAndPolicy(Connection connection) throws Exception {
         java.util.List<String> tables = new java.util.ArrayList<>();
-        try (Statement query = connection.createStatement(); ResultSet rows = query.executeQuery("""
+        try (Statement query = connection.createStatement();
+                ResultSet rows = query.executeQuery("""
                 select n.nspname || '.' || c.relname
                   from pg_class c join pg_namespace n on n.oid = c.relnamespace
                  where c.relkind = 'r' and c.relrowsecurity and c.relforcerowsecurity

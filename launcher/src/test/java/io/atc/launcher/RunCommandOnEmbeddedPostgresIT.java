@@ -32,13 +32,18 @@ class RunCommandOnEmbeddedPostgresIT {
 
             assertThat(platform.output()).contains("database  embedded Postgres");
             for (String service : platform.services()) {
-                assertThat(platform.readiness(service)).contains("\"status\": \"UP\"").contains("PostgreSQL");
+                assertThat(platform.readiness(service))
+                        .contains("\"status\": \"UP\"")
+                        .contains("PostgreSQL");
             }
             Matcher operator = Pattern.compile("operator  (\\S+)").matcher(platform.output());
-            assertThat(operator.find()).as("the run prints its operator credential").isTrue();
+            assertThat(operator.find())
+                    .as("the run prints its operator credential")
+                    .isTrue();
             HttpResponse<String> onboarded = platform.throughGateway(HttpRequest.newBuilder()
                     .uri(platform.gatewayUri("/v1/tenants"))
-                    .header("X-Operator-Token", operator.group(1)).header("Content-Type", "application/json")
+                    .header("X-Operator-Token", operator.group(1))
+                    .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"Run check\"}")));
             assertThat(onboarded.statusCode()).as(onboarded.body()).isEqualTo(201);
             assertThat(onboarded.body()).contains("tenantId");
@@ -46,7 +51,9 @@ class RunCommandOnEmbeddedPostgresIT {
             aDeviceRegisteredThroughTheGatewayPublishesIntoTheDatabase(platform, field(onboarded.body(), "key"));
 
             platform.stop();
-            assertThat(platform.anyServiceListening()).as("a service still listens after stop").isFalse();
+            assertThat(platform.anyServiceListening())
+                    .as("a service still listens after stop")
+                    .isFalse();
         }
     }
 
@@ -55,16 +62,42 @@ class RunCommandOnEmbeddedPostgresIT {
      * (argon2id once, then cached), IP allowlist, CORS, internal token forwarded to the service,
      * and a revocation that stops the key on the gateway within a second of the commit.
      */
-    private static void theGatewayEnforcesRealKeysEndToEnd(LaunchedPlatform platform, String adminKey) throws Exception {
-        assertThat(send(platform, "GET", "/v1/keys", adminKey, null, null).statusCode()).as("admin lists keys").isEqualTo(200);
-        assertThat(send(platform, "GET", "/v1/keys", adminKey.substring(0, adminKey.length() - 6) + "AAAAAA", null, null)
-                .statusCode()).as("a key with a broken checksum").isEqualTo(401);
+    private static void theGatewayEnforcesRealKeysEndToEnd(LaunchedPlatform platform, String adminKey)
+            throws Exception {
+        assertThat(send(platform, "GET", "/v1/keys", adminKey, null, null).statusCode())
+                .as("admin lists keys")
+                .isEqualTo(200);
+        assertThat(send(
+                                platform,
+                                "GET",
+                                "/v1/keys",
+                                adminKey.substring(0, adminKey.length() - 6) + "AAAAAA",
+                                null,
+                                null)
+                        .statusCode())
+                .as("a key with a broken checksum")
+                .isEqualTo(401);
 
-        String elsewhere = field(send(platform, "POST", "/v1/keys", adminKey, null,
-                "{\"name\": \"office only\", \"scopes\": [\"keys:read\"], \"allowedCidrs\": [\"10.0.0.0/8\"]}").body(), "key");
-        assertThat(send(platform, "GET", "/v1/keys", elsewhere, null, null).statusCode()).as("outside the allowlist").isEqualTo(403);
+        String elsewhere = field(
+                send(
+                                platform,
+                                "POST",
+                                "/v1/keys",
+                                adminKey,
+                                null,
+                                "{\"name\": \"office only\", \"scopes\": [\"keys:read\"], \"allowedCidrs\": [\"10.0.0.0/8\"]}")
+                        .body(),
+                "key");
+        assertThat(send(platform, "GET", "/v1/keys", elsewhere, null, null).statusCode())
+                .as("outside the allowlist")
+                .isEqualTo(403);
 
-        HttpResponse<String> created = send(platform, "POST", "/v1/keys", adminKey, null,
+        HttpResponse<String> created = send(
+                platform,
+                "POST",
+                "/v1/keys",
+                adminKey,
+                null,
                 "{\"name\": \"browser\", \"scopes\": [\"keys:read\"], \"allowedCidrs\": [\"127.0.0.0/8\", \"::1/128\"],"
                         + " \"allowedOrigins\": [\"https://app.example.com\"]}");
         String browser = field(created.body(), "key");
@@ -73,26 +106,36 @@ class RunCommandOnEmbeddedPostgresIT {
         assertThat(allowed.statusCode()).isEqualTo(200);
         assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://app.example.com");
         assertThat(allowed.headers().allValues("Vary").toString()).contains("Origin");
-        HttpResponse<String> foreign = send(platform, "GET", "/v1/keys", browser, "https://app.example.com.evil.io", null);
+        HttpResponse<String> foreign =
+                send(platform, "GET", "/v1/keys", browser, "https://app.example.com.evil.io", null);
         assertThat(foreign.statusCode()).isEqualTo(403);
         assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
-        HttpResponse<String> preflight = platform.throughGateway(HttpRequest.newBuilder().uri(platform.gatewayUri("/v1/keys"))
-                .header("Origin", "https://app.example.com").header("Access-Control-Request-Method", "GET")
+        HttpResponse<String> preflight = platform.throughGateway(HttpRequest.newBuilder()
+                .uri(platform.gatewayUri("/v1/keys"))
+                .header("Origin", "https://app.example.com")
+                .header("Access-Control-Request-Method", "GET")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).as("preflight of a key's origin")
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                .as("preflight of a key's origin")
                 .hasValue("https://app.example.com");
         HttpResponse<String> lacking = send(platform, "GET", "/v1/keys", adminKey, "https://app.example.com", null);
-        assertThat(lacking.statusCode()).as("after the preflight, a key whose own list lacks the origin").isEqualTo(403);
+        assertThat(lacking.statusCode())
+                .as("after the preflight, a key whose own list lacks the origin")
+                .isEqualTo(403);
         assertThat(lacking.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
 
-        assertThat(send(platform, "DELETE", "/v1/keys/" + browserId, adminKey, null, null).statusCode()).isEqualTo(204);
+        assertThat(send(platform, "DELETE", "/v1/keys/" + browserId, adminKey, null, null)
+                        .statusCode())
+                .isEqualTo(204);
         long revokedAt = System.nanoTime();
         int status = 200;
-        while (status == 200 && System.nanoTime() - revokedAt < Duration.ofSeconds(5).toNanos()) {
+        while (status == 200
+                && System.nanoTime() - revokedAt < Duration.ofSeconds(5).toNanos()) {
             status = send(platform, "GET", "/v1/keys", browser, null, null).statusCode();
         }
         assertThat(status).as("the revoked key is refused").isEqualTo(401);
-        assertThat(Duration.ofNanos(System.nanoTime() - revokedAt)).as("revocation reached the gateway")
+        assertThat(Duration.ofNanos(System.nanoTime() - revokedAt))
+                .as("revocation reached the gateway")
                 .isLessThan(Duration.ofSeconds(1));
     }
 
@@ -100,12 +143,18 @@ class RunCommandOnEmbeddedPostgresIT {
      * The edge bridge got the run's broker admin and ingest password: registration provisions the
      * device at the run's broker, and an event the device publishes there is stored by the ingest.
      */
-    private static void aDeviceRegisteredThroughTheGatewayPublishesIntoTheDatabase(LaunchedPlatform platform,
-            String adminKey) throws Exception {
-        HttpResponse<String> site = send(platform, "POST", "/v1/sites", adminKey, null, "{\"name\": \"Run check site\"}");
+    private static void aDeviceRegisteredThroughTheGatewayPublishesIntoTheDatabase(
+            LaunchedPlatform platform, String adminKey) throws Exception {
+        HttpResponse<String> site =
+                send(platform, "POST", "/v1/sites", adminKey, null, "{\"name\": \"Run check site\"}");
         assertThat(site.statusCode()).as(site.body()).isEqualTo(201);
-        HttpResponse<String> device = send(platform, "POST", "/v1/sites/" + field(site.body(), "id") + "/devices", adminKey,
-                null, "{\"name\": \"Run check camera\"}");
+        HttpResponse<String> device = send(
+                platform,
+                "POST",
+                "/v1/sites/" + field(site.body(), "id") + "/devices",
+                adminKey,
+                null,
+                "{\"name\": \"Run check camera\"}");
         assertThat(device.statusCode()).as("device registration").isEqualTo(201);
         assertThat(field(device.body(), "mqttUsername")).startsWith("d-");
 
@@ -114,24 +163,38 @@ class RunCommandOnEmbeddedPostgresIT {
         MqttBroker runBroker = new MqttBroker(broker.group(1), Integer.parseInt(broker.group(2)), null, null, "run");
         Vertx vertx = Vertx.vertx();
         // A device's only client id is its username (docs/edge.md, "One client id per credential").
-        try (TestMqttClient camera = TestMqttClient.connect(vertx, runBroker, field(device.body(), "mqttUsername"),
-                field(device.body(), "mqttPassword"), field(device.body(), "mqttUsername"))) {
-            camera.publish(field(device.body(), "eventsTopic"), "{\"event_id\": \"" + UUID.randomUUID()
-                    + "\", \"occurred_at\": \"" + Instant.now() + "\", \"type\": \"run.check\"}");
+        try (TestMqttClient camera = TestMqttClient.connect(
+                vertx,
+                runBroker,
+                field(device.body(), "mqttUsername"),
+                field(device.body(), "mqttPassword"),
+                field(device.body(), "mqttUsername"))) {
+            camera.publish(
+                    field(device.body(), "eventsTopic"),
+                    "{\"event_id\": \"" + UUID.randomUUID() + "\", \"occurred_at\": \"" + Instant.now()
+                            + "\", \"type\": \"run.check\"}");
         } finally {
             vertx.close();
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!platform.get("edge-bridge", "/q/metrics").contains("atc_edge_ingest_stored_total{kind=\"event\"} 1.0")) {
-            assertThat(System.nanoTime() - deadline).as("the event stored by the ingest within 10 s").isNegative();
+        while (!platform.get("edge-bridge", "/q/metrics")
+                .contains("atc_edge_ingest_stored_total{kind=\"event\"} 1.0")) {
+            assertThat(System.nanoTime() - deadline)
+                    .as("the event stored by the ingest within 10 s")
+                    .isNegative();
             Thread.sleep(100);
         }
     }
 
-    private static HttpResponse<String> send(LaunchedPlatform platform, String method, String path, String key, String origin,
-            String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder().uri(platform.gatewayUri(path)).header("Authorization", "Bearer " + key)
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    private static HttpResponse<String> send(
+            LaunchedPlatform platform, String method, String path, String key, String origin, String json)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder()
+                .uri(platform.gatewayUri(path))
+                .header("Authorization", "Bearer " + key)
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
@@ -142,8 +205,11 @@ class RunCommandOnEmbeddedPostgresIT {
     }
 
     private static String field(String json, String name) {
-        Matcher matcher = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
-        assertThat(matcher.find()).as("%s in %s", name, json.replaceAll("atc_[a-z]+_[0-9A-Za-z]+_[0-9A-Za-z]+", "atc_<redacted>")).isTrue();
+        Matcher matcher =
+                Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+        assertThat(matcher.find())
+                .as("%s in %s", name, json.replaceAll("atc_[a-z]+_[0-9A-Za-z]+_[0-9A-Za-z]+", "atc_<redacted>"))
+                .isTrue();
         return matcher.group(1);
     }
 }

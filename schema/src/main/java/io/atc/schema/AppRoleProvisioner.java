@@ -16,8 +16,7 @@ final class AppRoleProvisioner {
 
     private static final Logger LOG = Logger.getLogger(AppRoleProvisioner.class);
 
-    private AppRoleProvisioner() {
-    }
+    private AppRoleProvisioner() {}
 
     static void ensureExists(Connection owner, String appRole, String appPassword) throws SQLException {
         if (roleExists(owner, appRole)) {
@@ -27,9 +26,11 @@ final class AppRoleProvisioner {
             throw new IllegalStateException("role " + appRole + " does not exist and the owner role may not create it: "
                     + "create it as LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE, then start again");
         }
-        String ddl = formatted(owner,
+        String ddl = formatted(
+                owner,
                 "select format('create role %I login nosuperuser nobypassrls nocreatedb nocreaterole noinherit password %L', ?, ?)",
-                appRole, appPassword == null ? "" : appPassword);
+                appRole,
+                appPassword == null ? "" : appPassword);
         try (Statement statement = owner.createStatement()) {
             statement.execute(ddl);
         }

@@ -18,18 +18,19 @@ public final class DatabaseMigrator {
 
     private static final Logger LOG = Logger.getLogger(DatabaseMigrator.class);
 
-    private DatabaseMigrator() {
-    }
+    private DatabaseMigrator() {}
 
     public static int migrate(DatabaseTarget target) {
-        try (Connection owner = DriverManager.getConnection(target.jdbcUrl(), target.ownerUser(), target.ownerPassword())) {
+        try (Connection owner =
+                DriverManager.getConnection(target.jdbcUrl(), target.ownerUser(), target.ownerPassword())) {
             AppRoleProvisioner.ensureExists(owner, target.appUser(), target.appPassword());
             MigrateResult result = flyway(target).migrate();
             List<String> violations = RowLevelSecurityCatalog.violations(owner, target.appUser());
             if (!violations.isEmpty()) {
                 throw new UnsafeSchemaException(violations);
             }
-            LOG.infof("schema at version %s (%d migrations applied), tenant isolation verified",
+            LOG.infof(
+                    "schema at version %s (%d migrations applied), tenant isolation verified",
                     result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion,
                     result.migrationsExecuted);
             return result.migrationsExecuted;

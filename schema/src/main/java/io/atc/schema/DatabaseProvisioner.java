@@ -13,14 +13,19 @@ import java.sql.Statement;
  */
 public final class DatabaseProvisioner {
 
-    private DatabaseProvisioner() {
-    }
+    private DatabaseProvisioner() {}
 
     public static void create(Connection admin, String database, DatabaseTarget target) throws SQLException {
-        execute(admin, "select format('create role %I login nosuperuser nobypassrls password %L', ?, ?)",
-                target.ownerUser(), target.ownerPassword());
-        execute(admin, "select format('create role %I login nosuperuser nobypassrls noinherit password %L', ?, ?)",
-                target.appUser(), target.appPassword());
+        execute(
+                admin,
+                "select format('create role %I login nosuperuser nobypassrls password %L', ?, ?)",
+                target.ownerUser(),
+                target.ownerPassword());
+        execute(
+                admin,
+                "select format('create role %I login nosuperuser nobypassrls noinherit password %L', ?, ?)",
+                target.appUser(),
+                target.appPassword());
         execute(admin, "select format('create database %I owner %I', ?, ?)", database, target.ownerUser());
         execute(admin, "select format('revoke all on database %I from public', ?)", database);
         execute(admin, "select format('grant connect on database %I to %I', ?, ?)", database, target.appUser());

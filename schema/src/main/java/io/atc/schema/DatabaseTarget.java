@@ -12,12 +12,14 @@ import java.util.regex.Pattern;
 public record DatabaseTarget(String url, String ownerUser, String ownerPassword, String appUser, String appPassword) {
 
     private static final Pattern ROLE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
-    private static final Pattern POSTGRES_URL = Pattern.compile("(jdbc:)?postgres(ql)?://[^/?#\\s]+/[^/?#\\s]+(\\?.*)?");
+    private static final Pattern POSTGRES_URL =
+            Pattern.compile("(jdbc:)?postgres(ql)?://[^/?#\\s]+/[^/?#\\s]+(\\?.*)?");
 
     public DatabaseTarget {
         Objects.requireNonNull(url, "database url");
         if (!POSTGRES_URL.matcher(url).matches()) {
-            throw new IllegalArgumentException("ATC_DB_URL must look like postgresql://host:port/database, got: " + redact(url));
+            throw new IllegalArgumentException(
+                    "ATC_DB_URL must look like postgresql://host:port/database, got: " + redact(url));
         }
         requireRoleName("owner role", ownerUser);
         requireRoleName("app role", appUser);

@@ -8,15 +8,15 @@ public final class DatabaseTargets {
     public static final String DEFAULT_OWNER = "atc_owner";
     public static final String DEFAULT_APP = "atc_app";
 
-    private DatabaseTargets() {
-    }
+    private DatabaseTargets() {}
 
     public static DatabaseTarget fromEnvironment(Map<String, String> env) {
         String url = env.get("ATC_DB_URL");
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException("ATC_DB_URL is not set (postgresql://host:port/database)");
         }
-        return new DatabaseTarget(url,
+        return new DatabaseTarget(
+                url,
                 env.getOrDefault("ATC_DB_OWNER_USER", DEFAULT_OWNER),
                 env.getOrDefault("ATC_DB_OWNER_PASSWORD", ""),
                 env.getOrDefault("ATC_DB_APP_USER", DEFAULT_APP),

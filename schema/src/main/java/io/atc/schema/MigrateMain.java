@@ -6,8 +6,7 @@ package io.atc.schema;
  */
 public final class MigrateMain {
 
-    private MigrateMain() {
-    }
+    private MigrateMain() {}
 
     public static void main(String[] args) {
         try {

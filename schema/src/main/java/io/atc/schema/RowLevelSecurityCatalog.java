@@ -64,8 +64,7 @@ public final class RowLevelSecurityCatalog {
 
     private static final String APP_ROLE_PROBLEMS = "select tenancy.service_role_problems(?::name)";
 
-    private RowLevelSecurityCatalog() {
-    }
+    private RowLevelSecurityCatalog() {}
 
     public static List<String> violations(Connection connection, String appRole) throws SQLException {
         List<String> violations = new ArrayList<>(appRoleViolations(connection, appRole));
@@ -110,8 +109,10 @@ public final class RowLevelSecurityCatalog {
             query.setString(3, name);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    boolean isTenantPolicy = rows.getString(2).equals("*") && rows.getBoolean(3)
-                            && TENANT_PREDICATE.equals(rows.getString(4)) && TENANT_PREDICATE.equals(rows.getString(5))
+                    boolean isTenantPolicy = rows.getString(2).equals("*")
+                            && rows.getBoolean(3)
+                            && TENANT_PREDICATE.equals(rows.getString(4))
+                            && TENANT_PREDICATE.equals(rows.getString(5))
                             && rows.getBoolean(6);
                     tenantPolicy |= isTenantPolicy;
                     if (!isTenantPolicy && rows.getBoolean(3) && rows.getBoolean(7)) {

@@ -21,7 +21,8 @@ class ArchitectureTests {
     @Test
     void noCyclesBetweenPackagesOfTheModulesBelowTestkit() {
         for (String root : new String[] {"io.atc.schema", "io.atc.devservices"}) {
-            ArchitectureRules.noCyclesBetweenPackagesOf(root).allowEmptyShould(true)
+            ArchitectureRules.noCyclesBetweenPackagesOf(root)
+                    .allowEmptyShould(true)
                     .check(ArchitectureRules.productionClasses(root));
         }
     }

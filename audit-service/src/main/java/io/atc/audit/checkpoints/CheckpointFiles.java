@@ -29,8 +29,7 @@ public final class CheckpointFiles {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private CheckpointFiles() {
-    }
+    private CheckpointFiles() {}
 
     public static Path fileOf(Path directory, Checkpoint checkpoint) {
         return directory.resolve(checkpoint.tenant().toString()).resolve(String.format("%020d.json", checkpoint.seq()));
@@ -62,7 +61,8 @@ public final class CheckpointFiles {
             return Optional.empty();
         }
         try (Stream<Path> files = Files.list(tenantDir)) {
-            Optional<Path> newest = files.filter(file -> file.getFileName().toString().matches("\\d{20}\\.json"))
+            Optional<Path> newest = files.filter(
+                            file -> file.getFileName().toString().matches("\\d{20}\\.json"))
                     .max(Path::compareTo);
             return newest.map(file -> parse(tenant, file, key));
         } catch (IOException e) {
@@ -75,14 +75,20 @@ public final class CheckpointFiles {
         JsonNode node;
         try {
             node = JSON.readTree(file.toFile());
-            checkpoint = new Checkpoint(UUID.fromString(node.path("tenant").asText()), node.path("seq").asLong(),
-                    HexFormat.of().parseHex(node.path("headHash").asText()), Instant.parse(node.path("signedAt").asText()));
+            checkpoint = new Checkpoint(
+                    UUID.fromString(node.path("tenant").asText()),
+                    node.path("seq").asLong(),
+                    HexFormat.of().parseHex(node.path("headHash").asText()),
+                    Instant.parse(node.path("signedAt").asText()));
         } catch (IOException | RuntimeException e) {
             throw new CheckpointTamperedException("checkpoint " + file.getFileName() + " is unreadable");
         }
-        if (!checkpoint.tenant().equals(tenant) || node.path("v").asInt() != Checkpoint.VERSION
-                || !Ed25519Keys.verify(key, checkpoint.signedBytes(), node.path("signature").asText())) {
-            throw new CheckpointTamperedException("checkpoint " + file.getFileName() + " does not carry a valid signature");
+        if (!checkpoint.tenant().equals(tenant)
+                || node.path("v").asInt() != Checkpoint.VERSION
+                || !Ed25519Keys.verify(
+                        key, checkpoint.signedBytes(), node.path("signature").asText())) {
+            throw new CheckpointTamperedException(
+                    "checkpoint " + file.getFileName() + " does not carry a valid signature");
         }
         return checkpoint;
     }

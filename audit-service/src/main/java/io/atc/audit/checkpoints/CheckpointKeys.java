@@ -47,8 +47,10 @@ public class CheckpointKeys {
     void onStart(@Observes StartupEvent event) {
         try {
             pair = configuredKey.map(CheckpointKeys::fromConfig).orElseGet(this::devKey);
-            LOG.infof("ATC-AUDIT-CHECKPOINT-KEY checkpoints are signed with Ed25519 public key %s"
-                    + " (bin/audit-verify: ATC_AUDIT_CHECKPOINT_PUBLIC_KEY)", publicKeyBase64());
+            LOG.infof(
+                    "ATC-AUDIT-CHECKPOINT-KEY checkpoints are signed with Ed25519 public key %s"
+                            + " (bin/audit-verify: ATC_AUDIT_CHECKPOINT_PUBLIC_KEY)",
+                    publicKeyBase64());
         } catch (UnusableKey e) {
             StartupRefusal.refuse("ATC-STARTUP-CONFIG " + e.getMessage());
         }
@@ -97,8 +99,10 @@ public class CheckpointKeys {
             KeyPair generated = Ed25519Keys.generate();
             Files.writeString(file, Ed25519Keys.base64(generated.getPrivate()));
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            LOG.warnf("ATC_AUDIT_CHECKPOINT_SIGNING_KEY is not set: generated a development checkpoint key in %s;"
-                    + " it protects nothing against whoever can write that directory", file);
+            LOG.warnf(
+                    "ATC_AUDIT_CHECKPOINT_SIGNING_KEY is not set: generated a development checkpoint key in %s;"
+                            + " it protects nothing against whoever can write that directory",
+                    file);
             return generated;
         } catch (IOException | IllegalArgumentException e) {
             throw new UnusableKey("cannot use the development checkpoint key in " + directory + ": " + e.getMessage());

@@ -45,11 +45,17 @@ public class Checkpointer {
         this.store = store;
     }
 
-    @Scheduled(every = "${atc.audit.checkpoint.interval}", delayed = "${atc.audit.checkpoint.interval}",
+    @Scheduled(
+            every = "${atc.audit.checkpoint.interval}",
+            delayed = "${atc.audit.checkpoint.interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduledRound() {
-        return checkpointMovedChains().onFailure().invoke(e -> LOG.errorf("checkpoint round failed: %s", e.getMessage()))
-                .onFailure().recoverWithNull().replaceWithVoid();
+        return checkpointMovedChains()
+                .onFailure()
+                .invoke(e -> LOG.errorf("checkpoint round failed: %s", e.getMessage()))
+                .onFailure()
+                .recoverWithNull()
+                .replaceWithVoid();
     }
 
     /** Signs and stores a checkpoint for each chain that moved since the previous round; returns how many. */
@@ -59,9 +65,12 @@ public class Checkpointer {
         // previous round and committed after it carries an older stamp: look back a minute to catch it.
         Instant since = lastRound.minus(LOOK_BACK);
         return reads.read(CrossTenantRead.MOVED_CHAIN_HEADS, Tuple.of(since.atOffset(ZoneOffset.UTC)))
-                .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows))
-                .onItem().transformToUniAndConcatenate(this::checkpointIfNewer)
-                .collect().asList()
+                .onItem()
+                .transformToMulti(rows -> Multi.createFrom().iterable(rows))
+                .onItem()
+                .transformToUniAndConcatenate(this::checkpointIfNewer)
+                .collect()
+                .asList()
                 .map(saved -> {
                     lastRound = roundStart;
                     return (int) saved.stream().filter(Boolean::booleanValue).count();
@@ -71,29 +80,39 @@ public class Checkpointer {
     private Uni<Boolean> checkpointIfNewer(Row head) {
         UUID tenant = head.getUUID("tenant_id");
         long seq = head.getLong("seq");
-        return store.newest(tenant).flatMap(newest -> {
-            if (newest.isPresent() && newest.get().seq() >= seq) {
-                return Uni.createFrom().item(false);
-            }
-            Checkpoint checkpoint = new Checkpoint(tenant, seq, head.getBuffer("head_hash").getBytes(), Instant.now());
-            return newest.map(this::stillHolds).orElse(Uni.createFrom().item(true)).flatMap(holds -> {
-                if (!holds) {
-                    LOG.errorf("ATC-AUDIT-REWOUND the chain of tenant %s no longer matches its checkpoint at seq %d:"
-                            + " not signing over it; run the verifier", tenant, newest.get().seq());
+        return store.newest(tenant)
+                .flatMap(newest -> {
+                    if (newest.isPresent() && newest.get().seq() >= seq) {
+                        return Uni.createFrom().item(false);
+                    }
+                    Checkpoint checkpoint = new Checkpoint(
+                            tenant, seq, head.getBuffer("head_hash").getBytes(), Instant.now());
+                    return newest.map(this::stillHolds)
+                            .orElse(Uni.createFrom().item(true))
+                            .flatMap(holds -> {
+                                if (!holds) {
+                                    LOG.errorf(
+                                            "ATC-AUDIT-REWOUND the chain of tenant %s no longer matches its checkpoint at seq %d:"
+                                                    + " not signing over it; run the verifier",
+                                            tenant, newest.get().seq());
+                                    return Uni.createFrom().item(false);
+                                }
+                                return store.save(checkpoint).replaceWith(true);
+                            });
+                })
+                .onFailure(CheckpointTamperedException.class)
+                .recoverWithUni(e -> {
+                    LOG.errorf("ATC-AUDIT-CHECKPOINT tenant %s: %s; not signing over it", tenant, e.getMessage());
                     return Uni.createFrom().item(false);
-                }
-                return store.save(checkpoint).replaceWith(true);
-            });
-        }).onFailure(CheckpointTamperedException.class).recoverWithUni(e -> {
-            LOG.errorf("ATC-AUDIT-CHECKPOINT tenant %s: %s; not signing over it", tenant, e.getMessage());
-            return Uni.createFrom().item(false);
-        });
+                });
     }
 
     /** A new checkpoint may only extend the previous one: the chain must still pass through it. */
     private Uni<Boolean> stillHolds(Checkpoint previous) {
-        return transactions.read(previous.tenant(), sql -> sql.execute(HASH_AT, Tuple.of(previous.tenant(), previous.seq()))
-                .map(rows -> rows.iterator().hasNext()
-                        && Arrays.equals(rows.iterator().next().getBuffer("hash").getBytes(), previous.headHash())));
+        return transactions.read(
+                previous.tenant(), sql -> sql.execute(HASH_AT, Tuple.of(previous.tenant(), previous.seq()))
+                        .map(rows -> rows.iterator().hasNext()
+                                && Arrays.equals(
+                                        rows.iterator().next().getBuffer("hash").getBytes(), previous.headHash())));
     }
 }

@@ -113,9 +113,18 @@ public final class JdbcChainReader {
     }
 
     private static ChainRecord record(ResultSet rows) throws SQLException {
-        return new ChainRecord(rows.getLong(1), rows.getShort(2), rows.getBytes(3), rows.getBytes(4),
-                instant(rows.getObject(5, OffsetDateTime.class)), rows.getString(6), rows.getString(7),
-                rows.getString(8), rows.getString(9), rows.getBytes(10), rows.getBytes(11),
+        return new ChainRecord(
+                rows.getLong(1),
+                rows.getShort(2),
+                rows.getBytes(3),
+                rows.getBytes(4),
+                instant(rows.getObject(5, OffsetDateTime.class)),
+                rows.getString(6),
+                rows.getString(7),
+                rows.getString(8),
+                rows.getString(9),
+                rows.getBytes(10),
+                rows.getBytes(11),
                 instant(rows.getObject(12, OffsetDateTime.class)));
     }
 

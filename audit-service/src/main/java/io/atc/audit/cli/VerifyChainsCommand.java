@@ -30,8 +30,7 @@ public final class VerifyChainsCommand {
     static final int FAILED = 1;
     static final int USAGE = 2;
 
-    private VerifyChainsCommand() {
-    }
+    private VerifyChainsCommand() {}
 
     public static void main(String[] args) {
         int exit;
@@ -60,7 +59,8 @@ public final class VerifyChainsCommand {
             return USAGE;
         }
         if (options.skipCheckpoints()) {
-            err.println("warning: --skip-checkpoints: a truncated or rewound chain cannot be detected without checkpoints");
+            err.println(
+                    "warning: --skip-checkpoints: a truncated or rewound chain cannot be detected without checkpoints");
         }
         String jdbcUrl = url.startsWith("jdbc:") ? url : "jdbc:" + url.replaceFirst("^postgres://", "postgresql://");
         Properties properties = new Properties();
@@ -87,8 +87,10 @@ public final class VerifyChainsCommand {
             VerificationResult result;
             try {
                 Checkpoint checkpoint = options.checkpointKey()
-                        .flatMap(key -> CheckpointFiles.newest(options.checkpointDir(), tenant, key)).orElse(null);
-                ChainVerifier verifier = new ChainVerifier(tenant, checkpoint == null ? null : ChainHead.of(checkpoint));
+                        .flatMap(key -> CheckpointFiles.newest(options.checkpointDir(), tenant, key))
+                        .orElse(null);
+                ChainVerifier verifier =
+                        new ChainVerifier(tenant, checkpoint == null ? null : ChainHead.of(checkpoint));
                 PipelinedRead read = PipelinedRead.start(reader, tenant);
                 rows += read.drainInto(verifier);
                 result = verifier.finish(read.head());
@@ -104,7 +106,8 @@ public final class VerifyChainsCommand {
             out.println(describe(tenant, result, options.skipCheckpoints()));
         }
         double seconds = Math.max((System.nanoTime() - started) / 1e9, 1e-9);
-        out.printf("verified %d tenant(s), %d event(s) in %.2f s (%.0f events/s): %d ok, %d failed%n",
+        out.printf(
+                "verified %d tenant(s), %d event(s) in %.2f s (%.0f events/s): %d ok, %d failed%n",
                 tenants.size(), rows, seconds, rows / seconds, tenants.size() - failed, failed);
         if (options.skipCheckpoints()) {
             out.println("rewind check skipped (--skip-checkpoints): a truncated or rewound chain would have passed");
@@ -113,7 +116,8 @@ public final class VerifyChainsCommand {
     }
 
     static String describe(UUID tenant, VerificationResult result, boolean checkpointsSkipped) {
-        String checkpoint = checkpointsSkipped ? "checkpoints skipped"
+        String checkpoint = checkpointsSkipped
+                ? "checkpoints skipped"
                 : result.checkpointSeq() == null ? "no checkpoint" : "checkpoint seq " + result.checkpointSeq();
         if (result.ok()) {
             return tenant + " OK through seq " + result.verifiedThroughSeq() + " (" + checkpoint + ")";

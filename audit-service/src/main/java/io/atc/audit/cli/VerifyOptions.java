@@ -19,8 +19,8 @@ import io.atc.core.crypto.Ed25519Keys;
  */
 record VerifyOptions(Optional<UUID> tenant, Path checkpointDir, Optional<PublicKey> checkpointKey) {
 
-    static final String USAGE = "usage: audit-verify (--all | --tenant <uuid>)"
-            + " (--checkpoint-public-key <file> | --skip-checkpoints)";
+    static final String USAGE =
+            "usage: audit-verify (--all | --tenant <uuid>)" + " (--checkpoint-public-key <file> | --skip-checkpoints)";
 
     boolean skipCheckpoints() {
         return checkpointKey.isEmpty();
@@ -44,19 +44,22 @@ record VerifyOptions(Optional<UUID> tenant, Path checkpointDir, Optional<PublicK
         if (all == tenant.isPresent()) {
             throw new IllegalArgumentException("expected either --all or --tenant <uuid>");
         }
-        Path checkpointDir = Path.of(env.getOrDefault("ATC_AUDIT_CHECKPOINT_DIR",
-                System.getProperty("user.home") + "/.atc/audit-checkpoints"));
+        Path checkpointDir = Path.of(env.getOrDefault(
+                "ATC_AUDIT_CHECKPOINT_DIR", System.getProperty("user.home") + "/.atc/audit-checkpoints"));
         Optional<String> key = keyFile.map(file -> readKeyFile(Path.of(file), checkpointDir))
-                .or(() -> Optional.ofNullable(env.get("ATC_AUDIT_CHECKPOINT_PUBLIC_KEY")).filter(value -> !value.isBlank()));
+                .or(() -> Optional.ofNullable(env.get("ATC_AUDIT_CHECKPOINT_PUBLIC_KEY"))
+                        .filter(value -> !value.isBlank()));
         if (skip && key.isPresent()) {
-            throw new IllegalArgumentException("--skip-checkpoints and a trusted checkpoint public key exclude each other");
+            throw new IllegalArgumentException(
+                    "--skip-checkpoints and a trusted checkpoint public key exclude each other");
         }
         if (!skip && key.isEmpty()) {
-            throw new IllegalArgumentException("no trusted checkpoint public key: pass --checkpoint-public-key <file> or set"
-                    + " ATC_AUDIT_CHECKPOINT_PUBLIC_KEY to the key the audit-service logs at start"
-                    + " (ATC-AUDIT-CHECKPOINT-KEY),"
-                    + " never a key found in the checkpoint directory; or pass --skip-checkpoints to verify without"
-                    + " detecting a rewound or truncated chain");
+            throw new IllegalArgumentException(
+                    "no trusted checkpoint public key: pass --checkpoint-public-key <file> or set"
+                            + " ATC_AUDIT_CHECKPOINT_PUBLIC_KEY to the key the audit-service logs at start"
+                            + " (ATC-AUDIT-CHECKPOINT-KEY),"
+                            + " never a key found in the checkpoint directory; or pass --skip-checkpoints to verify without"
+                            + " detecting a rewound or truncated chain");
         }
         return new VerifyOptions(tenant, checkpointDir, key.map(VerifyOptions::publicKey));
     }

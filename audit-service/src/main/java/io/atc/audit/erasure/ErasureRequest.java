@@ -11,9 +11,14 @@ import jakarta.validation.constraints.Size;
  * field), and/or events by seq; and why.
  */
 public record ErasureRequest(
-        @Size(max = 500, message = "must be at most 500 characters") String subject,
-        @Size(max = 10_000, message = "must list at most 10000 events") List<Long> eventSeqs,
-        @NotBlank(message = "must not be blank") @Size(max = 1000, message = "must be at most 1000 characters") String reason) {
+        @Size(max = 500, message = "must be at most 500 characters")
+        String subject,
+
+        @Size(max = 10_000, message = "must list at most 10000 events")
+        List<Long> eventSeqs,
+
+        @NotBlank(message = "must not be blank") @Size(max = 1000, message = "must be at most 1000 characters")
+        String reason) {
 
     @AssertTrue(message = "name a subject or event seqs")
     public boolean isTargeted() {

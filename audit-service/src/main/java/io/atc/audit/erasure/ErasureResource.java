@@ -38,6 +38,7 @@ public class ErasureResource {
     @RequiresScope(Scope.AUDIT_ERASE)
     public Uni<Response> erase(@Valid @NotNull(message = "a JSON body is required") ErasureRequest request) {
         return erasures.erase(caller.current(), request)
-                .map(receipt -> Response.status(Response.Status.CREATED).entity(receipt).build());
+                .map(receipt ->
+                        Response.status(Response.Status.CREATED).entity(receipt).build());
     }
 }

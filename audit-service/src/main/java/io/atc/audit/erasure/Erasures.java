@@ -51,10 +51,11 @@ public class Erasures {
         if (request.subject() == null || request.subject().isBlank()) {
             return Uni.createFrom().item(seqs);
         }
-        return sql.execute(ABOUT_SUBJECT, Tuple.of(sql.tenantId(), request.subject())).map(rows -> {
-            rows.forEach(row -> seqs.add(row.getLong("seq")));
-            return seqs;
-        });
+        return sql.execute(ABOUT_SUBJECT, Tuple.of(sql.tenantId(), request.subject()))
+                .map(rows -> {
+                    rows.forEach(row -> seqs.add(row.getLong("seq")));
+                    return seqs;
+                });
     }
 
     private static AuditEntry entry(Caller caller, List<Long> erased, String reason) {

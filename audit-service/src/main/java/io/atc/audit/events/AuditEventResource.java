@@ -42,10 +42,15 @@ public class AuditEventResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "List the caller's audit events in seq order, in pages")
     @RequiresScope(Scope.AUDIT_READ)
-    public Uni<Page<AuditEventView>> list(@QueryParam(Page.AFTER) String after,
-            @QueryParam("limit") @DefaultValue("100") @Min(value = 1, message = "must be at least 1")
-            @Max(value = 1000, message = "must be at most 1000") int limit) {
-        return events.page(caller.current().tenantId(), PageCursor.BY_SEQ.decode(after).orElse(-1L), limit);
+    public Uni<Page<AuditEventView>> list(
+            @QueryParam(Page.AFTER) String after,
+            @QueryParam("limit")
+                    @DefaultValue("100")
+                    @Min(value = 1, message = "must be at least 1")
+                    @Max(value = 1000, message = "must be at most 1000")
+                    int limit) {
+        return events.page(
+                caller.current().tenantId(), PageCursor.BY_SEQ.decode(after).orElse(-1L), limit);
     }
 
     @GET
@@ -67,8 +72,8 @@ public class AuditEventResource {
             @QueryParam("to_seq") Long toSeq) {
         long last = toSeq == null ? fromSeq + AuditEvents.MAX_EXPORT - 1 : toSeq;
         if (last < fromSeq || last - fromSeq >= AuditEvents.MAX_EXPORT) {
-            throw ProblemException.invalid("to_seq", "must be at least from_seq and cover at most "
-                    + AuditEvents.MAX_EXPORT + " events");
+            throw ProblemException.invalid(
+                    "to_seq", "must be at least from_seq and cover at most " + AuditEvents.MAX_EXPORT + " events");
         }
         return events.export(caller.current().tenantId(), fromSeq, last);
     }

@@ -13,15 +13,36 @@ import io.atc.audit.verify.ChainRecord;
  * the payload as the JSON object it is (absent once tombstoned). Enough to verify offline.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record AuditEventView(String tenant, long seq, int version, String prevHash, String hash, Instant occurredAt,
-        String actor, String action, String target, @JsonRawValue String payload, String payloadSalt,
-        String payloadHash, Instant tombstonedAt) {
+public record AuditEventView(
+        String tenant,
+        long seq,
+        int version,
+        String prevHash,
+        String hash,
+        Instant occurredAt,
+        String actor,
+        String action,
+        String target,
+        @JsonRawValue String payload,
+        String payloadSalt,
+        String payloadHash,
+        Instant tombstonedAt) {
 
     static AuditEventView of(String tenant, ChainRecord record) {
         HexFormat hex = HexFormat.of();
-        return new AuditEventView(tenant, record.seq(), record.version(), hex.formatHex(record.prevHash()),
-                hex.formatHex(record.hash()), record.occurredAt(), record.actor(), record.action(), record.target(),
-                record.payloadJson(), record.payloadSalt() == null ? null : hex.formatHex(record.payloadSalt()),
-                hex.formatHex(record.payloadHash()), record.tombstonedAt());
+        return new AuditEventView(
+                tenant,
+                record.seq(),
+                record.version(),
+                hex.formatHex(record.prevHash()),
+                hex.formatHex(record.hash()),
+                record.occurredAt(),
+                record.actor(),
+                record.action(),
+                record.target(),
+                record.payloadJson(),
+                record.payloadSalt() == null ? null : hex.formatHex(record.payloadSalt()),
+                hex.formatHex(record.payloadHash()),
+                record.tombstonedAt());
     }
 }

@@ -28,19 +28,24 @@ public class AuditEvents {
     }
 
     public Uni<Page<AuditEventView>> page(UUID tenant, long afterSeq, int limit) {
-        return transactions.read(tenant, sql -> StoredChain.page(sql, afterSeq + 1, limit + 1))
-                .map(records -> Page.of(records.stream().map(record -> AuditEventView.of(tenant.toString(), record)).toList(),
-                        limit, AuditEventView::seq, PageCursor.BY_SEQ));
+        return transactions
+                .read(tenant, sql -> StoredChain.page(sql, afterSeq + 1, limit + 1))
+                .map(records -> Page.of(
+                        records.stream()
+                                .map(record -> AuditEventView.of(tenant.toString(), record))
+                                .toList(),
+                        limit,
+                        AuditEventView::seq,
+                        PageCursor.BY_SEQ));
     }
 
     public Uni<AuditEventView> get(UUID tenant, long seq) {
-        return transactions.read(tenant, sql -> StoredChain.page(sql, seq, 1))
-                .map(records -> {
-                    if (records.isEmpty() || records.get(0).seq() != seq) {
-                        throw ProblemException.notFound("audit event " + seq);
-                    }
-                    return AuditEventView.of(tenant.toString(), records.get(0));
-                });
+        return transactions.read(tenant, sql -> StoredChain.page(sql, seq, 1)).map(records -> {
+            if (records.isEmpty() || records.get(0).seq() != seq) {
+                throw ProblemException.notFound("audit event " + seq);
+            }
+            return AuditEventView.of(tenant.toString(), records.get(0));
+        });
     }
 
     public static final int MAX_EXPORT = 100_000;
@@ -52,7 +57,8 @@ public class AuditEvents {
     public Uni<String> export(UUID tenant, long fromSeq, long toSeq) {
         return transactions.read(tenant, sql -> StoredChain.events(sql, fromSeq, toSeq)
                 .map(record -> line(AuditEventView.of(tenant.toString(), record)))
-                .collect().with(Collectors.joining()));
+                .collect()
+                .with(Collectors.joining()));
     }
 
     private String line(AuditEventView event) {

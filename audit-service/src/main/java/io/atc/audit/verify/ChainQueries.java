@@ -32,8 +32,7 @@ public final class ChainQueries {
             ) linked where nth > 1
             """;
 
-    private ChainQueries() {
-    }
+    private ChainQueries() {}
 
     /** The same query for JDBC, which binds {@code ?}: every query above uses each $n once, in order. */
     public static String jdbc(String query) {

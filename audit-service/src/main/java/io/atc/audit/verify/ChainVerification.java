@@ -23,8 +23,10 @@ public class ChainVerification {
     }
 
     public Uni<VerificationResult> verify(UUID tenant) {
-        return checkpoints.newest(tenant)
-                .flatMap(checkpoint -> verifyAgainst(tenant, checkpoint.map(ChainHead::of).orElse(null)))
+        return checkpoints
+                .newest(tenant)
+                .flatMap(checkpoint ->
+                        verifyAgainst(tenant, checkpoint.map(ChainHead::of).orElse(null)))
                 .onFailure(CheckpointTamperedException.class)
                 .recoverWithItem(VerificationResult.failed(-1, 0, "checkpoint-invalid", null));
     }
@@ -35,12 +37,15 @@ public class ChainVerification {
             return StoredChain.events(sql, 0, Long.MAX_VALUE)
                     // Hashing a long chain is CPU work: keep it off the event loop.
                     .emitOn(Infrastructure.getDefaultWorkerPool())
-                    .onItem().invoke(verifier::accept)
-                    .onItem().ignoreAsUni()
+                    .onItem()
+                    .invoke(verifier::accept)
+                    .onItem()
+                    .ignoreAsUni()
                     .flatMap(done -> StoredChain.head(sql))
                     .map(verifier::finish)
                     // A chain that streamed cleanly cannot hold a fork; the query only names a failure.
-                    .flatMap(result -> result.ok() ? Uni.createFrom().item(result)
+                    .flatMap(result -> result.ok()
+                            ? Uni.createFrom().item(result)
                             : StoredChain.firstFork(sql).map(fork -> ChainVerifier.earliest(result, fork)));
         });
     }

@@ -51,7 +51,9 @@ public final class ChainVerifier {
             fail(record.seq(), "hash-mismatch");
         } else if (!payloadHolds(record)) {
             fail(record.seq(), record.tombstoned() ? "tombstone-mismatch" : "payload-mismatch");
-        } else if (checkpoint != null && checkpoint.seq() == record.seq() && !Arrays.equals(checkpoint.hash(), record.hash())) {
+        } else if (checkpoint != null
+                && checkpoint.seq() == record.seq()
+                && !Arrays.equals(checkpoint.hash(), record.hash())) {
             fail(record.seq(), "rewound");
         } else {
             track(record);
@@ -97,13 +99,20 @@ public final class ChainVerifier {
         if (forkSeq == null || (!streamed.ok() && streamed.firstBadSeq() <= forkSeq)) {
             return streamed;
         }
-        return VerificationResult.failed(Math.min(streamed.verifiedThroughSeq(), forkSeq - 1), forkSeq, "fork",
-                streamed.checkpointSeq());
+        return VerificationResult.failed(
+                Math.min(streamed.verifiedThroughSeq(), forkSeq - 1), forkSeq, "fork", streamed.checkpointSeq());
     }
 
     private byte[] recomputedHash(ChainRecord record) {
-        return AuditRecordHash.v1(tenant, record.seq(), record.prevHash(), record.occurredAt(), record.actor(),
-                record.action(), record.target(), record.payloadHash());
+        return AuditRecordHash.v1(
+                tenant,
+                record.seq(),
+                record.prevHash(),
+                record.occurredAt(),
+                record.actor(),
+                record.action(),
+                record.target(),
+                record.payloadHash());
     }
 
     private static boolean payloadHolds(ChainRecord record) {

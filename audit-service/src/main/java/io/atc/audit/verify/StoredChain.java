@@ -22,11 +22,11 @@ public final class StoredChain {
             """;
     private static final int FETCH = 5000;
 
-    private StoredChain() {
-    }
+    private StoredChain() {}
 
     public static Multi<ChainRecord> events(TenantSql sql, long fromSeq, long toSeq) {
-        return sql.stream(ChainQueries.EVENTS, Tuple.of(sql.tenantId(), fromSeq, toSeq), FETCH).map(StoredChain::record);
+        return sql.stream(ChainQueries.EVENTS, Tuple.of(sql.tenantId(), fromSeq, toSeq), FETCH)
+                .map(StoredChain::record);
     }
 
     /** At most {@code limit} events from {@code fromSeq} on, without a cursor. */
@@ -41,14 +41,24 @@ public final class StoredChain {
     }
 
     public static Uni<Long> firstFork(TenantSql sql) {
-        return sql.execute(ChainQueries.FIRST_FORK, Tuple.of(sql.tenantId())).map(rows -> rows.iterator().next().getLong(0));
+        return sql.execute(ChainQueries.FIRST_FORK, Tuple.of(sql.tenantId()))
+                .map(rows -> rows.iterator().next().getLong(0));
     }
 
     static ChainRecord record(Row row) {
-        return new ChainRecord(row.getLong("seq"), row.getShort("version"), bytes(row, "prev_hash"),
-                bytes(row, "hash"), instant(row.getOffsetDateTime("occurred_at")), row.getString("actor"),
-                row.getString("action"), row.getString("target"), row.getString("payload"),
-                bytes(row, "payload_salt"), bytes(row, "payload_hash"), instant(row.getOffsetDateTime("tombstoned_at")));
+        return new ChainRecord(
+                row.getLong("seq"),
+                row.getShort("version"),
+                bytes(row, "prev_hash"),
+                bytes(row, "hash"),
+                instant(row.getOffsetDateTime("occurred_at")),
+                row.getString("actor"),
+                row.getString("action"),
+                row.getString("target"),
+                row.getString("payload"),
+                bytes(row, "payload_salt"),
+                bytes(row, "payload_hash"),
+                instant(row.getOffsetDateTime("tombstoned_at")));
     }
 
     private static ChainHead head(Row row) {

@@ -5,8 +5,8 @@ package io.atc.audit.verify;
  * and payload commitment held (-1 when none did); {@code firstBadSeq} and {@code reason} name the
  * first failure (docs/audit.md lists the reasons).
  */
-public record VerificationResult(boolean ok, long verifiedThroughSeq, Long firstBadSeq, String reason,
-        Long checkpointSeq) {
+public record VerificationResult(
+        boolean ok, long verifiedThroughSeq, Long firstBadSeq, String reason, Long checkpointSeq) {
 
     public static VerificationResult passed(long through, Long checkpointSeq) {
         return new VerificationResult(true, through, null, null, checkpointSeq);

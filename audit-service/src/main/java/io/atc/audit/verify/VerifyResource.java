@@ -29,7 +29,8 @@ public class VerifyResource {
     }
 
     @POST
-    @Operation(summary = "Verify the caller's whole audit chain against its head and newest signed checkpoint",
+    @Operation(
+            summary = "Verify the caller's whole audit chain against its head and newest signed checkpoint",
             description = "Read-only. ok=false names the first bad seq and a reason (docs/audit.md).")
     @RequiresScope(Scope.AUDIT_READ)
     public Uni<VerificationResult> verify() {

@@ -30,8 +30,8 @@ class ProductionRefusesToStartWithoutASigningKeyIT {
 
     @Test
     void noSigningKey() throws Exception {
-        PackagedServiceRefusal.assertRefused(environment(null), "ATC-STARTUP-CONFIG",
-                "ATC_AUDIT_CHECKPOINT_SIGNING_KEY is not set");
+        PackagedServiceRefusal.assertRefused(
+                environment(null), "ATC-STARTUP-CONFIG", "ATC_AUDIT_CHECKPOINT_SIGNING_KEY is not set");
         assertThat(checkpoints.resolve(CheckpointKeys.DEV_KEY_FILE)).doesNotExist();
         try (var files = Files.list(checkpoints)) {
             assertThat(files).isEmpty();
@@ -40,7 +40,9 @@ class ProductionRefusesToStartWithoutASigningKeyIT {
 
     @Test
     void aSigningKeyThatIsNotAnEd25519Key() throws Exception {
-        PackagedServiceRefusal.assertRefused(environment("bm90IGEga2V5"), "ATC-STARTUP-CONFIG",
+        PackagedServiceRefusal.assertRefused(
+                environment("bm90IGEga2V5"),
+                "ATC-STARTUP-CONFIG",
                 "ATC_AUDIT_CHECKPOINT_SIGNING_KEY is not a base64 PKCS#8 Ed25519 private key");
     }
 

@@ -67,16 +67,21 @@ class SignedCheckpointsTests {
 
         PublicKey key = Ed25519Keys.publicKey(keys.publicKeyBase64());
         Checkpoint checkpoint = CheckpointFiles.newest(DIR, tenant.id(), key).orElseThrow();
-        assertThat(Ed25519Keys.verify(key, checkpoint.signedBytes(), file.path("signature").asText())).isTrue();
+        assertThat(Ed25519Keys.verify(
+                        key, checkpoint.signedBytes(), file.path("signature").asText()))
+                .isTrue();
         assertThat(new String(checkpoint.signedBytes()))
-                .startsWith("{\"headHash\":\"").contains("\"seq\":3").contains("\"tenant\":\"" + tenant.id());
+                .startsWith("{\"headHash\":\"")
+                .contains("\"seq\":3")
+                .contains("\"tenant\":\"" + tenant.id());
     }
 
     @Test
     void theDevelopmentSigningKeyIsKeptPrivateBesideTheCheckpoints() throws Exception {
         Path devKey = DIR.resolve(CheckpointKeys.DEV_KEY_FILE);
         assertThat(devKey).exists();
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(devKey))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(devKey)))
+                .isEqualTo("rw-------");
     }
 
     @Test
@@ -88,36 +93,52 @@ class SignedCheckpointsTests {
         forged.put("seq", 1);
         Files.write(file, JSON.writeValueAsBytes(forged));
 
-        given().auth().oauth2(tenant.token()).post("/v1/audit/verify").then().statusCode(200)
-                .body("ok", equalTo(false)).body("reason", equalTo("checkpoint-invalid"));
+        given().auth()
+                .oauth2(tenant.token())
+                .post("/v1/audit/verify")
+                .then()
+                .statusCode(200)
+                .body("ok", equalTo(false))
+                .body("reason", equalTo("checkpoint-invalid"));
     }
 
     @Test
     void aRewoundThenRegrownChainIsNeverSignedOver() throws Exception {
         AuditedTenant tenant = AuditedTenant.withEvents(transactions, 10);
         checkpointer.checkpointMovedChains().await().atMost(WAIT);
-        try (var owner = TestDatabase.shared().connectAsOwner(); var sql = owner.createStatement()) {
+        try (var owner = TestDatabase.shared().connectAsOwner();
+                var sql = owner.createStatement()) {
             owner.setAutoCommit(false);
             SyntheticOrganisations.bindTenant(owner, tenant.id());
             sql.execute("alter table audit.events disable trigger user");
             sql.execute("alter table audit.chain_heads disable trigger user");
             sql.execute("delete from audit.events where seq >= 8");
-            sql.execute("update audit.chain_heads h set seq = 7, head_hash = e.hash from audit.events e where e.seq = 7");
+            sql.execute(
+                    "update audit.chain_heads h set seq = 7, head_hash = e.hash from audit.events e where e.seq = 7");
             sql.execute("alter table audit.events enable trigger user");
             sql.execute("alter table audit.chain_heads enable trigger user");
             owner.commit();
         }
         for (int i = 0; i < 5; i++) {
-            transactions.mutate(tenant.id(), sql -> sql.execute("select 1")
-                    .map(rows -> Audited.of(0, new AuditEntry("key:intruder", "test.event", "site:x", Map.of()))))
-                    .await().atMost(WAIT);
+            transactions
+                    .mutate(tenant.id(), sql -> sql.execute("select 1")
+                            .map(rows ->
+                                    Audited.of(0, new AuditEntry("key:intruder", "test.event", "site:x", Map.of()))))
+                    .await()
+                    .atMost(WAIT);
         }
 
         checkpointer.checkpointMovedChains().await().atMost(WAIT);
 
         assertThat(checkpointFiles(tenant)).hasSize(1);
-        given().auth().oauth2(tenant.token()).post("/v1/audit/verify").then().statusCode(200)
-                .body("ok", equalTo(false)).body("firstBadSeq", equalTo(10)).body("reason", equalTo("rewound"));
+        given().auth()
+                .oauth2(tenant.token())
+                .post("/v1/audit/verify")
+                .then()
+                .statusCode(200)
+                .body("ok", equalTo(false))
+                .body("firstBadSeq", equalTo(10))
+                .body("reason", equalTo("rewound"));
     }
 
     private static List<Path> checkpointFiles(AuditedTenant tenant) throws Exception {

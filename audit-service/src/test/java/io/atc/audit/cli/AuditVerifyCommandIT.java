@@ -42,26 +42,38 @@ class AuditVerifyCommandIT {
             for (UUID tenant : scenario.tenants) {
                 assertThat(good.output()).contains(tenant + " OK through seq 5 (checkpoint seq 5)");
             }
-            assertThat(good.output()).anyMatch(line -> line.startsWith("verified 3 tenant(s), 18 event(s)")
-                    && line.endsWith("3 ok, 0 failed"));
+            assertThat(good.output())
+                    .anyMatch(line ->
+                            line.startsWith("verified 3 tenant(s), 18 event(s)") && line.endsWith("3 ok, 0 failed"));
 
-            OwnerTampering.tamper(scenario.database, edited,
+            OwnerTampering.tamper(
+                    scenario.database,
+                    edited,
                     "update audit.events set actor = 'someone else' where tenant_id = '" + edited + "' and seq = 4");
             Run tampered = run(env, "--all");
             assertThat(tampered.exit()).as(tampered.output().toString()).isEqualTo(1);
-            assertThat(tampered.output()).contains(intact + " OK through seq 5 (checkpoint seq 5)")
+            assertThat(tampered.output())
+                    .contains(intact + " OK through seq 5 (checkpoint seq 5)")
                     .anyMatch(line -> line.startsWith(edited + " FAILED at seq 4: hash-mismatch"))
                     .anyMatch(line -> line.endsWith("2 ok, 1 failed"));
 
             OwnerTampering.rewind(scenario.database, rewound, 2);
-            Run rewind = run(scenario.serviceRoleEnvironment(), "--tenant", rewound.toString(),
-                    "--checkpoint-public-key", scenario.trustedKeyFile().toString());
+            Run rewind = run(
+                    scenario.serviceRoleEnvironment(),
+                    "--tenant",
+                    rewound.toString(),
+                    "--checkpoint-public-key",
+                    scenario.trustedKeyFile().toString());
             assertThat(rewind.exit()).as(rewind.output().toString()).isEqualTo(1);
             assertThat(rewind.output()).anyMatch(line -> line.startsWith(rewound + " FAILED at seq 3: rewound"));
 
-            Run unchecked = run(scenario.serviceRoleEnvironment(), "--tenant", rewound.toString(), "--skip-checkpoints");
-            assertThat(unchecked.exit()).as("without checkpoints the rewind cannot be seen").isZero();
-            assertThat(unchecked.output()).contains(rewound + " OK through seq 2 (checkpoints skipped)")
+            Run unchecked =
+                    run(scenario.serviceRoleEnvironment(), "--tenant", rewound.toString(), "--skip-checkpoints");
+            assertThat(unchecked.exit())
+                    .as("without checkpoints the rewind cannot be seen")
+                    .isZero();
+            assertThat(unchecked.output())
+                    .contains(rewound + " OK through seq 2 (checkpoints skipped)")
                     .anyMatch(line -> line.startsWith("rewind check skipped"));
         }
     }
@@ -75,21 +87,24 @@ class AuditVerifyCommandIT {
         }
     }
 
-    private record Run(int exit, List<String> output) {
-    }
+    private record Run(int exit, List<String> output) {}
 
     /** As docs/audit.md shows it: `ATC_DB_URL=… … bin/audit-verify --all`, from the checkout. */
     private static Run run(Map<String, String> env, String... args) throws Exception {
         Path log = Files.createTempFile("audit-verify", ".log");
         List<String> command = new ArrayList<>(List.of("bin/audit-verify"));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(CHECKOUT.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(CHECKOUT.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("ATC_"));
         builder.environment().putAll(env);
         Process process = builder.start();
         try {
-            assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("audit-verify finishes").isTrue();
+            assertThat(process.waitFor(120, TimeUnit.SECONDS))
+                    .as("audit-verify finishes")
+                    .isTrue();
             return new Run(process.exitValue(), Files.readAllLines(log));
         } finally {
             process.destroyForcibly();

@@ -44,7 +44,8 @@ final class OperatorScenario implements AutoCloseable {
     static OperatorScenario withTenants(int tenants, int events) throws Exception {
         OperatorScenario scenario = new OperatorScenario();
         for (int i = 0; i < tenants; i++) {
-            UUID tenant = SyntheticOrganisations.create(scenario.database, "Operator scenario " + i).tenantId();
+            UUID tenant = SyntheticOrganisations.create(scenario.database, "Operator scenario " + i)
+                    .tenantId();
             scenario.append(tenant, events);
             scenario.tenants.add(tenant);
         }
@@ -53,8 +54,9 @@ final class OperatorScenario implements AutoCloseable {
 
     /** Signs a checkpoint of each tenant's current head with {@code key} and stores it in the directory. */
     void checkpoint(KeyPair key) throws SQLException {
-        try (Connection owner = database.connectAsOwner(); PreparedStatement heads = owner.prepareStatement(
-                "select seq, head_hash from audit.chain_heads where tenant_id = ?")) {
+        try (Connection owner = database.connectAsOwner();
+                PreparedStatement heads =
+                        owner.prepareStatement("select seq, head_hash from audit.chain_heads where tenant_id = ?")) {
             for (UUID tenant : tenants) {
                 heads.setObject(1, tenant);
                 try (ResultSet head = heads.executeQuery()) {
@@ -92,15 +94,18 @@ final class OperatorScenario implements AutoCloseable {
         return environment(database.target().appUser(), database.target().appPassword());
     }
 
-    record Run(int exit, List<String> out, String err) {
-    }
+    record Run(int exit, List<String> out, String err) {}
 
     static Run verifyInProcess(Map<String, String> env, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = VerifyChainsCommand.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int exit = VerifyChainsCommand.run(
+                args,
+                env,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8).lines().toList(), err.toString(StandardCharsets.UTF_8));
+        return new Run(
+                exit, out.toString(StandardCharsets.UTF_8).lines().toList(), err.toString(StandardCharsets.UTF_8));
     }
 
     private void append(UUID tenant, int events) throws SQLException {

@@ -62,35 +62,45 @@ class VerifierIsRightUnderRolesThatBypassRlsTests {
 
     @Test
     void asTheOwnerEveryChainVerifies() throws Exception {
-        assertEveryChainVerifies(scenario.environment(scenario.database.target().ownerUser(),
+        assertEveryChainVerifies(scenario.environment(
+                scenario.database.target().ownerUser(),
                 scenario.database.target().ownerPassword()));
     }
 
     @Test
     void asASuperuserEveryChainVerifiesAndATamperedOneStillFails() throws Exception {
         PostgresServer server = scenario.database.server();
-        try (Connection admin = server.connectAsAdmin(); Statement sql = admin.createStatement();
+        try (Connection admin = server.connectAsAdmin();
+                Statement sql = admin.createStatement();
                 ResultSet me = sql.executeQuery(
                         "select rolsuper or rolbypassrls from pg_roles where rolname = current_user")) {
             me.next();
-            assertThat(me.getBoolean(1)).as("the test server's admin bypasses row level security").isTrue();
+            assertThat(me.getBoolean(1))
+                    .as("the test server's admin bypasses row level security")
+                    .isTrue();
         }
         Map<String, String> superuser = scenario.environment(server.adminUser(), server.adminPassword());
         assertEveryChainVerifies(superuser);
 
         UUID tampered = scenario.tenants.get(2);
-        OwnerTampering.tamper(scenario.database, tampered,
+        OwnerTampering.tamper(
+                scenario.database,
+                tampered,
                 "update audit.events set actor = 'someone else' where tenant_id = '" + tampered + "' and seq = 2");
         try {
             Run run = verify(superuser);
             assertThat(run.exit()).as(run.toString()).isEqualTo(VerifyChainsCommand.FAILED);
-            assertThat(run.out()).anyMatch(line -> line.startsWith(tampered + " FAILED at seq 2: hash-mismatch"))
+            assertThat(run.out())
+                    .anyMatch(line -> line.startsWith(tampered + " FAILED at seq 2: hash-mismatch"))
                     .anyMatch(line -> line.endsWith((TENANTS - 1) + " ok, 1 failed"));
-            scenario.tenants.stream().filter(tenant -> !tenant.equals(tampered))
-                    .forEach(tenant -> assertThat(run.out()).contains(okLine(tenant)));
+            scenario.tenants.stream().filter(tenant -> !tenant.equals(tampered)).forEach(tenant -> assertThat(run.out())
+                    .contains(okLine(tenant)));
         } finally {
-            OwnerTampering.tamper(scenario.database, tampered,
-                    "update audit.events set actor = 'key:operator-test' where tenant_id = '" + tampered + "' and seq = 2");
+            OwnerTampering.tamper(
+                    scenario.database,
+                    tampered,
+                    "update audit.events set actor = 'key:operator-test' where tenant_id = '" + tampered
+                            + "' and seq = 2");
         }
     }
 
@@ -99,10 +109,14 @@ class VerifierIsRightUnderRolesThatBypassRlsTests {
     void theServicesChainReadsAreRightAsASuperuserToo() {
         PostgresServer server = scenario.database.server();
         Vertx vertx = Vertx.vertx();
-        Pool superuser = Pool.newInstance(PgBuilder.pool().with(new PoolOptions().setMaxSize(2))
-                .connectingTo(PgConnectOptions.fromUri(scenario.database.target().uri())
-                        .setUser(server.adminUser()).setPassword(server.adminPassword()))
-                .using(vertx.getDelegate()).build());
+        Pool superuser = Pool.newInstance(PgBuilder.pool()
+                .with(new PoolOptions().setMaxSize(2))
+                .connectingTo(
+                        PgConnectOptions.fromUri(scenario.database.target().uri())
+                                .setUser(server.adminUser())
+                                .setPassword(server.adminPassword()))
+                .using(vertx.getDelegate())
+                .build());
         try {
             TenantTransactions transactions = new TenantTransactions(superuser);
             ChainVerification verification = new ChainVerification(transactions, new NoCheckpoints());
@@ -111,8 +125,13 @@ class VerifierIsRightUnderRolesThatBypassRlsTests {
                 VerificationResult result = verification.verify(tenant).await().atMost(WAIT);
                 assertThat(result.ok()).as("%s: %s", tenant, result).isTrue();
                 assertThat(result.verifiedThroughSeq()).isEqualTo(EVENTS);
-                assertThat(events.page(tenant, -1, 100).await().atMost(WAIT).items()).hasSize(EVENTS + 1);
-                assertThat(events.export(tenant, 0, Long.MAX_VALUE).await().atMost(WAIT).lines()).hasSize(EVENTS + 1);
+                assertThat(events.page(tenant, -1, 100).await().atMost(WAIT).items())
+                        .hasSize(EVENTS + 1);
+                assertThat(events.export(tenant, 0, Long.MAX_VALUE)
+                                .await()
+                                .atMost(WAIT)
+                                .lines())
+                        .hasSize(EVENTS + 1);
             }
         } finally {
             superuser.closeAndAwait();
@@ -138,13 +157,18 @@ class VerifierIsRightUnderRolesThatBypassRlsTests {
         for (UUID tenant : scenario.tenants) {
             assertThat(run.out()).contains(okLine(tenant));
         }
-        assertThat(run.out()).anyMatch(line -> line.startsWith("verified " + TENANTS + " tenant(s), "
-                + TENANTS * (EVENTS + 1) + " event(s)") && line.endsWith(TENANTS + " ok, 0 failed"));
+        assertThat(run.out())
+                .anyMatch(line ->
+                        line.startsWith("verified " + TENANTS + " tenant(s), " + TENANTS * (EVENTS + 1) + " event(s)")
+                                && line.endsWith(TENANTS + " ok, 0 failed"));
     }
 
     private static Run verify(Map<String, String> env) throws Exception {
-        return OperatorScenario.verifyInProcess(env, "--all",
-                "--checkpoint-public-key", scenario.trustedKeyFile().toString());
+        return OperatorScenario.verifyInProcess(
+                env,
+                "--all",
+                "--checkpoint-public-key",
+                scenario.trustedKeyFile().toString());
     }
 
     private static String okLine(UUID tenant) {

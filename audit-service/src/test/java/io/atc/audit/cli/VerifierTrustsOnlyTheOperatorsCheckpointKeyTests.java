@@ -47,7 +47,8 @@ class VerifierTrustsOnlyTheOperatorsCheckpointKeyTests {
             }
         }
         scenario.checkpoint(attackers);
-        Files.writeString(scenario.checkpoints.resolve("checkpoint-public-key.txt"),
+        Files.writeString(
+                scenario.checkpoints.resolve("checkpoint-public-key.txt"),
                 Ed25519Keys.base64(attackers.getPublic()) + "\n");
     }
 
@@ -61,18 +62,25 @@ class VerifierTrustsOnlyTheOperatorsCheckpointKeyTests {
         Run run = OperatorScenario.verifyInProcess(scenario.serviceRoleEnvironment(), "--all");
 
         assertThat(run.exit()).isEqualTo(VerifyChainsCommand.USAGE);
-        assertThat(run.err()).contains("no trusted checkpoint public key").contains("--checkpoint-public-key <file>")
-                .contains("ATC_AUDIT_CHECKPOINT_PUBLIC_KEY").contains("--skip-checkpoints");
+        assertThat(run.err())
+                .contains("no trusted checkpoint public key")
+                .contains("--checkpoint-public-key <file>")
+                .contains("ATC_AUDIT_CHECKPOINT_PUBLIC_KEY")
+                .contains("--skip-checkpoints");
         assertThat(run.out()).as("nothing is reported as verified").isEmpty();
     }
 
     @Test
     void withTheOperatorsKeyTheForgedCheckpointFailsAndTheIntactChainPasses() throws Exception {
-        Run run = OperatorScenario.verifyInProcess(scenario.serviceRoleEnvironment(),
-                "--all", "--checkpoint-public-key", scenario.trustedKeyFile().toString());
+        Run run = OperatorScenario.verifyInProcess(
+                scenario.serviceRoleEnvironment(),
+                "--all",
+                "--checkpoint-public-key",
+                scenario.trustedKeyFile().toString());
 
         assertThat(run.exit()).as(run.toString()).isEqualTo(VerifyChainsCommand.FAILED);
-        assertThat(run.out()).contains(intact + " OK through seq 5 (checkpoint seq 5)")
+        assertThat(run.out())
+                .contains(intact + " OK through seq 5 (checkpoint seq 5)")
                 .anyMatch(line -> line.startsWith(rewound + " FAILED at seq 0: checkpoint-invalid"))
                 .anyMatch(line -> line.endsWith("1 ok, 1 failed"));
     }
@@ -90,8 +98,11 @@ class VerifierTrustsOnlyTheOperatorsCheckpointKeyTests {
 
     @Test
     void aKeyFileInsideTheCheckpointDirectoryIsRefused() {
-        Run run = OperatorScenario.verifyInProcess(scenario.serviceRoleEnvironment(), "--all",
-                "--checkpoint-public-key", scenario.checkpoints.resolve("checkpoint-public-key.txt").toString());
+        Run run = OperatorScenario.verifyInProcess(
+                scenario.serviceRoleEnvironment(),
+                "--all",
+                "--checkpoint-public-key",
+                scenario.checkpoints.resolve("checkpoint-public-key.txt").toString());
 
         assertThat(run.exit()).isEqualTo(VerifyChainsCommand.USAGE);
         assertThat(run.err()).contains("lies in the checkpoint directory");
@@ -103,8 +114,10 @@ class VerifierTrustsOnlyTheOperatorsCheckpointKeyTests {
         Run run = OperatorScenario.verifyInProcess(scenario.serviceRoleEnvironment(), "--all", "--skip-checkpoints");
 
         assertThat(run.exit()).as(run.toString()).isEqualTo(VerifyChainsCommand.OK);
-        assertThat(run.out()).contains(intact + " OK through seq 5 (checkpoints skipped)",
-                rewound + " OK through seq 2 (checkpoints skipped)")
+        assertThat(run.out())
+                .contains(
+                        intact + " OK through seq 5 (checkpoints skipped)",
+                        rewound + " OK through seq 2 (checkpoints skipped)")
                 .anyMatch(line -> line.startsWith("rewind check skipped (--skip-checkpoints)"));
     }
 }

@@ -45,24 +45,43 @@ class ErasureKeepsTheChainValidTests {
         AuditedTenant tenant = AuditedTenant.withEvents(transactions, 6);
         checkpointer.checkpointMovedChains().await().atMost(Duration.ofSeconds(30));
 
-        List<Integer> erased = given().auth().oauth2(tenant.token()).contentType("application/json")
+        List<Integer> erased = given().auth()
+                .oauth2(tenant.token())
+                .contentType("application/json")
                 .body("{\"subject\":\"user:42\",\"reason\":\"GDPR art. 17 request #123\"}")
                 .post("/v1/audit/erasures")
-                .then().statusCode(201)
-                .extract().jsonPath().getList("erasedSeqs", Integer.class);
+                .then()
+                .statusCode(201)
+                .extract()
+                .jsonPath()
+                .getList("erasedSeqs", Integer.class);
 
         assertThat(erased).containsExactly(2, 4, 6);
         for (int seq : erased) {
             assertPayloadGoneButCommitmentKept(tenant, seq);
         }
-        given().auth().oauth2(tenant.token()).post("/v1/audit/verify").then().statusCode(200)
-                .body("ok", equalTo(true)).body("verifiedThroughSeq", equalTo(7)).body("checkpointSeq", equalTo(6));
-        given().auth().oauth2(tenant.token()).get("/v1/audit/events/7").then().statusCode(200)
+        given().auth()
+                .oauth2(tenant.token())
+                .post("/v1/audit/verify")
+                .then()
+                .statusCode(200)
+                .body("ok", equalTo(true))
+                .body("verifiedThroughSeq", equalTo(7))
+                .body("checkpointSeq", equalTo(6));
+        given().auth()
+                .oauth2(tenant.token())
+                .get("/v1/audit/events/7")
+                .then()
+                .statusCode(200)
                 .body("action", equalTo("audit.erasure"))
                 .body("payload.erasedSeqs", equalTo(List.of(2, 4, 6)))
                 .body("payload.reason", equalTo("GDPR art. 17 request #123"))
                 .body("target", equalTo("audit:erasure"));
-        given().auth().oauth2(tenant.token()).get("/v1/audit/events/4").then().statusCode(200)
+        given().auth()
+                .oauth2(tenant.token())
+                .get("/v1/audit/events/4")
+                .then()
+                .statusCode(200)
                 .body("tombstonedAt", org.hamcrest.Matchers.notNullValue())
                 .body("payload", org.hamcrest.Matchers.nullValue());
     }
@@ -71,20 +90,36 @@ class ErasureKeepsTheChainValidTests {
     void erasingByPayloadSubjectAndBySeqAlsoWorks() {
         AuditedTenant tenant = AuditedTenant.withEvents(transactions, 6);
 
-        given().auth().oauth2(tenant.token()).contentType("application/json")
+        given().auth()
+                .oauth2(tenant.token())
+                .contentType("application/json")
                 .body("{\"subject\":\"user:7\",\"eventSeqs\":[1],\"reason\":\"request\"}")
                 .post("/v1/audit/erasures")
-                .then().statusCode(201).body("erasedSeqs", equalTo(List.of(1, 3, 6)));
+                .then()
+                .statusCode(201)
+                .body("erasedSeqs", equalTo(List.of(1, 3, 6)));
         given().auth().oauth2(tenant.token()).post("/v1/audit/verify").then().body("ok", equalTo(true));
     }
 
     @Test
     void anErasureNeedsATargetAndAReason() {
         AuditedTenant tenant = AuditedTenant.withEvents(transactions, 1);
-        given().auth().oauth2(tenant.token()).contentType("application/json").body("{\"reason\":\"x\"}")
-                .post("/v1/audit/erasures").then().statusCode(422).contentType("application/problem+json");
-        given().auth().oauth2(tenant.token()).contentType("application/json").body("{\"subject\":\"user:1\"}")
-                .post("/v1/audit/erasures").then().statusCode(422).body("errors[0].field", equalTo("reason"));
+        given().auth()
+                .oauth2(tenant.token())
+                .contentType("application/json")
+                .body("{\"reason\":\"x\"}")
+                .post("/v1/audit/erasures")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(tenant.token())
+                .contentType("application/json")
+                .body("{\"subject\":\"user:1\"}")
+                .post("/v1/audit/erasures")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("reason"));
     }
 
     @Test
@@ -93,13 +128,20 @@ class ErasureKeepsTheChainValidTests {
         try (Connection owner = TestDatabase.shared().connectAsOwner()) {
             owner.setAutoCommit(false);
             SyntheticOrganisations.bindTenant(owner, tenant.id());
-            owner.createStatement().execute(
-                    "update audit.events set payload = null, payload_salt = null, tombstoned_at = now() where seq = 3");
+            owner.createStatement()
+                    .execute(
+                            "update audit.events set payload = null, payload_salt = null, tombstoned_at = now() where seq = 3");
             owner.commit();
         }
 
-        given().auth().oauth2(tenant.token()).post("/v1/audit/verify").then().statusCode(200)
-                .body("ok", equalTo(false)).body("firstBadSeq", equalTo(3)).body("reason", equalTo("unauthorised-tombstone"));
+        given().auth()
+                .oauth2(tenant.token())
+                .post("/v1/audit/verify")
+                .then()
+                .statusCode(200)
+                .body("ok", equalTo(false))
+                .body("firstBadSeq", equalTo(3))
+                .body("reason", equalTo("unauthorised-tombstone"));
     }
 
     private static void assertPayloadGoneButCommitmentKept(AuditedTenant tenant, int seq) throws Exception {
@@ -111,8 +153,12 @@ class ErasureKeepsTheChainValidTests {
                 query.setLong(1, seq);
                 try (ResultSet row = query.executeQuery()) {
                     assertThat(row.next()).isTrue();
-                    assertThat(row.getString("payload")).as("payload of %d", seq).isNull();
-                    assertThat(row.getBytes("payload_salt")).as("salt of %d", seq).isNull();
+                    assertThat(row.getString("payload"))
+                            .as("payload of %d", seq)
+                            .isNull();
+                    assertThat(row.getBytes("payload_salt"))
+                            .as("salt of %d", seq)
+                            .isNull();
                     assertThat(row.getBytes("payload_hash")).hasSize(32);
                     assertThat(row.getObject("tombstoned_at")).isNotNull();
                 }

@@ -36,16 +36,29 @@ class TextPostgresCannotStoreIsRefusedNamingTheFieldTests {
         for (HostileText hostile : RefusedText.unstorable()) {
             long events = AuditTrail.eventCount(tenant.id());
 
-            assertRefusedNaming(given().auth().oauth2(tenant.token()).contentType("application/json")
-                    .body("{\"subject\":" + hostile.asJsonString() + ",\"eventSeqs\":[2],\"reason\":\"request\"}")
-                    .post("/v1/audit/erasures").then(), "subject");
-            assertRefusedNaming(given().auth().oauth2(tenant.token()).contentType("application/json")
-                    .body("{\"eventSeqs\":[2],\"reason\":" + hostile.asJsonString() + "}")
-                    .post("/v1/audit/erasures").then(), "reason");
+            assertRefusedNaming(
+                    given().auth()
+                            .oauth2(tenant.token())
+                            .contentType("application/json")
+                            .body("{\"subject\":" + hostile.asJsonString()
+                                    + ",\"eventSeqs\":[2],\"reason\":\"request\"}")
+                            .post("/v1/audit/erasures")
+                            .then(),
+                    "subject");
+            assertRefusedNaming(
+                    given().auth()
+                            .oauth2(tenant.token())
+                            .contentType("application/json")
+                            .body("{\"eventSeqs\":[2],\"reason\":" + hostile.asJsonString() + "}")
+                            .post("/v1/audit/erasures")
+                            .then(),
+                    "reason");
 
             assertThat(AuditTrail.eventCount(tenant.id())).as(hostile.name()).isEqualTo(events);
-            assertThat(SyntheticOrganisations.countAsTenant(tenant.id(),
-                    "select count(*) from audit.events where tombstoned_at is not null")).as(hostile.name()).isZero();
+            assertThat(SyntheticOrganisations.countAsTenant(
+                            tenant.id(), "select count(*) from audit.events where tombstoned_at is not null"))
+                    .as(hostile.name())
+                    .isZero();
         }
     }
 }

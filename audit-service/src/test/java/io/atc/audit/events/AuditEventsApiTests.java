@@ -46,23 +46,53 @@ class AuditEventsApiTests {
     void eventsArePagedInSeqOrder() {
         AuditedTenant tenant = AuditedTenant.withEvents(transactions, 5);
 
-        String next = given().auth().oauth2(tenant.token()).queryParam("limit", 4).get("/v1/audit/events")
-                .then().statusCode(200)
+        String next = given().auth()
+                .oauth2(tenant.token())
+                .queryParam("limit", 4)
+                .get("/v1/audit/events")
+                .then()
+                .statusCode(200)
                 .body("items.seq", equalTo(List.of(0, 1, 2, 3)))
                 .body("next", notNullValue())
-                .extract().path("next");
-        given().auth().oauth2(tenant.token()).queryParam("after", next).queryParam("limit", 4).get("/v1/audit/events")
-                .then().statusCode(200)
+                .extract()
+                .path("next");
+        given().auth()
+                .oauth2(tenant.token())
+                .queryParam("after", next)
+                .queryParam("limit", 4)
+                .get("/v1/audit/events")
+                .then()
+                .statusCode(200)
                 .body("items.seq", equalTo(List.of(4, 5)))
                 .body("next", nullValue());
-        given().auth().oauth2(tenant.token()).queryParam("after", "3").get("/v1/audit/events").then().statusCode(400)
+        given().auth()
+                .oauth2(tenant.token())
+                .queryParam("after", "3")
+                .get("/v1/audit/events")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("after"));
-        given().auth().oauth2(tenant.token()).get("/v1/audit/events/2").then().statusCode(200)
-                .body("seq", equalTo(2)).body("payload.n", equalTo(2)).body("tenant", equalTo(tenant.id().toString()));
-        given().auth().oauth2(tenant.token()).get("/v1/audit/events/99").then().statusCode(404)
+        given().auth()
+                .oauth2(tenant.token())
+                .get("/v1/audit/events/2")
+                .then()
+                .statusCode(200)
+                .body("seq", equalTo(2))
+                .body("payload.n", equalTo(2))
+                .body("tenant", equalTo(tenant.id().toString()));
+        given().auth()
+                .oauth2(tenant.token())
+                .get("/v1/audit/events/99")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
-        given().auth().oauth2(tenant.token()).queryParam("limit", 5000).get("/v1/audit/events").then().statusCode(422)
+        given().auth()
+                .oauth2(tenant.token())
+                .queryParam("limit", 5000)
+                .get("/v1/audit/events")
+                .then()
+                .statusCode(422)
                 .body("errors[0].field", equalTo("limit"));
     }
 
@@ -71,11 +101,26 @@ class AuditEventsApiTests {
         AuditedTenant a = AuditedTenant.withEvents(transactions, 3);
         AuditedTenant b = AuditedTenant.withEvents(transactions, 3);
 
-        given().auth().oauth2(a.token()).queryParam("limit", 1000).get("/v1/audit/events").then().statusCode(200)
+        given().auth()
+                .oauth2(a.token())
+                .queryParam("limit", 1000)
+                .get("/v1/audit/events")
+                .then()
+                .statusCode(200)
                 .body("items", hasSize(4))
                 .body("items.tenant", everyItem(equalTo(a.id().toString())));
-        String bHash = given().auth().oauth2(b.token()).get("/v1/audit/events/1").then().extract().path("hash");
-        String aHash = given().auth().oauth2(a.token()).get("/v1/audit/events/1").then().extract().path("hash");
+        String bHash = given().auth()
+                .oauth2(b.token())
+                .get("/v1/audit/events/1")
+                .then()
+                .extract()
+                .path("hash");
+        String aHash = given().auth()
+                .oauth2(a.token())
+                .get("/v1/audit/events/1")
+                .then()
+                .extract()
+                .path("hash");
         assertThat(aHash).isNotEqualTo(bHash);
     }
 
@@ -83,9 +128,14 @@ class AuditEventsApiTests {
     void theJsonLinesExportVerifiesOffline() throws Exception {
         AuditedTenant tenant = AuditedTenant.withEvents(transactions, 8);
 
-        String export = given().auth().oauth2(tenant.token()).get("/v1/audit/export")
-                .then().statusCode(200).contentType(AuditEventResource.JSON_LINES)
-                .extract().asString();
+        String export = given().auth()
+                .oauth2(tenant.token())
+                .get("/v1/audit/export")
+                .then()
+                .statusCode(200)
+                .contentType(AuditEventResource.JSON_LINES)
+                .extract()
+                .asString();
 
         List<String> lines = export.lines().toList();
         assertThat(lines).hasSize(9);
@@ -94,7 +144,8 @@ class AuditEventsApiTests {
             offline.accept(fromExport(JSON.readTree(line)));
         }
         JsonNode last = JSON.readTree(lines.get(lines.size() - 1));
-        VerificationResult result = offline.finish(new io.atc.audit.verify.ChainHead(last.path("seq").asLong(),
+        VerificationResult result = offline.finish(new io.atc.audit.verify.ChainHead(
+                last.path("seq").asLong(),
                 HexFormat.of().parseHex(last.path("hash").asText())));
         assertThat(result.ok()).as(result.toString()).isTrue();
         assertThat(result.verifiedThroughSeq()).isEqualTo(8);
@@ -104,13 +155,32 @@ class AuditEventsApiTests {
     void anExportRangeIsBoundedAndValidated() {
         AuditedTenant tenant = AuditedTenant.withEvents(transactions, 3);
 
-        String part = given().auth().oauth2(tenant.token()).queryParam("from_seq", 1).queryParam("to_seq", 2)
-                .get("/v1/audit/export").then().statusCode(200).extract().asString();
+        String part = given().auth()
+                .oauth2(tenant.token())
+                .queryParam("from_seq", 1)
+                .queryParam("to_seq", 2)
+                .get("/v1/audit/export")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(part.lines()).hasSize(2);
-        given().auth().oauth2(tenant.token()).queryParam("from_seq", 5).queryParam("to_seq", 2)
-                .get("/v1/audit/export").then().statusCode(422).contentType("application/problem+json");
-        given().auth().oauth2(tenant.token()).queryParam("from_seq", 0).queryParam("to_seq", 10_000_000)
-                .get("/v1/audit/export").then().statusCode(422).body("errors[0].field", equalTo("to_seq"));
+        given().auth()
+                .oauth2(tenant.token())
+                .queryParam("from_seq", 5)
+                .queryParam("to_seq", 2)
+                .get("/v1/audit/export")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(tenant.token())
+                .queryParam("from_seq", 0)
+                .queryParam("to_seq", 10_000_000)
+                .get("/v1/audit/export")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("to_seq"));
     }
 
     @Test
@@ -119,23 +189,41 @@ class AuditEventsApiTests {
         String reader = io.atc.testkit.identity.InternalTokens.forTenant(tenant.id(), "audit:read");
         given().auth().oauth2(reader).get("/v1/audit/events").then().statusCode(200);
         given().auth().oauth2(reader).post("/v1/audit/verify").then().statusCode(200);
-        given().auth().oauth2(reader).contentType("application/json").body("{\"eventSeqs\":[1],\"reason\":\"x\"}")
-                .post("/v1/audit/erasures").then().statusCode(403).contentType("application/problem+json");
-        given().auth().oauth2(io.atc.testkit.identity.InternalTokens.forTenant(tenant.id(), "sites:read"))
-                .get("/v1/audit/events").then().statusCode(403);
+        given().auth()
+                .oauth2(reader)
+                .contentType("application/json")
+                .body("{\"eventSeqs\":[1],\"reason\":\"x\"}")
+                .post("/v1/audit/erasures")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(io.atc.testkit.identity.InternalTokens.forTenant(tenant.id(), "sites:read"))
+                .get("/v1/audit/events")
+                .then()
+                .statusCode(403);
     }
 
     /** An auditor's parser: every field the hash covers comes from the line itself. */
     private static ChainRecord fromExport(JsonNode line) {
         HexFormat hex = HexFormat.of();
         JsonNode payload = line.get("payload");
-        return new ChainRecord(line.path("seq").asLong(), line.path("version").asInt(),
-                hex.parseHex(line.path("prevHash").asText()), hex.parseHex(line.path("hash").asText()),
-                Instant.parse(line.path("occurredAt").asText()), line.path("actor").asText(),
-                line.path("action").asText(), line.path("target").asText(),
+        return new ChainRecord(
+                line.path("seq").asLong(),
+                line.path("version").asInt(),
+                hex.parseHex(line.path("prevHash").asText()),
+                hex.parseHex(line.path("hash").asText()),
+                Instant.parse(line.path("occurredAt").asText()),
+                line.path("actor").asText(),
+                line.path("action").asText(),
+                line.path("target").asText(),
                 payload == null ? null : payload.toString(),
-                line.hasNonNull("payloadSalt") ? hex.parseHex(line.path("payloadSalt").asText()) : null,
+                line.hasNonNull("payloadSalt")
+                        ? hex.parseHex(line.path("payloadSalt").asText())
+                        : null,
                 hex.parseHex(line.path("payloadHash").asText()),
-                line.hasNonNull("tombstonedAt") ? Instant.parse(line.path("tombstonedAt").asText()) : null);
+                line.hasNonNull("tombstonedAt")
+                        ? Instant.parse(line.path("tombstonedAt").asText())
+                        : null);
     }
 }

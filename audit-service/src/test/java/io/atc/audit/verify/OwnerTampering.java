@@ -14,15 +14,15 @@ import io.atc.testkit.postgres.TestDatabase;
  */
 public final class OwnerTampering {
 
-    private OwnerTampering() {
-    }
+    private OwnerTampering() {}
 
     static void tamper(UUID tenant, String... statements) throws SQLException {
         tamper(TestDatabase.shared(), tenant, statements);
     }
 
     public static void tamper(TestDatabase database, UUID tenant, String... statements) throws SQLException {
-        try (Connection owner = database.connectAsOwner(); Statement sql = owner.createStatement()) {
+        try (Connection owner = database.connectAsOwner();
+                Statement sql = owner.createStatement()) {
             owner.setAutoCommit(false);
             SyntheticOrganisations.bindTenant(owner, tenant);
             sql.execute("alter table audit.events disable trigger user");
@@ -38,7 +38,10 @@ public final class OwnerTampering {
 
     /** Deletes every event after {@code seq} and moves the head back to it: a rewind the database cannot reveal. */
     public static void rewind(TestDatabase database, UUID tenant, long seq) throws SQLException {
-        tamper(database, tenant, "delete from audit.events where tenant_id = '" + tenant + "' and seq > " + seq,
+        tamper(
+                database,
+                tenant,
+                "delete from audit.events where tenant_id = '" + tenant + "' and seq > " + seq,
                 "update audit.chain_heads h set seq = e.seq, head_hash = e.hash from audit.events e"
                         + " where h.tenant_id = '" + tenant + "' and e.tenant_id = h.tenant_id and e.seq = " + seq);
     }

@@ -57,21 +57,29 @@ class TamperingIsDetectedTests {
 
     @Test
     void aModifiedPayload() throws Exception {
-        assertDetected(t -> OwnerTampering.tamper(t.id(),
-                "update audit.events set payload = '{\"n\":4,\"subject\":\"someone else\"}' where seq = 4"),
-                4, "payload-mismatch");
+        assertDetected(
+                t -> OwnerTampering.tamper(
+                        t.id(),
+                        "update audit.events set payload = '{\"n\":4,\"subject\":\"someone else\"}' where seq = 4"),
+                4,
+                "payload-mismatch");
     }
 
     @Test
     void aModifiedHash() throws Exception {
-        assertDetected(t -> OwnerTampering.tamper(t.id(), "update audit.events set hash = sha256(hash) where seq = 4"),
-                4, "hash-mismatch");
+        assertDetected(
+                t -> OwnerTampering.tamper(t.id(), "update audit.events set hash = sha256(hash) where seq = 4"),
+                4,
+                "hash-mismatch");
     }
 
     @Test
     void aModifiedTimestamp() throws Exception {
-        assertDetected(t -> OwnerTampering.tamper(t.id(),
-                "update audit.events set occurred_at = occurred_at - interval '3 days' where seq = 4"), 4, "hash-mismatch");
+        assertDetected(
+                t -> OwnerTampering.tamper(
+                        t.id(), "update audit.events set occurred_at = occurred_at - interval '3 days' where seq = 4"),
+                4,
+                "hash-mismatch");
     }
 
     @Test
@@ -84,39 +92,51 @@ class TamperingIsDetectedTests {
         String copy = "prev_hash = s.prev_hash, hash = s.hash, occurred_at = s.occurred_at, actor = s.actor,"
                 + " action = s.action, target = s.target, payload = s.payload, payload_salt = s.payload_salt,"
                 + " payload_hash = s.payload_hash";
-        assertDetected(t -> OwnerTampering.tamper(t.id(),
-                "create temporary table swapped on commit drop as select * from audit.events where seq in (3, 6)",
-                "update audit.events set prev_hash = sha256(prev_hash) where seq = 3",
-                "update audit.events e set " + copy + " from swapped s where e.seq = 6 and s.seq = 3",
-                "update audit.events e set " + copy + " from swapped s where e.seq = 3 and s.seq = 6"),
-                3, "broken-link");
+        assertDetected(
+                t -> OwnerTampering.tamper(
+                        t.id(),
+                        "create temporary table swapped on commit drop as select * from audit.events where seq in (3, 6)",
+                        "update audit.events set prev_hash = sha256(prev_hash) where seq = 3",
+                        "update audit.events e set " + copy + " from swapped s where e.seq = 6 and s.seq = 3",
+                        "update audit.events e set " + copy + " from swapped s where e.seq = 3 and s.seq = 6"),
+                3,
+                "broken-link");
     }
 
     @Test
     void aForgedRowAfterTheHead() throws Exception {
-        assertDetected(t -> OwnerTampering.tamper(t.id(), """
+        assertDetected(
+                t -> OwnerTampering.tamper(
+                        t.id(), """
                 insert into audit.events (tenant_id, seq, version, prev_hash, hash, occurred_at, actor, action, target,
                                           payload, payload_salt, payload_hash)
                 select tenant_id, 11, 1, hash, sha256('forged'::bytea), now(), 'key:admin', 'key.created', 'key:x',
                        '{}', payload_salt, payload_hash
                   from audit.events where seq = 10
                 """, "update audit.chain_heads set seq = 11, head_hash = sha256('forged'::bytea)"),
-                11, "hash-mismatch");
+                11,
+                "hash-mismatch");
     }
 
     @Test
     void truncatedNewestRowsAndAMatchingHead() throws Exception {
-        assertDetected(t -> OwnerTampering.tamper(t.id(),
-                "delete from audit.events where seq >= 8",
-                "update audit.chain_heads h set seq = 7, head_hash = e.hash from audit.events e where e.seq = 7"),
-                8, "rewound");
+        assertDetected(
+                t -> OwnerTampering.tamper(
+                        t.id(),
+                        "delete from audit.events where seq >= 8",
+                        "update audit.chain_heads h set seq = 7, head_hash = e.hash from audit.events e where e.seq = 7"),
+                8,
+                "rewound");
     }
 
     @Test
     void aRewoundHeadRow() throws Exception {
-        assertDetected(t -> OwnerTampering.tamper(t.id(),
-                "update audit.chain_heads h set seq = 5, head_hash = e.hash from audit.events e where e.seq = 5"),
-                6, "rewound");
+        assertDetected(
+                t -> OwnerTampering.tamper(
+                        t.id(),
+                        "update audit.chain_heads h set seq = 5, head_hash = e.hash from audit.events e where e.seq = 5"),
+                6,
+                "rewound");
     }
 
     @Test
@@ -148,7 +168,8 @@ class TamperingIsDetectedTests {
     void aFork() throws Exception {
         AuditedTenant tenant = checkpointedTenant();
         try {
-            OwnerTampering.tamper(tenant.id(),
+            OwnerTampering.tamper(
+                    tenant.id(),
                     "alter table audit.events drop constraint events_tenant_id_prev_hash_key",
                     "alter table audit.events drop constraint events_pkey",
                     """
@@ -162,7 +183,8 @@ class TamperingIsDetectedTests {
 
             assertVerdict(tenant, 5, "fork");
         } finally {
-            OwnerTampering.tamper(tenant.id(),
+            OwnerTampering.tamper(
+                    tenant.id(),
                     "delete from audit.events where seq = 5 and actor = 'key:other'",
                     "alter table audit.events add constraint events_pkey primary key (tenant_id, seq)",
                     "alter table audit.events add constraint events_tenant_id_prev_hash_key unique (tenant_id, prev_hash)");
@@ -184,7 +206,8 @@ class TamperingIsDetectedTests {
         assertThat(api.getBoolean("ok")).as("API verdict").isFalse();
         assertThat(api.getLong("firstBadSeq")).as("API first bad seq").isEqualTo(firstBadSeq);
         assertThat(api.getString("reason")).as("API reason").isEqualTo(reason);
-        assertThat(verifyThroughCli(tenant)).as("CLI verdict")
+        assertThat(verifyThroughCli(tenant))
+                .as("CLI verdict")
                 .startsWith(tenant.id() + " FAILED at seq " + firstBadSeq + ": " + reason);
     }
 
@@ -195,23 +218,33 @@ class TamperingIsDetectedTests {
     }
 
     private static JsonPath verifyThroughApi(AuditedTenant tenant) {
-        return given().auth().oauth2(tenant.token()).post("/v1/audit/verify")
-                .then().statusCode(200).extract().jsonPath();
+        return given().auth()
+                .oauth2(tenant.token())
+                .post("/v1/audit/verify")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private String verifyThroughCli(AuditedTenant tenant) {
         TestDatabase database = TestDatabase.shared();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = VerifyChainsCommand.run(new String[] {"--tenant", tenant.id().toString()}, Map.of(
-                "ATC_DB_URL", database.target().uri(),
-                "ATC_DB_APP_USER", database.target().appUser(),
-                "ATC_DB_APP_PASSWORD", database.target().appPassword(),
-                "ATC_AUDIT_CHECKPOINT_DIR", AuditServiceTestResources.CHECKPOINTS.toString(),
-                "ATC_AUDIT_CHECKPOINT_PUBLIC_KEY", checkpointKeys.publicKeyBase64()),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit = VerifyChainsCommand.run(
+                new String[] {"--tenant", tenant.id().toString()},
+                Map.of(
+                        "ATC_DB_URL", database.target().uri(),
+                        "ATC_DB_APP_USER", database.target().appUser(),
+                        "ATC_DB_APP_PASSWORD", database.target().appPassword(),
+                        "ATC_AUDIT_CHECKPOINT_DIR", AuditServiceTestResources.CHECKPOINTS.toString(),
+                        "ATC_AUDIT_CHECKPOINT_PUBLIC_KEY", checkpointKeys.publicKeyBase64()),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         String printed = out.toString(StandardCharsets.UTF_8);
-        assertThat(exit).as("CLI exit code; printed %s %s", printed, err).isEqualTo(printed.contains(" FAILED ") ? 1 : 0);
+        assertThat(exit)
+                .as("CLI exit code; printed %s %s", printed, err)
+                .isEqualTo(printed.contains(" FAILED ") ? 1 : 0);
         return printed;
     }
 }

@@ -22,7 +22,6 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
@@ -65,7 +64,8 @@ public final class BareNettyProxy {
         BareNettyProxy proxy = new BareNettyProxy(args[1], Integer.parseInt(args[2]));
         int loops = Runtime.getRuntime().availableProcessors();
         EventLoopGroup group = proxy.epoll ? new EpollEventLoopGroup(loops) : new NioEventLoopGroup(loops);
-        new ServerBootstrap().group(group)
+        new ServerBootstrap()
+                .group(group)
                 .channel(proxy.epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -74,14 +74,19 @@ public final class BareNettyProxy {
                         ch.pipeline().addLast(new HttpServerCodec(), proxy.new Frontend());
                     }
                 })
-                .bind("127.0.0.1", port).sync();
+                .bind("127.0.0.1", port)
+                .sync();
         System.out.println("bare Netty proxy on :" + port + " -> " + args[1] + ":" + args[2] + ", " + loops
                 + " event loop(s), epoll " + proxy.epoll);
     }
 
     private static void stripHopByHop(HttpHeaders headers) {
-        headers.remove(HttpHeaderNames.CONNECTION).remove(HttpHeaderNames.KEEP_ALIVE).remove(HttpHeaderNames.TE)
-                .remove(HttpHeaderNames.TRAILER).remove(HttpHeaderNames.UPGRADE).remove(HttpHeaderNames.PROXY_AUTHENTICATE)
+        headers.remove(HttpHeaderNames.CONNECTION)
+                .remove(HttpHeaderNames.KEEP_ALIVE)
+                .remove(HttpHeaderNames.TE)
+                .remove(HttpHeaderNames.TRAILER)
+                .remove(HttpHeaderNames.UPGRADE)
+                .remove(HttpHeaderNames.PROXY_AUTHENTICATE)
                 .remove(HttpHeaderNames.PROXY_AUTHORIZATION);
     }
 
@@ -210,7 +215,8 @@ public final class BareNettyProxy {
                 return channel.newSucceededFuture();
             }
         }
-        ChannelFuture connect = new Bootstrap().group(loop)
+        ChannelFuture connect = new Bootstrap()
+                .group(loop)
                 .channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<SocketChannel>() {

@@ -42,10 +42,12 @@ public final class BareVertxProxy extends AbstractVerticle {
         int upstreamPort = Integer.parseInt(args[2]);
         int loops = Runtime.getRuntime().availableProcessors();
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setPreferNativeTransport(true));
-        vertx.deployVerticle(() -> new BareVertxProxy(port, upstreamHost, upstreamPort),
-                new DeploymentOptions().setInstances(loops))
-                .onSuccess(id -> System.out.println("bare Vert.x proxy on :" + port + " -> " + upstreamHost + ":"
-                        + upstreamPort + ", " + loops + " event loop(s), native transport " + vertx.isNativeTransportEnabled()))
+        vertx.deployVerticle(
+                        () -> new BareVertxProxy(port, upstreamHost, upstreamPort),
+                        new DeploymentOptions().setInstances(loops))
+                .onSuccess(id -> System.out.println(
+                        "bare Vert.x proxy on :" + port + " -> " + upstreamHost + ":" + upstreamPort + ", " + loops
+                                + " event loop(s), native transport " + vertx.isNativeTransportEnabled()))
                 .onFailure(e -> {
                     e.printStackTrace();
                     System.exit(1);
@@ -54,8 +56,8 @@ public final class BareVertxProxy extends AbstractVerticle {
 
     @Override
     public void start() {
-        client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
-                new PoolOptions().setHttp1MaxSize(128));
+        client = vertx.createHttpClient(
+                new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(128));
         vertx.createHttpServer(new HttpServerOptions().setPort(port).setReusePort(true))
                 .requestHandler(this::forward)
                 .listen();
@@ -63,29 +65,40 @@ public final class BareVertxProxy extends AbstractVerticle {
 
     private void forward(HttpServerRequest request) {
         request.pause();
-        RequestOptions options = new RequestOptions().setMethod(request.method()).setHost(upstreamHost)
-                .setPort(upstreamPort).setURI(request.uri());
-        client.request(options).onSuccess(upstream -> {
-            copyEndToEnd(request.headers(), upstream.headers());
-            if (!request.headers().contains(HttpHeaders.CONTENT_LENGTH) && request.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
-                upstream.setChunked(true);
-            }
-            upstream.response().onSuccess(response -> {
-                request.response().setStatusCode(response.statusCode());
-                copyEndToEnd(response.headers(), request.response().headers());
-                if (!response.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
-                    request.response().setChunked(true);
-                }
-                response.pipeTo(request.response());
-            }).onFailure(e -> request.response().setStatusCode(502).end());
-            request.pipeTo(upstream);
-        }).onFailure(e -> request.response().setStatusCode(502).end());
+        RequestOptions options = new RequestOptions()
+                .setMethod(request.method())
+                .setHost(upstreamHost)
+                .setPort(upstreamPort)
+                .setURI(request.uri());
+        client.request(options)
+                .onSuccess(upstream -> {
+                    copyEndToEnd(request.headers(), upstream.headers());
+                    if (!request.headers().contains(HttpHeaders.CONTENT_LENGTH)
+                            && request.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+                        upstream.setChunked(true);
+                    }
+                    upstream.response()
+                            .onSuccess(response -> {
+                                request.response().setStatusCode(response.statusCode());
+                                copyEndToEnd(
+                                        response.headers(), request.response().headers());
+                                if (!response.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+                                    request.response().setChunked(true);
+                                }
+                                response.pipeTo(request.response());
+                            })
+                            .onFailure(
+                                    e -> request.response().setStatusCode(502).end());
+                    request.pipeTo(upstream);
+                })
+                .onFailure(e -> request.response().setStatusCode(502).end());
     }
 
     private static void copyEndToEnd(MultiMap from, MultiMap to) {
         from.forEach(header -> {
             String name = header.getKey();
-            if (!name.equalsIgnoreCase(HttpHeaders.CONNECTION.toString()) && !name.equalsIgnoreCase("keep-alive")
+            if (!name.equalsIgnoreCase(HttpHeaders.CONNECTION.toString())
+                    && !name.equalsIgnoreCase("keep-alive")
                     && !name.equalsIgnoreCase(HttpHeaders.TRANSFER_ENCODING.toString())
                     && !name.equalsIgnoreCase(HttpHeaders.HOST.toString())) {
                 to.add(name, header.getValue());

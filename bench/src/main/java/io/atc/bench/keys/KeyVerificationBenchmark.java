@@ -15,11 +15,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import io.atc.core.keys.ApiKeyFormat;
+import io.atc.core.keys.ParsedApiKey;
 import io.atc.keys.crypto.Argon2idHasher;
 import io.atc.keys.crypto.KeyFingerprints;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.atc.core.keys.ApiKeyFormat;
-import io.atc.core.keys.ParsedApiKey;
 
 /**
  * What one key verification costs in the keys service, per operation, with the production

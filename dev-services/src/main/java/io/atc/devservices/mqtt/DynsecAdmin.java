@@ -10,8 +10,7 @@ public final class DynsecAdmin {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private DynsecAdmin() {
-    }
+    private DynsecAdmin() {}
 
     /** 192 random bits as hex: safe as a command-line argument, never mistaken for an option. */
     public static String newPassword() {

@@ -15,12 +15,25 @@ public final class MosquittoConfig {
 
     /** The ports the project's config gives its listeners. */
     public static final int PLAIN_PORT = 1883;
+
     public static final int TLS_PORT = 8883;
 
     private static final Path IN_REPO = Path.of("deploy", "mosquitto", "mosquitto.conf");
-    private static final Set<String> TLS_LISTENER_DIRECTIVES = Set.of("cafile", "capath", "certfile", "keyfile",
-            "crlfile", "require_certificate", "use_identity_as_username", "use_subject_as_username",
-            "use_username_as_clientid", "tls_version", "ciphers", "ciphers_tls1.3", "tls_engine", "tls_keyform",
+    private static final Set<String> TLS_LISTENER_DIRECTIVES = Set.of(
+            "cafile",
+            "capath",
+            "certfile",
+            "keyfile",
+            "crlfile",
+            "require_certificate",
+            "use_identity_as_username",
+            "use_subject_as_username",
+            "use_username_as_clientid",
+            "tls_version",
+            "ciphers",
+            "ciphers_tls1.3",
+            "tls_engine",
+            "tls_keyform",
             "dhparamfile");
 
     private final List<String> lines;

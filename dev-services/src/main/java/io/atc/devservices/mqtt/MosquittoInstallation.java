@@ -16,8 +16,12 @@ public record MosquittoInstallation(Path broker, Path ctrl, Path dynsecPlugin) {
     private static final List<String> EXTRA_BIN_DIRS = List.of(
             "/usr/sbin", "/usr/local/sbin", "/opt/homebrew/sbin", "/usr/bin", "/usr/local/bin", "/opt/homebrew/bin");
     private static final List<String> PLUGIN_DIRS = List.of(
-            "/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib", "/usr/local/lib",
-            "/usr/lib/mosquitto", "/opt/homebrew/lib");
+            "/usr/lib/x86_64-linux-gnu",
+            "/usr/lib/aarch64-linux-gnu",
+            "/usr/lib",
+            "/usr/local/lib",
+            "/usr/lib/mosquitto",
+            "/opt/homebrew/lib");
 
     public static Optional<MosquittoInstallation> find() {
         return findExecutable("mosquitto").flatMap(broker -> findExecutable("mosquitto_ctrl")
@@ -25,7 +29,8 @@ public record MosquittoInstallation(Path broker, Path ctrl, Path dynsecPlugin) {
     }
 
     private static Optional<Path> findExecutable(String name) {
-        Stream<String> pathDirs = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator));
+        Stream<String> pathDirs =
+                Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator));
         return Stream.concat(pathDirs, EXTRA_BIN_DIRS.stream())
                 .filter(dir -> !dir.isBlank())
                 .map(dir -> Path.of(dir, name))
@@ -38,6 +43,9 @@ public record MosquittoInstallation(Path broker, Path ctrl, Path dynsecPlugin) {
         if (explicit != null && !explicit.isBlank()) {
             return Optional.of(Path.of(explicit)).filter(Files::isRegularFile);
         }
-        return PLUGIN_DIRS.stream().map(dir -> Path.of(dir, PLUGIN_FILE)).filter(Files::isRegularFile).findFirst();
+        return PLUGIN_DIRS.stream()
+                .map(dir -> Path.of(dir, PLUGIN_FILE))
+                .filter(Files::isRegularFile)
+                .findFirst();
     }
 }

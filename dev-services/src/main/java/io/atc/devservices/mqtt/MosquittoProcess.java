@@ -54,16 +54,19 @@ public final class MosquittoProcess implements AutoCloseable {
     }
 
     private static MosquittoProcess start(Path projectConfig, Optional<TlsListenerFiles> tls) {
-        MosquittoInstallation installation = MosquittoInstallation.find().orElseThrow(() -> new IllegalStateException(
-                "Mosquitto 2.x with mosquitto_ctrl and the dynamic-security plugin not found (set "
-                        + MosquittoInstallation.PLUGIN_ENV + " if the plugin is in an unusual place)"));
+        MosquittoInstallation installation = MosquittoInstallation.find()
+                .orElseThrow(() -> new IllegalStateException(
+                        "Mosquitto 2.x with mosquitto_ctrl and the dynamic-security plugin not found (set "
+                                + MosquittoInstallation.PLUGIN_ENV + " if the plugin is in an unusual place)"));
         MosquittoProcess mosquitto;
         try {
             int port = freeLoopbackPort();
             int tlsPort = tls.isPresent() ? freeLoopbackPort() : -1;
-            mosquitto = new MosquittoProcess(Files.createTempDirectory("atc-mosquitto-"),
+            mosquitto = new MosquittoProcess(
+                    Files.createTempDirectory("atc-mosquitto-"),
                     new MqttBroker(HOST, port, DynsecAdmin.USER, DynsecAdmin.newPassword(), "mosquitto-process"),
-                    tls, tlsPort);
+                    tls,
+                    tlsPort);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -104,15 +107,17 @@ public final class MosquittoProcess implements AutoCloseable {
         Path log = log();
         try {
             initDynamicSecurity(installation.ctrl(), dynsecFile);
-            Files.writeString(configFile, listeners(MosquittoConfig.read(projectConfig))
-                    .set("plugin", installation.dynsecPlugin().toString())
-                    .set("plugin_opt_config_file", dynsecFile.toString())
-                    .set("persistence_location", workDir + "/")
-                    .append("log_dest file " + log)
-                    // Started as root, mosquitto switches to user 'mosquitto', which cannot enter this
-                    // private temp dir; naming the dir's owner keeps the current user (ignored if not root).
-                    .append("user " + Files.getOwner(workDir).getName())
-                    .text());
+            Files.writeString(
+                    configFile,
+                    listeners(MosquittoConfig.read(projectConfig))
+                            .set("plugin", installation.dynsecPlugin().toString())
+                            .set("plugin_opt_config_file", dynsecFile.toString())
+                            .set("persistence_location", workDir + "/")
+                            .append("log_dest file " + log)
+                            // Started as root, mosquitto switches to user 'mosquitto', which cannot enter this
+                            // private temp dir; naming the dir's owner keeps the current user (ignored if not root).
+                            .append("user " + Files.getOwner(workDir).getName())
+                            .text());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start Mosquitto", e);
         }
@@ -124,7 +129,10 @@ public final class MosquittoProcess implements AutoCloseable {
         Path log = workDir.resolve("mosquitto.log");
         try {
             // Errors before mosquitto opens its log (e.g. a bad config line) only reach stderr.
-            process = new ProcessBuilder(installation.broker().toString(), "-c", workDir.resolve("mosquitto.conf").toString())
+            process = new ProcessBuilder(
+                            installation.broker().toString(),
+                            "-c",
+                            workDir.resolve("mosquitto.conf").toString())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
@@ -158,8 +166,13 @@ public final class MosquittoProcess implements AutoCloseable {
     }
 
     private void initDynamicSecurity(Path ctrl, Path dynsecFile) throws IOException {
-        Process init = new ProcessBuilder(ctrl.toString(), "dynsec", "init", dynsecFile.toString(),
-                broker.adminUser(), broker.adminPassword())
+        Process init = new ProcessBuilder(
+                        ctrl.toString(),
+                        "dynsec",
+                        "init",
+                        dynsecFile.toString(),
+                        broker.adminUser(),
+                        broker.adminPassword())
                 .redirectErrorStream(true)
                 .start();
         String output = new String(init.getInputStream().readAllBytes());
@@ -185,8 +198,9 @@ public final class MosquittoProcess implements AutoCloseable {
                 throw startFailure("start was interrupted", log);
             }
         }
-        throw startFailure("did not listen on " + HOST + ":" + broker.port() + " within "
-                + STARTUP_TIMEOUT_MILLIS / 1000 + " s", log);
+        throw startFailure(
+                "did not listen on " + HOST + ":" + broker.port() + " within " + STARTUP_TIMEOUT_MILLIS / 1000 + " s",
+                log);
     }
 
     private boolean acceptsConnections() {
@@ -213,7 +227,8 @@ public final class MosquittoProcess implements AutoCloseable {
     }
 
     private static IllegalStateException startFailure(String reason, Path log) {
-        return new IllegalStateException("Mosquitto " + reason + ". Last lines of its log:\n" + tail(log, LOG_TAIL_LINES));
+        return new IllegalStateException(
+                "Mosquitto " + reason + ". Last lines of its log:\n" + tail(log, LOG_TAIL_LINES));
     }
 
     private static int freeLoopbackPort() throws IOException {
@@ -240,7 +255,8 @@ public final class MosquittoProcess implements AutoCloseable {
             return;
         }
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot delete " + dir, e);
         }

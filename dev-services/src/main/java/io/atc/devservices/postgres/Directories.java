@@ -10,8 +10,7 @@ import java.util.stream.Stream;
 
 final class Directories {
 
-    private Directories() {
-    }
+    private Directories() {}
 
     static void deleteRecursively(Path root) throws IOException {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
@@ -19,7 +18,9 @@ final class Directories {
         }
         // Files.walk does not follow symlinks, so links are deleted, never their targets.
         try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.comparingInt(Path::getNameCount).reversed()).toList()) {
+            for (Path path : paths.sorted(
+                            Comparator.comparingInt(Path::getNameCount).reversed())
+                    .toList()) {
                 Files.deleteIfExists(path);
             }
         } catch (UncheckedIOException e) {

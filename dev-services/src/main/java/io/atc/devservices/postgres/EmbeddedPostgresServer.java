@@ -29,6 +29,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final String SUPERUSER = "postgres";
     /** sun_path holds 108 bytes including the terminating NUL. */
     private static final int MAX_SOCKET_PATH = 107;
+
     private static final int START_ATTEMPTS = 3;
     private static final Duration INITDB_TIMEOUT = Duration.ofMinutes(2);
     private static final int PG_CTL_WAIT_SECONDS = 60;
@@ -91,8 +92,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             }
             throw e;
         }
-        LOG.infof("Embedded PostgreSQL started on %s:%d in %d ms (data dir %s)", HOST, server.port,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), server.dataDir);
+        LOG.infof(
+                "Embedded PostgreSQL started on %s:%d in %d ms (data dir %s)",
+                HOST, server.port, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), server.dataDir);
         return server;
     }
 
@@ -176,10 +178,23 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         user.checkReachable(socketDir);
         user.checkReachable(installDir);
 
-        ProcessRunner.run("initdb", user.wrap(List.of(tool("initdb"),
-                        "-A", "trust", "-U", SUPERUSER, "-E", "UTF8", "--locale=C", "--no-sync",
-                        "-D", dataDir.toString())),
-                baseDir, baseDir.resolve("initdb.out"), INITDB_TIMEOUT);
+        ProcessRunner.run(
+                "initdb",
+                user.wrap(List.of(
+                        tool("initdb"),
+                        "-A",
+                        "trust",
+                        "-U",
+                        SUPERUSER,
+                        "-E",
+                        "UTF8",
+                        "--locale=C",
+                        "--no-sync",
+                        "-D",
+                        dataDir.toString())),
+                baseDir,
+                baseDir.resolve("initdb.out"),
+                INITDB_TIMEOUT);
 
         String settings = "\n# embedded server settings\n"
                 + "listen_addresses = '" + HOST + "'\n"
@@ -187,8 +202,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 + "fsync = off\n"
                 + "max_connections = 200\n";
         try {
-            Files.writeString(dataDir.resolve("postgresql.conf"), settings, StandardCharsets.UTF_8,
-                    StandardOpenOption.APPEND);
+            Files.writeString(
+                    dataDir.resolve("postgresql.conf"), settings, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new IllegalStateException("Could not write " + dataDir.resolve("postgresql.conf") + ": " + e, e);
         }
@@ -199,10 +214,24 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             int candidate = freePort();
             long logOffset = sizeOf(logFile);
-            int exitCode = ProcessRunner.exitCodeOf("pg_ctl start", user.wrap(List.of(tool("pg_ctl"),
-                            "-D", dataDir.toString(), "-l", logFile.toString(), "-o", "-p " + candidate,
-                            "-w", "-t", String.valueOf(PG_CTL_WAIT_SECONDS), "-s", "start")),
-                    baseDir, pgCtlOutput, Duration.ofSeconds(PG_CTL_WAIT_SECONDS + 30));
+            int exitCode = ProcessRunner.exitCodeOf(
+                    "pg_ctl start",
+                    user.wrap(List.of(
+                            tool("pg_ctl"),
+                            "-D",
+                            dataDir.toString(),
+                            "-l",
+                            logFile.toString(),
+                            "-o",
+                            "-p " + candidate,
+                            "-w",
+                            "-t",
+                            String.valueOf(PG_CTL_WAIT_SECONDS),
+                            "-s",
+                            "start")),
+                    baseDir,
+                    pgCtlOutput,
+                    Duration.ofSeconds(PG_CTL_WAIT_SECONDS + 30));
             if (exitCode == 0) {
                 port = candidate;
                 return;
@@ -224,9 +253,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         Path pgCtlOutput = baseDir.resolve("pg_ctl.out");
         int exitCode;
         try {
-            exitCode = ProcessRunner.exitCodeOf("pg_ctl stop", user.wrap(List.of(tool("pg_ctl"),
-                            "-D", dataDir.toString(), "-m", "fast", "-w", "-t", "30", "-s", "stop")),
-                    baseDir, pgCtlOutput, Duration.ofSeconds(45));
+            exitCode = ProcessRunner.exitCodeOf(
+                    "pg_ctl stop",
+                    user.wrap(List.of(
+                            tool("pg_ctl"), "-D", dataDir.toString(), "-m", "fast", "-w", "-t", "30", "-s", "stop")),
+                    baseDir,
+                    pgCtlOutput,
+                    Duration.ofSeconds(45));
         } catch (IllegalStateException e) {
             exitCode = -1;
         }
@@ -285,7 +318,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 return Optional.empty();
             }
             return ProcessHandle.of(Long.parseLong(lines.get(0).trim()))
-                    .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(true));
+                    .filter(p ->
+                            p.info().command().map(c -> c.endsWith("/postgres")).orElse(true));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }

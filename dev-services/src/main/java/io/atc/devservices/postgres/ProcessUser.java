@@ -47,12 +47,14 @@ final class ProcessUser {
             return;
         }
         try {
-            UserPrincipal nobody = path.getFileSystem().getUserPrincipalLookupService()
-                    .lookupPrincipalByName(UNPRIVILEGED_USER);
+            UserPrincipal nobody =
+                    path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(UNPRIVILEGED_USER);
             Files.setOwner(path, nobody);
         } catch (IOException e) {
-            throw new IllegalStateException("Could not hand " + path + " over to user '" + UNPRIVILEGED_USER
-                    + "' (needed because initdb/postgres refuse to run as root): " + e, e);
+            throw new IllegalStateException(
+                    "Could not hand " + path + " over to user '" + UNPRIVILEGED_USER
+                            + "' (needed because initdb/postgres refuse to run as root): " + e,
+                    e);
         }
     }
 
@@ -64,7 +66,8 @@ final class ProcessUser {
         try {
             for (Path p = dir.toRealPath(); p != null; p = p.getParent()) {
                 Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(p);
-                boolean ownedByNobody = UNPRIVILEGED_USER.equals(Files.getOwner(p).getName());
+                boolean ownedByNobody =
+                        UNPRIVILEGED_USER.equals(Files.getOwner(p).getName());
                 if (!permissions.contains(PosixFilePermission.OTHERS_EXECUTE) && !ownedByNobody) {
                     throw new IllegalStateException("Embedded PostgreSQL runs as user '" + UNPRIVILEGED_USER
                             + "' when started as root, but that user cannot enter " + p + " (mode "

@@ -6,8 +6,7 @@ import java.util.concurrent.TimeUnit;
 /** Stopping the child processes the harness and the launcher start (brokers, service JVMs). */
 public final class ChildProcesses {
 
-    private ChildProcesses() {
-    }
+    private ChildProcesses() {}
 
     /** SIGTERM, so the process shuts down cleanly; SIGKILL if it has not ended within {@code grace}. */
     public static void stop(Process process, Duration grace) {

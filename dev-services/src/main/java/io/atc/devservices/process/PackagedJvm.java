@@ -19,10 +19,10 @@ import java.util.function.Supplier;
  */
 public final class PackagedJvm {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-    private PackagedJvm() {
-    }
+    private PackagedJvm() {}
 
     /** {@code java <options> -jar <jar>} with this JVM's own java; fails when the jar has not been built. */
     public static List<String> command(Path jar, List<String> javaOptions, String buildHint) {
@@ -41,10 +41,13 @@ public final class PackagedJvm {
      * @param name what the failure messages call the service
      * @param details appended to a failure (a log tail), or empty
      */
-    public static void awaitReady(Process process, String baseUrl, Duration timeout, String name, Supplier<String> details)
+    public static void awaitReady(
+            Process process, String baseUrl, Duration timeout, String name, Supplier<String> details)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2))
+                .build();
         while (System.nanoTime() - deadline < 0) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with code " + process.exitValue() + details.get());

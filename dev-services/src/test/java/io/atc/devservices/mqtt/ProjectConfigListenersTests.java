@@ -22,26 +22,45 @@ class ProjectConfigListenersTests {
 
     @Test
     void droppingTheTlsListenerRemovesItsTlsSettingsOnly() {
-        List<String> lines = project().setListener(MosquittoConfig.PLAIN_PORT, "41883 127.0.0.1")
-                .dropListener(MosquittoConfig.TLS_PORT).text().lines().map(String::strip).toList();
+        List<String> lines = project()
+                .setListener(MosquittoConfig.PLAIN_PORT, "41883 127.0.0.1")
+                .dropListener(MosquittoConfig.TLS_PORT)
+                .text()
+                .lines()
+                .map(String::strip)
+                .toList();
 
         assertThat(lines).contains("listener 41883 127.0.0.1", "allow_anonymous false", "persistence true");
-        assertThat(lines).noneMatch(line -> line.startsWith("listener 8883") || line.startsWith("cafile")
-                || line.startsWith("crlfile") || line.startsWith("require_certificate")
-                || line.startsWith("use_subject_as_username") || line.startsWith("use_username_as_clientid")
-                || line.startsWith("tls_version"));
+        assertThat(lines)
+                .noneMatch(line -> line.startsWith("listener 8883")
+                        || line.startsWith("cafile")
+                        || line.startsWith("crlfile")
+                        || line.startsWith("require_certificate")
+                        || line.startsWith("use_subject_as_username")
+                        || line.startsWith("use_username_as_clientid")
+                        || line.startsWith("tls_version"));
     }
 
     @Test
     void theTlsListenerKeepsRequiringCertificatesNamedBySubject() {
-        List<String> lines = project().setListener(MosquittoConfig.TLS_PORT, "48883 127.0.0.1")
+        List<String> lines = project()
+                .setListener(MosquittoConfig.TLS_PORT, "48883 127.0.0.1")
                 .set("cafile", "/tmp/test-root.pem")
                 .set("crlfile", "/tmp/test-crls.pem")
-                .text().lines().map(String::strip).toList();
+                .text()
+                .lines()
+                .map(String::strip)
+                .toList();
 
-        assertThat(lines).contains("listener 48883 127.0.0.1", "cafile /tmp/test-root.pem", "crlfile /tmp/test-crls.pem",
-                "require_certificate true", "use_subject_as_username true", "use_username_as_clientid true",
-                "tls_version tlsv1.2");
+        assertThat(lines)
+                .contains(
+                        "listener 48883 127.0.0.1",
+                        "cafile /tmp/test-root.pem",
+                        "crlfile /tmp/test-crls.pem",
+                        "require_certificate true",
+                        "use_subject_as_username true",
+                        "use_username_as_clientid true",
+                        "tls_version tlsv1.2");
         assertThat(lines).noneMatch(line -> line.startsWith("use_identity_as_username"));
     }
 }

@@ -63,7 +63,9 @@ class EmbeddedPostgresServerTests {
                 CompletableFuture.supplyAsync(EmbeddedPostgresServer::start, executor),
                 CompletableFuture.supplyAsync(EmbeddedPostgresServer::start, executor));
         executor.shutdown();
-        CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)).exceptionally(failure -> null).join();
+        CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new))
+                .exceptionally(failure -> null)
+                .join();
         List<EmbeddedPostgresServer> servers = starts.stream()
                 .filter(start -> !start.isCompletedExceptionally())
                 .map(CompletableFuture::join)
@@ -87,8 +89,7 @@ class EmbeddedPostgresServerTests {
         }
     }
 
-    private static Connection connect(EmbeddedPostgresServer server, String database, String user)
-            throws SQLException {
+    private static Connection connect(EmbeddedPostgresServer server, String database, String user) throws SQLException {
         return DriverManager.getConnection(server.jdbcUrl(database), user, "");
     }
 
@@ -101,9 +102,10 @@ class EmbeddedPostgresServerTests {
 
     private static void assertNotListening(int port) {
         assertThatThrownBy(() -> {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-            }
-        }).isInstanceOf(IOException.class);
+                    try (Socket socket = new Socket()) {
+                        socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+                    }
+                })
+                .isInstanceOf(IOException.class);
     }
 }

@@ -9,8 +9,7 @@ import java.util.UUID;
  */
 public final class BlobKeys {
 
-    private BlobKeys() {
-    }
+    private BlobKeys() {}
 
     public static String image(UUID tenantId, UUID siteId, UUID deviceId, UUID imageId) {
         return tenantId + "/" + siteId + "/" + deviceId + "/" + imageId;

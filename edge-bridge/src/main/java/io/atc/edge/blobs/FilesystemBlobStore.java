@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  */
 public final class FilesystemBlobStore implements BlobStore {
 
-    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}(/[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}){0,7}");
+    private static final Pattern KEY =
+            Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}(/[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}){0,7}");
 
     private final Path root;
 
@@ -46,7 +47,8 @@ public final class FilesystemBlobStore implements BlobStore {
         Files.createDirectories(directory);
         Path temporary = directory.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel channel =
+                    FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
@@ -81,7 +83,8 @@ public final class FilesystemBlobStore implements BlobStore {
         try {
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("the blob directory's file system cannot rename atomically: " + target.getParent(), e);
+            throw new IOException(
+                    "the blob directory's file system cannot rename atomically: " + target.getParent(), e);
         }
     }
 

@@ -51,23 +51,30 @@ public class BrokerBootstrap {
 
     public Uni<Void> run() {
         String password = settings.ingestPassword().orElseThrow();
-        return broker.send(List.of(DynsecCommands.denyEverythingByDefault(),
-                DynsecCommands.getRole(IngestIdentity.ROLE),
-                DynsecCommands.getClient(IngestIdentity.USERNAME)))
+        return broker.send(List.of(
+                        DynsecCommands.denyEverythingByDefault(),
+                        DynsecCommands.getRole(IngestIdentity.ROLE),
+                        DynsecCommands.getClient(IngestIdentity.USERNAME)))
                 .flatMap(state -> {
                     state.get(0).requireOk();
                     List<JsonObject> fixes = new ArrayList<>(roleFixes(state.get(1)));
                     DynsecResponse client = state.get(2);
                     boolean created = client.failedWith(DynsecResponse.CLIENT_NOT_FOUND);
-                    fixes.addAll(created ? List.of(DynsecCommands.createClient(IngestIdentity.USERNAME, password,
-                            IngestIdentity.ROLE)) : clientFixes(client.requireOk()));
-                    return broker.send(fixes).invoke(done -> {
-                        done.forEach(DynsecResponse::requireOk);
-                        if (!fixes.isEmpty()) {
-                            LOG.infof("broker: default access is deny-all; ingest identity %s %s (%d change(s))",
-                                    IngestIdentity.USERNAME, created ? "created" : "repaired", fixes.size());
-                        }
-                    }).flatMap(done -> created ? Uni.createFrom().voidItem() : ensurePassword(password));
+                    fixes.addAll(
+                            created
+                                    ? List.of(DynsecCommands.createClient(
+                                            IngestIdentity.USERNAME, password, IngestIdentity.ROLE))
+                                    : clientFixes(client.requireOk()));
+                    return broker.send(fixes)
+                            .invoke(done -> {
+                                done.forEach(DynsecResponse::requireOk);
+                                if (!fixes.isEmpty()) {
+                                    LOG.infof(
+                                            "broker: default access is deny-all; ingest identity %s %s (%d change(s))",
+                                            IngestIdentity.USERNAME, created ? "created" : "repaired", fixes.size());
+                                }
+                            })
+                            .flatMap(done -> created ? Uni.createFrom().voidItem() : ensurePassword(password));
                 });
     }
 
@@ -76,12 +83,15 @@ public class BrokerBootstrap {
             return List.of(DynsecCommands.createRole(IngestIdentity.ROLE, IngestIdentity.ACLS));
         }
         Set<DynsecCommands.Acl> present = new LinkedHashSet<>();
-        JsonArray acls = role.requireOk().data().getJsonObject("role", new JsonObject()).getJsonArray("acls", new JsonArray());
+        JsonArray acls =
+                role.requireOk().data().getJsonObject("role", new JsonObject()).getJsonArray("acls", new JsonArray());
         acls.forEach(acl -> present.add(DynsecCommands.Acl.from((JsonObject) acl)));
         List<JsonObject> fixes = new ArrayList<>();
-        present.stream().filter(acl -> !IngestIdentity.ACLS.contains(acl))
+        present.stream()
+                .filter(acl -> !IngestIdentity.ACLS.contains(acl))
                 .forEach(extra -> fixes.add(DynsecCommands.removeRoleAcl(IngestIdentity.ROLE, extra)));
-        IngestIdentity.ACLS.stream().filter(acl -> !present.contains(acl))
+        IngestIdentity.ACLS.stream()
+                .filter(acl -> !present.contains(acl))
                 .forEach(missing -> fixes.add(DynsecCommands.addRoleAcl(IngestIdentity.ROLE, missing)));
         return fixes;
     }
@@ -93,8 +103,10 @@ public class BrokerBootstrap {
             fixes.add(DynsecCommands.enableClient(IngestIdentity.USERNAME));
         }
         List<String> roles = state.getJsonArray("roles", new JsonArray()).stream()
-                .map(role -> ((JsonObject) role).getString("rolename")).toList();
-        roles.stream().filter(role -> !IngestIdentity.ROLE.equals(role))
+                .map(role -> ((JsonObject) role).getString("rolename"))
+                .toList();
+        roles.stream()
+                .filter(role -> !IngestIdentity.ROLE.equals(role))
                 .forEach(extra -> fixes.add(DynsecCommands.removeClientRole(IngestIdentity.USERNAME, extra)));
         if (!roles.contains(IngestIdentity.ROLE)) {
             fixes.add(DynsecCommands.addClientRole(IngestIdentity.USERNAME, IngestIdentity.ROLE));
@@ -107,7 +119,8 @@ public class BrokerBootstrap {
             if (works) {
                 return Uni.createFrom().voidItem();
             }
-            LOG.infof("broker: the ingest identity %s had another password; setting the configured one",
+            LOG.infof(
+                    "broker: the ingest identity %s had another password; setting the configured one",
                     IngestIdentity.USERNAME);
             return broker.send(List.of(DynsecCommands.setClientPassword(IngestIdentity.USERNAME, password)))
                     .invoke(done -> done.get(0).requireOk())
@@ -123,14 +136,18 @@ public class BrokerBootstrap {
                 .setUsername(IngestIdentity.USERNAME)
                 .setPassword(password)
                 .setCleanSession(true);
-        options.setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.commandTimeout().toMillis()));
+        options.setConnectTimeout(
+                (int) Math.min(Integer.MAX_VALUE, settings.commandTimeout().toMillis()));
         MqttClient probe = MqttClient.create(vertx, options);
-        return Uni.createFrom().completionStage(() -> probe.connect(settings.port(), settings.host()).toCompletionStage())
+        return Uni.createFrom()
+                .completionStage(
+                        () -> probe.connect(settings.port(), settings.host()).toCompletionStage())
                 .map(accepted -> {
                     probe.disconnect();
                     return true;
                 })
-                .onFailure(BrokerBootstrap::refusedCredentials).recoverWithItem(false);
+                .onFailure(BrokerBootstrap::refusedCredentials)
+                .recoverWithItem(false);
     }
 
     private static boolean refusedCredentials(Throwable failure) {

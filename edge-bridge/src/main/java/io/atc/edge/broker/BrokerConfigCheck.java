@@ -29,15 +29,17 @@ public class BrokerConfigCheck {
     }
 
     void onStart(@Observes StartupEvent event) {
-        List<String> problems = problems(config.broker().adminPassword(), config.broker().ingestPassword(),
+        List<String> problems = problems(
+                config.broker().adminPassword(),
+                config.broker().ingestPassword(),
                 config.ingest().clientId());
         if (!problems.isEmpty()) {
             StartupRefusal.refuse("ATC-STARTUP-CONFIG " + String.join("; ", problems));
         }
     }
 
-    static List<String> problems(Optional<String> adminPassword, Optional<String> ingestPassword,
-            String ingestClientId) {
+    static List<String> problems(
+            Optional<String> adminPassword, Optional<String> ingestPassword, String ingestClientId) {
         List<String> problems = new ArrayList<>();
         if (adminPassword.filter(password -> !password.isBlank()).isEmpty()) {
             problems.add("ATC_EDGE_BROKER_ADMIN_PASSWORD is not set: the edge bridge manages device credentials"
@@ -47,9 +49,11 @@ public class BrokerConfigCheck {
             problems.add("ATC_EDGE_BROKER_INGEST_PASSWORD is not set: the ingest identity " + IngestIdentity.USERNAME
                     + " needs a password of at least " + MIN_INGEST_PASSWORD_LENGTH + " characters");
         } else if (ingestPassword.get().length() < MIN_INGEST_PASSWORD_LENGTH) {
-            problems.add("ATC_EDGE_BROKER_INGEST_PASSWORD is shorter than " + MIN_INGEST_PASSWORD_LENGTH + " characters");
+            problems.add(
+                    "ATC_EDGE_BROKER_INGEST_PASSWORD is shorter than " + MIN_INGEST_PASSWORD_LENGTH + " characters");
         }
-        if (DeviceIdentity.deviceIdOf(ingestClientId).isPresent() || DeviceIdentity.isCertificateUsername(ingestClientId)) {
+        if (DeviceIdentity.deviceIdOf(ingestClientId).isPresent()
+                || DeviceIdentity.isCertificateUsername(ingestClientId)) {
             problems.add("ATC_EDGE_INGEST_CLIENT_ID has the form of a device's client id; that device could take over"
                     + " the ingest's session: choose another, e.g. the replica's pod name");
         }

@@ -14,13 +14,13 @@ public final class BrokerConfirmation {
 
     private static final Logger LOG = Logger.getLogger(BrokerConfirmation.class);
 
-    private BrokerConfirmation() {
-    }
+    private BrokerConfirmation() {}
 
     public static <T> Uni<T> required(Uni<T> change) {
         return change.onFailure(BrokerException.class).transform(failure -> {
             LOG.warnf("change rolled back, the broker did not confirm it: %s", failure.getMessage());
-            return new ProblemException(ProblemType.UNAVAILABLE,
+            return new ProblemException(
+                    ProblemType.UNAVAILABLE,
                     "The MQTT broker did not confirm the change, so nothing was changed; try again later.");
         });
     }

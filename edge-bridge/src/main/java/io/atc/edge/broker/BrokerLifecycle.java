@@ -35,8 +35,12 @@ public class BrokerLifecycle {
     private final CompletableFuture<Void> bootstrapped = new CompletableFuture<>();
     private long timer = -1;
 
-    public BrokerLifecycle(DynamicSecurityClient broker, BrokerBootstrap bootstrap, BrokerReconciler reconciler,
-            EdgeConfig config, Vertx vertx) {
+    public BrokerLifecycle(
+            DynamicSecurityClient broker,
+            BrokerBootstrap bootstrap,
+            BrokerReconciler reconciler,
+            EdgeConfig config,
+            Vertx vertx) {
         this.broker = broker;
         this.bootstrap = bootstrap;
         this.reconciler = reconciler;
@@ -80,12 +84,15 @@ public class BrokerLifecycle {
         if (!converging.compareAndSet(false, true)) {
             return;
         }
-        bootstrap.run()
+        bootstrap
+                .run()
                 .invoke(done -> bootstrapped.complete(null))
                 .flatMap(done -> reconciler.reconcile())
-                .subscribe().with(report -> converging.set(false), failure -> {
+                .subscribe()
+                .with(report -> converging.set(false), failure -> {
                     converging.set(false);
-                    LOG.warnf("broker: could not converge with the database (retrying on reconnection and every %s): %s",
+                    LOG.warnf(
+                            "broker: could not converge with the database (retrying on reconnection and every %s): %s",
                             settings.reconcileInterval(), failure.getMessage());
                 });
     }

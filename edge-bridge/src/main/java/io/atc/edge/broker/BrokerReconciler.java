@@ -51,12 +51,13 @@ public class BrokerReconciler {
     }
 
     public Uni<ReconcileReport> reconcile() {
-        return reads.underExclusiveLock(IdentityChangeLock.KEY, locked -> deviceClients(0,
-                        new BrokerClients(new HashMap<>(), new HashSet<>()))
-                .flatMap(clients -> deviceRoles(0, new HashSet<>())
-                        .flatMap(roles -> directory(locked).flatMap(devices -> apply(
-                                ReconcilePlan.between(clients.devices(), roles, clients.certificateLogins(), devices),
-                                devices.size())))))
+        return reads.underExclusiveLock(IdentityChangeLock.KEY, locked -> deviceClients(
+                                0, new BrokerClients(new HashMap<>(), new HashSet<>()))
+                        .flatMap(clients -> deviceRoles(0, new HashSet<>()).flatMap(roles -> directory(locked)
+                                .flatMap(devices -> apply(
+                                        ReconcilePlan.between(
+                                                clients.devices(), roles, clients.certificateLogins(), devices),
+                                        devices.size())))))
                 .invoke(BrokerReconciler::log);
     }
 
@@ -68,15 +69,19 @@ public class BrokerReconciler {
             for (Object client : clients) {
                 JsonObject entry = (JsonObject) client;
                 String username = entry.getString("username");
-                DeviceIdentity.deviceIdOf(username).ifPresent(id -> found.devices().put(id, new ReconcilePlan.PasswordClient(
-                        entry.getBoolean("disabled", false), entry.getString("clientid"))));
+                DeviceIdentity.deviceIdOf(username).ifPresent(id -> found.devices()
+                        .put(
+                                id,
+                                new ReconcilePlan.PasswordClient(
+                                        entry.getBoolean("disabled", false), entry.getString("clientid"))));
                 if (DeviceIdentity.isCertificateUsername(username)) {
                     found.certificateLogins().add(username);
                 }
             }
             int next = offset + clients.size();
             return clients.isEmpty() || next >= data.getInteger("totalCount", 0)
-                    ? Uni.createFrom().item(found) : deviceClients(next, found);
+                    ? Uni.createFrom().item(found)
+                    : deviceClients(next, found);
         });
     }
 
@@ -84,18 +89,21 @@ public class BrokerReconciler {
         return broker.send(List.of(DynsecCommands.listRoles(offset, PAGE))).flatMap(responses -> {
             JsonObject data = responses.get(0).requireOk().data();
             JsonArray roles = data.getJsonArray("roles", new JsonArray());
-            roles.forEach(role -> DeviceIdentity.deviceIdOf(String.valueOf(role)).ifPresent(found::add));
+            roles.forEach(
+                    role -> DeviceIdentity.deviceIdOf(String.valueOf(role)).ifPresent(found::add));
             int next = offset + roles.size();
             return roles.isEmpty() || next >= data.getInteger("totalCount", 0)
-                    ? Uni.createFrom().item(found) : deviceRoles(next, found);
+                    ? Uni.createFrom().item(found)
+                    : deviceRoles(next, found);
         });
     }
 
     private static Uni<List<ReconcilePlan.RegisteredDevice>> directory(CrossTenantReads.LockedReads locked) {
         return locked.read(CrossTenantRead.DEVICES_TO_RECONCILE).map(rows -> {
             List<ReconcilePlan.RegisteredDevice> devices = new ArrayList<>();
-            rows.forEach(row -> devices.add(new ReconcilePlan.RegisteredDevice(new DeviceIdentity(row.getUUID("tenant_id"),
-                    row.getUUID("site_id"), row.getUUID("device_id")), row.getBoolean("enabled"),
+            rows.forEach(row -> devices.add(new ReconcilePlan.RegisteredDevice(
+                    new DeviceIdentity(row.getUUID("tenant_id"), row.getUUID("site_id"), row.getUUID("device_id")),
+                    row.getBoolean("enabled"),
                     row.getBoolean("certified"))));
             return devices;
         });
@@ -109,43 +117,80 @@ public class BrokerReconciler {
      */
     private Uni<ReconcileReport> apply(ReconcilePlan plan, int devicesChecked) {
         List<Step> removals = new ArrayList<>();
-        plan.clientsToRemove().forEach(client -> removals.add(new Step(DynsecCommands.deleteClient(client),
-                DynsecResponse.CLIENT_NOT_FOUND, Effect.CLIENT_REMOVED, null)));
-        plan.certificateClientsToRemove().forEach(client -> removals.add(new Step(DynsecCommands.deleteClient(client),
-                DynsecResponse.CLIENT_NOT_FOUND, Effect.CERTIFICATE_LOGIN_REMOVED, null)));
+        plan.clientsToRemove()
+                .forEach(client -> removals.add(new Step(
+                        DynsecCommands.deleteClient(client),
+                        DynsecResponse.CLIENT_NOT_FOUND,
+                        Effect.CLIENT_REMOVED,
+                        null)));
+        plan.certificateClientsToRemove()
+                .forEach(client -> removals.add(new Step(
+                        DynsecCommands.deleteClient(client),
+                        DynsecResponse.CLIENT_NOT_FOUND,
+                        Effect.CERTIFICATE_LOGIN_REMOVED,
+                        null)));
         List<Step> steps = new ArrayList<>();
-        plan.rolesToRemove().forEach(role -> steps.add(new Step(DynsecCommands.deleteRole(role),
-                DynsecResponse.ROLE_NOT_FOUND, Effect.ROLE_REMOVED, null)));
+        plan.rolesToRemove()
+                .forEach(role -> steps.add(new Step(
+                        DynsecCommands.deleteRole(role), DynsecResponse.ROLE_NOT_FOUND, Effect.ROLE_REMOVED, null)));
         for (ReconcilePlan.RegisteredDevice device : plan.clientsToCreate()) {
             DeviceIdentity identity = device.identity();
-            steps.add(new Step(DynsecCommands.createRole(identity.role(), identity.acls()), DynsecResponse.ROLE_EXISTS,
-                    Effect.NONE, null));
-            steps.add(new Step(identity.createPasswordClient(MqttPasswords.generate()), DynsecResponse.CLIENT_EXISTS,
-                    Effect.CLIENT_CREATED, identity));
+            steps.add(new Step(
+                    DynsecCommands.createRole(identity.role(), identity.acls()),
+                    DynsecResponse.ROLE_EXISTS,
+                    Effect.NONE,
+                    null));
+            steps.add(new Step(
+                    identity.createPasswordClient(MqttPasswords.generate()),
+                    DynsecResponse.CLIENT_EXISTS,
+                    Effect.CLIENT_CREATED,
+                    identity));
             if (!device.enabled()) {
                 steps.add(new Step(DynsecCommands.disableClient(identity.username()), null, Effect.NONE, null));
             }
         }
         for (ReconcilePlan.RegisteredDevice device : plan.rolesToRestore()) {
             DeviceIdentity identity = device.identity();
-            steps.add(new Step(DynsecCommands.createRole(identity.role(), identity.acls()), DynsecResponse.ROLE_EXISTS,
-                    Effect.ROLE_RESTORED, null));
-            steps.add(new Step(DynsecCommands.addClientRole(identity.username(), identity.role()), null, Effect.NONE, null));
-            if (device.needsCertificateLogin() && !plan.certificateClientsToCreate().contains(identity)) {
-                steps.add(new Step(DynsecCommands.addClientRole(identity.certificateUsername(), identity.role()), null,
-                        Effect.NONE, null));
+            steps.add(new Step(
+                    DynsecCommands.createRole(identity.role(), identity.acls()),
+                    DynsecResponse.ROLE_EXISTS,
+                    Effect.ROLE_RESTORED,
+                    null));
+            steps.add(new Step(
+                    DynsecCommands.addClientRole(identity.username(), identity.role()), null, Effect.NONE, null));
+            if (device.needsCertificateLogin()
+                    && !plan.certificateClientsToCreate().contains(identity)) {
+                steps.add(new Step(
+                        DynsecCommands.addClientRole(identity.certificateUsername(), identity.role()),
+                        null,
+                        Effect.NONE,
+                        null));
             }
         }
-        plan.certificateClientsToCreate().forEach(identity -> steps.add(new Step(
-                DynsecCommands.createClientWithoutPassword(identity.certificateUsername(), identity.role()),
-                DynsecResponse.CLIENT_EXISTS, Effect.CERTIFICATE_LOGIN_CREATED, null)));
-        plan.clientsToEnable().forEach(client -> steps.add(new Step(DynsecCommands.enableClient(client),
-                DynsecResponse.CLIENT_NOT_FOUND, Effect.CLIENT_ENABLED, null)));
-        plan.clientsToDisable().forEach(client -> steps.add(new Step(DynsecCommands.disableClient(client),
-                DynsecResponse.CLIENT_NOT_FOUND, Effect.CLIENT_DISABLED, null)));
-        plan.clientIdsToBind().forEach(identity -> steps.add(new Step(
-                DynsecCommands.bindClientId(identity.username(), identity.clientId()), DynsecResponse.CLIENT_NOT_FOUND,
-                Effect.CLIENT_ID_BOUND, null)));
+        plan.certificateClientsToCreate()
+                .forEach(identity -> steps.add(new Step(
+                        DynsecCommands.createClientWithoutPassword(identity.certificateUsername(), identity.role()),
+                        DynsecResponse.CLIENT_EXISTS,
+                        Effect.CERTIFICATE_LOGIN_CREATED,
+                        null)));
+        plan.clientsToEnable()
+                .forEach(client -> steps.add(new Step(
+                        DynsecCommands.enableClient(client),
+                        DynsecResponse.CLIENT_NOT_FOUND,
+                        Effect.CLIENT_ENABLED,
+                        null)));
+        plan.clientsToDisable()
+                .forEach(client -> steps.add(new Step(
+                        DynsecCommands.disableClient(client),
+                        DynsecResponse.CLIENT_NOT_FOUND,
+                        Effect.CLIENT_DISABLED,
+                        null)));
+        plan.clientIdsToBind()
+                .forEach(identity -> steps.add(new Step(
+                        DynsecCommands.bindClientId(identity.username(), identity.clientId()),
+                        DynsecResponse.CLIENT_NOT_FOUND,
+                        Effect.CLIENT_ID_BOUND,
+                        null)));
         return send(removals, 0, new ArrayList<>())
                 .invoke(responses -> requireDone(removals, responses))
                 .flatMap(removed -> send(steps, 0, removed))
@@ -172,7 +217,8 @@ public class BrokerReconciler {
             return Uni.createFrom().item(answered);
         }
         int to = Math.min(steps.size(), from + COMMANDS_PER_MESSAGE);
-        List<JsonObject> commands = steps.subList(from, to).stream().map(Step::command).toList();
+        List<JsonObject> commands =
+                steps.subList(from, to).stream().map(Step::command).toList();
         return broker.send(commands).flatMap(responses -> {
             answered.addAll(responses);
             return send(steps, to, answered);
@@ -193,41 +239,62 @@ public class BrokerReconciler {
             if (step.effect() == Effect.CLIENT_CREATED) {
                 DeviceIdentity device = step.device();
                 passwordResetNeeded.add(device.deviceId());
-                LOG.warnf("broker: device %s (tenant %s, site %s) had no broker client; it has one again, with a random"
-                        + " password nobody knows: reset the device's password (POST /v1/sites/%s/devices/%s/password)",
+                LOG.warnf(
+                        "broker: device %s (tenant %s, site %s) had no broker client; it has one again, with a random"
+                                + " password nobody knows: reset the device's password (POST /v1/sites/%s/devices/%s/password)",
                         device.deviceId(), device.tenantId(), device.siteId(), device.siteId(), device.deviceId());
             }
         }
-        return new ReconcileReport(devicesChecked, counts.getOrDefault(Effect.CLIENT_REMOVED, 0),
-                counts.getOrDefault(Effect.ROLE_REMOVED, 0), counts.getOrDefault(Effect.ROLE_RESTORED, 0),
-                counts.getOrDefault(Effect.CLIENT_ENABLED, 0), counts.getOrDefault(Effect.CLIENT_DISABLED, 0),
-                counts.getOrDefault(Effect.CLIENT_ID_BOUND, 0), List.copyOf(passwordResetNeeded),
-                counts.getOrDefault(Effect.CERTIFICATE_LOGIN_REMOVED, 0), counts.getOrDefault(Effect.CERTIFICATE_LOGIN_CREATED, 0));
+        return new ReconcileReport(
+                devicesChecked,
+                counts.getOrDefault(Effect.CLIENT_REMOVED, 0),
+                counts.getOrDefault(Effect.ROLE_REMOVED, 0),
+                counts.getOrDefault(Effect.ROLE_RESTORED, 0),
+                counts.getOrDefault(Effect.CLIENT_ENABLED, 0),
+                counts.getOrDefault(Effect.CLIENT_DISABLED, 0),
+                counts.getOrDefault(Effect.CLIENT_ID_BOUND, 0),
+                List.copyOf(passwordResetNeeded),
+                counts.getOrDefault(Effect.CERTIFICATE_LOGIN_REMOVED, 0),
+                counts.getOrDefault(Effect.CERTIFICATE_LOGIN_CREATED, 0));
     }
 
     private static void log(ReconcileReport report) {
         if (report.changedAnything()) {
-            LOG.infof("broker reconciled with %d registered device(s): %d client(s) and %d role(s) of unknown devices"
-                    + " removed, %d role(s) restored, %d client(s) enabled, %d disabled, %d recreated,"
-                    + " %d bound to their own client id; %d certificate login(s) removed, %d created",
-                    report.devicesChecked(), report.clientsRemoved(), report.rolesRemoved(), report.rolesRestored(),
-                    report.clientsEnabled(), report.clientsDisabled(), report.passwordResetNeeded().size(),
-                    report.clientIdsBound(), report.certificateLoginsRemoved(), report.certificateLoginsCreated());
+            LOG.infof(
+                    "broker reconciled with %d registered device(s): %d client(s) and %d role(s) of unknown devices"
+                            + " removed, %d role(s) restored, %d client(s) enabled, %d disabled, %d recreated,"
+                            + " %d bound to their own client id; %d certificate login(s) removed, %d created",
+                    report.devicesChecked(),
+                    report.clientsRemoved(),
+                    report.rolesRemoved(),
+                    report.rolesRestored(),
+                    report.clientsEnabled(),
+                    report.clientsDisabled(),
+                    report.passwordResetNeeded().size(),
+                    report.clientIdsBound(),
+                    report.certificateLoginsRemoved(),
+                    report.certificateLoginsCreated());
         } else {
             LOG.debugf("broker already matches the %d registered device(s)", report.devicesChecked());
         }
     }
 
     private enum Effect {
-        NONE, CLIENT_REMOVED, ROLE_REMOVED, CLIENT_CREATED, ROLE_RESTORED, CLIENT_ENABLED, CLIENT_DISABLED,
-        CLIENT_ID_BOUND, CERTIFICATE_LOGIN_REMOVED, CERTIFICATE_LOGIN_CREATED
+        NONE,
+        CLIENT_REMOVED,
+        ROLE_REMOVED,
+        CLIENT_CREATED,
+        ROLE_RESTORED,
+        CLIENT_ENABLED,
+        CLIENT_DISABLED,
+        CLIENT_ID_BOUND,
+        CERTIFICATE_LOGIN_REMOVED,
+        CERTIFICATE_LOGIN_CREATED
     }
 
     /** Device id to its password client; the names of certificate logins. */
-    private record BrokerClients(Map<UUID, ReconcilePlan.PasswordClient> devices, Set<String> certificateLogins) {
-    }
+    private record BrokerClients(Map<UUID, ReconcilePlan.PasswordClient> devices, Set<String> certificateLogins) {}
 
     /** One command, the error that still counts as done, and what it achieves when it succeeds. */
-    private record Step(JsonObject command, String tolerated, Effect effect, DeviceIdentity device) {
-    }
+    private record Step(JsonObject command, String tolerated, Effect effect, DeviceIdentity device) {}
 }

@@ -27,9 +27,9 @@ public class DeviceBrokerIdentities {
 
     /** A new device: its role, then its client in that role, bound to its own client id. */
     public Uni<Void> provision(DeviceIdentity device, String password) {
-        return confirmed(List.of(
-                DynsecCommands.createRole(device.role(), device.acls()),
-                device.createPasswordClient(password)), Set.of());
+        return confirmed(
+                List.of(DynsecCommands.createRole(device.role(), device.acls()), device.createPasswordClient(password)),
+                Set.of());
     }
 
     /** Sets a new password (disconnecting the device); recreates the client if the broker lost it. */
@@ -50,8 +50,11 @@ public class DeviceBrokerIdentities {
      * certificate login is deleted (disabling a client does not stop certificate logins).
      */
     public Uni<Void> disable(DeviceIdentity device) {
-        return confirmed(List.of(DynsecCommands.disableClient(device.username()),
-                DynsecCommands.deleteClient(device.certificateUsername())), Set.of(DynsecResponse.CLIENT_NOT_FOUND));
+        return confirmed(
+                List.of(
+                        DynsecCommands.disableClient(device.username()),
+                        DynsecCommands.deleteClient(device.certificateUsername())),
+                Set.of(DynsecResponse.CLIENT_NOT_FOUND));
     }
 
     /** Lets the device log in again: with its password, and with its certificate if it has a valid one. */
@@ -68,9 +71,13 @@ public class DeviceBrokerIdentities {
      * holding it have.
      */
     public Uni<Void> remove(DeviceIdentity device) {
-        return confirmed(List.of(DynsecCommands.deleteClient(device.username()),
-                DynsecCommands.deleteClient(device.certificateUsername())), Set.of(DynsecResponse.CLIENT_NOT_FOUND))
-                .flatMap(clientsGone -> tolerating(DynsecCommands.deleteRole(device.role()), DynsecResponse.ROLE_NOT_FOUND));
+        return confirmed(
+                        List.of(
+                                DynsecCommands.deleteClient(device.username()),
+                                DynsecCommands.deleteClient(device.certificateUsername())),
+                        Set.of(DynsecResponse.CLIENT_NOT_FOUND))
+                .flatMap(clientsGone ->
+                        tolerating(DynsecCommands.deleteRole(device.role()), DynsecResponse.ROLE_NOT_FOUND));
     }
 
     /**
@@ -96,7 +103,8 @@ public class DeviceBrokerIdentities {
      */
     public Uni<Void> dropCertificateSessions(DeviceIdentity device) {
         String username = device.certificateUsername();
-        return confirmed(List.of(DynsecCommands.disableClient(username), DynsecCommands.enableClient(username)),
+        return confirmed(
+                List.of(DynsecCommands.disableClient(username), DynsecCommands.enableClient(username)),
                 Set.of(DynsecResponse.CLIENT_NOT_FOUND));
     }
 
@@ -111,15 +119,16 @@ public class DeviceBrokerIdentities {
 
     private Uni<Void> recreate(DeviceIdentity device, String password, boolean enabled) {
         List<JsonObject> commands = new ArrayList<>(List.of(
-                DynsecCommands.createRole(device.role(), device.acls()),
-                device.createPasswordClient(password)));
+                DynsecCommands.createRole(device.role(), device.acls()), device.createPasswordClient(password)));
         if (!enabled) {
             commands.add(DynsecCommands.disableClient(device.username()));
         }
-        return broker.send(commands).invoke(responses -> {
-            responses.get(0).requireOk(Set.of(DynsecResponse.ROLE_EXISTS));
-            responses.subList(1, responses.size()).forEach(DynsecResponse::requireOk);
-        }).replaceWithVoid();
+        return broker.send(commands)
+                .invoke(responses -> {
+                    responses.get(0).requireOk(Set.of(DynsecResponse.ROLE_EXISTS));
+                    responses.subList(1, responses.size()).forEach(DynsecResponse::requireOk);
+                })
+                .replaceWithVoid();
     }
 
     private Uni<Void> tolerating(JsonObject command, String tolerated) {

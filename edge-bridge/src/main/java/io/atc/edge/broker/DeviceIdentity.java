@@ -20,8 +20,9 @@ public record DeviceIdentity(UUID tenantId, UUID siteId, UUID deviceId) {
     static final String PREFIX = "d-";
     /** The O of every device certificate subject, and of the PKI's other names. */
     public static final String CERTIFICATE_ORGANISATION = "ATC Edge";
-    private static final Pattern CERTIFICATE_USERNAME = Pattern.compile(
-            "CN=d-[0-9a-f-]{36},OU=t-[0-9a-f-]{36},O=" + Pattern.quote(CERTIFICATE_ORGANISATION));
+
+    private static final Pattern CERTIFICATE_USERNAME =
+            Pattern.compile("CN=d-[0-9a-f-]{36},OU=t-[0-9a-f-]{36},O=" + Pattern.quote(CERTIFICATE_ORGANISATION));
 
     public String username() {
         return usernameOf(deviceId);

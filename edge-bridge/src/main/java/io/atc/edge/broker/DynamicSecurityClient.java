@@ -52,6 +52,7 @@ public class DynamicSecurityClient {
     private static final int SUBSCRIPTION_REFUSED = 0x80;
     /** Netty's decoder refuses messages over 8 KiB unless told otherwise; a page of clients is larger. */
     private static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Vertx vertx;
@@ -62,6 +63,7 @@ public class DynamicSecurityClient {
     private volatile Context context;
     /** Set only while connected and subscribed to the answers. */
     private volatile MqttClient connected;
+
     private volatile boolean stopped = true;
 
     public DynamicSecurityClient(Vertx vertx, EdgeConfig config) {
@@ -136,20 +138,27 @@ public class DynamicSecurityClient {
         long timer = vertx.setTimer(timeoutMillis, ignored -> {
             PendingBatch late = pending.remove(batch);
             if (late != null) {
-                late.reply().fail(new BrokerUnavailableException(
-                        "the MQTT broker at " + where() + " did not answer within " + timeoutMillis + " ms"));
+                late.reply()
+                        .fail(new BrokerUnavailableException(
+                                "the MQTT broker at " + where() + " did not answer within " + timeoutMillis + " ms"));
             }
         });
         pending.put(batch, new PendingBatch(reply, commands.size(), timer));
         // QoS 0: the plugin's answer is the acknowledgement that counts, and QoS 1 would cap the
         // commands in flight at the client's in-flight window.
-        client.publish(CONTROL_TOPIC, new JsonObject().put("commands", tagged).toBuffer(), MqttQoS.AT_MOST_ONCE,
-                false, false).onFailure(failure -> {
+        client.publish(
+                        CONTROL_TOPIC,
+                        new JsonObject().put("commands", tagged).toBuffer(),
+                        MqttQoS.AT_MOST_ONCE,
+                        false,
+                        false)
+                .onFailure(failure -> {
                     PendingBatch unsent = pending.remove(batch);
                     if (unsent != null) {
                         vertx.cancelTimer(unsent.timer());
-                        unsent.reply().fail(new BrokerUnavailableException(
-                                "could not send to the MQTT broker at " + where() + ": " + failure.getMessage()));
+                        unsent.reply()
+                                .fail(new BrokerUnavailableException("could not send to the MQTT broker at " + where()
+                                        + ": " + failure.getMessage()));
                     }
                 });
     }
@@ -175,7 +184,8 @@ public class DynamicSecurityClient {
         try {
             waiting.reply().complete(answers(batch, responses, waiting.size()));
         } catch (RuntimeException e) {
-            waiting.reply().fail(new BrokerUnavailableException("the MQTT broker's answer did not match the commands sent"));
+            waiting.reply()
+                    .fail(new BrokerUnavailableException("the MQTT broker's answer did not match the commands sent"));
         }
     }
 
@@ -218,7 +228,8 @@ public class DynamicSecurityClient {
             }
         });
         client.closeHandler(ignored -> onClosed(client));
-        long subscribeTimer = vertx.setTimer(settings.commandTimeout().toMillis(),
+        long subscribeTimer = vertx.setTimer(
+                settings.commandTimeout().toMillis(),
                 ignored -> subscribed.tryFail("no answer to the subscription to " + RESPONSE_TOPIC));
         client.connect(settings.port(), settings.host())
                 .compose(ack -> client.subscribe(RESPONSE_TOPIC, MqttQoS.AT_MOST_ONCE.value()))
@@ -236,7 +247,8 @@ public class DynamicSecurityClient {
                     }
                     if (result.failed()) {
                         long delay = backoffMillis(failedAttempts);
-                        LOG.warnf("cannot manage device credentials at the MQTT broker at %s (attempt %d, retrying in %d ms): %s",
+                        LOG.warnf(
+                                "cannot manage device credentials at the MQTT broker at %s (attempt %d, retrying in %d ms): %s",
                                 where(), failedAttempts + 1, delay, describe(result.cause()));
                         vertx.setTimer(delay, ignored -> connect(failedAttempts + 1));
                     }
@@ -276,7 +288,8 @@ public class DynamicSecurityClient {
                 .setCleanSession(true)
                 .setKeepAliveInterval(30)
                 .setMaxMessageSize(MAX_MESSAGE_BYTES);
-        options.setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.commandTimeout().toMillis()));
+        options.setConnectTimeout(
+                (int) Math.min(Integer.MAX_VALUE, settings.commandTimeout().toMillis()));
         return options;
     }
 
@@ -312,8 +325,7 @@ public class DynamicSecurityClient {
         }
     }
 
-    private record PendingBatch(Reply reply, int size, long timer) {
-    }
+    private record PendingBatch(Reply reply, int size, long timer) {}
 
     /** Completes the caller's Uni on the caller's own context, where its database connection lives. */
     private record Reply(Context caller, UniEmitter<? super List<DynsecResponse>> emitter) {

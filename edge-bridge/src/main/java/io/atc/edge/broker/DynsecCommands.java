@@ -8,8 +8,7 @@ import io.vertx.core.json.JsonObject;
 /** The dynamic-security commands the bridge sends (Mosquitto 2.0 plugin protocol). */
 final class DynsecCommands {
 
-    private DynsecCommands() {
-    }
+    private DynsecCommands() {}
 
     /** One ACL entry of a role, as the plugin reports and accepts it. */
     record Acl(String type, String topic, boolean allow) {
@@ -36,7 +35,8 @@ final class DynsecCommands {
     }
 
     static JsonObject createRole(String role, List<Acl> acls) {
-        return command("createRole").put("rolename", role)
+        return command("createRole")
+                .put("rolename", role)
                 .put("acls", new JsonArray(acls.stream().map(Acl::toJson).toList()));
     }
 
@@ -49,7 +49,10 @@ final class DynsecCommands {
     }
 
     static JsonObject removeRoleAcl(String role, Acl acl) {
-        return command("removeRoleACL").put("rolename", role).put("acltype", acl.type()).put("topic", acl.topic());
+        return command("removeRoleACL")
+                .put("rolename", role)
+                .put("acltype", acl.type())
+                .put("topic", acl.topic());
     }
 
     static JsonObject deleteRole(String role) {
@@ -62,7 +65,9 @@ final class DynsecCommands {
 
     /** A client that may log in with its password under any client id: for the platform's own identities only. */
     static JsonObject createClient(String username, String password, String role) {
-        return command("createClient").put("username", username).put("password", password)
+        return command("createClient")
+                .put("username", username)
+                .put("password", password)
                 .put("roles", new JsonArray().add(new JsonObject().put("rolename", role)));
     }
 
@@ -84,13 +89,15 @@ final class DynsecCommands {
      * listener (Mosquitto refuses an empty or missing password for it).
      */
     static JsonObject createClientWithoutPassword(String username, String role) {
-        return command("createClient").put("username", username)
+        return command("createClient")
+                .put("username", username)
                 .put("roles", new JsonArray().add(new JsonObject().put("rolename", role)));
     }
 
     /** Replaces the client's roles with {@code role} alone. */
     static JsonObject setClientRoles(String username, String role) {
-        return command("modifyClient").put("username", username)
+        return command("modifyClient")
+                .put("username", username)
                 .put("roles", new JsonArray().add(new JsonObject().put("rolename", role)));
     }
 

@@ -37,7 +37,7 @@ public record DynsecResponse(String command, String error, JsonObject data) {
 
     static DynsecResponse from(JsonObject response) {
         JsonObject data = response.getJsonObject("data");
-        return new DynsecResponse(response.getString("command"), response.getString("error"),
-                data == null ? new JsonObject() : data);
+        return new DynsecResponse(
+                response.getString("command"), response.getString("error"), data == null ? new JsonObject() : data);
     }
 }

@@ -18,10 +18,10 @@ public final class IdentityChangeLock {
     /** "atc_edge" in ASCII: one key for the whole database, no collision with other lock users. */
     static final long KEY = 0x6174635f65646765L;
 
-    private IdentityChangeLock() {
-    }
+    private IdentityChangeLock() {}
 
     public static Uni<Void> holdShared(TenantSql sql) {
-        return sql.execute("select pg_advisory_xact_lock_shared($1)", Tuple.of(KEY)).replaceWithVoid();
+        return sql.execute("select pg_advisory_xact_lock_shared($1)", Tuple.of(KEY))
+                .replaceWithVoid();
     }
 }

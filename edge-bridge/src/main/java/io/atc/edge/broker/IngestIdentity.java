@@ -27,6 +27,5 @@ public final class IngestIdentity {
             new DynsecCommands.Acl("subscribePattern", IMAGES_FILTER, true),
             new DynsecCommands.Acl("publishClientReceive", DeviceTopic.ROOT_FILTER, true));
 
-    private IngestIdentity() {
-    }
+    private IngestIdentity() {}
 }

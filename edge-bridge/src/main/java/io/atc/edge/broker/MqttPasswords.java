@@ -12,8 +12,7 @@ public final class MqttPasswords {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int BYTES = 24;
 
-    private MqttPasswords() {
-    }
+    private MqttPasswords() {}
 
     public static String generate() {
         byte[] secret = new byte[BYTES];

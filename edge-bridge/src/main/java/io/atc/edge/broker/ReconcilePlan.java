@@ -18,14 +18,19 @@ import java.util.stream.Collectors;
  * Certificate logins exist for exactly the enabled devices with a valid certificate: others are
  * removed, missing ones created.
  */
-record ReconcilePlan(List<String> clientsToRemove, List<String> rolesToRemove, List<RegisteredDevice> clientsToCreate,
-        List<RegisteredDevice> rolesToRestore, List<String> clientsToEnable, List<String> clientsToDisable,
-        List<DeviceIdentity> clientIdsToBind, List<String> certificateClientsToRemove,
+record ReconcilePlan(
+        List<String> clientsToRemove,
+        List<String> rolesToRemove,
+        List<RegisteredDevice> clientsToCreate,
+        List<RegisteredDevice> rolesToRestore,
+        List<String> clientsToEnable,
+        List<String> clientsToDisable,
+        List<DeviceIdentity> clientIdsToBind,
+        List<String> certificateClientsToRemove,
         List<DeviceIdentity> certificateClientsToCreate) {
 
     /** A device's password client as the broker lists it: its disabled flag and the client id it is bound to, if any. */
-    record PasswordClient(boolean disabled, String clientId) {
-    }
+    record PasswordClient(boolean disabled, String clientId) {}
 
     /** A device as the database lists it: its directory entry and whether it holds a valid certificate. */
     record RegisteredDevice(DeviceIdentity identity, boolean enabled, boolean certified) {
@@ -40,7 +45,10 @@ record ReconcilePlan(List<String> clientsToRemove, List<String> rolesToRemove, L
      * @param roles              the device ids that have a role at the broker
      * @param certificateClients the broker's clients named like a device's certificate login
      */
-    static ReconcilePlan between(Map<UUID, PasswordClient> clients, Set<UUID> roles, Set<String> certificateClients,
+    static ReconcilePlan between(
+            Map<UUID, PasswordClient> clients,
+            Set<UUID> roles,
+            Set<String> certificateClients,
             Collection<RegisteredDevice> devices) {
         Map<UUID, RegisteredDevice> registered = devices.stream()
                 .collect(Collectors.toMap(device -> device.identity().deviceId(), Function.identity()));
@@ -52,11 +60,16 @@ record ReconcilePlan(List<String> clientsToRemove, List<String> rolesToRemove, L
         List<String> clientsToDisable = new ArrayList<>();
         List<DeviceIdentity> clientIdsToBind = new ArrayList<>();
         List<DeviceIdentity> certificateClientsToCreate = new ArrayList<>();
-        clients.keySet().stream().filter(id -> !registered.containsKey(id)).sorted()
+        clients.keySet().stream()
+                .filter(id -> !registered.containsKey(id))
+                .sorted()
                 .forEach(id -> clientsToRemove.add(DeviceIdentity.usernameOf(id)));
-        roles.stream().filter(id -> !registered.containsKey(id)).sorted()
+        roles.stream()
+                .filter(id -> !registered.containsKey(id))
+                .sorted()
                 .forEach(id -> rolesToRemove.add(DeviceIdentity.usernameOf(id)));
-        registered.values().stream().sorted((a, b) -> a.identity().deviceId().compareTo(b.identity().deviceId()))
+        registered.values().stream()
+                .sorted((a, b) -> a.identity().deviceId().compareTo(b.identity().deviceId()))
                 .forEach(device -> {
                     if (device.needsCertificateLogin()
                             && !certificateClients.contains(device.identity().certificateUsername())) {
@@ -79,18 +92,35 @@ record ReconcilePlan(List<String> clientsToRemove, List<String> rolesToRemove, L
                         clientIdsToBind.add(device.identity());
                     }
                 });
-        Set<String> certificateLogins = registered.values().stream().filter(RegisteredDevice::needsCertificateLogin)
-                .map(device -> device.identity().certificateUsername()).collect(Collectors.toSet());
+        Set<String> certificateLogins = registered.values().stream()
+                .filter(RegisteredDevice::needsCertificateLogin)
+                .map(device -> device.identity().certificateUsername())
+                .collect(Collectors.toSet());
         List<String> certificateClientsToRemove = certificateClients.stream()
-                .filter(name -> !certificateLogins.contains(name)).sorted().toList();
-        return new ReconcilePlan(clientsToRemove, rolesToRemove, clientsToCreate, rolesToRestore, clientsToEnable,
-                clientsToDisable, clientIdsToBind, certificateClientsToRemove, certificateClientsToCreate);
+                .filter(name -> !certificateLogins.contains(name))
+                .sorted()
+                .toList();
+        return new ReconcilePlan(
+                clientsToRemove,
+                rolesToRemove,
+                clientsToCreate,
+                rolesToRestore,
+                clientsToEnable,
+                clientsToDisable,
+                clientIdsToBind,
+                certificateClientsToRemove,
+                certificateClientsToCreate);
     }
 
     boolean nothingToDo() {
-        return clientsToRemove.isEmpty() && rolesToRemove.isEmpty() && clientsToCreate.isEmpty()
-                && rolesToRestore.isEmpty() && clientsToEnable.isEmpty() && clientsToDisable.isEmpty()
+        return clientsToRemove.isEmpty()
+                && rolesToRemove.isEmpty()
+                && clientsToCreate.isEmpty()
+                && rolesToRestore.isEmpty()
+                && clientsToEnable.isEmpty()
+                && clientsToDisable.isEmpty()
                 && clientIdsToBind.isEmpty()
-                && certificateClientsToRemove.isEmpty() && certificateClientsToCreate.isEmpty();
+                && certificateClientsToRemove.isEmpty()
+                && certificateClientsToCreate.isEmpty();
     }
 }

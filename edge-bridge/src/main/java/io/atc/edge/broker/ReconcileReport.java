@@ -10,12 +10,28 @@ import java.util.UUID;
  * and created for enabled devices with one. {@code clientIdsBound}: password clients that could log
  * in under another client id than their own, now bound to it (and disconnected).
  */
-public record ReconcileReport(int devicesChecked, int clientsRemoved, int rolesRemoved, int rolesRestored,
-        int clientsEnabled, int clientsDisabled, int clientIdsBound, List<UUID> passwordResetNeeded,
-        int certificateLoginsRemoved, int certificateLoginsCreated) {
+public record ReconcileReport(
+        int devicesChecked,
+        int clientsRemoved,
+        int rolesRemoved,
+        int rolesRestored,
+        int clientsEnabled,
+        int clientsDisabled,
+        int clientIdsBound,
+        List<UUID> passwordResetNeeded,
+        int certificateLoginsRemoved,
+        int certificateLoginsCreated) {
 
     public boolean changedAnything() {
-        return clientsRemoved + rolesRemoved + rolesRestored + clientsEnabled + clientsDisabled + clientIdsBound
-                + passwordResetNeeded.size() + certificateLoginsRemoved + certificateLoginsCreated > 0;
+        return clientsRemoved
+                        + rolesRemoved
+                        + rolesRestored
+                        + clientsEnabled
+                        + clientsDisabled
+                        + clientIdsBound
+                        + passwordResetNeeded.size()
+                        + certificateLoginsRemoved
+                        + certificateLoginsCreated
+                > 0;
     }
 }

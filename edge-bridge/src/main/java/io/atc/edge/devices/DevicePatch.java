@@ -9,7 +9,9 @@ import jakarta.validation.constraints.Size;
  */
 public record DevicePatch(
         @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
-        @Size(max = 200, message = "must be at most 200 characters") String name,
+        @Size(max = 200, message = "must be at most 200 characters")
+        String name,
+
         Boolean enabled) {
 
     boolean changesNothing() {

@@ -25,6 +25,7 @@ public class DeviceRepository {
             select $1, s.site_id, $3 from tenancy.sites s where s.site_id = $2 and s.tenant_id = $1
             returning %s
             """.formatted(Device.COLUMNS);
+
     private static final String SITE_EXISTS =
             "select exists (select 1 from tenancy.sites where site_id = $1 and tenant_id = $2)";
     private static final String PAGE = """
@@ -33,8 +34,9 @@ public class DeviceRepository {
              order by device_id
              limit $3
             """.formatted(Device.COLUMNS);
-    private static final String ONE = "select %s from edge.devices where site_id = $1 and device_id = $2 and tenant_id = $3"
-            .formatted(Device.COLUMNS);
+    private static final String ONE =
+            "select %s from edge.devices where site_id = $1 and device_id = $2 and tenant_id = $3"
+                    .formatted(Device.COLUMNS);
     private static final String UPDATE = """
             update edge.devices
                set name = coalesce($3, name), enabled = coalesce($4, enabled), updated_at = now()
@@ -43,14 +45,15 @@ public class DeviceRepository {
             """.formatted(Device.COLUMNS);
     private static final String DELETE =
             "delete from edge.devices where site_id = $1 and device_id = $2 and tenant_id = $3 returning %s"
-            .formatted(Device.COLUMNS);
+                    .formatted(Device.COLUMNS);
 
     Uni<Optional<Device>> insert(TenantSql sql, UUID siteId, String name) {
         return sql.execute(INSERT, Tuple.of(sql.tenantId(), siteId, name)).map(DeviceRepository::first);
     }
 
     Uni<Boolean> siteExists(TenantSql sql, UUID siteId) {
-        return sql.execute(SITE_EXISTS, Tuple.of(siteId, sql.tenantId())).map(rows -> rows.iterator().next().getBoolean(0));
+        return sql.execute(SITE_EXISTS, Tuple.of(siteId, sql.tenantId()))
+                .map(rows -> rows.iterator().next().getBoolean(0));
     }
 
     Uni<List<Device>> page(TenantSql sql, UUID siteId, UUID after, int limit) {
@@ -64,12 +67,14 @@ public class DeviceRepository {
 
     /** The device, locked until the transaction ends, so a concurrent delete waits for this change. */
     Uni<Optional<Device>> findForUpdate(TenantSql sql, UUID siteId, UUID deviceId) {
-        return sql.execute(ONE + " for update", Tuple.of(siteId, deviceId, sql.tenantId())).map(DeviceRepository::first);
+        return sql.execute(ONE + " for update", Tuple.of(siteId, deviceId, sql.tenantId()))
+                .map(DeviceRepository::first);
     }
 
     /** {@code name} and {@code enabled} keep their value when null. */
     Uni<Optional<Device>> update(TenantSql sql, UUID siteId, UUID deviceId, String name, Boolean enabled) {
-        return sql.execute(UPDATE, Tuple.of(siteId, deviceId, name, enabled, sql.tenantId())).map(DeviceRepository::first);
+        return sql.execute(UPDATE, Tuple.of(siteId, deviceId, name, enabled, sql.tenantId()))
+                .map(DeviceRepository::first);
     }
 
     Uni<Optional<Device>> delete(TenantSql sql, UUID siteId, UUID deviceId) {
@@ -77,6 +82,8 @@ public class DeviceRepository {
     }
 
     private static Optional<Device> first(RowSet<Row> rows) {
-        return rows.iterator().hasNext() ? Optional.of(Device.from(rows.iterator().next())) : Optional.empty();
+        return rows.iterator().hasNext()
+                ? Optional.of(Device.from(rows.iterator().next()))
+                : Optional.empty();
     }
 }

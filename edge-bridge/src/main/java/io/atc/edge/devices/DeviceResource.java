@@ -51,21 +51,31 @@ public class DeviceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a device; the response shows its MQTT password once and never again")
     @RequiresScope(Scope.DEVICES_WRITE)
-    public Uni<Response> register(@PathParam("siteId") UUID siteId,
-            @Valid @NotNull(message = "a JSON body is required") DeviceDraft draft) {
+    public Uni<Response> register(
+            @PathParam("siteId") UUID siteId, @Valid @NotNull(message = "a JSON body is required") DeviceDraft draft) {
         return devices.register(caller.current(), siteId, draft)
-                .map(registered -> noStore(Response.created(
-                        URI.create("/v1/sites/" + siteId + "/devices/" + registered.device().id())))
-                        .entity(registered).build());
+                .map(registered -> noStore(Response.created(URI.create("/v1/sites/" + siteId + "/devices/"
+                                + registered.device().id())))
+                        .entity(registered)
+                        .build());
     }
 
     @GET
     @Operation(summary = "List a site's devices, in pages")
     @RequiresScope(Scope.DEVICES_READ)
-    public Uni<Page<Device>> list(@PathParam("siteId") UUID siteId, @QueryParam(Page.AFTER) String after,
-            @QueryParam("limit") @DefaultValue("50") @Min(value = 1, message = "must be at least 1")
-            @Max(value = 200, message = "must be at most 200") int limit) {
-        return devices.list(caller.current().tenantId(), siteId, PageCursor.BY_ID.decode(after).orElse(null), limit);
+    public Uni<Page<Device>> list(
+            @PathParam("siteId") UUID siteId,
+            @QueryParam(Page.AFTER) String after,
+            @QueryParam("limit")
+                    @DefaultValue("50")
+                    @Min(value = 1, message = "must be at least 1")
+                    @Max(value = 200, message = "must be at most 200")
+                    int limit) {
+        return devices.list(
+                caller.current().tenantId(),
+                siteId,
+                PageCursor.BY_ID.decode(after).orElse(null),
+                limit);
     }
 
     @GET
@@ -81,7 +91,9 @@ public class DeviceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rename, enable or disable a device; disabling disconnects it at once")
     @RequiresScope(Scope.DEVICES_WRITE)
-    public Uni<Device> update(@PathParam("siteId") UUID siteId, @PathParam("deviceId") UUID deviceId,
+    public Uni<Device> update(
+            @PathParam("siteId") UUID siteId,
+            @PathParam("deviceId") UUID deviceId,
             @Valid @NotNull(message = "a JSON body is required") DevicePatch patch) {
         return devices.update(caller.current(), siteId, deviceId, patch);
     }
@@ -91,13 +103,15 @@ public class DeviceResource {
     @Operation(summary = "Delete a device; it is disconnected and its broker identity removed")
     @RequiresScope(Scope.DEVICES_WRITE)
     public Uni<Response> delete(@PathParam("siteId") UUID siteId, @PathParam("deviceId") UUID deviceId) {
-        return devices.delete(caller.current(), siteId, deviceId).map(done -> Response.noContent().build());
+        return devices.delete(caller.current(), siteId, deviceId)
+                .map(done -> Response.noContent().build());
     }
 
     @POST
     @Path("/{deviceId}/password")
-    @Operation(summary = "Reset a device's MQTT password; the new one is shown once, the old one stops working"
-            + " and the device is disconnected")
+    @Operation(
+            summary = "Reset a device's MQTT password; the new one is shown once, the old one stops working"
+                    + " and the device is disconnected")
     @RequiresScope(Scope.DEVICES_WRITE)
     public Uni<Response> resetPassword(@PathParam("siteId") UUID siteId, @PathParam("deviceId") UUID deviceId) {
         return devices.resetPassword(caller.current(), siteId, deviceId)

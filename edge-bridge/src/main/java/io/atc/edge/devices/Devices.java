@@ -37,7 +37,10 @@ public class Devices {
     private final DeviceBrokerIdentities broker;
     private final DeviceCertificates certificates;
 
-    public Devices(TenantTransactions transactions, DeviceRepository repository, DeviceBrokerIdentities broker,
+    public Devices(
+            TenantTransactions transactions,
+            DeviceRepository repository,
+            DeviceBrokerIdentities broker,
             DeviceCertificates certificates) {
         this.transactions = transactions;
         this.repository = repository;
@@ -48,28 +51,36 @@ public class Devices {
     public Uni<DeviceCredentials> register(Caller caller, UUID siteId, DeviceDraft draft) {
         String name = draft.name().strip();
         String password = MqttPasswords.generate();
-        return BrokerConfirmation.required(transactions.mutate(caller.tenantId(), sql -> IdentityChangeLock.holdShared(sql)
-                .flatMap(locked -> repository.insert(sql, siteId, name))
-                .flatMap(inserted -> {
-                    Device device = inserted.orElseThrow(() -> ProblemException.notFound("site " + siteId));
-                    return broker.provision(identity(sql, device), password)
-                            .map(done -> Audited.of(new DeviceCredentials(device, device.mqttUsername(), password),
-                                    entry(caller, "device.registered", device.id(),
-                                            Map.of("siteId", siteId.toString(), "name", name))));
-                })));
+        return BrokerConfirmation.required(
+                transactions.mutate(caller.tenantId(), sql -> IdentityChangeLock.holdShared(sql)
+                        .flatMap(locked -> repository.insert(sql, siteId, name))
+                        .flatMap(inserted -> {
+                            Device device = inserted.orElseThrow(() -> ProblemException.notFound("site " + siteId));
+                            return broker.provision(identity(sql, device), password)
+                                    .map(done -> Audited.of(
+                                            new DeviceCredentials(device, device.mqttUsername(), password),
+                                            entry(
+                                                    caller,
+                                                    "device.registered",
+                                                    device.id(),
+                                                    Map.of("siteId", siteId.toString(), "name", name))));
+                        })));
     }
 
     public Uni<Page<Device>> list(UUID tenantId, UUID siteId, UUID after, int limit) {
-        return transactions.read(tenantId, sql -> repository.siteExists(sql, siteId).flatMap(exists -> {
-            if (!exists) {
-                throw ProblemException.notFound("site " + siteId);
-            }
-            return repository.page(sql, siteId, after, limit + 1);
-        })).map(devices -> Page.of(devices, limit, Device::id, PageCursor.BY_ID));
+        return transactions
+                .read(tenantId, sql -> repository.siteExists(sql, siteId).flatMap(exists -> {
+                    if (!exists) {
+                        throw ProblemException.notFound("site " + siteId);
+                    }
+                    return repository.page(sql, siteId, after, limit + 1);
+                }))
+                .map(devices -> Page.of(devices, limit, Device::id, PageCursor.BY_ID));
     }
 
     public Uni<Device> get(UUID tenantId, UUID siteId, UUID deviceId) {
-        return transactions.read(tenantId, sql -> repository.find(sql, siteId, deviceId))
+        return transactions
+                .read(tenantId, sql -> repository.find(sql, siteId, deviceId))
                 .map(found -> found.orElseThrow(() -> notFound(deviceId)));
     }
 
@@ -85,7 +96,8 @@ public class Devices {
         if (patch.enabled() != null) {
             changes.put("enabled", patch.enabled());
         }
-        return BrokerConfirmation.required(transactions.mutate(caller.tenantId(), sql -> IdentityChangeLock.holdShared(sql)
+        return BrokerConfirmation.required(transactions.mutate(caller.tenantId(), sql -> IdentityChangeLock.holdShared(
+                        sql)
                 .flatMap(locked -> repository.update(sql, siteId, deviceId, name, patch.enabled()))
                 .flatMap(updated -> {
                     Device device = updated.orElseThrow(() -> notFound(deviceId));
@@ -95,26 +107,30 @@ public class Devices {
     }
 
     public Uni<Void> delete(Caller caller, UUID siteId, UUID deviceId) {
-        return BrokerConfirmation.required(transactions.<Void>mutate(caller.tenantId(), sql -> IdentityChangeLock.holdShared(sql)
-                .flatMap(locked -> repository.delete(sql, siteId, deviceId))
-                .flatMap(deleted -> {
-                    Device device = deleted.orElseThrow(() -> notFound(deviceId));
-                    return broker.remove(identity(sql, device))
-                            .map(done -> Audited.<Void>of(null, entry(caller, "device.deleted", deviceId, Map.of())));
-                })));
+        return BrokerConfirmation.required(
+                transactions.<Void>mutate(caller.tenantId(), sql -> IdentityChangeLock.holdShared(sql)
+                        .flatMap(locked -> repository.delete(sql, siteId, deviceId))
+                        .flatMap(deleted -> {
+                            Device device = deleted.orElseThrow(() -> notFound(deviceId));
+                            return broker.remove(identity(sql, device))
+                                    .map(done -> Audited.<Void>of(
+                                            null, entry(caller, "device.deleted", deviceId, Map.of())));
+                        })));
     }
 
     /** A new password, shown once; the old one stops working and the device is disconnected. */
     public Uni<DeviceCredentials> resetPassword(Caller caller, UUID siteId, UUID deviceId) {
         String password = MqttPasswords.generate();
-        return BrokerConfirmation.required(transactions.mutate(caller.tenantId(), sql -> IdentityChangeLock.holdShared(sql)
-                .flatMap(locked -> repository.findForUpdate(sql, siteId, deviceId))
-                .flatMap(found -> {
-                    Device device = found.orElseThrow(() -> notFound(deviceId));
-                    return broker.setPassword(identity(sql, device), password, device.enabled())
-                            .map(done -> Audited.of(new DeviceCredentials(device, device.mqttUsername(), password),
-                                    entry(caller, "device.password-reset", deviceId, Map.of())));
-                })));
+        return BrokerConfirmation.required(
+                transactions.mutate(caller.tenantId(), sql -> IdentityChangeLock.holdShared(sql)
+                        .flatMap(locked -> repository.findForUpdate(sql, siteId, deviceId))
+                        .flatMap(found -> {
+                            Device device = found.orElseThrow(() -> notFound(deviceId));
+                            return broker.setPassword(identity(sql, device), password, device.enabled())
+                                    .map(done -> Audited.of(
+                                            new DeviceCredentials(device, device.mqttUsername(), password),
+                                            entry(caller, "device.password-reset", deviceId, Map.of())));
+                        })));
     }
 
     /** A device enabled again gets back its certificate login only while it holds a valid certificate. */
@@ -126,7 +142,9 @@ public class Devices {
         if (!enabled) {
             return broker.disable(identity);
         }
-        return certificates.hasValidCertificate(sql, device.id()).flatMap(certified -> broker.enable(identity, certified));
+        return certificates
+                .hasValidCertificate(sql, device.id())
+                .flatMap(certified -> broker.enable(identity, certified));
     }
 
     private static DeviceIdentity identity(TenantSql sql, Device device) {

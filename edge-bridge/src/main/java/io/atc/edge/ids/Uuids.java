@@ -9,8 +9,7 @@ import java.util.UUID;
  */
 public final class Uuids {
 
-    private Uuids() {
-    }
+    private Uuids() {}
 
     public static Optional<UUID> parseCanonical(String text) {
         if (text == null || text.length() != 36) {

@@ -14,8 +14,7 @@ import java.util.List;
  */
 final class BatchDigest {
 
-    private BatchDigest() {
-    }
+    private BatchDigest() {}
 
     static String of(Collection<RowKey> rows) {
         List<RowKey> ordered = rows.stream().sorted(RowKey.DATABASE_ORDER).toList();
@@ -23,8 +22,10 @@ final class BatchDigest {
         ByteBuffer pair = ByteBuffer.allocate(32);
         for (RowKey row : ordered) {
             pair.clear();
-            pair.putLong(row.deviceId().getMostSignificantBits()).putLong(row.deviceId().getLeastSignificantBits())
-                    .putLong(row.id().getMostSignificantBits()).putLong(row.id().getLeastSignificantBits());
+            pair.putLong(row.deviceId().getMostSignificantBits())
+                    .putLong(row.deviceId().getLeastSignificantBits())
+                    .putLong(row.id().getMostSignificantBits())
+                    .putLong(row.id().getLeastSignificantBits());
             sha256.update(pair.array());
         }
         return HexFormat.of().formatHex(sha256.digest());

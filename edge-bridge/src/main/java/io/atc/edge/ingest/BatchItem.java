@@ -13,11 +13,9 @@ sealed interface BatchItem {
 
     UUID deviceId();
 
-    record Event(PendingMessage pending, UUID siteId, UUID deviceId, DeviceEvent event) implements BatchItem {
-    }
+    record Event(PendingMessage pending, UUID siteId, UUID deviceId, DeviceEvent event) implements BatchItem {}
 
     /** An image whose bytes are already durable in the blob store. */
     record Image(PendingMessage pending, UUID siteId, UUID deviceId, UUID imageId, String contentType, StoredBlob blob)
-            implements BatchItem {
-    }
+            implements BatchItem {}
 }

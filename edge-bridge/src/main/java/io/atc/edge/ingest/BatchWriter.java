@@ -51,15 +51,19 @@ public class BatchWriter {
                 images.add(image);
             }
         }
-        return transactions.mutate(tenantId, sql -> repository.insertEvents(sql, events)
-                .flatMap(newEvents -> repository.insertImages(sql, images).map(newImages -> {
-                    if (newEvents.isEmpty() && newImages.isEmpty()) {
-                        throw new NothingNew();
-                    }
-                    return Audited.of(new Written(Set.copyOf(newEvents), Set.copyOf(newImages)),
-                            entry(newEvents, newImages));
-                })))
-                .onFailure(NothingNew.class).recoverWithItem(Written.NOTHING_NEW);
+        return transactions
+                .mutate(tenantId, sql -> repository.insertEvents(sql, events).flatMap(newEvents -> repository
+                        .insertImages(sql, images)
+                        .map(newImages -> {
+                            if (newEvents.isEmpty() && newImages.isEmpty()) {
+                                throw new NothingNew();
+                            }
+                            return Audited.of(
+                                    new Written(Set.copyOf(newEvents), Set.copyOf(newImages)),
+                                    entry(newEvents, newImages));
+                        })))
+                .onFailure(NothingNew.class)
+                .recoverWithItem(Written.NOTHING_NEW);
     }
 
     static AuditEntry entry(List<RowKey> newEvents, List<RowKey> newImages) {

@@ -15,8 +15,8 @@ import io.atc.core.config.DatabaseConfig;
 import io.atc.core.listen.ChannelListener;
 import io.atc.core.listen.ListenConnections;
 import io.atc.core.startup.StartupRefusal;
-import io.atc.edge.ids.Uuids;
 import io.atc.edge.config.EdgeConfig;
+import io.atc.edge.ids.Uuids;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -34,6 +34,7 @@ public class DeviceChangeListener implements ChannelListener.Owner {
     static final String CHANNEL = "atc_edge_device_changes";
     /** Shows in pg_stat_activity, so operators (and tests) can find the listening session. */
     static final String APPLICATION_NAME = "atc-edge-device-changes";
+
     private static final Logger LOG = Logger.getLogger(DeviceChangeListener.class);
     private static final Duration PING = Duration.ofSeconds(10);
 
@@ -45,9 +46,19 @@ public class DeviceChangeListener implements ChannelListener.Owner {
     DeviceChangeListener(Vertx vertx, DeviceDirectory directory, EdgeConfig config, DatabaseConfig database) {
         this.directory = directory;
         this.settings = config.ingest();
-        this.listener = new ChannelListener(vertx, ListenConnections.connectOptions(database.url(), database.appUser(),
-                database.appPassword().orElse(""), APPLICATION_NAME), CHANNEL,
-                "device-change listener", "", settings.listenerMaxBackoff(), PING, this);
+        this.listener = new ChannelListener(
+                vertx,
+                ListenConnections.connectOptions(
+                        database.url(),
+                        database.appUser(),
+                        database.appPassword().orElse(""),
+                        APPLICATION_NAME),
+                CHANNEL,
+                "device-change listener",
+                "",
+                settings.listenerMaxBackoff(),
+                PING,
+                this);
     }
 
     void onStart(@Observes @Priority(StartupRefusal.AFTER_CHECKS) StartupEvent ignored) {
@@ -62,13 +73,19 @@ public class DeviceChangeListener implements ChannelListener.Owner {
 
     @Override
     public void subscribed(Runnable reconnect) {
-        directory.reload().subscribe().with(
-                done -> LOG.infof("device-change listener: listening on %s at %s; device directory reloaded",
-                        CHANNEL, listener.where()),
-                failure -> {
-                    LOG.warnf("device-change listener: could not reload the device directory: %s", failure.toString());
-                    reconnect.run();
-                });
+        directory
+                .reload()
+                .subscribe()
+                .with(
+                        done -> LOG.infof(
+                                "device-change listener: listening on %s at %s; device directory reloaded",
+                                CHANNEL, listener.where()),
+                        failure -> {
+                            LOG.warnf(
+                                    "device-change listener: could not reload the device directory: %s",
+                                    failure.toString());
+                            reconnect.run();
+                        });
     }
 
     @Override
@@ -78,7 +95,13 @@ public class DeviceChangeListener implements ChannelListener.Owner {
             LOG.warnf("device-change listener: ignored a malformed notification on %s", CHANNEL);
             return;
         }
-        directory.refresh(deviceId.get()).subscribe().with(done -> { }, failure -> LOG.warnf(
-                "device-change listener: could not refresh device %s: %s", deviceId.get(), failure.toString()));
+        directory
+                .refresh(deviceId.get())
+                .subscribe()
+                .with(
+                        done -> {},
+                        failure -> LOG.warnf(
+                                "device-change listener: could not refresh device %s: %s",
+                                deviceId.get(), failure.toString()));
     }
 }

@@ -62,8 +62,10 @@ public class DeviceDirectory {
             return Uni.createFrom().item(Optional.empty());
         }
         return lookups.computeIfAbsent(deviceId, id -> readOne(id)
-                .onTermination().invoke(() -> lookups.remove(id))
-                .memoize().indefinitely());
+                .onTermination()
+                .invoke(() -> lookups.remove(id))
+                .memoize()
+                .indefinitely());
     }
 
     /** Replaces the whole directory; devices whose change was notified while it was being read are read again after it. */
@@ -78,7 +80,8 @@ public class DeviceDirectory {
                     unknownUntil.clear();
                     loaded = true;
                 })
-                .onTermination().invoke(() -> reloading = false)
+                .onTermination()
+                .invoke(() -> reloading = false)
                 .flatMap(rows -> refreshAll(drainChangedDuringReload()));
     }
 
@@ -101,7 +104,10 @@ public class DeviceDirectory {
         if (deviceIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.join().all(deviceIds.stream().map(this::refresh).toList()).andFailFast().replaceWithVoid();
+        return Uni.join()
+                .all(deviceIds.stream().map(this::refresh).toList())
+                .andFailFast()
+                .replaceWithVoid();
     }
 
     private Uni<Optional<DeviceRoute>> readOne(UUID deviceId) {
@@ -119,7 +125,7 @@ public class DeviceDirectory {
     }
 
     private static DeviceRoute route(Row row) {
-        return new DeviceRoute(row.getUUID("device_id"), row.getUUID("tenant_id"), row.getUUID("site_id"),
-                row.getBoolean("enabled"));
+        return new DeviceRoute(
+                row.getUUID("device_id"), row.getUUID("tenant_id"), row.getUUID("site_id"), row.getBoolean("enabled"));
     }
 }

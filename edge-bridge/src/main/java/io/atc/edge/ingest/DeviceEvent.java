@@ -10,6 +10,5 @@ import java.util.UUID;
  * @param imageId      the image this event refers to, or null
  * @param payloadBytes the size of the MQTT payload, counted in the site's storage
  */
-public record DeviceEvent(UUID eventId, OffsetDateTime occurredAt, String type, String dataJson, UUID imageId,
-        int payloadBytes) {
-}
+public record DeviceEvent(
+        UUID eventId, OffsetDateTime occurredAt, String type, String dataJson, UUID imageId, int payloadBytes) {}

@@ -100,7 +100,9 @@ public final class EventDecoder {
     }
 
     private static OffsetDateTime occurredAt(JsonNode value) throws MessageRejected {
-        if (value == null || !value.isTextual() || !RFC_3339.matcher(value.textValue()).matches()) {
+        if (value == null
+                || !value.isTextual()
+                || !RFC_3339.matcher(value.textValue()).matches()) {
             throw invalid("occurred_at must be an RFC 3339 timestamp with an offset");
         }
         try {
@@ -115,7 +117,9 @@ public final class EventDecoder {
     }
 
     private static String type(JsonNode value) throws MessageRejected {
-        if (value == null || !value.isTextual() || !TYPE.matcher(value.textValue()).matches()) {
+        if (value == null
+                || !value.isTextual()
+                || !TYPE.matcher(value.textValue()).matches()) {
             throw invalid("type must be 1-100 characters of letters, digits and . _ : -");
         }
         return value.textValue();

@@ -73,7 +73,8 @@ public final class ImageEnvelope {
                 throw invalid("unknown header field");
             }
         }
-        UUID imageId = Uuids.parseCanonical(text(header, "image_id")).orElseThrow(() -> invalid("image_id must be a UUID"));
+        UUID imageId =
+                Uuids.parseCanonical(text(header, "image_id")).orElseThrow(() -> invalid("image_id must be a UUID"));
         String contentType = text(header, "content_type");
         if (contentType == null || !CONTENT_TYPE.matcher(contentType).matches()) {
             throw invalid("content_type must be an image/* media type");
@@ -86,7 +87,8 @@ public final class ImageEnvelope {
             }
             sha256 = HexFormat.of().parseHex(hex);
         }
-        return new ImageUpload(imageId, contentType, sha256, Arrays.copyOfRange(payload, 2 + headerLength, payload.length));
+        return new ImageUpload(
+                imageId, contentType, sha256, Arrays.copyOfRange(payload, 2 + headerLength, payload.length));
     }
 
     private static String text(JsonNode header, String field) {

@@ -7,5 +7,4 @@ import java.util.UUID;
  *
  * @param declaredSha256 the SHA-256 the device stated for the bytes, or null
  */
-public record ImageUpload(UUID imageId, String contentType, byte[] declaredSha256, byte[] bytes) {
-}
+public record ImageUpload(UUID imageId, String contentType, byte[] declaredSha256, byte[] bytes) {}

@@ -57,7 +57,9 @@ final class IngestConnection {
     }
 
     void settled(PendingMessage pending) {
-        while (!closed && !unacknowledged.isEmpty() && unacknowledged.peekFirst().settled()) {
+        while (!closed
+                && !unacknowledged.isEmpty()
+                && unacknowledged.peekFirst().settled()) {
             PendingMessage head = unacknowledged.pollFirst();
             metrics.unacknowledged(-1);
             pendingBytes -= head.bytes();
@@ -77,8 +79,9 @@ final class IngestConnection {
      */
     void redeliverUnsettled(String why) {
         if (!closed) {
-            LOG.warnf("ingest: %s; reconnecting so the broker redelivers the %d unacknowledged messages", why,
-                    unacknowledged.size());
+            LOG.warnf(
+                    "ingest: %s; reconnecting so the broker redelivers the %d unacknowledged messages",
+                    why, unacknowledged.size());
             close();
         }
     }

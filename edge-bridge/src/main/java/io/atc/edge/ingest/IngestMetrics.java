@@ -43,8 +43,12 @@ public class IngestMetrics {
 
     public IngestMetrics(MeterRegistry registry) {
         for (DropReason reason : DropReason.values()) {
-            dropped.put(reason, Counter.builder(DROPPED).description("Device messages dropped (and acknowledged), by reason")
-                    .tag("reason", reason.tag()).register(registry));
+            dropped.put(
+                    reason,
+                    Counter.builder(DROPPED)
+                            .description("Device messages dropped (and acknowledged), by reason")
+                            .tag("reason", reason.tag())
+                            .register(registry));
         }
         storedEvents = stored(registry, STORED, "event", "Rows newly stored");
         storedImages = stored(registry, STORED, "image", "Rows newly stored");
@@ -60,9 +64,11 @@ public class IngestMetrics {
                 .maximumExpectedValue(Duration.ofMinutes(10))
                 .register(registry);
         Gauge.builder(CONNECTED, connected, AtomicLong::get)
-                .description("1 while the ingest is connected and subscribed to the broker").register(registry);
+                .description("1 while the ingest is connected and subscribed to the broker")
+                .register(registry);
         Gauge.builder(UNACKNOWLEDGED, unacknowledged, AtomicLong::get)
-                .description("Messages received and not yet acknowledged to the broker").register(registry);
+                .description("Messages received and not yet acknowledged to the broker")
+                .register(registry);
     }
 
     void dropped(DropReason reason) {
@@ -98,7 +104,9 @@ public class IngestMetrics {
     }
 
     private static Counter batches(MeterRegistry registry, String outcome) {
-        return Counter.builder(BATCHES).description("Tenant batches written, by outcome").tag("outcome", outcome)
+        return Counter.builder(BATCHES)
+                .description("Tenant batches written, by outcome")
+                .tag("outcome", outcome)
                 .register(registry);
     }
 }

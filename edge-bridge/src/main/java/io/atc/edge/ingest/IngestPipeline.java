@@ -34,8 +34,15 @@ final class IngestPipeline {
     private final TenantBatches batches;
     private final IngestMetrics metrics;
 
-    IngestPipeline(Context context, DeviceDirectory directory, EventDecoder events, ImageEnvelope images, BlobStore blobs,
-            WorkerExecutor blobWriters, TenantBatches batches, IngestMetrics metrics) {
+    IngestPipeline(
+            Context context,
+            DeviceDirectory directory,
+            EventDecoder events,
+            ImageEnvelope images,
+            BlobStore blobs,
+            WorkerExecutor blobWriters,
+            TenantBatches batches,
+            IngestMetrics metrics) {
         this.context = context;
         this.directory = directory;
         this.events = events;
@@ -59,11 +66,13 @@ final class IngestPipeline {
             route(pending, topic, known);
             return;
         }
-        directory.lookup(topic.deviceId())
+        directory
+                .lookup(topic.deviceId())
                 .emitOn(command -> context.runOnContext(ignored -> command.run()))
-                .subscribe().with(
-                        found -> found.ifPresentOrElse(route -> route(pending, topic, route),
-                                () -> drop(pending, DropReason.UNKNOWN_DEVICE)),
+                .subscribe()
+                .with(
+                        found -> found.ifPresentOrElse(
+                                route -> route(pending, topic, route), () -> drop(pending, DropReason.UNKNOWN_DEVICE)),
                         failure -> pending.retryLater("cannot read the device registry (" + failure + ")"));
     }
 
@@ -106,8 +115,15 @@ final class IngestPipeline {
         String key = BlobKeys.image(route.tenantId(), route.siteId(), route.deviceId(), upload.imageId());
         blobWriters.<StoredBlob>executeBlocking(() -> store(key, upload), false).onComplete(stored -> {
             if (stored.succeeded()) {
-                batches.add(route.tenantId(), new BatchItem.Image(pending, route.siteId(), route.deviceId(),
-                        upload.imageId(), upload.contentType(), stored.result()));
+                batches.add(
+                        route.tenantId(),
+                        new BatchItem.Image(
+                                pending,
+                                route.siteId(),
+                                route.deviceId(),
+                                upload.imageId(),
+                                upload.contentType(),
+                                stored.result()));
             } else if (stored.cause() instanceof MessageRejected rejected) {
                 drop(pending, rejected);
             } else {
@@ -126,8 +142,9 @@ final class IngestPipeline {
     }
 
     private void drop(PendingMessage pending, MessageRejected rejected) {
-        LOG.debugf("ingest: dropped a message on %s: %s (%s)", pending.message().topicName(), rejected.reason().tag(),
-                rejected.getMessage());
+        LOG.debugf(
+                "ingest: dropped a message on %s: %s (%s)",
+                pending.message().topicName(), rejected.reason().tag(), rejected.getMessage());
         drop(pending, rejected.reason());
     }
 

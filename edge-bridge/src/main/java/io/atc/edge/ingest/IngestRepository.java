@@ -90,9 +90,15 @@ public class IngestRepository {
             images[i] = item.event().imageId();
             bytes[i] = item.event().payloadBytes();
         }
-        Tuple arguments = Tuple.of(sql.tenantId()).addArrayOfUUID(sites).addArrayOfUUID(devices).addArrayOfUUID(ids)
-                .addArrayOfOffsetDateTime(occurred).addArrayOfString(types).addArrayOfString(bodies)
-                .addArrayOfUUID(images).addArrayOfInteger(bytes);
+        Tuple arguments = Tuple.of(sql.tenantId())
+                .addArrayOfUUID(sites)
+                .addArrayOfUUID(devices)
+                .addArrayOfUUID(ids)
+                .addArrayOfOffsetDateTime(occurred)
+                .addArrayOfString(types)
+                .addArrayOfString(bodies)
+                .addArrayOfUUID(images)
+                .addArrayOfInteger(bytes);
         return sql.execute(INSERT_EVENTS, arguments).map(IngestRepository::keys);
     }
 
@@ -118,8 +124,14 @@ public class IngestRepository {
             digests[i] = HexFormat.of().formatHex(item.blob().sha256());
             contentTypes[i] = item.contentType();
         }
-        Tuple arguments = Tuple.of(sql.tenantId()).addArrayOfUUID(sites).addArrayOfUUID(devices).addArrayOfUUID(ids)
-                .addArrayOfString(keys).addArrayOfLong(sizes).addArrayOfString(digests).addArrayOfString(contentTypes);
+        Tuple arguments = Tuple.of(sql.tenantId())
+                .addArrayOfUUID(sites)
+                .addArrayOfUUID(devices)
+                .addArrayOfUUID(ids)
+                .addArrayOfString(keys)
+                .addArrayOfLong(sizes)
+                .addArrayOfString(digests)
+                .addArrayOfString(contentTypes);
         return sql.execute(INSERT_IMAGES, arguments).map(IngestRepository::keys);
     }
 

@@ -46,6 +46,7 @@ public class IngestSubscriber {
 
     /** MQTT's largest packet: a smaller client limit would turn a large message into a poison one. */
     static final int MQTT_MAX_PACKET_BYTES = 268_435_455;
+
     private static final Logger LOG = Logger.getLogger(IngestSubscriber.class);
     private static final long DRAIN_MILLIS = 5_000;
 
@@ -65,8 +66,14 @@ public class IngestSubscriber {
     private int failedAttempts;
     private volatile boolean stopped;
 
-    IngestSubscriber(Vertx vertx, EdgeConfig config, DeviceDirectory directory, BatchWriter writer, BlobStore blobs,
-            IngestMetrics metrics, BrokerLifecycle brokerLifecycle) {
+    IngestSubscriber(
+            Vertx vertx,
+            EdgeConfig config,
+            DeviceDirectory directory,
+            BatchWriter writer,
+            BlobStore blobs,
+            IngestMetrics metrics,
+            BrokerLifecycle brokerLifecycle) {
         this.vertx = vertx;
         this.settings = config.ingest();
         this.directory = directory;
@@ -84,10 +91,21 @@ public class IngestSubscriber {
         }
         context = vertx.getOrCreateContext();
         blobWriters = vertx.createSharedWorkerExecutor("atc-edge-blob-writers", settings.blobWriters());
-        TenantBatches batches = new TenantBatches(context, writer, metrics, settings.batch().maxSize(),
+        TenantBatches batches = new TenantBatches(
+                context,
+                writer,
+                metrics,
+                settings.batch().maxSize(),
                 settings.batch().maxLinger().toNanos());
-        pipeline = new IngestPipeline(context, directory, new EventDecoder(settings.maxEventBytes()),
-                new ImageEnvelope(settings.maxImageBytes()), blobs, blobWriters, batches, metrics);
+        pipeline = new IngestPipeline(
+                context,
+                directory,
+                new EventDecoder(settings.maxEventBytes()),
+                new ImageEnvelope(settings.maxImageBytes()),
+                blobs,
+                blobWriters,
+                batches,
+                metrics);
         LOG.infof("ingest: connecting as %s once the broker bootstrap has made that identity", IngestIdentity.USERNAME);
         brokerLifecycle.bootstrapped().thenRun(() -> context.runOnContext(bootstrapped -> loadDirectoryThenConnect()));
     }
@@ -113,11 +131,15 @@ public class IngestSubscriber {
     }
 
     private void loadDirectoryThenConnect() {
-        directory.reload()
+        directory
+                .reload()
                 .emitOn(command -> context.runOnContext(ignored -> command.run()))
-                .subscribe().with(loaded -> connect(), failure -> {
+                .subscribe()
+                .with(loaded -> connect(), failure -> {
                     long delay = backoff.delayMillis(failedAttempts++);
-                    LOG.warnf("ingest: cannot read the device directory (retrying in %d ms): %s", delay, failure.toString());
+                    LOG.warnf(
+                            "ingest: cannot read the device directory (retrying in %d ms): %s",
+                            delay, failure.toString());
                     if (!stopped) {
                         vertx.setTimer(delay, timer -> context.runOnContext(retry -> loadDirectoryThenConnect()));
                     }
@@ -143,12 +165,22 @@ public class IngestSubscriber {
         client.subscribeCompletionHandler(ack -> subscribed(current, ack.grantedQoSLevels()));
         client.closeHandler(closed -> ended(current, "the broker connection closed"));
         client.exceptionHandler(failure -> LOG.warnf("ingest: MQTT connection error: %s", failure.toString()));
-        client.connect(broker.port(), broker.host()).onSuccess(connack -> {
-            LOG.infof("ingest: connected to %s as %s, client id %s (session %s)", where(), IngestIdentity.USERNAME,
-                    settings.clientId(), connack.isSessionPresent() ? "resumed" : "new");
-            client.subscribe(Map.of(IngestIdentity.EVENTS_FILTER, MqttQoS.AT_LEAST_ONCE.value(),
-                    IngestIdentity.IMAGES_FILTER, MqttQoS.AT_LEAST_ONCE.value()));
-        }).onFailure(failure -> ended(current, "cannot connect to " + where() + " (" + failure.getMessage() + ")"));
+        client.connect(broker.port(), broker.host())
+                .onSuccess(connack -> {
+                    LOG.infof(
+                            "ingest: connected to %s as %s, client id %s (session %s)",
+                            where(),
+                            IngestIdentity.USERNAME,
+                            settings.clientId(),
+                            connack.isSessionPresent() ? "resumed" : "new");
+                    client.subscribe(Map.of(
+                            IngestIdentity.EVENTS_FILTER,
+                            MqttQoS.AT_LEAST_ONCE.value(),
+                            IngestIdentity.IMAGES_FILTER,
+                            MqttQoS.AT_LEAST_ONCE.value()));
+                })
+                .onFailure(
+                        failure -> ended(current, "cannot connect to " + where() + " (" + failure.getMessage() + ")"));
     }
 
     private String where() {
@@ -156,8 +188,11 @@ public class IngestSubscriber {
     }
 
     private void subscribed(IngestConnection current, List<Integer> granted) {
-        if (granted.stream().anyMatch(qos -> qos == null || qos < MqttQoS.AT_LEAST_ONCE.value() || qos > MqttQoS.EXACTLY_ONCE.value())) {
-            LOG.errorf("ingest: the broker did not grant QoS 1 on the device topics (granted %s): check the role %s",
+        if (granted.stream()
+                .anyMatch(qos ->
+                        qos == null || qos < MqttQoS.AT_LEAST_ONCE.value() || qos > MqttQoS.EXACTLY_ONCE.value())) {
+            LOG.errorf(
+                    "ingest: the broker did not grant QoS 1 on the device topics (granted %s): check the role %s",
                     granted, IngestIdentity.ROLE);
             current.close();
             return;

@@ -130,16 +130,19 @@ final class TenantBatches {
                         committed(batch, written);
                         return (Void) null;
                     })
-                    .onFailure().recoverWithUni(failure -> {
+                    .onFailure()
+                    .recoverWithUni(failure -> {
                         metrics.batchFailed();
                         if (refusedAsData(failure) && batch.size() > 1) {
-                            LOG.warnf("ingest: Postgres refused a batch of %d messages of tenant %s (%s); writing them one by one",
+                            LOG.warnf(
+                                    "ingest: Postgres refused a batch of %d messages of tenant %s (%s); writing them one by one",
                                     batch.size(), tenantId, sqlState(failure));
                             return oneByOne(batch);
                         }
                         if (refusedAsData(failure)) {
-                            LOG.warnf("ingest: Postgres refused a message of tenant %s (%s); dropped", tenantId,
-                                    sqlState(failure));
+                            LOG.warnf(
+                                    "ingest: Postgres refused a message of tenant %s (%s); dropped",
+                                    tenantId, sqlState(failure));
                             metrics.dropped(DropReason.REJECTED_BY_DATABASE);
                             batch.get(0).pending().settle();
                         } else {
@@ -166,7 +169,8 @@ final class TenantBatches {
             for (BatchItem item : batch) {
                 if (item instanceof BatchItem.Event event) {
                     events++;
-                    if (newEvents.remove(new RowKey(event.deviceId(), event.event().eventId()))) {
+                    if (newEvents.remove(
+                            new RowKey(event.deviceId(), event.event().eventId()))) {
                         metrics.lag(event.event().occurredAt(), now);
                     }
                 } else if (item instanceof BatchItem.Image image) {

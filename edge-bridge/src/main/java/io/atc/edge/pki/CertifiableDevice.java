@@ -8,7 +8,10 @@ import io.vertx.mutiny.sqlclient.Row;
 record CertifiableDevice(UUID deviceId, UUID siteId, String brokerUsername, boolean enabled) {
 
     static CertifiableDevice from(Row row) {
-        return new CertifiableDevice(row.getUUID("device_id"), row.getUUID("site_id"), row.getString("broker_username"),
+        return new CertifiableDevice(
+                row.getUUID("device_id"),
+                row.getUUID("site_id"),
+                row.getString("broker_username"),
                 row.getBoolean("enabled"));
     }
 }

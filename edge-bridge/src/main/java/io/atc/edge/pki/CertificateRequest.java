@@ -8,5 +8,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "Optional: a PEM CSR. Without one the platform generates an EC P-256 key and returns it once.")
 public record CertificateRequest(
         @Schema(description = "PEM PKCS#10 certificate signing request; its subject is ignored")
-        @Size(max = 16384, message = "must be at most 16384 characters") String csr) {
-}
+        @Size(max = 16384, message = "must be at most 16384 characters")
+        String csr) {}

@@ -26,12 +26,11 @@ import io.atc.core.errors.ProblemException;
 final class CertificateRequests {
 
     static final String FIELD = "csr";
-    private static final Set<ASN1ObjectIdentifier> CURVES = Set.of(SECObjectIdentifiers.secp256r1,
-            SECObjectIdentifiers.secp384r1);
+    private static final Set<ASN1ObjectIdentifier> CURVES =
+            Set.of(SECObjectIdentifiers.secp256r1, SECObjectIdentifiers.secp384r1);
     private static final int MIN_RSA_BITS = 2048;
 
-    private CertificateRequests() {
-    }
+    private CertificateRequests() {}
 
     /** The CSR's public key, once its signature verifies; 422 for anything else. */
     static PublicKey verifiedPublicKey(String pem) {
@@ -61,7 +60,8 @@ final class CertificateRequests {
                 && CURVES.contains(keyInfo.getAlgorithm().getParameters())) {
             return key;
         }
-        if (PKCSObjectIdentifiers.rsaEncryption.equals(algorithm) && key instanceof RSAPublicKey rsa
+        if (PKCSObjectIdentifiers.rsaEncryption.equals(algorithm)
+                && key instanceof RSAPublicKey rsa
                 && rsa.getModulus().bitLength() >= MIN_RSA_BITS) {
             return key;
         }

@@ -45,8 +45,7 @@ final class CertificateSigning {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private CertificateSigning() {
-    }
+    private CertificateSigning() {}
 
     /** 128 random bits, positive: unpredictable, and well within RFC 5280's 20 octets. */
     static BigInteger newSerial() {
@@ -96,19 +95,30 @@ final class CertificateSigning {
      * {@code validity} but never past the issuer's own end, with the extensions of its kind followed
      * by the subject's and the issuer's key identifiers.
      */
-    static X509Certificate issue(X509Certificate issuer, PrivateKey issuerKey, X500Name subject, PublicKey subjectKey,
-            Instant now, Duration validity, CertificateKind kind) {
+    static X509Certificate issue(
+            X509Certificate issuer,
+            PrivateKey issuerKey,
+            X500Name subject,
+            PublicKey subjectKey,
+            Instant now,
+            Duration validity,
+            CertificateKind kind) {
         Instant wanted = now.plus(validity);
         Instant issuerEnd = issuer.getNotAfter().toInstant();
         JcaX509ExtensionUtils extensions = extensionUtils();
-        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, newSerial(),
-                Date.from(now.minus(BACKDATE)), Date.from(wanted.isAfter(issuerEnd) ? issuerEnd : wanted), subject,
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                issuer,
+                newSerial(),
+                Date.from(now.minus(BACKDATE)),
+                Date.from(wanted.isAfter(issuerEnd) ? issuerEnd : wanted),
+                subject,
                 subjectKey);
         try {
             kind.addTo(builder);
-            builder.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(subjectKey))
-                    .addExtension(Extension.authorityKeyIdentifier, false,
-                            extensions.createAuthorityKeyIdentifier(issuer));
+            builder.addExtension(
+                            Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(subjectKey))
+                    .addExtension(
+                            Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(issuer));
         } catch (CertIOException | CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }
@@ -123,18 +133,25 @@ final class CertificateSigning {
         }
     }
 
-    static byte[] crl(X509Certificate issuer, PrivateKey issuerKey, List<RevokedCertificate> revoked, long number,
-            Instant now, Duration validity) {
-        X509v2CRLBuilder builder = new X509v2CRLBuilder(X500Name.getInstance(issuer.getSubjectX500Principal()
-                .getEncoded()), Date.from(now));
+    static byte[] crl(
+            X509Certificate issuer,
+            PrivateKey issuerKey,
+            List<RevokedCertificate> revoked,
+            long number,
+            Instant now,
+            Duration validity) {
+        X509v2CRLBuilder builder = new X509v2CRLBuilder(
+                X500Name.getInstance(issuer.getSubjectX500Principal().getEncoded()), Date.from(now));
         builder.setNextUpdate(Date.from(now.plus(validity)));
         for (RevokedCertificate entry : revoked) {
-            builder.addCRLEntry(new BigInteger(entry.serial(), 16), Date.from(entry.revokedAt()),
+            builder.addCRLEntry(
+                    new BigInteger(entry.serial(), 16),
+                    Date.from(entry.revokedAt()),
                     entry.reason().crlReason());
         }
         try {
-            builder.addExtension(Extension.authorityKeyIdentifier, false,
-                    extensionUtils().createAuthorityKeyIdentifier(issuer));
+            builder.addExtension(
+                    Extension.authorityKeyIdentifier, false, extensionUtils().createAuthorityKeyIdentifier(issuer));
             builder.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(number)));
             X509CRLHolder crl = builder.build(signer(issuerKey));
             return crl.getEncoded();

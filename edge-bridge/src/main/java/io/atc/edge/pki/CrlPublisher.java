@@ -61,8 +61,13 @@ public class CrlPublisher {
     private boolean reloadPending;
     private long timer = -1;
 
-    public CrlPublisher(CrossTenantReads reads, TenantTransactions transactions, TenantCas tenantCas, PkiMaterial material,
-            EdgeConfig config, Vertx vertx) {
+    public CrlPublisher(
+            CrossTenantReads reads,
+            TenantTransactions transactions,
+            TenantCas tenantCas,
+            PkiMaterial material,
+            EdgeConfig config,
+            Vertx vertx) {
         this.reads = reads;
         this.transactions = transactions;
         this.tenantCas = tenantCas;
@@ -84,15 +89,20 @@ public class CrlPublisher {
                     + e.getCause().getMessage());
             return;
         } catch (RuntimeException e) {
-            LOG.errorf("The CRL file was not brought up to date at start-up: %s; retrying every %s", e.getMessage(),
-                    config.crlPublishInterval());
+            LOG.errorf(
+                    "The CRL file was not brought up to date at start-up: %s; retrying every %s",
+                    e.getMessage(), config.crlPublishInterval());
         }
         if (!reload.configured()) {
-            LOG.warnf("ATC_EDGE_PKI_CRL_RELOAD_COMMAND is not set: the broker reads %s only when it restarts or"
-                    + " receives SIGHUP", config.effectiveCrlFile());
+            LOG.warnf(
+                    "ATC_EDGE_PKI_CRL_RELOAD_COMMAND is not set: the broker reads %s only when it restarts or"
+                            + " receives SIGHUP",
+                    config.effectiveCrlFile());
         }
-        timer = vertx.setPeriodic(config.crlPublishInterval().toMillis(), id -> refreshDue().call(this::publish)
-                .subscribe().with(done -> { }, e -> LOG.errorf("CRL refresh failed: %s", e.getMessage())));
+        timer = vertx.setPeriodic(config.crlPublishInterval().toMillis(), id -> refreshDue()
+                .call(this::publish)
+                .subscribe()
+                .with(done -> {}, e -> LOG.errorf("CRL refresh failed: %s", e.getMessage())));
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -114,29 +124,36 @@ public class CrlPublisher {
         Instant horizon = Instant.now().plus(config.crlValidity().dividedBy(2));
         return reads.read(CrossTenantRead.TENANTS_WITH_CRL_DUE, Tuple.of(horizon.atOffset(ZoneOffset.UTC)))
                 .map(rows -> rows.stream().map(row -> row.getUUID("tenant_id")).toList())
-                .flatMap(tenants -> Multi.createFrom().iterable(tenants)
-                        .onItem().transformToUniAndConcatenate(this::reissue)
-                        .collect().asList())
+                .flatMap(tenants -> Multi.createFrom()
+                        .iterable(tenants)
+                        .onItem()
+                        .transformToUniAndConcatenate(this::reissue)
+                        .collect()
+                        .asList())
                 .replaceWithVoid();
     }
 
     private Uni<Long> reissue(UUID tenantId) {
-        return transactions.mutate(tenantId, sql -> tenantCas.find(sql)
+        return transactions.mutate(tenantId, sql -> tenantCas
+                .find(sql)
                 .flatMap(ca -> tenantCas.reissueCrl(sql, ca.orElseThrow()))
-                .map(number -> Audited.of(number, new AuditEntry("platform", "pki.crl.reissued", "tenant-ca",
-                        Map.of("crlNumber", number)))));
+                .map(number -> Audited.of(
+                        number,
+                        new AuditEntry("platform", "pki.crl.reissued", "tenant-ca", Map.of("crlNumber", number)))));
     }
 
     private void publishNow() {
         writing.lock();
         try {
-            List<byte[]> tenantCrls = reads.read(CrossTenantRead.PUBLISHED_CRLS).await().atMost(QUERY_TIMEOUT)
-                    .stream().map(row -> row.getBuffer("crl").getBytes()).toList();
+            List<byte[]> tenantCrls = reads.read(CrossTenantRead.PUBLISHED_CRLS).await().atMost(QUERY_TIMEOUT).stream()
+                    .map(row -> row.getBuffer("crl").getBytes())
+                    .toList();
             StringBuilder content = new StringBuilder(Pem.crl(rootCrl()));
             tenantCrls.forEach(crl -> content.append(Pem.crl(crl)));
             if (writeIfChanged(config.effectiveCrlFile(), content.toString())) {
-                LOG.infof("Wrote the CRL file %s: the root's CRL and %d tenant CA CRL(s)", config.effectiveCrlFile(),
-                        tenantCrls.size());
+                LOG.infof(
+                        "Wrote the CRL file %s: the root's CRL and %d tenant CA CRL(s)",
+                        config.effectiveCrlFile(), tenantCrls.size());
                 reloadPending = true;
             }
             if (reloadPending) {
@@ -151,7 +168,8 @@ public class CrlPublisher {
     /** The root's CRL, re-signed once it is past half its validity (the broker rejects an expired CRL). */
     private byte[] rootCrl() {
         Instant now = Instant.now();
-        if (rootCrl == null || rootCrlSigned.plus(config.crlValidity().dividedBy(2)).isBefore(now)) {
+        if (rootCrl == null
+                || rootCrlSigned.plus(config.crlValidity().dividedBy(2)).isBefore(now)) {
             rootCrl = material.root().crl(now, config.crlValidity());
             rootCrlSigned = now;
         }

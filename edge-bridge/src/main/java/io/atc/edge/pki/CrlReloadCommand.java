@@ -19,7 +19,9 @@ final class CrlReloadCommand {
     private final Optional<List<String>> command;
 
     CrlReloadCommand(Optional<String> configured) {
-        this.command = configured.map(String::strip).filter(value -> !value.isEmpty())
+        this.command = configured
+                .map(String::strip)
+                .filter(value -> !value.isEmpty())
                 .map(value -> List.of(value.split("\\s+")));
     }
 
@@ -34,15 +36,17 @@ final class CrlReloadCommand {
         }
         Process process;
         try {
-            process = new ProcessBuilder(command.get()).redirectErrorStream(true).start();
+            process =
+                    new ProcessBuilder(command.get()).redirectErrorStream(true).start();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot run the CRL reload command " + command.get().get(0) + ": "
-                    + e.getMessage());
+            throw new IllegalStateException(
+                    "cannot run the CRL reload command " + command.get().get(0) + ": " + e.getMessage());
         }
         try {
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("the CRL reload command did not finish within " + TIMEOUT_SECONDS + " s");
+                throw new IllegalStateException(
+                        "the CRL reload command did not finish within " + TIMEOUT_SECONDS + " s");
             }
             if (process.exitValue() != 0) {
                 String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();

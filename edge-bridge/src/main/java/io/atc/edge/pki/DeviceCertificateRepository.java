@@ -42,30 +42,43 @@ class DeviceCertificateRepository {
             """;
 
     Uni<Optional<CertifiableDevice>> findDevice(TenantSql sql, UUID siteId, UUID deviceId) {
-        return sql.execute(DEVICE, Tuple.of(siteId, deviceId, sql.tenantId())).map(rows -> rows.iterator().hasNext()
-                ? Optional.of(CertifiableDevice.from(rows.iterator().next()))
-                : Optional.empty());
+        return sql.execute(DEVICE, Tuple.of(siteId, deviceId, sql.tenantId()))
+                .map(rows -> rows.iterator().hasNext()
+                        ? Optional.of(CertifiableDevice.from(rows.iterator().next()))
+                        : Optional.empty());
     }
 
     Uni<Boolean> hasValidCertificate(TenantSql sql, UUID deviceId) {
-        return sql.execute(HAS_VALID, Tuple.of(sql.tenantId(), deviceId)).map(rows -> rows.iterator().next().getBoolean(0));
+        return sql.execute(HAS_VALID, Tuple.of(sql.tenantId(), deviceId))
+                .map(rows -> rows.iterator().next().getBoolean(0));
     }
 
     /** Revokes the device's certificates that are not revoked yet; returns their serials. */
     Uni<List<String>> revokeActive(TenantSql sql, UUID deviceId, RevocationReason reason) {
         return sql.execute(REVOKE_ACTIVE, Tuple.of(deviceId, reason.stored(), sql.tenantId()))
-                .map(rows -> rows.stream().map((Row row) -> row.getString("serial")).sorted().toList());
+                .map(rows -> rows.stream()
+                        .map((Row row) -> row.getString("serial"))
+                        .sorted()
+                        .toList());
     }
 
-    Uni<Void> insert(TenantSql sql, CertifiableDevice device, X509Certificate certificate, String subject,
-            KeySource keySource) {
+    Uni<Void> insert(
+            TenantSql sql, CertifiableDevice device, X509Certificate certificate, String subject, KeySource keySource) {
         try {
-            return sql.execute(INSERT, Tuple.tuple(List.of(sql.tenantId(),
-                    CertificateSigning.hex(certificate.getSerialNumber()), device.deviceId(), device.siteId(), subject,
-                    CertificateSigning.fingerprint(certificate), keySource.stored(),
-                    Buffer.buffer(certificate.getEncoded()),
-                    certificate.getNotBefore().toInstant().atOffset(ZoneOffset.UTC),
-                    certificate.getNotAfter().toInstant().atOffset(ZoneOffset.UTC)))).replaceWithVoid();
+            return sql.execute(
+                            INSERT,
+                            Tuple.tuple(List.of(
+                                    sql.tenantId(),
+                                    CertificateSigning.hex(certificate.getSerialNumber()),
+                                    device.deviceId(),
+                                    device.siteId(),
+                                    subject,
+                                    CertificateSigning.fingerprint(certificate),
+                                    keySource.stored(),
+                                    Buffer.buffer(certificate.getEncoded()),
+                                    certificate.getNotBefore().toInstant().atOffset(ZoneOffset.UTC),
+                                    certificate.getNotAfter().toInstant().atOffset(ZoneOffset.UTC))))
+                    .replaceWithVoid();
         } catch (CertificateEncodingException e) {
             return Uni.createFrom().failure(new IllegalStateException(e));
         }

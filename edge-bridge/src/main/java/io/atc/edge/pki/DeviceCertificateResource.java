@@ -39,24 +39,27 @@ public class DeviceCertificateResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Issue or rotate a device's mTLS certificate",
+    @Operation(
+            summary = "Issue or rotate a device's mTLS certificate",
             description = "Signs the CSR in the body (its subject is ignored), or, without one, generates an EC P-256"
                     + " key and returns it in this response only. Revokes the device's previous certificates.")
     @RequiresScope(Scope.DEVICES_WRITE)
-    public Uni<Response> issue(@PathParam("siteId") UUID siteId, @PathParam("deviceId") UUID deviceId,
-            @Valid CertificateRequest request) {
+    public Uni<Response> issue(
+            @PathParam("siteId") UUID siteId, @PathParam("deviceId") UUID deviceId, @Valid CertificateRequest request) {
         Optional<String> csr = Optional.ofNullable(request).map(CertificateRequest::csr);
-        return certificates.issue(caller.current(), siteId, deviceId, csr)
-                .map(issued -> SecretBearingResponses.noStore(Response.status(Response.Status.CREATED).entity(issued))
-                        .build());
+        return certificates.issue(caller.current(), siteId, deviceId, csr).map(issued -> SecretBearingResponses.noStore(
+                        Response.status(Response.Status.CREATED).entity(issued))
+                .build());
     }
 
     @DELETE
-    @Operation(summary = "Revoke a device's certificates",
+    @Operation(
+            summary = "Revoke a device's certificates",
             description = "Revokes every valid certificate of the device, adds them to its CRL, and removes its"
                     + " certificate login at the broker (dropping its sessions).")
     @RequiresScope(Scope.DEVICES_WRITE)
-    public Uni<RevokedDeviceCertificates> revoke(@PathParam("siteId") UUID siteId, @PathParam("deviceId") UUID deviceId) {
+    public Uni<RevokedDeviceCertificates> revoke(
+            @PathParam("siteId") UUID siteId, @PathParam("deviceId") UUID deviceId) {
         return certificates.revoke(caller.current(), siteId, deviceId);
     }
 }

@@ -46,8 +46,13 @@ public class DeviceCertificates {
     private final CrlPublisher crls;
     private final EdgeConfig.Pki config;
 
-    public DeviceCertificates(TenantTransactions transactions, DeviceCertificateRepository repository,
-            TenantCas tenantCas, DeviceBrokerIdentities broker, CrlPublisher crls, EdgeConfig config) {
+    public DeviceCertificates(
+            TenantTransactions transactions,
+            DeviceCertificateRepository repository,
+            TenantCas tenantCas,
+            DeviceBrokerIdentities broker,
+            CrlPublisher crls,
+            EdgeConfig config) {
         this.transactions = transactions;
         this.repository = repository;
         this.tenantCas = tenantCas;
@@ -71,8 +76,9 @@ public class DeviceCertificates {
     /** Revokes every valid certificate of the device and deletes its certificate login at the broker. */
     public Uni<RevokedDeviceCertificates> revoke(Caller caller, UUID siteId, UUID deviceId) {
         return BrokerConfirmation.required(
-                transactions.mutate(caller.tenantId(), sql -> revoke(sql, caller, siteId, deviceId)))
-                .call(revoked -> revoked.revokedSerials().isEmpty() ? Uni.createFrom().voidItem()
+                        transactions.mutate(caller.tenantId(), sql -> revoke(sql, caller, siteId, deviceId)))
+                .call(revoked -> revoked.revokedSerials().isEmpty()
+                        ? Uni.createFrom().voidItem()
                         : publishCrls("revocation of " + revoked.revokedSerials()));
     }
 
@@ -84,21 +90,29 @@ public class DeviceCertificates {
     private Uni<Audited<Issuance>> issue(TenantSql sql, Caller caller, UUID siteId, UUID deviceId, DeviceKey key) {
         return device(sql, siteId, deviceId).flatMap(device -> {
             if (!device.enabled()) {
-                throw new ProblemException(ProblemType.CONFLICT, "device " + deviceId + " is disabled; enable it first");
+                throw new ProblemException(
+                        ProblemType.CONFLICT, "device " + deviceId + " is disabled; enable it first");
             }
             DeviceIdentity identity = identity(sql, device);
             String subject = identity.certificateUsername();
             return tenantCas.obtain(sql).flatMap(obtained -> repository
                     .revokeActive(sql, deviceId, RevocationReason.SUPERSEDED)
-                    .flatMap(revoked -> WorkerThreads.offload(() -> obtained.ca().issueDevice(device.brokerUsername(),
-                                    key.publicKey(), Instant.now(), config.deviceCertificateValidity()))
+                    .flatMap(revoked -> WorkerThreads.offload(() -> obtained.ca()
+                                    .issueDevice(
+                                            device.brokerUsername(),
+                                            key.publicKey(),
+                                            Instant.now(),
+                                            config.deviceCertificateValidity()))
                             .call(certificate -> repository.insert(sql, device, certificate, subject, key.source()))
-                            .call(certificate -> revoked.isEmpty() ? Uni.createFrom().voidItem()
+                            .call(certificate -> revoked.isEmpty()
+                                    ? Uni.createFrom().voidItem()
                                     : tenantCas.reissueCrl(sql, obtained.ca()))
                             .call(certificate -> broker.grantCertificateLogin(identity))
                             .map(certificate -> {
-                                IssuedDeviceCertificate issued = result(certificate, obtained.ca(), subject, key, revoked);
-                                return Audited.of(new Issuance(issued, identity, obtained.created()),
+                                IssuedDeviceCertificate issued =
+                                        result(certificate, obtained.ca(), subject, key, revoked);
+                                return Audited.of(
+                                        new Issuance(issued, identity, obtained.created()),
                                         issuedEntry(caller, deviceId, issued, key, obtained.created()));
                             })));
         });
@@ -107,11 +121,17 @@ public class DeviceCertificates {
     private Uni<Audited<RevokedDeviceCertificates>> revoke(TenantSql sql, Caller caller, UUID siteId, UUID deviceId) {
         return device(sql, siteId, deviceId).flatMap(device -> repository
                 .revokeActive(sql, deviceId, RevocationReason.CESSATION_OF_OPERATION)
-                .call(revoked -> revoked.isEmpty() ? Uni.createFrom().voidItem() : tenantCas.find(sql)
-                        .flatMap(ca -> tenantCas.reissueCrl(sql, ca.orElseThrow())))
+                .call(revoked -> revoked.isEmpty()
+                        ? Uni.createFrom().voidItem()
+                        : tenantCas.find(sql).flatMap(ca -> tenantCas.reissueCrl(sql, ca.orElseThrow())))
                 .call(revoked -> broker.revokeCertificateLogin(identity(sql, device)))
-                .map(revoked -> Audited.of(new RevokedDeviceCertificates(revoked), new AuditEntry(caller.actor(),
-                        "device.certificates.revoked", "device:" + deviceId, Map.of("revokedSerials", revoked)))));
+                .map(revoked -> Audited.of(
+                        new RevokedDeviceCertificates(revoked),
+                        new AuditEntry(
+                                caller.actor(),
+                                "device.certificates.revoked",
+                                "device:" + deviceId,
+                                Map.of("revokedSerials", revoked)))));
     }
 
     /**
@@ -122,7 +142,8 @@ public class DeviceCertificates {
     private Uni<CertifiableDevice> device(TenantSql sql, UUID siteId, UUID deviceId) {
         return IdentityChangeLock.holdShared(sql)
                 .flatMap(locked -> repository.findDevice(sql, siteId, deviceId))
-                .map(found -> found.orElseThrow(() -> ProblemException.notFound("device " + deviceId + " at site " + siteId)));
+                .map(found -> found.orElseThrow(
+                        () -> ProblemException.notFound("device " + deviceId + " at site " + siteId)));
     }
 
     /**
@@ -141,16 +162,20 @@ public class DeviceCertificates {
             return published;
         }
         return published.call(() -> broker.dropCertificateSessions(issuance.device())
-                .onFailure().recoverWithUni(e -> {
-                    LOG.warnf("Could not drop the sessions of %s after its rotation: %s", issued.subject(), e.getMessage());
+                .onFailure()
+                .recoverWithUni(e -> {
+                    LOG.warnf(
+                            "Could not drop the sessions of %s after its rotation: %s",
+                            issued.subject(), e.getMessage());
                     return Uni.createFrom().voidItem();
                 }));
     }
 
     private Uni<Void> publishCrls(String why) {
         return crls.publish().onFailure().recoverWithUni(e -> {
-            LOG.errorf("The CRL file was not updated after %s: %s; the CRL publisher retries every %s", why,
-                    e.getMessage(), config.crlPublishInterval());
+            LOG.errorf(
+                    "The CRL file was not updated after %s: %s; the CRL publisher retries every %s",
+                    why, e.getMessage(), config.crlPublishInterval());
             return Uni.createFrom().voidItem();
         });
     }
@@ -159,16 +184,21 @@ public class DeviceCertificates {
         return new DeviceIdentity(sql.tenantId(), device.siteId(), device.deviceId());
     }
 
-    private static IssuedDeviceCertificate result(X509Certificate certificate, TenantCa ca, String subject, DeviceKey key,
-            List<String> revoked) {
-        return new IssuedDeviceCertificate(CertificateSigning.hex(certificate.getSerialNumber()), subject,
-                CertificateSigning.fingerprint(certificate), certificate.getNotBefore().toInstant(),
-                certificate.getNotAfter().toInstant(), Pem.certificate(certificate) + Pem.certificate(ca.certificate()),
-                key.generatedPrivateKey().map(Pem::privateKey).orElse(null), revoked);
+    private static IssuedDeviceCertificate result(
+            X509Certificate certificate, TenantCa ca, String subject, DeviceKey key, List<String> revoked) {
+        return new IssuedDeviceCertificate(
+                CertificateSigning.hex(certificate.getSerialNumber()),
+                subject,
+                CertificateSigning.fingerprint(certificate),
+                certificate.getNotBefore().toInstant(),
+                certificate.getNotAfter().toInstant(),
+                Pem.certificate(certificate) + Pem.certificate(ca.certificate()),
+                key.generatedPrivateKey().map(Pem::privateKey).orElse(null),
+                revoked);
     }
 
-    private static AuditEntry issuedEntry(Caller caller, UUID deviceId, IssuedDeviceCertificate issued, DeviceKey key,
-            boolean createdTenantCa) {
+    private static AuditEntry issuedEntry(
+            Caller caller, UUID deviceId, IssuedDeviceCertificate issued, DeviceKey key, boolean createdTenantCa) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("serial", issued.serial());
         payload.put("fingerprint", issued.fingerprint());
@@ -181,6 +211,5 @@ public class DeviceCertificates {
     }
 
     /** The issued certificate, its device, and whether issuing it created the tenant's CA. */
-    private record Issuance(IssuedDeviceCertificate certificate, DeviceIdentity device, boolean createdTenantCa) {
-    }
+    private record Issuance(IssuedDeviceCertificate certificate, DeviceIdentity device, boolean createdTenantCa) {}
 }

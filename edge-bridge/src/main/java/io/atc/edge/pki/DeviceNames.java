@@ -19,8 +19,7 @@ final class DeviceNames {
 
     static final String ORGANISATION = DeviceIdentity.CERTIFICATE_ORGANISATION;
 
-    private DeviceNames() {
-    }
+    private DeviceNames() {}
 
     static X500Name root() {
         return new X500NameBuilder(BCStyle.INSTANCE)
@@ -42,7 +41,10 @@ final class DeviceNames {
     }
 
     static X500Name brokerServer(String name) {
-        return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.O, ORGANISATION).addRDN(BCStyle.CN, name).build();
+        return new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.O, ORGANISATION)
+                .addRDN(BCStyle.CN, name)
+                .build();
     }
 
     private static X500NameBuilder tenantNames(UUID tenantId) {

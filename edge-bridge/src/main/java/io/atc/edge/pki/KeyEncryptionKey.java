@@ -26,8 +26,7 @@ public final class KeyEncryptionKey {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A ciphertext with the nonce it was sealed under. */
-    public record Sealed(byte[] nonce, byte[] ciphertext) {
-    }
+    public record Sealed(byte[] nonce, byte[] ciphertext) {}
 
     private final SecretKeySpec key;
     private final String id;
@@ -46,8 +45,8 @@ public final class KeyEncryptionKey {
             throw new IllegalArgumentException("ATC_EDGE_PKI_KEK is not base64");
         }
         if (raw.length != KEY_BYTES) {
-            throw new IllegalArgumentException("ATC_EDGE_PKI_KEK must be 32 bytes (base64 of a 256-bit AES key), not "
-                    + raw.length);
+            throw new IllegalArgumentException(
+                    "ATC_EDGE_PKI_KEK must be 32 bytes (base64 of a 256-bit AES key), not " + raw.length);
         }
         return new KeyEncryptionKey(raw);
     }

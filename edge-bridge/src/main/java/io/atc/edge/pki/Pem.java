@@ -21,8 +21,7 @@ public final class Pem {
 
     private static final Base64.Encoder BODY = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
 
-    private Pem() {
-    }
+    private Pem() {}
 
     public static String encode(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n" + BODY.encodeToString(der) + "\n-----END " + type + "-----\n";
@@ -50,8 +49,8 @@ public final class Pem {
 
     static X509Certificate certificate(byte[] pemOrDer) {
         try {
-            return (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(pemOrDer));
+            return (X509Certificate)
+                    CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(pemOrDer));
         } catch (CertificateException e) {
             throw new IllegalArgumentException("not an X.509 certificate");
         }

@@ -32,8 +32,7 @@ final class PkiMaterialLoader {
     private static final Duration DEV_BROKER_VALIDITY = Duration.ofDays(825);
 
     /** The loaded material. */
-    record Loaded(RootCa root, KeyEncryptionKey kek) {
-    }
+    record Loaded(RootCa root, KeyEncryptionKey kek) {}
 
     /** Why the material cannot be used; the message is the operator's one line. */
     static final class UnusableMaterial extends RuntimeException {
@@ -53,7 +52,8 @@ final class PkiMaterialLoader {
     Loaded load() {
         refuseWhatIsMissing();
         RootCa root = config.rootKeyFile().isPresent() ? configuredRoot() : developmentRoot();
-        KeyEncryptionKey kek = config.kek().filter(value -> !value.isBlank())
+        KeyEncryptionKey kek = config.kek()
+                .filter(value -> !value.isBlank())
                 .map(PkiMaterialLoader::configuredKek)
                 .orElseGet(this::developmentKek);
         return new Loaded(root, kek);
@@ -61,7 +61,8 @@ final class PkiMaterialLoader {
 
     private void refuseWhatIsMissing() {
         if (config.rootKeyFile().isPresent() != config.rootCertFile().isPresent()) {
-            throw new UnusableMaterial("set both ATC_EDGE_PKI_ROOT_KEY_FILE and ATC_EDGE_PKI_ROOT_CERT_FILE, or neither");
+            throw new UnusableMaterial(
+                    "set both ATC_EDGE_PKI_ROOT_KEY_FILE and ATC_EDGE_PKI_ROOT_CERT_FILE, or neither");
         }
         if (config.generateMissing()) {
             return;
@@ -75,9 +76,10 @@ final class PkiMaterialLoader {
             missing.add("ATC_EDGE_PKI_KEK");
         }
         if (!missing.isEmpty()) {
-            throw new UnusableMaterial("the device PKI has no " + (missing.size() == 1 ? "key-encryption key" : "root CA")
-                    + ": set " + String.join(", ", missing)
-                    + " (secrets; development runs may set ATC_EDGE_PKI_GENERATE_MISSING=true instead)");
+            throw new UnusableMaterial(
+                    "the device PKI has no " + (missing.size() == 1 ? "key-encryption key" : "root CA")
+                            + ": set " + String.join(", ", missing)
+                            + " (secrets; development runs may set ATC_EDGE_PKI_GENERATE_MISSING=true instead)");
         }
     }
 
@@ -85,8 +87,9 @@ final class PkiMaterialLoader {
         Path keyFile = config.rootKeyFile().orElseThrow();
         Path certFile = config.rootCertFile().orElseThrow();
         RootCa root = root(read(keyFile, "ATC_EDGE_PKI_ROOT_KEY_FILE"), read(certFile, "ATC_EDGE_PKI_ROOT_CERT_FILE"));
-        LOG.infof("Device PKI root CA %s, SHA-256 fingerprint %s", root.certificate().getSubjectX500Principal(),
-                root.fingerprint());
+        LOG.infof(
+                "Device PKI root CA %s, SHA-256 fingerprint %s",
+                root.certificate().getSubjectX500Principal(), root.fingerprint());
         return root;
     }
 
@@ -95,7 +98,8 @@ final class PkiMaterialLoader {
         Path keyFile = dir.resolve(ROOT_KEY);
         Path certFile = dir.resolve(ROOT_CERT);
         if (Files.isRegularFile(keyFile) && Files.isRegularFile(certFile)) {
-            RootCa root = root(read(keyFile, "the development root key"), read(certFile, "the development root certificate"));
+            RootCa root =
+                    root(read(keyFile, "the development root key"), read(certFile, "the development root certificate"));
             ensureDevelopmentBrokerCertificate(root);
             return root;
         }
@@ -103,8 +107,10 @@ final class PkiMaterialLoader {
         writeSecret(keyFile, Pem.privateKey(root.key()));
         write(certFile, Pem.certificate(root.certificate()));
         ensureDevelopmentBrokerCertificate(root);
-        LOG.warnf("ATC_EDGE_PKI_ROOT_KEY_FILE is not set: generated a development root CA in %s,"
-                + " SHA-256 fingerprint %s. Never use it in production.", dir, root.fingerprint());
+        LOG.warnf(
+                "ATC_EDGE_PKI_ROOT_KEY_FILE is not set: generated a development root CA in %s,"
+                        + " SHA-256 fingerprint %s. Never use it in production.",
+                dir, root.fingerprint());
         return root;
     }
 
@@ -114,7 +120,8 @@ final class PkiMaterialLoader {
         if (Files.isRegularFile(certFile)) {
             return;
         }
-        RootCa.ServerCertificate broker = root.issueServerCertificate(config.brokerServerNames(), now, DEV_BROKER_VALIDITY);
+        RootCa.ServerCertificate broker =
+                root.issueServerCertificate(config.brokerServerNames(), now, DEV_BROKER_VALIDITY);
         writeSecret(config.dataDir().resolve(BROKER_KEY), Pem.privateKey(broker.key()));
         write(certFile, Pem.certificate(broker.certificate()));
     }
@@ -130,8 +137,10 @@ final class PkiMaterialLoader {
         }
         KeyEncryptionKey kek = KeyEncryptionKey.generate();
         writeSecret(file, kek.base64() + "\n");
-        LOG.warnf("ATC_EDGE_PKI_KEK is not set: generated a development key-encryption key in %s (id %s)."
-                + " Never use it in production.", file, kek.id());
+        LOG.warnf(
+                "ATC_EDGE_PKI_KEK is not set: generated a development key-encryption key in %s (id %s)."
+                        + " Never use it in production.",
+                file, kek.id());
         return kek;
     }
 
@@ -179,7 +188,8 @@ final class PkiMaterialLoader {
     }
 
     private static String describe(IOException e) {
-        return Optional.ofNullable(e.getMessage()).map(message -> e.getClass().getSimpleName() + " " + message)
+        return Optional.ofNullable(e.getMessage())
+                .map(message -> e.getClass().getSimpleName() + " " + message)
                 .orElse(e.getClass().getSimpleName());
     }
 }

@@ -3,5 +3,4 @@ package io.atc.edge.pki;
 import java.time.Instant;
 
 /** One entry of a CRL. */
-record RevokedCertificate(String serial, Instant revokedAt, RevocationReason reason) {
-}
+record RevokedCertificate(String serial, Instant revokedAt, RevocationReason reason) {}

@@ -65,12 +65,19 @@ public final class RootCa {
         KeyPair pair = CertificateSigning.newP256KeyPair();
         X500Name name = DeviceNames.root();
         JcaX509ExtensionUtils extensions = CertificateSigning.extensionUtils();
-        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, CertificateSigning.newSerial(),
-                Date.from(now.minus(CertificateSigning.BACKDATE)), Date.from(now.plus(validity)), name, pair.getPublic());
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                name,
+                CertificateSigning.newSerial(),
+                Date.from(now.minus(CertificateSigning.BACKDATE)),
+                Date.from(now.plus(validity)),
+                name,
+                pair.getPublic());
         try {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(1))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
-                    .addExtension(Extension.subjectKeyIdentifier, false,
+                    .addExtension(
+                            Extension.subjectKeyIdentifier,
+                            false,
                             extensions.createSubjectKeyIdentifier(pair.getPublic()));
         } catch (CertIOException e) {
             throw new IllegalStateException(e);
@@ -99,9 +106,14 @@ public final class RootCa {
         KeyPair pair = CertificateSigning.newP256KeyPair();
         NameConstraints tenantNamesOnly = new NameConstraints(
                 new GeneralSubtree[] {new GeneralSubtree(new GeneralName(DeviceNames.tenantSubtree(tenantId)))}, null);
-        X509Certificate issued = CertificateSigning.issue(certificate, key, DeviceNames.tenantCa(tenantId),
-                pair.getPublic(), now, validity, builder -> builder
-                        .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
+        X509Certificate issued = CertificateSigning.issue(
+                certificate,
+                key,
+                DeviceNames.tenantCa(tenantId),
+                pair.getPublic(),
+                now,
+                validity,
+                builder -> builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
                         .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
                         .addExtension(Extension.nameConstraints, true, tenantNamesOnly));
         return new TenantCa(tenantId, issued, pair.getPrivate());
@@ -113,12 +125,17 @@ public final class RootCa {
             throw new IllegalArgumentException("the broker certificate needs at least one DNS name or IP address");
         }
         KeyPair pair = CertificateSigning.newP256KeyPair();
-        X509Certificate issued = CertificateSigning.issue(certificate, key, DeviceNames.brokerServer(names.get(0)),
-                pair.getPublic(), now, validity, builder -> builder
-                        .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+        X509Certificate issued = CertificateSigning.issue(
+                certificate,
+                key,
+                DeviceNames.brokerServer(names.get(0)),
+                pair.getPublic(),
+                now,
+                validity,
+                builder -> builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                         .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
-                        .addExtension(Extension.extendedKeyUsage, false,
-                                new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
+                        .addExtension(
+                                Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
                         .addExtension(Extension.subjectAlternativeName, false, alternativeNames(names)));
         return new ServerCertificate(issued, pair.getPrivate());
     }
@@ -135,7 +152,8 @@ public final class RootCa {
     private static GeneralName alternativeName(String name) {
         if (name.matches("[0-9.]+") || name.contains(":")) {
             try {
-                return new GeneralName(GeneralName.iPAddress, InetAddress.getByName(name).getHostAddress());
+                return new GeneralName(
+                        GeneralName.iPAddress, InetAddress.getByName(name).getHostAddress());
             } catch (UnknownHostException e) {
                 throw new IllegalArgumentException("not an IP address: " + name);
             }

@@ -44,11 +44,18 @@ final class TenantCa {
      * {@code CN=<broker username>, OU=t-<tenant>, O=ATC Edge}, whatever the requester asked for.
      */
     X509Certificate issueDevice(String brokerUsername, PublicKey devicePublicKey, Instant now, Duration validity) {
-        return CertificateSigning.issue(certificate, key, DeviceNames.device(tenantId, brokerUsername), devicePublicKey,
-                now, validity, builder -> builder
-                        .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+        return CertificateSigning.issue(
+                certificate,
+                key,
+                DeviceNames.device(tenantId, brokerUsername),
+                devicePublicKey,
+                now,
+                validity,
+                builder -> builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                         .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
-                        .addExtension(Extension.extendedKeyUsage, false,
+                        .addExtension(
+                                Extension.extendedKeyUsage,
+                                false,
                                 new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth)));
     }
 

@@ -54,8 +54,7 @@ class TenantCas {
             """;
 
     /** A tenant's CA and whether this unit of work created it. */
-    record Obtained(TenantCa ca, boolean created) {
-    }
+    record Obtained(TenantCa ca, boolean created) {}
 
     private final PkiMaterial material;
     private final EdgeConfig.Pki config;
@@ -67,14 +66,15 @@ class TenantCas {
 
     /** The tenant's CA, created (with an empty first CRL) when it has none yet. */
     Uni<Obtained> obtain(TenantSql sql) {
-        return find(sql).flatMap(found -> found.isPresent()
-                ? Uni.createFrom().item(new Obtained(found.get(), false))
-                : create(sql));
+        return find(sql)
+                .flatMap(found ->
+                        found.isPresent() ? Uni.createFrom().item(new Obtained(found.get(), false)) : create(sql));
     }
 
     Uni<Optional<TenantCa>> find(TenantSql sql) {
         return sql.execute(FIND, Tuple.of(sql.tenantId()))
-                .map(rows -> rows.iterator().hasNext() ? Optional.of(open(sql.tenantId(), rows.iterator().next()))
+                .map(rows -> rows.iterator().hasNext()
+                        ? Optional.of(open(sql.tenantId(), rows.iterator().next()))
                         : Optional.empty());
     }
 
@@ -87,11 +87,16 @@ class TenantCas {
                         .map(TenantCas::revoked)
                         .flatMap(revoked -> WorkerThreads.offload(() -> {
                             Instant now = Instant.now();
-                            return new SignedCrl(ca.crl(revoked, number, now, config.crlValidity()),
-                                    now.plus(config.crlValidity()));
+                            return new SignedCrl(
+                                    ca.crl(revoked, number, now, config.crlValidity()), now.plus(config.crlValidity()));
                         }))
-                        .flatMap(crl -> sql.execute(UPDATE_CRL, Tuple.of(tenantId, crl.der(), number,
-                                crl.nextUpdate().atOffset(ZoneOffset.UTC))))
+                        .flatMap(crl -> sql.execute(
+                                UPDATE_CRL,
+                                Tuple.of(
+                                        tenantId,
+                                        crl.der(),
+                                        number,
+                                        crl.nextUpdate().atOffset(ZoneOffset.UTC))))
                         .map(updated -> number));
     }
 
@@ -121,9 +126,13 @@ class TenantCas {
             throw new IllegalStateException("the intermediate of tenant " + tenantId + " is sealed under KEK "
                     + sealedWith + ", but the configured KEK is " + kek.id());
         }
-        byte[] pkcs8 = kek.open(new KeyEncryptionKey.Sealed(row.getBuffer("key_nonce").getBytes(),
-                row.getBuffer("key_ciphertext").getBytes()), associatedData(tenantId));
-        X509Certificate certificate = Pem.certificate(row.getBuffer("certificate").getBytes());
+        byte[] pkcs8 = kek.open(
+                new KeyEncryptionKey.Sealed(
+                        row.getBuffer("key_nonce").getBytes(),
+                        row.getBuffer("key_ciphertext").getBytes()),
+                associatedData(tenantId));
+        X509Certificate certificate =
+                Pem.certificate(row.getBuffer("certificate").getBytes());
         return new TenantCa(tenantId, certificate, privateKey(certificate, pkcs8));
     }
 
@@ -142,19 +151,22 @@ class TenantCas {
     }
 
     private static List<RevokedCertificate> revoked(RowSet<Row> rows) {
-        return rows.stream().map(row -> new RevokedCertificate(row.getString("serial"),
-                row.getOffsetDateTime("revoked_at").toInstant(),
-                RevocationReason.fromStored(row.getString("revocation_reason")))).toList();
+        return rows.stream()
+                .map(row -> new RevokedCertificate(
+                        row.getString("serial"),
+                        row.getOffsetDateTime("revoked_at").toInstant(),
+                        RevocationReason.fromStored(row.getString("revocation_reason"))))
+                .toList();
     }
 
-    private record SignedCrl(byte[] der, Instant nextUpdate) {
-    }
+    private record SignedCrl(byte[] der, Instant nextUpdate) {}
 
     private record NewCa(TenantCa ca, KeyEncryptionKey.Sealed sealed, String kekId, byte[] crl, Instant crlNextUpdate) {
 
         Tuple row(UUID tenantId) {
             try {
-                return Tuple.tuple(List.of(tenantId,
+                return Tuple.tuple(List.of(
+                        tenantId,
                         io.vertx.core.buffer.Buffer.buffer(ca.certificate().getEncoded()),
                         io.vertx.core.buffer.Buffer.buffer(sealed.ciphertext()),
                         io.vertx.core.buffer.Buffer.buffer(sealed.nonce()),

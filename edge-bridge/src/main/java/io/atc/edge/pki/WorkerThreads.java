@@ -8,8 +8,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 /** Key generation, signing and file writes run on a worker thread, never on the event loop. */
 final class WorkerThreads {
 
-    private WorkerThreads() {
-    }
+    private WorkerThreads() {}
 
     static <T> Uni<T> offload(Supplier<T> work) {
         return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());

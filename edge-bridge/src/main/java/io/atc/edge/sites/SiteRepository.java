@@ -38,11 +38,13 @@ public class SiteRepository {
     private static final String DELETE = "delete from tenancy.sites where site_id = $1 and tenant_id = $2";
 
     Uni<Site> insert(TenantSql sql, String name) {
-        return sql.execute(INSERT, Tuple.of(sql.tenantId(), name)).map(rows -> Site.from(rows.iterator().next()));
+        return sql.execute(INSERT, Tuple.of(sql.tenantId(), name))
+                .map(rows -> Site.from(rows.iterator().next()));
     }
 
     Uni<List<Site>> page(TenantSql sql, UUID after, int limit) {
-        return sql.execute(PAGE, Tuple.of(after, limit, sql.tenantId())).map(rows -> rows.stream().map(Site::from).toList());
+        return sql.execute(PAGE, Tuple.of(after, limit, sql.tenantId()))
+                .map(rows -> rows.stream().map(Site::from).toList());
     }
 
     Uni<Optional<Site>> find(TenantSql sql, UUID siteId) {

@@ -50,17 +50,23 @@ public class SiteResource {
     @Operation(summary = "Create a site")
     @RequiresScope(Scope.SITES_WRITE)
     public Uni<Response> create(@Valid @NotNull(message = "a JSON body is required") SiteDraft draft) {
-        return sites.create(caller.current(), draft)
-                .map(site -> Response.created(URI.create("/v1/sites/" + site.id())).entity(site).build());
+        return sites.create(caller.current(), draft).map(site -> Response.created(URI.create("/v1/sites/" + site.id()))
+                .entity(site)
+                .build());
     }
 
     @GET
     @Operation(summary = "List the caller's sites, in pages")
     @RequiresScope(Scope.SITES_READ)
-    public Uni<Page<Site>> list(@QueryParam(Page.AFTER) String after,
-            @QueryParam("limit") @DefaultValue("50") @Min(value = 1, message = "must be at least 1")
-            @Max(value = 200, message = "must be at most 200") int limit) {
-        return sites.list(caller.current().tenantId(), PageCursor.BY_ID.decode(after).orElse(null), limit);
+    public Uni<Page<Site>> list(
+            @QueryParam(Page.AFTER) String after,
+            @QueryParam("limit")
+                    @DefaultValue("50")
+                    @Min(value = 1, message = "must be at least 1")
+                    @Max(value = 200, message = "must be at most 200")
+                    int limit) {
+        return sites.list(
+                caller.current().tenantId(), PageCursor.BY_ID.decode(after).orElse(null), limit);
     }
 
     @GET
@@ -75,8 +81,8 @@ public class SiteResource {
     @Path("/{siteId}")
     @Operation(summary = "Rename a site")
     @RequiresScope(Scope.SITES_WRITE)
-    public Uni<Site> rename(@PathParam("siteId") UUID siteId,
-            @Valid @NotNull(message = "a JSON body is required") SiteDraft draft) {
+    public Uni<Site> rename(
+            @PathParam("siteId") UUID siteId, @Valid @NotNull(message = "a JSON body is required") SiteDraft draft) {
         return sites.rename(caller.current(), siteId, draft);
     }
 
@@ -85,6 +91,7 @@ public class SiteResource {
     @Operation(summary = "Delete a site")
     @RequiresScope(Scope.SITES_WRITE)
     public Uni<Response> delete(@PathParam("siteId") UUID siteId) {
-        return sites.delete(caller.current(), siteId).map(done -> Response.noContent().build());
+        return sites.delete(caller.current(), siteId)
+                .map(done -> Response.noContent().build());
     }
 }

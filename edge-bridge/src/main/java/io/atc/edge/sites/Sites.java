@@ -29,37 +29,45 @@ public class Sites {
     }
 
     public Uni<Site> create(Caller caller, SiteDraft draft) {
-        return transactions.mutate(caller.tenantId(), sql -> repository.insert(sql, draft.name().strip())
+        return transactions.mutate(caller.tenantId(), sql -> repository
+                .insert(sql, draft.name().strip())
                 .map(site -> Audited.of(site, entry(caller, "site.created", site.id(), Map.of("name", site.name())))));
     }
 
     public Uni<Page<Site>> list(UUID tenantId, UUID after, int limit) {
-        return transactions.read(tenantId, sql -> repository.page(sql, after, limit + 1))
+        return transactions
+                .read(tenantId, sql -> repository.page(sql, after, limit + 1))
                 .map(sites -> Page.of(sites, limit, Site::id, PageCursor.BY_ID));
     }
 
     public Uni<Site> get(UUID tenantId, UUID siteId) {
-        return transactions.read(tenantId, sql -> repository.find(sql, siteId))
+        return transactions
+                .read(tenantId, sql -> repository.find(sql, siteId))
                 .map(found -> found.orElseThrow(() -> notFound(siteId)));
     }
 
     public Uni<Site> rename(Caller caller, UUID siteId, SiteDraft draft) {
         String name = draft.name().strip();
-        return transactions.mutate(caller.tenantId(), entry(caller, "site.renamed", siteId, Map.of("name", name)),
+        return transactions.mutate(
+                caller.tenantId(),
+                entry(caller, "site.renamed", siteId, Map.of("name", name)),
                 sql -> repository.rename(sql, siteId, name).map(found -> found.orElseThrow(() -> notFound(siteId))));
     }
 
     /** A site that still has devices stays: 409, until its devices are deleted. */
     public Uni<Void> delete(Caller caller, UUID siteId) {
-        return transactions.<Void>mutate(caller.tenantId(), entry(caller, "site.deleted", siteId, Map.of()),
-                sql -> repository.delete(sql, siteId).map(deleted -> {
-                    if (!deleted) {
-                        throw notFound(siteId);
-                    }
-                    return null;
-                }))
-                .onFailure(Sites::stillHasDevices).transform(failure -> new ProblemException(ProblemType.CONFLICT,
-                        "site " + siteId + " still has devices; delete them first"));
+        return transactions
+                .<Void>mutate(caller.tenantId(), entry(caller, "site.deleted", siteId, Map.of()), sql -> repository
+                        .delete(sql, siteId)
+                        .map(deleted -> {
+                            if (!deleted) {
+                                throw notFound(siteId);
+                            }
+                            return null;
+                        }))
+                .onFailure(Sites::stillHasDevices)
+                .transform(failure -> new ProblemException(
+                        ProblemType.CONFLICT, "site " + siteId + " still has devices; delete them first"));
     }
 
     private static boolean stillHasDevices(Throwable failure) {

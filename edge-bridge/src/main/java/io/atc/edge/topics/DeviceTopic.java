@@ -25,7 +25,8 @@ public record DeviceTopic(UUID tenantId, UUID siteId, UUID deviceId, Kind kind) 
 
     /** The last level of a device topic: what the device publishes there. */
     public enum Kind {
-        EVENTS("events"), IMAGES("images");
+        EVENTS("events"),
+        IMAGES("images");
 
         private final String level;
 

@@ -2,9 +2,9 @@ package io.atc.edge.broker;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 
 import java.time.Duration;
 import java.util.List;
@@ -93,14 +93,20 @@ class BrokerOutageLeavesNothingHalfDoneTests {
 
         assertUnavailable(DeviceApi.patch(device, "{\"enabled\":false}"));
         assertUnavailable(DeviceApi.delete(device));
-        assertUnavailable(given().auth().oauth2(InternalTokens.forTenant(org.tenantId()))
+        assertUnavailable(given().auth()
+                .oauth2(InternalTokens.forTenant(org.tenantId()))
                 .post("/v1/sites/{siteId}/devices/{id}/password", site, device.id()));
 
         assertThat(AuditTrail.eventCount(org.tenantId())).isEqualTo(eventsBefore);
-        given().auth().oauth2(InternalTokens.forTenant(org.tenantId()))
+        given().auth()
+                .oauth2(InternalTokens.forTenant(org.tenantId()))
                 .get("/v1/sites/{siteId}/devices/{id}", site, device.id())
-                .then().statusCode(200).body("enabled", equalTo(true));
-        assertThat(BrokerAdmin.accepts(device)).as("the broker still knows the device and its password").isTrue();
+                .then()
+                .statusCode(200)
+                .body("enabled", equalTo(true));
+        assertThat(BrokerAdmin.accepts(device))
+                .as("the broker still knows the device and its password")
+                .isTrue();
     }
 
     @Test
@@ -117,13 +123,16 @@ class BrokerOutageLeavesNothingHalfDoneTests {
     }
 
     private Response register(String name) {
-        return given().auth().oauth2(InternalTokens.forTenant(org.tenantId()))
-                .contentType("application/json").body("{\"name\":\"" + name + "\"}")
+        return given().auth()
+                .oauth2(InternalTokens.forTenant(org.tenantId()))
+                .contentType("application/json")
+                .body("{\"name\":\"" + name + "\"}")
                 .post("/v1/sites/{siteId}/devices", site);
     }
 
     private static void assertUnavailable(Response response) {
-        response.then().statusCode(503)
+        response.then()
+                .statusCode(503)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:atc:problem:unavailable"))
                 .body("detail", containsString("nothing was changed"))
@@ -134,7 +143,9 @@ class BrokerOutageLeavesNothingHalfDoneTests {
     private void awaitBrokerConnection() {
         Eventually.within(Duration.ofSeconds(20), "the bridge's commands reach the broker again", () -> {
             try {
-                broker.send(List.of(DynsecCommands.getDefaultAclAccess())).await().atMost(Duration.ofSeconds(3));
+                broker.send(List.of(DynsecCommands.getDefaultAclAccess()))
+                        .await()
+                        .atMost(Duration.ofSeconds(3));
                 return true;
             } catch (RuntimeException e) {
                 return false;

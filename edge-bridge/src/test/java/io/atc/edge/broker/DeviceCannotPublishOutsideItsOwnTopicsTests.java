@@ -39,9 +39,12 @@ class DeviceCannotPublishOutsideItsOwnTopicsTests {
 
     @Test
     void publishesOutsideTheDevicesPrefixNeverReachAnySubscriber() {
-        RegisteredDevice device = DeviceApi.register(orgs.a().tenantId(), orgs.a().siteIds().get(0), DeviceApi.uniqueName("A cam"));
-        RegisteredDevice neighbour = DeviceApi.register(orgs.a().tenantId(), orgs.a().siteIds().get(0), DeviceApi.uniqueName("A cam"));
-        RegisteredDevice tenantB = DeviceApi.register(orgs.b().tenantId(), orgs.b().siteIds().get(0), DeviceApi.uniqueName("B cam"));
+        RegisteredDevice device =
+                DeviceApi.register(orgs.a().tenantId(), orgs.a().siteIds().get(0), DeviceApi.uniqueName("A cam"));
+        RegisteredDevice neighbour =
+                DeviceApi.register(orgs.a().tenantId(), orgs.a().siteIds().get(0), DeviceApi.uniqueName("A cam"));
+        RegisteredDevice tenantB =
+                DeviceApi.register(orgs.b().tenantId(), orgs.b().siteIds().get(0), DeviceApi.uniqueName("B cam"));
         String siteA = "atc/" + device.tenantId() + "/" + device.siteId();
         List<String> forbidden = List.of(
                 tenantB.topic("events"),
@@ -56,7 +59,8 @@ class DeviceCannotPublishOutsideItsOwnTopicsTests {
                 "elsewhere/" + device.id(),
                 "$SYS/broker/injected");
 
-        try (TestMqttClient watcher = BrokerAdmin.admin(); TestMqttClient publisher = BrokerAdmin.connect(device)) {
+        try (TestMqttClient watcher = BrokerAdmin.admin();
+                TestMqttClient publisher = BrokerAdmin.connect(device)) {
             assertThat(watcher.subscribe("#")).containsExactly(1);
             for (String topic : forbidden) {
                 publisher.publish(topic, "forbidden " + topic);
@@ -70,9 +74,11 @@ class DeviceCannotPublishOutsideItsOwnTopicsTests {
 
     @Test
     void theDeviceMayPublishAnywhereUnderItsOwnPrefix() {
-        RegisteredDevice device = DeviceApi.register(orgs.b().tenantId(), orgs.b().siteIds().get(1), DeviceApi.uniqueName("B cam"));
+        RegisteredDevice device =
+                DeviceApi.register(orgs.b().tenantId(), orgs.b().siteIds().get(1), DeviceApi.uniqueName("B cam"));
 
-        try (TestMqttClient watcher = BrokerAdmin.admin(); TestMqttClient publisher = BrokerAdmin.connect(device)) {
+        try (TestMqttClient watcher = BrokerAdmin.admin();
+                TestMqttClient publisher = BrokerAdmin.connect(device)) {
             assertThat(watcher.subscribe("#")).containsExactly(1);
             publisher.publish(device.topic("events"), "event");
             publisher.publish(device.topic("images"), "image");

@@ -31,9 +31,17 @@ class DeviceCannotSubscribeToAnythingTests {
     @Test
     void everySubscriptionIsRefused() {
         var org = SyntheticOrganisations.in(TestDatabase.shared()).a();
-        RegisteredDevice device = DeviceApi.register(org.tenantId(), org.siteIds().get(1), DeviceApi.uniqueName("Listener"));
-        List<String> filters = List.of(device.topic("events"), device.topic("#"), "atc/" + device.tenantId() + "/#",
-                "atc/#", "#", "+/+/+/+/events", "$share/atc-ingest/atc/+/+/+/events", "$SYS/#",
+        RegisteredDevice device =
+                DeviceApi.register(org.tenantId(), org.siteIds().get(1), DeviceApi.uniqueName("Listener"));
+        List<String> filters = List.of(
+                device.topic("events"),
+                device.topic("#"),
+                "atc/" + device.tenantId() + "/#",
+                "atc/#",
+                "#",
+                "+/+/+/+/events",
+                "$share/atc-ingest/atc/+/+/+/events",
+                "$SYS/#",
                 "$CONTROL/dynamic-security/v1/response");
 
         try (TestMqttClient client = BrokerAdmin.connect(device)) {

@@ -23,8 +23,11 @@ class IngestClientIdCannotBeADevicesTests {
         DeviceIdentity device = new DeviceIdentity(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
 
         for (String clientId : new String[] {device.clientId(), device.certificateUsername()}) {
-            assertThat(BrokerConfigCheck.problems(ADMIN, INGEST, clientId)).as(clientId)
-                    .singleElement().asString().startsWith("ATC_EDGE_INGEST_CLIENT_ID");
+            assertThat(BrokerConfigCheck.problems(ADMIN, INGEST, clientId))
+                    .as(clientId)
+                    .singleElement()
+                    .asString()
+                    .startsWith("ATC_EDGE_INGEST_CLIENT_ID");
         }
     }
 

@@ -60,13 +60,18 @@ class IngestIdentityMayOnlyReadDeviceTopicsTests {
     @BeforeEach
     void noStoredIngestSessionSharesTheGroup() throws Exception {
         lifecycle.bootstrapped().toCompletableFuture().get(15, TimeUnit.SECONDS);
-        BrokerAdmin.connect(IngestIdentity.USERNAME, EdgeBridgeTestResources.ingestPassword(), config.ingest().clientId()).close();
+        BrokerAdmin.connect(
+                        IngestIdentity.USERNAME,
+                        EdgeBridgeTestResources.ingestPassword(),
+                        config.ingest().clientId())
+                .close();
     }
 
     @Test
     void ingestSubscribesThroughItsShareGroupAndReceivesDeviceMessages() {
         RegisteredDevice device = device();
-        try (TestMqttClient ingest = BrokerAdmin.connect(IngestIdentity.USERNAME, EdgeBridgeTestResources.ingestPassword());
+        try (TestMqttClient ingest =
+                        BrokerAdmin.connect(IngestIdentity.USERNAME, EdgeBridgeTestResources.ingestPassword());
                 TestMqttClient publisher = BrokerAdmin.connect(device)) {
             assertThat(ingest.subscribe("$share/atc-ingest/atc/+/+/+/events")).containsExactly(1);
             assertThat(ingest.subscribe("$share/atc-ingest/atc/+/+/+/images")).containsExactly(1);
@@ -74,7 +79,8 @@ class IngestIdentityMayOnlyReadDeviceTopicsTests {
             publisher.publish(device.topic("events"), "{\"id\":1}");
             publisher.publish(device.topic("images"), "jpeg");
 
-            assertThat(ingest.nextMessage()).isEqualTo(new TestMqttClient.Message(device.topic("events"), "{\"id\":1}"));
+            assertThat(ingest.nextMessage())
+                    .isEqualTo(new TestMqttClient.Message(device.topic("events"), "{\"id\":1}"));
             assertThat(ingest.nextMessage()).isEqualTo(new TestMqttClient.Message(device.topic("images"), "jpeg"));
         }
     }
@@ -82,11 +88,20 @@ class IngestIdentityMayOnlyReadDeviceTopicsTests {
     @Test
     void ingestCannotSubscribeOutsideItsShareGroupNorPublish() {
         RegisteredDevice device = device();
-        try (TestMqttClient ingest = BrokerAdmin.connect(IngestIdentity.USERNAME, EdgeBridgeTestResources.ingestPassword());
+        try (TestMqttClient ingest =
+                        BrokerAdmin.connect(IngestIdentity.USERNAME, EdgeBridgeTestResources.ingestPassword());
                 TestMqttClient watcher = BrokerAdmin.admin()) {
-            for (String filter : new String[] {"atc/+/+/+/events", "atc/+/+/+/images", "atc/#", "#",
-                    "$share/atc-ingest/atc/#", "$share/other/atc/+/+/+/events", device.topic("events"), "$SYS/#",
-                    "$CONTROL/dynamic-security/v1/response"}) {
+            for (String filter : new String[] {
+                "atc/+/+/+/events",
+                "atc/+/+/+/images",
+                "atc/#",
+                "#",
+                "$share/atc-ingest/atc/#",
+                "$share/other/atc/+/+/+/events",
+                device.topic("events"),
+                "$SYS/#",
+                "$CONTROL/dynamic-security/v1/response"
+            }) {
                 assertThat(ingest.subscribe(filter)).as(filter).containsExactly(REFUSED);
             }
             assertThat(watcher.subscribe("#")).containsExactly(1);
@@ -102,25 +117,41 @@ class IngestIdentityMayOnlyReadDeviceTopicsTests {
     @Test
     void theNextBootstrapRepairsATamperedIngestIdentity() {
         String role = IngestIdentity.ROLE;
-        BrokerAdmin.require(BrokerAdmin.command("addRoleACL").put("rolename", role).put("acltype", "publishClientSend")
-                .put("topic", "atc/#").put("allow", true));
-        BrokerAdmin.require(BrokerAdmin.command("removeRoleACL").put("rolename", role).put("acltype", "subscribePattern")
+        BrokerAdmin.require(BrokerAdmin.command("addRoleACL")
+                .put("rolename", role)
+                .put("acltype", "publishClientSend")
+                .put("topic", "atc/#")
+                .put("allow", true));
+        BrokerAdmin.require(BrokerAdmin.command("removeRoleACL")
+                .put("rolename", role)
+                .put("acltype", "subscribePattern")
                 .put("topic", IngestIdentity.IMAGES_FILTER));
-        BrokerAdmin.require(BrokerAdmin.command("setClientPassword").put("username", IngestIdentity.USERNAME)
+        BrokerAdmin.require(BrokerAdmin.command("setClientPassword")
+                .put("username", IngestIdentity.USERNAME)
                 .put("password", "changed behind the bridge's back"));
         BrokerAdmin.require(BrokerAdmin.command("disableClient").put("username", IngestIdentity.USERNAME));
-        BrokerAdmin.require(BrokerAdmin.command("setDefaultACLAccess").put("acls", new JsonArray()
-                .add(new JsonObject().put("acltype", "subscribe").put("allow", true))));
+        BrokerAdmin.require(BrokerAdmin.command("setDefaultACLAccess")
+                .put(
+                        "acls",
+                        new JsonArray()
+                                .add(new JsonObject()
+                                        .put("acltype", "subscribe")
+                                        .put("allow", true))));
 
         bootstrap.run().await().atMost(Duration.ofSeconds(15));
 
         JsonArray acls = BrokerAdmin.require(BrokerAdmin.command("getRole").put("rolename", role))
-                .getJsonObject("role").getJsonArray("acls");
-        assertThat(acls.stream().map(acl -> ((JsonObject) acl).getString("acltype") + " "
-                + ((JsonObject) acl).getString("topic") + " " + ((JsonObject) acl).getBoolean("allow")))
-                .containsExactlyInAnyOrder("subscribePattern $share/atc-ingest/atc/+/+/+/events true",
-                        "subscribePattern $share/atc-ingest/atc/+/+/+/images true", "publishClientReceive atc/# true");
-        assertThat(BrokerAdmin.accepts(IngestIdentity.USERNAME, EdgeBridgeTestResources.ingestPassword())).isTrue();
+                .getJsonObject("role")
+                .getJsonArray("acls");
+        assertThat(acls.stream()
+                        .map(acl -> ((JsonObject) acl).getString("acltype") + " "
+                                + ((JsonObject) acl).getString("topic") + " " + ((JsonObject) acl).getBoolean("allow")))
+                .containsExactlyInAnyOrder(
+                        "subscribePattern $share/atc-ingest/atc/+/+/+/events true",
+                        "subscribePattern $share/atc-ingest/atc/+/+/+/images true",
+                        "publishClientReceive atc/# true");
+        assertThat(BrokerAdmin.accepts(IngestIdentity.USERNAME, EdgeBridgeTestResources.ingestPassword()))
+                .isTrue();
         assertDefaultAccessDeniesEverything();
     }
 
@@ -129,12 +160,22 @@ class IngestIdentityMayOnlyReadDeviceTopicsTests {
         assertDefaultAccessDeniesEverything();
         RegisteredDevice device = device();
         String subscriber = "subscribe-only-" + device.id();
-        BrokerAdmin.require(BrokerAdmin.command("createRole").put("rolename", subscriber).put("acls", new JsonArray()
-                .add(new JsonObject().put("acltype", "subscribePattern").put("topic", "atc/#").put("allow", true))));
-        BrokerAdmin.require(BrokerAdmin.command("createClient").put("username", subscriber).put("password", subscriber)
+        BrokerAdmin.require(BrokerAdmin.command("createRole")
+                .put("rolename", subscriber)
+                .put(
+                        "acls",
+                        new JsonArray()
+                                .add(new JsonObject()
+                                        .put("acltype", "subscribePattern")
+                                        .put("topic", "atc/#")
+                                        .put("allow", true))));
+        BrokerAdmin.require(BrokerAdmin.command("createClient")
+                .put("username", subscriber)
+                .put("password", subscriber)
                 .put("roles", new JsonArray().add(new JsonObject().put("rolename", subscriber))));
         try (TestMqttClient mayNotReceive = BrokerAdmin.connect(subscriber, subscriber);
-                TestMqttClient ingest = BrokerAdmin.connect(IngestIdentity.USERNAME, EdgeBridgeTestResources.ingestPassword());
+                TestMqttClient ingest =
+                        BrokerAdmin.connect(IngestIdentity.USERNAME, EdgeBridgeTestResources.ingestPassword());
                 TestMqttClient publisher = BrokerAdmin.connect(device)) {
             assertThat(mayNotReceive.subscribe("atc/#")).containsExactly(1);
             assertThat(ingest.subscribe(IngestIdentity.EVENTS_FILTER)).containsExactly(1);
@@ -150,21 +191,28 @@ class IngestIdentityMayOnlyReadDeviceTopicsTests {
     }
 
     private static void assertDefaultAccessDeniesEverything() {
-        JsonArray defaults = BrokerAdmin.require(BrokerAdmin.command("getDefaultACLAccess")).getJsonArray("acls");
-        assertThat(defaults.stream().map(acl -> ((JsonObject) acl).getString("acltype") + "="
-                + ((JsonObject) acl).getBoolean("allow")))
-                .containsExactlyInAnyOrder("publishClientSend=false", "publishClientReceive=false", "subscribe=false",
+        JsonArray defaults =
+                BrokerAdmin.require(BrokerAdmin.command("getDefaultACLAccess")).getJsonArray("acls");
+        assertThat(defaults.stream()
+                        .map(acl ->
+                                ((JsonObject) acl).getString("acltype") + "=" + ((JsonObject) acl).getBoolean("allow")))
+                .containsExactlyInAnyOrder(
+                        "publishClientSend=false",
+                        "publishClientReceive=false",
+                        "subscribe=false",
                         "unsubscribe=false");
     }
 
     /** The ingest client got the message already, so the broker has routed it: it would be here by now. */
     private static void assertThatNothingArrives(TestMqttClient client) {
-        assertThat(catchThrowableOfType(AssertionError.class, client::nextMessage)).as("no message")
+        assertThat(catchThrowableOfType(AssertionError.class, client::nextMessage))
+                .as("no message")
                 .hasMessageStartingWith("No message within");
     }
 
     private static RegisteredDevice device() {
-        SyntheticOrganisation org = SyntheticOrganisations.in(TestDatabase.shared()).a();
+        SyntheticOrganisation org =
+                SyntheticOrganisations.in(TestDatabase.shared()).a();
         return DeviceApi.register(org.tenantId(), org.siteIds().get(0), DeviceApi.uniqueName("Ingested"));
     }
 }

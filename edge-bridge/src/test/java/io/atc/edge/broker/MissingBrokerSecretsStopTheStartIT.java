@@ -20,13 +20,19 @@ class MissingBrokerSecretsStopTheStartIT {
 
     @Test
     void withoutTheAdminAndIngestPasswords() throws Exception {
-        assertRefused(Map.of(), "ATC_EDGE_BROKER_ADMIN_PASSWORD is not set", "ATC_EDGE_BROKER_INGEST_PASSWORD is not set");
+        assertRefused(
+                Map.of(), "ATC_EDGE_BROKER_ADMIN_PASSWORD is not set", "ATC_EDGE_BROKER_INGEST_PASSWORD is not set");
     }
 
     @Test
     void withAnIngestPasswordTooShortToBeASecret() throws Exception {
-        assertRefused(Map.of("ATC_EDGE_BROKER_ADMIN_PASSWORD", "a-real-admin-password",
-                "ATC_EDGE_BROKER_INGEST_PASSWORD", "short"), "ATC_EDGE_BROKER_INGEST_PASSWORD is shorter than 16");
+        assertRefused(
+                Map.of(
+                        "ATC_EDGE_BROKER_ADMIN_PASSWORD",
+                        "a-real-admin-password",
+                        "ATC_EDGE_BROKER_INGEST_PASSWORD",
+                        "short"),
+                "ATC_EDGE_BROKER_INGEST_PASSWORD is shorter than 16");
     }
 
     private void assertRefused(Map<String, String> broker, String... reasons) throws Exception {

@@ -76,17 +76,21 @@ class NoDeviceCanClaimAnotherClientIdTests {
         try (TestMqttClient victimSession = BrokerAdmin.connect(victim)) {
             for (String claimed : claimedIds(victim)) {
                 for (boolean cleanSession : List.of(false, true)) {
-                    ClientIdClaims.Outcome outcome = ClientIdClaims.withPassword(attacker.username(),
-                            attacker.password(), claimed, cleanSession);
-                    assertThat(outcome.refusal()).as("claim of %s, clean session %s", claimed, cleanSession)
+                    ClientIdClaims.Outcome outcome = ClientIdClaims.withPassword(
+                            attacker.username(), attacker.password(), claimed, cleanSession);
+                    assertThat(outcome.refusal())
+                            .as("claim of %s, clean session %s", claimed, cleanSession)
                             .isEqualTo(MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED);
                 }
             }
             assertVictimUntouched(victimSession, victim, logBefore);
         }
         for (boolean cleanSession : List.of(false, true)) {
-            assertThat(ClientIdClaims.withPassword(attacker.username(), attacker.password(), attacker.username(),
-                    cleanSession).clientId()).as("its own client id").isEqualTo(attacker.username());
+            assertThat(ClientIdClaims.withPassword(
+                                    attacker.username(), attacker.password(), attacker.username(), cleanSession)
+                            .clientId())
+                    .as("its own client id")
+                    .isEqualTo(attacker.username());
         }
     }
 
@@ -100,9 +104,10 @@ class NoDeviceCanClaimAnotherClientIdTests {
         try (TestMqttClient victimSession = BrokerAdmin.connect(victim)) {
             for (String claimed : claimedIds(victim)) {
                 for (boolean cleanSession : List.of(false, true)) {
-                    ClientIdClaims.Outcome outcome = ClientIdClaims.withCertificate(certificate,
-                            attacker.certificateUsername(), claimed, cleanSession);
-                    assertThat(outcome.clientId()).as("claim of %s, clean session %s", claimed, cleanSession)
+                    ClientIdClaims.Outcome outcome = ClientIdClaims.withCertificate(
+                            certificate, attacker.certificateUsername(), claimed, cleanSession);
+                    assertThat(outcome.clientId())
+                            .as("claim of %s, clean session %s", claimed, cleanSession)
                             .isEqualTo(attacker.certificateUsername());
                 }
             }
@@ -116,15 +121,24 @@ class NoDeviceCanClaimAnotherClientIdTests {
         DeviceCertificatesApi.issue(device);
 
         for (String password : List.of("", device.password())) {
-            assertThat(ClientIdClaims.withPassword(device.certificateUsername(), password, device.certificateUsername(),
-                    false).refused()).as("password %s", password.isEmpty() ? "empty" : "of the device").isTrue();
+            assertThat(ClientIdClaims.withPassword(
+                                    device.certificateUsername(), password, device.certificateUsername(), false)
+                            .refused())
+                    .as("password %s", password.isEmpty() ? "empty" : "of the device")
+                    .isTrue();
         }
     }
 
     /** The platform's identities' client ids, tenant B's device's two session names, a made-up device's, a random one. */
     private List<String> claimedIds(RegisteredDevice victim) {
-        return List.of(config.ingest().clientId(), bridgeAdminClientId(), "admin", victim.username(),
-                victim.certificateUsername(), DeviceIdentity.usernameOf(UUID.randomUUID()), UUID.randomUUID().toString());
+        return List.of(
+                config.ingest().clientId(),
+                bridgeAdminClientId(),
+                "admin",
+                victim.username(),
+                victim.certificateUsername(),
+                DeviceIdentity.usernameOf(UUID.randomUUID()),
+                UUID.randomUUID().toString());
     }
 
     /** The bridge's live admin connection's client id (random per connection), as the broker logged it. */
@@ -140,8 +154,11 @@ class NoDeviceCanClaimAnotherClientIdTests {
 
     private static void assertVictimUntouched(TestMqttClient victimSession, RegisteredDevice victim, int logBefore) {
         assertThat(TestBroker.log().substring(logBefore))
-                .as("no session was taken over").doesNotContain("already connected, closing old connection");
-        assertThat(victimSession.isConnected()).as("tenant B's device is still connected").isTrue();
+                .as("no session was taken over")
+                .doesNotContain("already connected, closing old connection");
+        assertThat(victimSession.isConnected())
+                .as("tenant B's device is still connected")
+                .isTrue();
         assertThat(BrokerAdmin.accepts(victim)).as("and still logs in").isTrue();
     }
 }

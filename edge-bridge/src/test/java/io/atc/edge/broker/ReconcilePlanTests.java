@@ -27,19 +27,33 @@ class ReconcilePlanTests {
         UUID shouldBeDisabled = UUID.randomUUID();
 
         ReconcilePlan plan = ReconcilePlan.between(
-                Map.of(inSync, enabledClient(inSync), unknownToTheDatabase, enabledClient(unknownToTheDatabase),
-                        missingRole, enabledClient(missingRole), shouldBeEnabled, disabledClient(shouldBeEnabled),
-                        shouldBeDisabled, enabledClient(shouldBeDisabled)),
+                Map.of(
+                        inSync,
+                        enabledClient(inSync),
+                        unknownToTheDatabase,
+                        enabledClient(unknownToTheDatabase),
+                        missingRole,
+                        enabledClient(missingRole),
+                        shouldBeEnabled,
+                        disabledClient(shouldBeEnabled),
+                        shouldBeDisabled,
+                        enabledClient(shouldBeDisabled)),
                 Set.of(inSync, unknownToTheDatabase, orphanRole, shouldBeEnabled, shouldBeDisabled, missingClient),
                 Set.of(),
-                List.of(device(inSync, true), device(missingClient, true), device(missingClientDisabled, false),
-                        device(missingRole, true), device(shouldBeEnabled, true), device(shouldBeDisabled, false)));
+                List.of(
+                        device(inSync, true),
+                        device(missingClient, true),
+                        device(missingClientDisabled, false),
+                        device(missingRole, true),
+                        device(shouldBeEnabled, true),
+                        device(shouldBeDisabled, false)));
 
         assertThat(plan.clientsToRemove()).containsExactly(DeviceIdentity.usernameOf(unknownToTheDatabase));
-        assertThat(plan.rolesToRemove()).containsExactlyInAnyOrder(DeviceIdentity.usernameOf(unknownToTheDatabase),
-                DeviceIdentity.usernameOf(orphanRole));
-        assertThat(plan.clientsToCreate()).containsExactlyInAnyOrder(device(missingClient, true),
-                device(missingClientDisabled, false));
+        assertThat(plan.rolesToRemove())
+                .containsExactlyInAnyOrder(
+                        DeviceIdentity.usernameOf(unknownToTheDatabase), DeviceIdentity.usernameOf(orphanRole));
+        assertThat(plan.clientsToCreate())
+                .containsExactlyInAnyOrder(device(missingClient, true), device(missingClientDisabled, false));
         assertThat(plan.rolesToRestore()).containsExactly(device(missingRole, true));
         assertThat(plan.clientsToEnable()).containsExactly(DeviceIdentity.usernameOf(shouldBeEnabled));
         assertThat(plan.clientsToDisable()).containsExactly(DeviceIdentity.usernameOf(shouldBeDisabled));
@@ -55,20 +69,42 @@ class ReconcilePlanTests {
         UUID disabledUnbound = UUID.randomUUID();
 
         ReconcilePlan plan = ReconcilePlan.between(
-                Map.of(bound, enabledClient(bound), unbound, new ReconcilePlan.PasswordClient(false, null),
-                        boundToTheIngest, new ReconcilePlan.PasswordClient(false, "atc-ingest"),
-                        boundToAnotherDevice, new ReconcilePlan.PasswordClient(false, DeviceIdentity.usernameOf(bound)),
-                        disabledUnbound, new ReconcilePlan.PasswordClient(true, null)),
-                Set.of(bound, unbound, boundToTheIngest, boundToAnotherDevice, disabledUnbound), Set.of(),
-                List.of(device(bound, true), device(unbound, true), device(boundToTheIngest, true),
-                        device(boundToAnotherDevice, true), device(disabledUnbound, false)));
+                Map.of(
+                        bound,
+                        enabledClient(bound),
+                        unbound,
+                        new ReconcilePlan.PasswordClient(false, null),
+                        boundToTheIngest,
+                        new ReconcilePlan.PasswordClient(false, "atc-ingest"),
+                        boundToAnotherDevice,
+                        new ReconcilePlan.PasswordClient(false, DeviceIdentity.usernameOf(bound)),
+                        disabledUnbound,
+                        new ReconcilePlan.PasswordClient(true, null)),
+                Set.of(bound, unbound, boundToTheIngest, boundToAnotherDevice, disabledUnbound),
+                Set.of(),
+                List.of(
+                        device(bound, true),
+                        device(unbound, true),
+                        device(boundToTheIngest, true),
+                        device(boundToAnotherDevice, true),
+                        device(disabledUnbound, false)));
 
-        assertThat(plan.clientIdsToBind()).containsExactlyInAnyOrder(identity(unbound), identity(boundToTheIngest),
-                identity(boundToAnotherDevice), identity(disabledUnbound));
-        assertThat(plan.clientIdsToBind()).extracting(DeviceIdentity::clientId)
-                .containsExactlyInAnyOrder(DeviceIdentity.usernameOf(unbound), DeviceIdentity.usernameOf(boundToTheIngest),
-                        DeviceIdentity.usernameOf(boundToAnotherDevice), DeviceIdentity.usernameOf(disabledUnbound));
-        assertThat(plan.clientsToCreate()).as("binding keeps the client and its password").isEmpty();
+        assertThat(plan.clientIdsToBind())
+                .containsExactlyInAnyOrder(
+                        identity(unbound),
+                        identity(boundToTheIngest),
+                        identity(boundToAnotherDevice),
+                        identity(disabledUnbound));
+        assertThat(plan.clientIdsToBind())
+                .extracting(DeviceIdentity::clientId)
+                .containsExactlyInAnyOrder(
+                        DeviceIdentity.usernameOf(unbound),
+                        DeviceIdentity.usernameOf(boundToTheIngest),
+                        DeviceIdentity.usernameOf(boundToAnotherDevice),
+                        DeviceIdentity.usernameOf(disabledUnbound));
+        assertThat(plan.clientsToCreate())
+                .as("binding keeps the client and its password")
+                .isEmpty();
     }
 
     @Test
@@ -78,9 +114,16 @@ class ReconcilePlanTests {
 
         UUID certified = UUID.randomUUID();
 
-        ReconcilePlan plan = ReconcilePlan.between(Map.of(enabled, enabledClient(enabled), disabled,
-                disabledClient(disabled), certified, enabledClient(certified)),
-                Set.of(enabled, disabled, certified), Set.of(identity(certified).certificateUsername()),
+        ReconcilePlan plan = ReconcilePlan.between(
+                Map.of(
+                        enabled,
+                        enabledClient(enabled),
+                        disabled,
+                        disabledClient(disabled),
+                        certified,
+                        enabledClient(certified)),
+                Set.of(enabled, disabled, certified),
+                Set.of(identity(certified).certificateUsername()),
                 List.of(device(enabled, true), device(disabled, false), certifiedDevice(certified, true)));
 
         assertThat(plan.nothingToDo()).isTrue();
@@ -95,22 +138,44 @@ class ReconcilePlanTests {
         UUID deleted = UUID.randomUUID();
         UUID otherTenant = UUID.randomUUID();
         String otherTenantsName = new DeviceIdentity(UUID.randomUUID(), SITE, otherTenant).certificateUsername();
-        Map<UUID, ReconcilePlan.PasswordClient> clients = Map.of(inSync, enabledClient(inSync), loginLost,
-                enabledClient(loginLost), certificateRevoked, enabledClient(certificateRevoked), disabledWithCertificate,
-                disabledClient(disabledWithCertificate), otherTenant, enabledClient(otherTenant));
+        Map<UUID, ReconcilePlan.PasswordClient> clients = Map.of(
+                inSync,
+                enabledClient(inSync),
+                loginLost,
+                enabledClient(loginLost),
+                certificateRevoked,
+                enabledClient(certificateRevoked),
+                disabledWithCertificate,
+                disabledClient(disabledWithCertificate),
+                otherTenant,
+                enabledClient(otherTenant));
 
-        ReconcilePlan plan = ReconcilePlan.between(clients, clients.keySet(),
-                Set.of(identity(inSync).certificateUsername(), identity(certificateRevoked).certificateUsername(),
-                        identity(disabledWithCertificate).certificateUsername(), identity(deleted).certificateUsername(),
+        ReconcilePlan plan = ReconcilePlan.between(
+                clients,
+                clients.keySet(),
+                Set.of(
+                        identity(inSync).certificateUsername(),
+                        identity(certificateRevoked).certificateUsername(),
+                        identity(disabledWithCertificate).certificateUsername(),
+                        identity(deleted).certificateUsername(),
                         otherTenantsName),
-                List.of(certifiedDevice(inSync, true), certifiedDevice(loginLost, true), device(certificateRevoked, true),
-                        certifiedDevice(disabledWithCertificate, false), device(otherTenant, true)));
+                List.of(
+                        certifiedDevice(inSync, true),
+                        certifiedDevice(loginLost, true),
+                        device(certificateRevoked, true),
+                        certifiedDevice(disabledWithCertificate, false),
+                        device(otherTenant, true)));
 
         assertThat(plan.certificateClientsToCreate()).containsExactly(identity(loginLost));
-        assertThat(plan.certificateClientsToRemove()).containsExactlyInAnyOrder(
-                identity(certificateRevoked).certificateUsername(), identity(disabledWithCertificate).certificateUsername(),
-                identity(deleted).certificateUsername(), otherTenantsName);
-        assertThat(plan.clientsToRemove()).as("password clients are a separate matter").isEmpty();
+        assertThat(plan.certificateClientsToRemove())
+                .containsExactlyInAnyOrder(
+                        identity(certificateRevoked).certificateUsername(),
+                        identity(disabledWithCertificate).certificateUsername(),
+                        identity(deleted).certificateUsername(),
+                        otherTenantsName);
+        assertThat(plan.clientsToRemove())
+                .as("password clients are a separate matter")
+                .isEmpty();
     }
 
     @Test
@@ -121,12 +186,16 @@ class ReconcilePlanTests {
         assertThat(DeviceIdentity.deviceIdOf("admin")).isEmpty();
         assertThat(DeviceIdentity.deviceIdOf("atc-ingest")).isEmpty();
         assertThat(DeviceIdentity.deviceIdOf("d-not-a-uuid")).isEmpty();
-        assertThat(DeviceIdentity.deviceIdOf("d-" + id.toString().toUpperCase())).isEmpty();
+        assertThat(DeviceIdentity.deviceIdOf("d-" + id.toString().toUpperCase()))
+                .isEmpty();
         assertThat(DeviceIdentity.deviceIdOf(null)).isEmpty();
-        assertThat(DeviceIdentity.deviceIdOf(identity(id).certificateUsername())).isEmpty();
-        assertThat(DeviceIdentity.isCertificateUsername(identity(id).certificateUsername())).isTrue();
+        assertThat(DeviceIdentity.deviceIdOf(identity(id).certificateUsername()))
+                .isEmpty();
+        assertThat(DeviceIdentity.isCertificateUsername(identity(id).certificateUsername()))
+                .isTrue();
         assertThat(DeviceIdentity.isCertificateUsername("d-" + id)).isFalse();
-        assertThat(DeviceIdentity.isCertificateUsername("CN=admin,OU=t-" + TENANT + ",O=ATC Edge")).isFalse();
+        assertThat(DeviceIdentity.isCertificateUsername("CN=admin,OU=t-" + TENANT + ",O=ATC Edge"))
+                .isFalse();
     }
 
     /** A password client as the platform makes it: bound to the device's own client id. */

@@ -53,30 +53,46 @@ class ReconcilerBindsEveryDeviceClientToItsOwnClientIdTests {
         RegisteredDevice misbound = DeviceApi.registerAt(org, 1);
         String foreignId = "legacy-" + UUID.randomUUID();
         BrokerAdmin.require(BrokerAdmin.command("deleteClient").put("username", legacy.username()));
-        BrokerAdmin.require(BrokerAdmin.command("createClient").put("username", legacy.username())
+        BrokerAdmin.require(BrokerAdmin.command("createClient")
+                .put("username", legacy.username())
                 .put("password", legacy.password())
                 .put("roles", new JsonArray().add(new JsonObject().put("rolename", legacy.username()))));
-        BrokerAdmin.require(BrokerAdmin.command("modifyClient").put("username", misbound.username())
+        BrokerAdmin.require(BrokerAdmin.command("modifyClient")
+                .put("username", misbound.username())
                 .put("clientid", config.ingest().clientId()));
-        assertThat(claimRefused(misbound, config.ingest().clientId())).as("drift staged: misbound claims the ingest's id").isFalse();
+        assertThat(claimRefused(misbound, config.ingest().clientId()))
+                .as("drift staged: misbound claims the ingest's id")
+                .isFalse();
 
         ReconcileReport report;
         try (TestMqttClient legacySession = BrokerAdmin.connect(legacy.username(), legacy.password(), foreignId)) {
             report = reconciler.reconcile().await().atMost(Duration.ofSeconds(30));
-            Eventually.within(Duration.ofSeconds(5), "the session under a foreign id is dropped",
+            Eventually.within(
+                    Duration.ofSeconds(5),
+                    "the session under a foreign id is dropped",
                     () -> !legacySession.isConnected());
         }
 
         assertThat(report.clientIdsBound()).isGreaterThanOrEqualTo(2);
-        assertThat(claimRefused(legacy, foreignId)).as("legacy under a foreign id").isTrue();
-        assertThat(claimRefused(misbound, config.ingest().clientId())).as("misbound under the ingest's id").isTrue();
-        assertThat(BrokerAdmin.accepts(legacy)).as("legacy under its own id, same password").isTrue();
-        assertThat(BrokerAdmin.accepts(misbound)).as("misbound under its own id, same password").isTrue();
+        assertThat(claimRefused(legacy, foreignId))
+                .as("legacy under a foreign id")
+                .isTrue();
+        assertThat(claimRefused(misbound, config.ingest().clientId()))
+                .as("misbound under the ingest's id")
+                .isTrue();
+        assertThat(BrokerAdmin.accepts(legacy))
+                .as("legacy under its own id, same password")
+                .isTrue();
+        assertThat(BrokerAdmin.accepts(misbound))
+                .as("misbound under its own id, same password")
+                .isTrue();
         assertThat(reconciler.reconcile().await().atMost(Duration.ofSeconds(30)).clientIdsBound())
-                .as("a second pass").isZero();
+                .as("a second pass")
+                .isZero();
     }
 
     private static boolean claimRefused(RegisteredDevice device, String clientId) {
-        return ClientIdClaims.withPassword(device.username(), device.password(), clientId, true).refused();
+        return ClientIdClaims.withPassword(device.username(), device.password(), clientId, true)
+                .refused();
     }
 }

@@ -57,9 +57,12 @@ class ReconcilerConvergesTheBrokerToTheDatabaseTests {
         DeviceRows.setEnabled(enabled, true);
         BrokerAdmin.require(BrokerAdmin.command("deleteClient").put("username", lostByBroker.username()));
         BrokerAdmin.require(BrokerAdmin.command("createRole").put("rolename", neverCommitted));
-        BrokerAdmin.require(BrokerAdmin.command("createClient").put("username", neverCommitted).put("password", "p")
+        BrokerAdmin.require(BrokerAdmin.command("createClient")
+                .put("username", neverCommitted)
+                .put("password", "p")
                 .put("roles", new JsonArray().add(new JsonObject().put("rolename", neverCommitted))));
-        BrokerAdmin.require(BrokerAdmin.command("createClient").put("username", notADevice).put("password", "p"));
+        BrokerAdmin.require(
+                BrokerAdmin.command("createClient").put("username", notADevice).put("password", "p"));
         assertThat(BrokerAdmin.accepts(deleted)).isTrue();
         assertThat(BrokerAdmin.accepts(disabled)).isTrue();
         assertThat(BrokerAdmin.accepts(enabled)).isFalse();
@@ -70,9 +73,11 @@ class ReconcilerConvergesTheBrokerToTheDatabaseTests {
                 CapturedLog log = CapturedLog.of(BrokerReconciler.class)) {
             report = reconciler.reconcile().await().atMost(Duration.ofSeconds(30));
 
-            Eventually.within(Duration.ofSeconds(5), "the disabled device is disconnected", () -> !disabledSession.isConnected());
+            Eventually.within(
+                    Duration.ofSeconds(5), "the disabled device is disconnected", () -> !disabledSession.isConnected());
             assertThat(log.lines()).anySatisfy(line -> assertThat(line)
-                    .contains(lostByBroker.id().toString()).contains("reset the device's password"));
+                    .contains(lostByBroker.id().toString())
+                    .contains("reset the device's password"));
         }
 
         assertThat(BrokerAdmin.accepts(deleted)).as("deleted while down").isFalse();
@@ -80,14 +85,22 @@ class ReconcilerConvergesTheBrokerToTheDatabaseTests {
         assertThat(BrokerAdmin.accepts(disabled)).as("disabled while down").isFalse();
         assertThat(BrokerAdmin.accepts(enabled)).as("enabled while down").isTrue();
         assertThat(BrokerAdmin.accepts(untouched)).as("untouched").isTrue();
-        assertThat(BrokerAdmin.clientExists(neverCommitted)).as("client of a registration that never committed").isFalse();
+        assertThat(BrokerAdmin.clientExists(neverCommitted))
+                .as("client of a registration that never committed")
+                .isFalse();
         assertThat(BrokerAdmin.roleExists(neverCommitted)).isFalse();
-        assertThat(BrokerAdmin.clientExists(notADevice)).as("clients that are not devices' are none of its business").isTrue();
+        assertThat(BrokerAdmin.clientExists(notADevice))
+                .as("clients that are not devices' are none of its business")
+                .isTrue();
 
         assertThat(report.passwordResetNeeded()).contains(lostByBroker.id());
         assertThat(BrokerAdmin.clientExists(lostByBroker.username())).isTrue();
-        assertThat(BrokerAdmin.accepts(lostByBroker)).as("nobody knows the recreated client's password").isFalse();
-        assertThat(BrokerAdmin.accepts(DeviceApi.resetPassword(lostByBroker))).as("after a reset").isTrue();
+        assertThat(BrokerAdmin.accepts(lostByBroker))
+                .as("nobody knows the recreated client's password")
+                .isFalse();
+        assertThat(BrokerAdmin.accepts(DeviceApi.resetPassword(lostByBroker)))
+                .as("after a reset")
+                .isTrue();
         assertThat(report.clientsRemoved()).isGreaterThanOrEqualTo(2);
         assertThat(report.clientsEnabled()).isGreaterThanOrEqualTo(1);
         assertThat(report.clientsDisabled()).isGreaterThanOrEqualTo(1);

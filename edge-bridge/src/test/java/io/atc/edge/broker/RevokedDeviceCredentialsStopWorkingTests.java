@@ -37,9 +37,11 @@ class RevokedDeviceCredentialsStopWorkingTests {
     void aWrongPasswordCannotConnect() {
         RegisteredDevice device = register("Wrong password");
 
-        assertThat(BrokerAdmin.accepts(device.username(), device.password() + "x")).isFalse();
+        assertThat(BrokerAdmin.accepts(device.username(), device.password() + "x"))
+                .isFalse();
         assertThat(BrokerAdmin.accepts(device.username(), "")).isFalse();
-        assertThat(BrokerAdmin.accepts("d-" + UUID.randomUUID(), device.password())).isFalse();
+        assertThat(BrokerAdmin.accepts("d-" + UUID.randomUUID(), device.password()))
+                .isFalse();
         assertThat(BrokerAdmin.accepts(device)).isTrue();
     }
 
@@ -66,8 +68,10 @@ class RevokedDeviceCredentialsStopWorkingTests {
             Eventually.within(PROMPTLY, "the deleted device is disconnected", () -> !session.isConnected());
         }
         assertThat(BrokerAdmin.accepts(device)).isFalse();
-        assertThat(BrokerAdmin.send(BrokerAdmin.command("getRole").put("rolename", device.username())).get(0)
-                .getString("error")).isEqualTo("Role not found");
+        assertThat(BrokerAdmin.send(BrokerAdmin.command("getRole").put("rolename", device.username()))
+                        .get(0)
+                        .getString("error"))
+                .isEqualTo("Role not found");
     }
 
     @Test
@@ -77,14 +81,16 @@ class RevokedDeviceCredentialsStopWorkingTests {
         try (TestMqttClient session = BrokerAdmin.connect(device)) {
             reset = DeviceApi.resetPassword(device);
 
-            Eventually.within(PROMPTLY, "the session with the old password is disconnected", () -> !session.isConnected());
+            Eventually.within(
+                    PROMPTLY, "the session with the old password is disconnected", () -> !session.isConnected());
         }
         assertThat(BrokerAdmin.accepts(device)).isFalse();
         assertThat(BrokerAdmin.accepts(reset)).isTrue();
     }
 
     private static RegisteredDevice register(String name) {
-        SyntheticOrganisation org = SyntheticOrganisations.in(TestDatabase.shared()).b();
+        SyntheticOrganisation org =
+                SyntheticOrganisations.in(TestDatabase.shared()).b();
         return DeviceApi.register(org.tenantId(), org.siteIds().get(0), DeviceApi.uniqueName(name));
     }
 }

@@ -50,18 +50,27 @@ class DeviceQueriesNameTheirTenantTests {
 
     @Test
     void listingBoundToXListsOnlyXsDevices() {
-        assertThat(asTool.read(x.tenantId(), sql -> DEVICES.page(sql, ysDevice.siteId(), null, 100)).await().atMost(WAIT))
+        assertThat(asTool.read(x.tenantId(), sql -> DEVICES.page(sql, ysDevice.siteId(), null, 100))
+                        .await()
+                        .atMost(WAIT))
                 .isEmpty();
-        assertThat(asTool.read(x.tenantId(), sql -> DEVICES.page(sql, xsDevice.siteId(), null, 100)).await().atMost(WAIT))
-                .extracting(Device::id).containsExactly(xsDevice.id());
+        assertThat(asTool.read(x.tenantId(), sql -> DEVICES.page(sql, xsDevice.siteId(), null, 100))
+                        .await()
+                        .atMost(WAIT))
+                .extracting(Device::id)
+                .containsExactly(xsDevice.id());
     }
 
     @Test
     void ysSiteAndDeviceAreNotFoundBoundToX() {
-        assertThat(asTool.read(x.tenantId(), sql -> DEVICES.siteExists(sql, ysDevice.siteId())).await().atMost(WAIT))
+        assertThat(asTool.read(x.tenantId(), sql -> DEVICES.siteExists(sql, ysDevice.siteId()))
+                        .await()
+                        .atMost(WAIT))
                 .isFalse();
         assertThat(asTool.read(x.tenantId(), sql -> DEVICES.find(sql, ysDevice.siteId(), ysDevice.id()))
-                .await().atMost(WAIT)).isEmpty();
+                        .await()
+                        .atMost(WAIT))
+                .isEmpty();
     }
 
     @Test
@@ -71,22 +80,40 @@ class DeviceQueriesNameTheirTenantTests {
         AuditEntry attempt = AuditEntry.of("tool", "device.tried", "device:" + device);
 
         assertThat(asTool.mutate(x.tenantId(), attempt, sql -> DEVICES.insert(sql, site, "planted by X"))
-                .await().atMost(WAIT)).isEmpty();
+                        .await()
+                        .atMost(WAIT))
+                .isEmpty();
         assertThat(asTool.mutate(x.tenantId(), attempt, sql -> DEVICES.findForUpdate(sql, site, device))
-                .await().atMost(WAIT)).isEmpty();
+                        .await()
+                        .atMost(WAIT))
+                .isEmpty();
         assertThat(asTool.mutate(x.tenantId(), attempt, sql -> DEVICES.update(sql, site, device, "renamed by X", false))
-                .await().atMost(WAIT)).isEmpty();
+                        .await()
+                        .atMost(WAIT))
+                .isEmpty();
         assertThat(asTool.mutate(x.tenantId(), attempt, sql -> DEVICES.delete(sql, site, device))
-                .await().atMost(WAIT)).isEmpty();
+                        .await()
+                        .atMost(WAIT))
+                .isEmpty();
 
-        assertThat(asTool.read(y.tenantId(), sql -> DEVICES.find(sql, site, device)).await().atMost(WAIT))
+        assertThat(asTool.read(y.tenantId(), sql -> DEVICES.find(sql, site, device))
+                        .await()
+                        .atMost(WAIT))
                 .hasValueSatisfying(unchanged -> assertThat(unchanged).isEqualTo(ysDevice));
-        assertThat(asTool.read(y.tenantId(), sql -> DEVICES.page(sql, site, null, 100)).await().atMost(WAIT))
-                .extracting(Device::id).containsExactly(device);
+        assertThat(asTool.read(y.tenantId(), sql -> DEVICES.page(sql, site, null, 100))
+                        .await()
+                        .atMost(WAIT))
+                .extracting(Device::id)
+                .containsExactly(device);
     }
 
     private static Device register(SyntheticOrganisation organisation, String name) {
-        return asTool.mutate(organisation.tenantId(), AuditEntry.of("tool", "device.seeded", "site"),
-                sql -> DEVICES.insert(sql, organisation.siteIds().get(0), name)).await().atMost(WAIT).orElseThrow();
+        return asTool.mutate(
+                        organisation.tenantId(),
+                        AuditEntry.of("tool", "device.seeded", "site"),
+                        sql -> DEVICES.insert(sql, organisation.siteIds().get(0), name))
+                .await()
+                .atMost(WAIT)
+                .orElseThrow();
     }
 }

@@ -43,28 +43,41 @@ class DevicesApiCrossTenantReadsAreDeniedTests {
     @BeforeEach
     void deviceOfB() {
         if (bDevice == null) {
-            bDevice = DeviceApi.register(orgs.b().tenantId(), orgs.b().siteIds().get(0), DeviceApi.uniqueName("B private"));
+            bDevice = DeviceApi.register(
+                    orgs.b().tenantId(), orgs.b().siteIds().get(0), DeviceApi.uniqueName("B private"));
         }
     }
 
     @Test
     void anotherTenantsSiteHasNoDeviceListForTheCaller() {
-        given().auth().oauth2(asA()).get("/v1/sites/{siteId}/devices", bDevice.siteId())
-                .then().statusCode(404)
+        given().auth()
+                .oauth2(asA())
+                .get("/v1/sites/{siteId}/devices", bDevice.siteId())
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:atc:problem:not-found"));
 
-        List<String> listedToB = given().auth().oauth2(InternalTokens.forTenant(orgs.b().tenantId())).queryParam("limit", 200)
+        List<String> listedToB = given().auth()
+                .oauth2(InternalTokens.forTenant(orgs.b().tenantId()))
+                .queryParam("limit", 200)
                 .get("/v1/sites/{siteId}/devices", bDevice.siteId())
-                .then().statusCode(200).extract().jsonPath().getList("items.id", String.class);
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.id", String.class);
         assertThat(listedToB).contains(bDevice.id().toString());
     }
 
     @Test
     void anotherTenantsDeviceIsNotFoundById() {
         for (UUID site : List.of(bDevice.siteId(), orgs.a().siteIds().get(0))) {
-            given().auth().oauth2(asA()).get("/v1/sites/{siteId}/devices/{id}", site, bDevice.id())
-                    .then().statusCode(404)
+            given().auth()
+                    .oauth2(asA())
+                    .get("/v1/sites/{siteId}/devices/{id}", site, bDevice.id())
+                    .then()
+                    .statusCode(404)
                     .contentType("application/problem+json")
                     .body("type", equalTo("urn:atc:problem:not-found"));
         }
@@ -72,9 +85,11 @@ class DevicesApiCrossTenantReadsAreDeniedTests {
 
     @Test
     void theOwnerReadsItsDevice() {
-        given().auth().oauth2(InternalTokens.forTenant(orgs.b().tenantId()))
+        given().auth()
+                .oauth2(InternalTokens.forTenant(orgs.b().tenantId()))
                 .get("/v1/sites/{siteId}/devices/{id}", bDevice.siteId(), bDevice.id())
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("id", equalTo(bDevice.id().toString()));
     }
 

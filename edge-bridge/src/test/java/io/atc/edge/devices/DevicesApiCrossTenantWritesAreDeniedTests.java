@@ -45,9 +45,13 @@ class DevicesApiCrossTenantWritesAreDeniedTests {
         long aDevices = DeviceRows.count(orgs.a().tenantId());
         long bDevices = DeviceRows.count(orgs.b().tenantId());
 
-        given().auth().oauth2(asA()).contentType("application/json").body("{\"name\":\"planted\"}")
+        given().auth()
+                .oauth2(asA())
+                .contentType("application/json")
+                .body("{\"name\":\"planted\"}")
                 .post("/v1/sites/{siteId}/devices", orgs.b().siteIds().get(1))
-                .then().statusCode(404);
+                .then()
+                .statusCode(404);
 
         assertThat(DeviceRows.count(orgs.a().tenantId())).isEqualTo(aDevices);
         assertThat(DeviceRows.count(orgs.b().tenantId())).isEqualTo(bDevices);
@@ -55,28 +59,44 @@ class DevicesApiCrossTenantWritesAreDeniedTests {
 
     @Test
     void changingAnotherTenantsDeviceIsNotFoundAndChangesNothing() {
-        RegisteredDevice bDevice = DeviceApi.register(orgs.b().tenantId(), orgs.b().siteIds().get(1), DeviceApi.uniqueName("B gate"));
+        RegisteredDevice bDevice =
+                DeviceApi.register(orgs.b().tenantId(), orgs.b().siteIds().get(1), DeviceApi.uniqueName("B gate"));
         String before = readAsB(bDevice).prettify();
 
         for (UUID site : List.of(bDevice.siteId(), orgs.a().siteIds().get(1))) {
-            given().auth().oauth2(asA()).contentType("application/json").body("{\"name\":\"taken over\",\"enabled\":false}")
+            given().auth()
+                    .oauth2(asA())
+                    .contentType("application/json")
+                    .body("{\"name\":\"taken over\",\"enabled\":false}")
                     .patch("/v1/sites/{siteId}/devices/{id}", site, bDevice.id())
-                    .then().statusCode(404);
-            given().auth().oauth2(asA()).post("/v1/sites/{siteId}/devices/{id}/password", site, bDevice.id())
-                    .then().statusCode(404);
-            given().auth().oauth2(asA()).delete("/v1/sites/{siteId}/devices/{id}", site, bDevice.id())
-                    .then().statusCode(404);
+                    .then()
+                    .statusCode(404);
+            given().auth()
+                    .oauth2(asA())
+                    .post("/v1/sites/{siteId}/devices/{id}/password", site, bDevice.id())
+                    .then()
+                    .statusCode(404);
+            given().auth()
+                    .oauth2(asA())
+                    .delete("/v1/sites/{siteId}/devices/{id}", site, bDevice.id())
+                    .then()
+                    .statusCode(404);
         }
 
         assertThat(readAsB(bDevice).prettify()).isEqualTo(before);
-        assertThat(BrokerAdmin.accepts(bDevice)).as("B's device still logs in with its password").isTrue();
+        assertThat(BrokerAdmin.accepts(bDevice))
+                .as("B's device still logs in with its password")
+                .isTrue();
     }
 
     private static JsonPath readAsB(RegisteredDevice device) {
-        return given().auth().oauth2(InternalTokens.forTenant(orgs.b().tenantId()))
+        return given().auth()
+                .oauth2(InternalTokens.forTenant(orgs.b().tenantId()))
                 .get("/v1/sites/{siteId}/devices/{id}", device.siteId(), device.id())
-                .then().statusCode(200)
-                .extract().jsonPath();
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private static String asA() {

@@ -40,10 +40,13 @@ class DevicesApiTests {
 
     @Test
     void registrationShowsTheMqttPasswordOnceWithNoStore() {
-        Response created = given().auth().oauth2(token()).contentType("application/json")
+        Response created = given().auth()
+                .oauth2(token())
+                .contentType("application/json")
                 .body("{\"name\":\"  Gate camera  \"}")
                 .post("/v1/sites/{siteId}/devices", site);
-        created.then().statusCode(201)
+        created.then()
+                .statusCode(201)
                 .header("Cache-Control", "no-store")
                 .body("device.name", equalTo("Gate camera"))
                 .body("device.siteId", equalTo(site.toString()))
@@ -51,15 +54,30 @@ class DevicesApiTests {
         String id = created.path("device.id");
         String password = created.path("mqttPassword");
         assertThat(created.header("Location")).endsWith("/v1/sites/" + site + "/devices/" + id);
-        assertThat(created.<String>path("mqttUsername")).isEqualTo("d-" + id).isEqualTo(created.path("device.mqttUsername"));
-        assertThat(created.<String>path("device.eventsTopic")).isEqualTo("atc/" + tenant.tenantId() + "/" + site + "/" + id + "/events");
-        assertThat(created.<String>path("device.imagesTopic")).isEqualTo("atc/" + tenant.tenantId() + "/" + site + "/" + id + "/images");
+        assertThat(created.<String>path("mqttUsername"))
+                .isEqualTo("d-" + id)
+                .isEqualTo(created.path("device.mqttUsername"));
+        assertThat(created.<String>path("device.eventsTopic"))
+                .isEqualTo("atc/" + tenant.tenantId() + "/" + site + "/" + id + "/events");
+        assertThat(created.<String>path("device.imagesTopic"))
+                .isEqualTo("atc/" + tenant.tenantId() + "/" + site + "/" + id + "/images");
         assertThat(password).hasSizeGreaterThanOrEqualTo(22).matches("[A-Za-z0-9_-]+");
 
-        String read = given().auth().oauth2(token()).get("/v1/sites/{siteId}/devices/{id}", site, id)
-                .then().statusCode(200).extract().asString();
-        String listed = given().auth().oauth2(token()).queryParam("limit", 200).get("/v1/sites/{siteId}/devices", site)
-                .then().statusCode(200).extract().asString();
+        String read = given().auth()
+                .oauth2(token())
+                .get("/v1/sites/{siteId}/devices/{id}", site, id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        String listed = given().auth()
+                .oauth2(token())
+                .queryParam("limit", 200)
+                .get("/v1/sites/{siteId}/devices", site)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(read).contains(id).doesNotContain(password).doesNotContain("mqttPassword");
         assertThat(listed).contains(id).doesNotContain(password).doesNotContain("mqttPassword");
     }
@@ -68,16 +86,30 @@ class DevicesApiTests {
     void aDeviceCanBeRenamedDisabledEnabledAndDeleted() {
         RegisteredDevice device = DeviceApi.register(tenant.tenantId(), site, DeviceApi.uniqueName("Lifecycle"));
 
-        DeviceApi.patch(device, "{\"name\":\"Renamed\"}").then().statusCode(200)
-                .body("name", equalTo("Renamed")).body("enabled", equalTo(true));
-        DeviceApi.patch(device, "{\"enabled\":false}").then().statusCode(200)
-                .body("name", equalTo("Renamed")).body("enabled", equalTo(false));
-        DeviceApi.patch(device, "{\"enabled\":true,\"name\":\"Back\"}").then().statusCode(200)
-                .body("name", equalTo("Back")).body("enabled", equalTo(true));
+        DeviceApi.patch(device, "{\"name\":\"Renamed\"}")
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("Renamed"))
+                .body("enabled", equalTo(true));
+        DeviceApi.patch(device, "{\"enabled\":false}")
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("Renamed"))
+                .body("enabled", equalTo(false));
+        DeviceApi.patch(device, "{\"enabled\":true,\"name\":\"Back\"}")
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("Back"))
+                .body("enabled", equalTo(true));
         DeviceApi.delete(device).then().statusCode(204);
 
-        given().auth().oauth2(token()).get("/v1/sites/{siteId}/devices/{id}", site, device.id()).then().statusCode(404)
-                .contentType("application/problem+json").body("type", equalTo("urn:atc:problem:not-found"));
+        given().auth()
+                .oauth2(token())
+                .get("/v1/sites/{siteId}/devices/{id}", site, device.id())
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:atc:problem:not-found"));
         DeviceApi.delete(device).then().statusCode(404);
     }
 
@@ -85,10 +117,12 @@ class DevicesApiTests {
     void aPasswordResetShowsANewPasswordOnceWithNoStore() {
         RegisteredDevice device = DeviceApi.register(tenant.tenantId(), site, DeviceApi.uniqueName("Reset"));
 
-        Response reset = given().auth().oauth2(token())
-                .post("/v1/sites/{siteId}/devices/{id}/password", site, device.id());
+        Response reset =
+                given().auth().oauth2(token()).post("/v1/sites/{siteId}/devices/{id}/password", site, device.id());
 
-        reset.then().statusCode(200).header("Cache-Control", "no-store")
+        reset.then()
+                .statusCode(200)
+                .header("Cache-Control", "no-store")
                 .body("device.id", equalTo(device.id().toString()))
                 .body("mqttUsername", equalTo(device.username()));
         assertThat(reset.<String>path("mqttPassword")).isNotBlank().isNotEqualTo(device.password());
@@ -101,16 +135,27 @@ class DevicesApiTests {
         DeviceApi.register(tenant.tenantId(), otherSite, DeviceApi.uniqueName("Paged"));
         RegisteredDevice elsewhere = DeviceApi.register(tenant.tenantId(), site, DeviceApi.uniqueName("Elsewhere"));
 
-        String next = given().auth().oauth2(token()).queryParam("limit", 1).get("/v1/sites/{siteId}/devices", otherSite)
-                .then().statusCode(200)
+        String next = given().auth()
+                .oauth2(token())
+                .queryParam("limit", 1)
+                .get("/v1/sites/{siteId}/devices", otherSite)
+                .then()
+                .statusCode(200)
                 .body("items", hasSize(1))
                 .body("next", not(nullValue()))
-                .extract().path("next");
-        given().auth().oauth2(token()).queryParam("limit", 200).queryParam("after", next)
+                .extract()
+                .path("next");
+        given().auth()
+                .oauth2(token())
+                .queryParam("limit", 200)
+                .queryParam("after", next)
                 .get("/v1/sites/{siteId}/devices", otherSite)
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("items.id", not(org.hamcrest.Matchers.hasItem(next)))
-                .body("items.id", not(org.hamcrest.Matchers.hasItem(elsewhere.id().toString())))
+                .body(
+                        "items.id",
+                        not(org.hamcrest.Matchers.hasItem(elsewhere.id().toString())))
                 .body("items.siteId", org.hamcrest.Matchers.everyItem(equalTo(otherSite.toString())))
                 .body("next", nullValue());
     }
@@ -119,8 +164,13 @@ class DevicesApiTests {
     void aDuplicateNameInTheSiteIsAConflict() {
         String name = DeviceApi.uniqueName("Twin");
         DeviceApi.register(tenant.tenantId(), site, name);
-        given().auth().oauth2(token()).contentType("application/json").body("{\"name\":\"" + name + "\"}")
-                .post("/v1/sites/{siteId}/devices", site).then().statusCode(409)
+        given().auth()
+                .oauth2(token())
+                .contentType("application/json")
+                .body("{\"name\":\"" + name + "\"}")
+                .post("/v1/sites/{siteId}/devices", site)
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:atc:problem:conflict"));
     }
@@ -128,45 +178,97 @@ class DevicesApiTests {
     @Test
     void anUnknownSiteIsNotFound() {
         UUID unknown = UUID.randomUUID();
-        given().auth().oauth2(token()).contentType("application/json").body("{\"name\":\"Nowhere\"}")
-                .post("/v1/sites/{siteId}/devices", unknown).then().statusCode(404)
-                .contentType("application/problem+json").body("detail", containsString("site"));
-        given().auth().oauth2(token()).get("/v1/sites/{siteId}/devices", unknown).then().statusCode(404)
+        given().auth()
+                .oauth2(token())
+                .contentType("application/json")
+                .body("{\"name\":\"Nowhere\"}")
+                .post("/v1/sites/{siteId}/devices", unknown)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", containsString("site"));
+        given().auth()
+                .oauth2(token())
+                .get("/v1/sites/{siteId}/devices", unknown)
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
     }
 
     @Test
     void invalidInputIsA422NamingTheField() {
         RegisteredDevice device = DeviceApi.register(tenant.tenantId(), site, DeviceApi.uniqueName("Validated"));
-        given().auth().oauth2(token()).contentType("application/json").body("{\"name\":\"  \"}")
-                .post("/v1/sites/{siteId}/devices", site).then().statusCode(422)
+        given().auth()
+                .oauth2(token())
+                .contentType("application/json")
+                .body("{\"name\":\"  \"}")
+                .post("/v1/sites/{siteId}/devices", site)
+                .then()
+                .statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("name"));
-        given().auth().oauth2(token()).contentType("application/json").body("{\"name\":\"" + "x".repeat(201) + "\"}")
-                .post("/v1/sites/{siteId}/devices", site).then().statusCode(422)
+        given().auth()
+                .oauth2(token())
+                .contentType("application/json")
+                .body("{\"name\":\"" + "x".repeat(201) + "\"}")
+                .post("/v1/sites/{siteId}/devices", site)
+                .then()
+                .statusCode(422)
                 .body("errors[0].field", equalTo("name"));
         DeviceApi.patch(device, "{\"name\":\" \"}").then().statusCode(422).body("errors[0].field", equalTo("name"));
-        DeviceApi.patch(device, "{}").then().statusCode(422).contentType("application/problem+json")
+        DeviceApi.patch(device, "{}")
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
                 .body("detail", containsString("Nothing to change"));
-        given().auth().oauth2(token()).queryParam("limit", 0).get("/v1/sites/{siteId}/devices", site).then()
-                .statusCode(422).body("errors[0].field", equalTo("limit"));
+        given().auth()
+                .oauth2(token())
+                .queryParam("limit", 0)
+                .get("/v1/sites/{siteId}/devices", site)
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("limit"));
     }
 
     @Test
     void malformedRequestsAre4xxProblemsNever500() {
         RegisteredDevice device = DeviceApi.register(tenant.tenantId(), site, DeviceApi.uniqueName("Malformed"));
-        given().auth().oauth2(token()).contentType("application/json").body("{\"name\":")
-                .post("/v1/sites/{siteId}/devices", site).then().statusCode(400)
+        given().auth()
+                .oauth2(token())
+                .contentType("application/json")
+                .body("{\"name\":")
+                .post("/v1/sites/{siteId}/devices", site)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("detail", not(containsString("Exception")));
         DeviceApi.patch(device, "{\"enabled\":[true]}").then().statusCode(400).contentType("application/problem+json");
-        given().auth().oauth2(token()).contentType("application/json")
-                .post("/v1/sites/{siteId}/devices", site).then().statusCode(422).contentType("application/problem+json");
-        given().auth().oauth2(token()).contentType("text/plain").body("name=x")
-                .post("/v1/sites/{siteId}/devices", site).then().statusCode(415).contentType("application/problem+json");
-        given().auth().oauth2(token()).get("/v1/sites/{siteId}/devices/not-a-uuid", site).then().statusCode(404)
+        given().auth()
+                .oauth2(token())
+                .contentType("application/json")
+                .post("/v1/sites/{siteId}/devices", site)
+                .then()
+                .statusCode(422)
                 .contentType("application/problem+json");
-        given().auth().oauth2(token()).get("/v1/sites/not-a-uuid/devices").then().statusCode(404)
+        given().auth()
+                .oauth2(token())
+                .contentType("text/plain")
+                .body("name=x")
+                .post("/v1/sites/{siteId}/devices", site)
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(token())
+                .get("/v1/sites/{siteId}/devices/not-a-uuid", site)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(token())
+                .get("/v1/sites/not-a-uuid/devices")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
     }
 
@@ -174,13 +276,29 @@ class DevicesApiTests {
     void scopesAreEnforced() {
         RegisteredDevice device = DeviceApi.register(tenant.tenantId(), site, DeviceApi.uniqueName("Scoped"));
         String readOnly = InternalTokens.forTenant(tenant.tenantId(), "devices:read");
-        given().auth().oauth2(readOnly).get("/v1/sites/{siteId}/devices", site).then().statusCode(200);
-        given().auth().oauth2(readOnly).contentType("application/json").body("{\"name\":\"No\"}")
-                .post("/v1/sites/{siteId}/devices", site).then().statusCode(403).contentType("application/problem+json");
-        given().auth().oauth2(readOnly).post("/v1/sites/{siteId}/devices/{id}/password", site, device.id())
-                .then().statusCode(403);
-        given().auth().oauth2(InternalTokens.forTenant(tenant.tenantId(), "sites:write"))
-                .get("/v1/sites/{siteId}/devices", site).then().statusCode(403);
+        given().auth()
+                .oauth2(readOnly)
+                .get("/v1/sites/{siteId}/devices", site)
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(readOnly)
+                .contentType("application/json")
+                .body("{\"name\":\"No\"}")
+                .post("/v1/sites/{siteId}/devices", site)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(readOnly)
+                .post("/v1/sites/{siteId}/devices/{id}/password", site, device.id())
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(InternalTokens.forTenant(tenant.tenantId(), "sites:write"))
+                .get("/v1/sites/{siteId}/devices", site)
+                .then()
+                .statusCode(403);
         given().get("/v1/sites/{siteId}/devices", site).then().statusCode(401).contentType("application/problem+json");
     }
 

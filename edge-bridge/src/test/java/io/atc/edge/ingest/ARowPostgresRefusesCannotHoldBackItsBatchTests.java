@@ -60,20 +60,35 @@ class ARowPostgresRefusesCannotHoldBackItsBatchTests {
                 if (ids.contains(poison)) {
                     return Uni.createFrom().failure(new PgException("invalid input", "ERROR", "22P02", null));
                 }
-                return Uni.createFrom().item(new Written(items.stream()
-                        .map(item -> new RowKey(item.deviceId(), ((BatchItem.Event) item).event().eventId()))
-                        .collect(Collectors.toSet()), Set.of()));
+                return Uni.createFrom()
+                        .item(new Written(
+                                items.stream()
+                                        .map(item -> new RowKey(
+                                                item.deviceId(),
+                                                ((BatchItem.Event) item).event().eventId()))
+                                        .collect(Collectors.toSet()),
+                                Set.of()));
             }
         };
 
-        Outcome outcome = writeOneBatch(writer, List.of(UUID.randomUUID(), poison, UUID.randomUUID()),
+        Outcome outcome = writeOneBatch(
+                writer,
+                List.of(UUID.randomUUID(), poison, UUID.randomUUID()),
                 settled -> settled.unacknowledged() == 0 || settled.closed());
 
         assertThat(attempts).hasSize(4).first().asList().hasSize(3);
         assertThat(outcome.unacknowledged()).isZero();
         assertThat(outcome.closed()).isFalse();
-        assertThat(registry.get(IngestMetrics.DROPPED).tag("reason", "rejected-by-database").counter().count()).isEqualTo(1);
-        assertThat(registry.get(IngestMetrics.STORED).tag("kind", "event").counter().count()).isEqualTo(2);
+        assertThat(registry.get(IngestMetrics.DROPPED)
+                        .tag("reason", "rejected-by-database")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+        assertThat(registry.get(IngestMetrics.STORED)
+                        .tag("kind", "event")
+                        .counter()
+                        .count())
+                .isEqualTo(2);
     }
 
     @Test
@@ -81,35 +96,51 @@ class ARowPostgresRefusesCannotHoldBackItsBatchTests {
         BatchWriter writer = new BatchWriter(null, null) {
             @Override
             Uni<Written> write(UUID tenantId, List<BatchItem> items) {
-                return Uni.createFrom().failure(new PgException("the database system is shutting down", "FATAL", "57P01", null));
+                return Uni.createFrom()
+                        .failure(new PgException("the database system is shutting down", "FATAL", "57P01", null));
             }
         };
 
         Outcome outcome = writeOneBatch(writer, List.of(UUID.randomUUID(), UUID.randomUUID()), Outcome::closed);
 
         assertThat(outcome.closed()).as("connection closed for redelivery").isTrue();
-        assertThat(registry.get(IngestMetrics.STORED).tag("kind", "event").counter().count()).isZero();
-        assertThat(registry.get(IngestMetrics.DROPPED).tag("reason", "rejected-by-database").counter().count()).isZero();
+        assertThat(registry.get(IngestMetrics.STORED)
+                        .tag("kind", "event")
+                        .counter()
+                        .count())
+                .isZero();
+        assertThat(registry.get(IngestMetrics.DROPPED)
+                        .tag("reason", "rejected-by-database")
+                        .counter()
+                        .count())
+                .isZero();
     }
 
-    private record Outcome(int unacknowledged, boolean closed) {
-    }
+    private record Outcome(int unacknowledged, boolean closed) {}
 
     /** Runs one tenant batch of the given events through TenantBatches on a context of its own, until {@code done}. */
     private Outcome writeOneBatch(BatchWriter writer, List<UUID> eventIds, Predicate<Outcome> done) throws Exception {
         Context context = vertx.getOrCreateContext();
         CompletableFuture<IngestConnection> connection = new CompletableFuture<>();
         context.runOnContext(start -> {
-            IngestConnection unconnected = new IngestConnection(MqttClient.create(vertx, new MqttClientOptions()), metrics,
-                    1 << 20);
-            TenantBatches batches = new TenantBatches(context, writer, metrics, 100, Duration.ofMillis(1).toNanos());
+            IngestConnection unconnected =
+                    new IngestConnection(MqttClient.create(vertx, new MqttClientOptions()), metrics, 1 << 20);
+            TenantBatches batches = new TenantBatches(
+                    context, writer, metrics, 100, Duration.ofMillis(1).toNanos());
             UUID tenant = UUID.randomUUID();
             UUID device = UUID.randomUUID();
             for (UUID eventId : eventIds) {
-                PendingMessage pending = unconnected.received(MqttPublishMessage.create(1, MqttQoS.AT_LEAST_ONCE, false,
-                        false, "atc/t/s/d/events", Unpooled.wrappedBuffer(new byte[] {'{', '}'})));
-                batches.add(tenant, new BatchItem.Event(pending, UUID.randomUUID(), device,
-                        new DeviceEvent(eventId, OffsetDateTime.now(), "t", "{}", null, 2)));
+                PendingMessage pending = unconnected.received(MqttPublishMessage.create(
+                        1, MqttQoS.AT_LEAST_ONCE, false, false, "atc/t/s/d/events", Unpooled.wrappedBuffer(new byte[] {
+                            '{', '}'
+                        })));
+                batches.add(
+                        tenant,
+                        new BatchItem.Event(
+                                pending,
+                                UUID.randomUUID(),
+                                device,
+                                new DeviceEvent(eventId, OffsetDateTime.now(), "t", "{}", null, 2)));
             }
             connection.complete(unconnected);
         });
@@ -119,7 +150,8 @@ class ARowPostgresRefusesCannotHoldBackItsBatchTests {
 
     private static Outcome read(Context context, IngestConnection connection) {
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
-        context.runOnContext(read -> outcome.complete(new Outcome(connection.unacknowledgedCount(), connection.closed())));
+        context.runOnContext(
+                read -> outcome.complete(new Outcome(connection.unacknowledgedCount(), connection.closed())));
         try {
             return outcome.get(5, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -128,6 +160,8 @@ class ARowPostgresRefusesCannotHoldBackItsBatchTests {
     }
 
     private static List<UUID> eventIds(List<BatchItem> items) {
-        return items.stream().map(item -> ((BatchItem.Event) item).event().eventId()).toList();
+        return items.stream()
+                .map(item -> ((BatchItem.Event) item).event().eventId())
+                .toList();
     }
 }

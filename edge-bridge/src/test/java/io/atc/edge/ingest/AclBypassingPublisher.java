@@ -17,8 +17,7 @@ final class AclBypassingPublisher {
     private static final String PASSWORD = DynsecAdmin.newPassword();
     private static boolean created;
 
-    private AclBypassingPublisher() {
-    }
+    private AclBypassingPublisher() {}
 
     static synchronized TestMqttClient connect() {
         if (!created) {

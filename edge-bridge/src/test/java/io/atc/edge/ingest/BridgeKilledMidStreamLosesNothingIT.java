@@ -36,7 +36,8 @@ class BridgeKilledMidStreamLosesNothingIT {
             PackagedService bridge = PackagedBridge.start(mosquitto.broker(), PackagedBridge.blobDirectory(), settings);
             StreamScenario scenario;
             try {
-                assertThat(bridge.logTail(500)).as("the ingest waited for the bootstrap to make its identity")
+                assertThat(bridge.logTail(500))
+                        .as("the ingest waited for the bootstrap to make its identity")
                         .doesNotContain("ingest: cannot connect");
                 scenario = new StreamScenario(mosquitto.broker(), bridge, "Killed bridge org");
             } catch (RuntimeException | AssertionError e) {
@@ -46,7 +47,8 @@ class BridgeKilledMidStreamLosesNothingIT {
             try (StreamPublisher publisher = scenario.publisher(MESSAGES, PER_SECOND)) {
                 try {
                     publisher.start();
-                    Eventually.await("the bridge storing", Duration.ofSeconds(30), scenario::stored, count -> count >= 600);
+                    Eventually.await(
+                            "the bridge storing", Duration.ofSeconds(30), scenario::stored, count -> count >= 600);
                     bridge.kill();
                     long storedAtKill = scenario.stored();
                     assertThat(storedAtKill).as("killed mid-stream").isLessThan(MESSAGES);
@@ -65,8 +67,10 @@ class BridgeKilledMidStreamLosesNothingIT {
                     try {
                         scenario.assertEveryAcknowledgedMessageStoredOnce(publisher);
                     } catch (AssertionError e) {
-                        throw new AssertionError(e.getMessage() + "\nthe restarted bridge's log:\n" + restarted.logTail(60)
-                                + "\nthe broker's log:\n" + mosquitto.logTail(30), e);
+                        throw new AssertionError(
+                                e.getMessage() + "\nthe restarted bridge's log:\n" + restarted.logTail(60)
+                                        + "\nthe broker's log:\n" + mosquitto.logTail(30),
+                                e);
                     }
                     assertThat(publisher.acknowledged()).hasSize(MESSAGES);
                 }

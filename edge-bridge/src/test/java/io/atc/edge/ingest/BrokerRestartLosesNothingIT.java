@@ -38,22 +38,28 @@ class BrokerRestartLosesNothingIT {
     @Test
     void theBridgeReconnectsAndEveryAcknowledgedMessageIsStoredOnce() throws Exception {
         try (MosquittoProcess mosquitto = MosquittoProcess.start(MosquittoConfig.locateProjectFile());
-                PackagedService bridge = PackagedBridge.start(mosquitto.broker(), PackagedBridge.blobDirectory(), Map.of())) {
+                PackagedService bridge =
+                        PackagedBridge.start(mosquitto.broker(), PackagedBridge.blobDirectory(), Map.of())) {
             StreamScenario scenario = new StreamScenario(mosquitto.broker(), bridge, "Broker restart org");
             try (StreamPublisher publisher = scenario.publisher(MESSAGES, PER_SECOND)) {
                 publisher.start();
                 Eventually.await("the bridge storing", Duration.ofSeconds(30), scenario::stored, count -> count >= 300);
                 long storedAtRestart;
                 try (Connection lock = lockChainHead(scenario.org.tenantId())) {
-                    Eventually.await("a backlog beyond the in-flight window", Duration.ofSeconds(30),
-                            () -> publisher.acknowledged().size() - scenario.stored(), backlog -> backlog >= BACKLOG);
+                    Eventually.await(
+                            "a backlog beyond the in-flight window",
+                            Duration.ofSeconds(30),
+                            () -> publisher.acknowledged().size() - scenario.stored(),
+                            backlog -> backlog >= BACKLOG);
                     mosquitto.restart();
                     storedAtRestart = scenario.stored();
                     lock.rollback();
                 }
                 publisher.awaitFinished(Duration.ofSeconds(60));
                 scenario.assertEveryAcknowledgedMessageStoredOnce(publisher);
-                assertThat(scenario.stored()).as("the bridge went on after the restart").isGreaterThan(storedAtRestart);
+                assertThat(scenario.stored())
+                        .as("the bridge went on after the restart")
+                        .isGreaterThan(storedAtRestart);
                 assertThat(bridge.alive()).isTrue();
             }
         }
@@ -64,7 +70,8 @@ class BrokerRestartLosesNothingIT {
         Connection owner = TestDatabase.shared().connectAsOwner();
         owner.setAutoCommit(false);
         SyntheticOrganisations.bindTenant(owner, tenant);
-        try (PreparedStatement lock = owner.prepareStatement("select seq from audit.chain_heads where tenant_id = ? for update")) {
+        try (PreparedStatement lock =
+                owner.prepareStatement("select seq from audit.chain_heads where tenant_id = ? for update")) {
             lock.setObject(1, tenant);
             lock.executeQuery().close();
         }

@@ -85,15 +85,31 @@ class DeviceCannotTakeOverTheIngestSessionTests {
         RegisteredDevice victim = DeviceApi.registerAt(tenantB, 0);
         int logBefore = TestBroker.log().length();
 
-        assertThat(ClientIdClaims.withPassword(attacker.username(), attacker.password(), config.ingest().clientId(), false)
-                .refused()).as("password login under the ingest's client id").isTrue();
-        assertThat(ClientIdClaims.withCertificate(certificate, attacker.certificateUsername(), config.ingest().clientId(), false)
-                .clientId()).as("certificate login's client id").isEqualTo(attacker.certificateUsername());
+        assertThat(ClientIdClaims.withPassword(
+                                attacker.username(),
+                                attacker.password(),
+                                config.ingest().clientId(),
+                                false)
+                        .refused())
+                .as("password login under the ingest's client id")
+                .isTrue();
+        assertThat(ClientIdClaims.withCertificate(
+                                certificate,
+                                attacker.certificateUsername(),
+                                config.ingest().clientId(),
+                                false)
+                        .clientId())
+                .as("certificate login's client id")
+                .isEqualTo(attacker.certificateUsername());
 
-        assertThat(TestBroker.log().substring(logBefore)).doesNotContain(TAKEOVER.formatted(config.ingest().clientId()));
+        assertThat(TestBroker.log().substring(logBefore))
+                .doesNotContain(TAKEOVER.formatted(config.ingest().clientId()));
         List<UUID> published = publish(victim, 3);
-        Eventually.await("the bridge stores on", Duration.ofSeconds(20),
-                () -> EdgeRows.events(tenantB.tenantId(), victim.id()), stored -> stored == published.size());
+        Eventually.await(
+                "the bridge stores on",
+                Duration.ofSeconds(20),
+                () -> EdgeRows.events(tenantB.tenantId(), victim.id()),
+                stored -> stored == published.size());
     }
 
     @Test
@@ -103,18 +119,36 @@ class DeviceCannotTakeOverTheIngestSessionTests {
         RegisteredDevice victim = DeviceApi.registerAt(tenantB, 1);
 
         EdgeBridgeTestResources.link().cut();
-        Eventually.await("the bridge is away", Duration.ofSeconds(20),
-                () -> meters.get(IngestMetrics.CONNECTED).gauge().value(), connected -> connected == 0.0);
+        Eventually.await(
+                "the bridge is away",
+                Duration.ofSeconds(20),
+                () -> meters.get(IngestMetrics.CONNECTED).gauge().value(),
+                connected -> connected == 0.0);
         List<UUID> acknowledged = publish(victim, 5);
 
-        assertThat(ClientIdClaims.withPassword(attacker.username(), attacker.password(), config.ingest().clientId(), true)
-                .refused()).as("clean-session password login under the ingest's client id").isTrue();
-        assertThat(ClientIdClaims.withCertificate(certificate, attacker.certificateUsername(), config.ingest().clientId(), true)
-                .clientId()).as("clean-session certificate login's client id").isEqualTo(attacker.certificateUsername());
+        assertThat(ClientIdClaims.withPassword(
+                                attacker.username(),
+                                attacker.password(),
+                                config.ingest().clientId(),
+                                true)
+                        .refused())
+                .as("clean-session password login under the ingest's client id")
+                .isTrue();
+        assertThat(ClientIdClaims.withCertificate(
+                                certificate,
+                                attacker.certificateUsername(),
+                                config.ingest().clientId(),
+                                true)
+                        .clientId())
+                .as("clean-session certificate login's client id")
+                .isEqualTo(attacker.certificateUsername());
         EdgeBridgeTestResources.link().restore();
 
-        Eventually.await("every acknowledged event stored", Duration.ofSeconds(30),
-                () -> EdgeRows.events(tenantB.tenantId(), victim.id()), stored -> stored == acknowledged.size());
+        Eventually.await(
+                "every acknowledged event stored",
+                Duration.ofSeconds(30),
+                () -> EdgeRows.events(tenantB.tenantId(), victim.id()),
+                stored -> stored == acknowledged.size());
     }
 
     /** Publishes events as the device; each returns once the broker acknowledged it (PUBACK). */
@@ -123,7 +157,8 @@ class DeviceCannotTakeOverTheIngestSessionTests {
         try (TestMqttClient client = BrokerAdmin.connect(device)) {
             for (int i = 0; i < count; i++) {
                 UUID eventId = UUID.randomUUID();
-                client.publish(device.topic("events"), DevicePayloads.event(eventId).encode());
+                client.publish(
+                        device.topic("events"), DevicePayloads.event(eventId).encode());
                 acknowledged.add(eventId);
             }
         }

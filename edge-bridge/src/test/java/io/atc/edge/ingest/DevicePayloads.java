@@ -14,8 +14,7 @@ import io.vertx.core.json.JsonObject;
 /** What devices send: event JSON and image envelopes (docs/edge.md). */
 final class DevicePayloads {
 
-    private DevicePayloads() {
-    }
+    private DevicePayloads() {}
 
     static JsonObject event(UUID eventId) {
         return new JsonObject()
@@ -32,7 +31,10 @@ final class DevicePayloads {
         }
         byte[] headerBytes = header.encode().getBytes(StandardCharsets.UTF_8);
         return ByteBuffer.allocate(2 + headerBytes.length + bytes.length)
-                .putShort((short) headerBytes.length).put(headerBytes).put(bytes).array();
+                .putShort((short) headerBytes.length)
+                .put(headerBytes)
+                .put(bytes)
+                .array();
     }
 
     static byte[] sha256(byte[] bytes) {

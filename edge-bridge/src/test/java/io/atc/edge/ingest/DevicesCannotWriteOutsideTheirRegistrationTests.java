@@ -64,7 +64,8 @@ class DevicesCannotWriteOutsideTheirRegistrationTests {
         RegisteredDevice deviceA = register(tenantA, 0);
         UUID siteB = tenantB.siteIds().get(0);
 
-        assertDropped(DropReason.TOPIC_MISMATCH, RegisteredDevice.topic(tenantB.tenantId(), siteB, deviceA.id(), "events"));
+        assertDropped(
+                DropReason.TOPIC_MISMATCH, RegisteredDevice.topic(tenantB.tenantId(), siteB, deviceA.id(), "events"));
 
         assertThat(EdgeRows.events(tenantB.tenantId(), deviceA.id())).isZero();
         assertThat(EdgeRows.events(tenantA.tenantId(), deviceA.id())).isZero();
@@ -74,7 +75,8 @@ class DevicesCannotWriteOutsideTheirRegistrationTests {
     void aDevicePublishingUnderAnotherSiteOfItsOwnTenantStoresNothing() {
         RegisteredDevice device = register(tenantA, 0);
 
-        assertDropped(DropReason.TOPIC_MISMATCH,
+        assertDropped(
+                DropReason.TOPIC_MISMATCH,
                 RegisteredDevice.topic(tenantA.tenantId(), tenantA.siteIds().get(1), device.id(), "events"));
 
         assertThat(EdgeRows.events(tenantA.tenantId(), device.id())).isZero();
@@ -84,7 +86,8 @@ class DevicesCannotWriteOutsideTheirRegistrationTests {
     void aDeviceNobodyRegisteredStoresNothing() {
         UUID unregistered = UUID.randomUUID();
 
-        assertDropped(DropReason.UNKNOWN_DEVICE,
+        assertDropped(
+                DropReason.UNKNOWN_DEVICE,
                 RegisteredDevice.topic(tenantA.tenantId(), tenantA.siteIds().get(0), unregistered, "events"));
 
         assertThat(EdgeRows.events(tenantA.tenantId(), unregistered)).isZero();
@@ -94,8 +97,11 @@ class DevicesCannotWriteOutsideTheirRegistrationTests {
     void aDisabledDeviceStoresNothingOnceTheChangeHasCommitted() {
         RegisteredDevice device = register(tenantA, 1);
         DeviceApi.patch(device, "{\"enabled\": false}").then().statusCode(200);
-        Eventually.await("the registry heard of the change", Duration.ofSeconds(5),
-                () -> directory.cached(device.id()), route -> route != null && !route.enabled());
+        Eventually.await(
+                "the registry heard of the change",
+                Duration.ofSeconds(5),
+                () -> directory.cached(device.id()),
+                route -> route != null && !route.enabled());
 
         assertDropped(DropReason.DISABLED_DEVICE, device.topic("events"));
 
@@ -111,7 +117,10 @@ class DevicesCannotWriteOutsideTheirRegistrationTests {
         try (TestMqttClient client = AclBypassingPublisher.connect()) {
             client.publish(topic, DevicePayloads.event(UUID.randomUUID()).encode());
         }
-        Eventually.await(reason.tag() + " counted", Duration.ofSeconds(10), () -> IngestReadiness.dropped(meters, reason),
+        Eventually.await(
+                reason.tag() + " counted",
+                Duration.ofSeconds(10),
+                () -> IngestReadiness.dropped(meters, reason),
                 count -> count >= before + 1);
     }
 }

@@ -24,8 +24,7 @@ final class EdgeRows {
         T run(Connection connection) throws SQLException;
     }
 
-    private EdgeRows() {
-    }
+    private EdgeRows() {}
 
     static <T> T inTenant(UUID tenant, Work<T> work) {
         try (Connection app = TestDatabase.shared().connectAsApp()) {
@@ -41,7 +40,8 @@ final class EdgeRows {
 
     /** How many events of the device the tenant holds. */
     static long events(UUID tenant, UUID device) {
-        return SyntheticOrganisations.countAsTenant(tenant, "select count(*) from edge.events where device_id = ?", device);
+        return SyntheticOrganisations.countAsTenant(
+                tenant, "select count(*) from edge.events where device_id = ?", device);
     }
 
     static List<Object[]> rows(UUID tenant, String sql, Object... parameters) {
@@ -57,7 +57,8 @@ final class EdgeRows {
                         Object[] row = new Object[columns];
                         for (int c = 0; c < columns; c++) {
                             row[c] = "timestamptz".equals(rows.getMetaData().getColumnTypeName(c + 1))
-                                    ? rows.getObject(c + 1, OffsetDateTime.class) : rows.getObject(c + 1);
+                                    ? rows.getObject(c + 1, OffsetDateTime.class)
+                                    : rows.getObject(c + 1);
                         }
                         result.add(row);
                     }

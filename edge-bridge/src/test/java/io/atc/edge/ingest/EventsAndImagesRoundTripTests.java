@@ -66,28 +66,38 @@ class EventsAndImagesRoundTripTests {
         RegisteredDevice device = DeviceApi.register(org.tenantId(), site, "Gate camera");
         UUID eventId = UUID.randomUUID();
         OffsetDateTime occurredAt = OffsetDateTime.parse("2026-03-01T12:34:56.789+01:00");
-        String payload = DevicePayloads.event(eventId).put("occurred_at", occurredAt.toString())
-                .put("type", "gate.opened").put("data", new JsonObject().put("gate", 3).put("by", "badge 17"))
+        String payload = DevicePayloads.event(eventId)
+                .put("occurred_at", occurredAt.toString())
+                .put("type", "gate.opened")
+                .put("data", new JsonObject().put("gate", 3).put("by", "badge 17"))
                 .encode();
 
         try (TestMqttClient client = BrokerAdmin.connect(device)) {
             client.publish(device.topic("events"), payload);
         }
 
-        Eventually.await("event stored", Duration.ofSeconds(10), () -> EdgeRows.events(org.tenantId(), device.id()), n -> n == 1);
+        Eventually.await(
+                "event stored",
+                Duration.ofSeconds(10),
+                () -> EdgeRows.events(org.tenantId(), device.id()),
+                n -> n == 1);
         Object[] row = EdgeRows.rows(org.tenantId(), """
                 select site_id, event_id, occurred_at = ?::timestamptz, type, body::text, image_id, payload_bytes
                   from edge.events where device_id = ?
-                """, occurredAt.toString(), device.id()).get(0);
+                """, occurredAt.toString(), device.id())
+                .get(0);
         assertThat(row[0]).isEqualTo(site);
         assertThat(row[1]).isEqualTo(eventId);
         assertThat(row[2]).isEqualTo(true);
         assertThat(row[3]).isEqualTo("gate.opened");
-        assertThat(new JsonObject((String) row[4])).isEqualTo(new JsonObject().put("gate", 3).put("by", "badge 17"));
+        assertThat(new JsonObject((String) row[4]))
+                .isEqualTo(new JsonObject().put("gate", 3).put("by", "badge 17"));
         assertThat(row[5]).isNull();
         assertThat(row[6]).isEqualTo(payload.getBytes(StandardCharsets.UTF_8).length);
-        List<Object[]> storage = EdgeRows.rows(org.tenantId(),
-                "select event_count, event_bytes, image_count from edge.site_storage where site_id = ?", site);
+        List<Object[]> storage = EdgeRows.rows(
+                org.tenantId(),
+                "select event_count, event_bytes, image_count from edge.site_storage where site_id = ?",
+                site);
         assertThat(storage).hasSize(1);
         assertThat(storage.get(0)).containsExactly(1L, (long) payload.getBytes(StandardCharsets.UTF_8).length, 0L);
     }
@@ -102,28 +112,41 @@ class EventsAndImagesRoundTripTests {
 
         try (TestMqttClient client = BrokerAdmin.connect(device)) {
             client.publish(device.topic("images"), DevicePayloads.image(imageId, jpeg, true));
-            client.publish(device.topic("events"),
-                    DevicePayloads.event(UUID.randomUUID()).put("image_id", imageId.toString()).encode());
+            client.publish(
+                    device.topic("events"),
+                    DevicePayloads.event(UUID.randomUUID())
+                            .put("image_id", imageId.toString())
+                            .encode());
         }
 
-        Eventually.await("image and event stored", Duration.ofSeconds(10), () -> SyntheticOrganisations.countAsTenant(
-                org.tenantId(), """
+        Eventually.await(
+                "image and event stored",
+                Duration.ofSeconds(10),
+                () -> SyntheticOrganisations.countAsTenant(org.tenantId(), """
                 select count(*) from edge.events e
                   join edge.images i on i.tenant_id = e.tenant_id and i.device_id = e.device_id and i.image_id = e.image_id
                  where e.device_id = ?
-                """, device.id()), n -> n == 1);
-        Object[] image = EdgeRows.rows(org.tenantId(),
-                "select site_id, blob_key, size_bytes, sha256, content_type from edge.images where device_id = ?",
-                device.id()).get(0);
+                """, device.id()),
+                n -> n == 1);
+        Object[] image = EdgeRows.rows(
+                        org.tenantId(),
+                        "select site_id, blob_key, size_bytes, sha256, content_type from edge.images where device_id = ?",
+                        device.id())
+                .get(0);
         String key = BlobKeys.image(org.tenantId(), site, device.id(), imageId);
         assertThat(image[0]).isEqualTo(site);
         assertThat(image[1]).isEqualTo(key);
         assertThat(image[2]).isEqualTo((long) jpeg.length);
-        assertThat(HexFormat.of().formatHex((byte[]) image[3])).isEqualTo(HexFormat.of().formatHex(DevicePayloads.sha256(jpeg)));
+        assertThat(HexFormat.of().formatHex((byte[]) image[3]))
+                .isEqualTo(HexFormat.of().formatHex(DevicePayloads.sha256(jpeg)));
         assertThat(image[4]).isEqualTo("image/jpeg");
-        assertThat(blobs.read(key)).hasValueSatisfying(stored -> assertThat(stored).isEqualTo(jpeg));
-        assertThat(EdgeRows.rows(org.tenantId(),
-                "select image_count, image_bytes, event_count from edge.site_storage where site_id = ?", site).get(0))
+        assertThat(blobs.read(key))
+                .hasValueSatisfying(stored -> assertThat(stored).isEqualTo(jpeg));
+        assertThat(EdgeRows.rows(
+                                org.tenantId(),
+                                "select image_count, image_bytes, event_count from edge.site_storage where site_id = ?",
+                                site)
+                        .get(0))
                 .containsExactly(1L, (long) jpeg.length, 1L);
     }
 }

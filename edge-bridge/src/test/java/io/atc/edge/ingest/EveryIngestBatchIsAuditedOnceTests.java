@@ -61,23 +61,32 @@ class EveryIngestBatchIsAuditedOnceTests {
     void eachBatchHasOneAuditEventThatCommitsToItsRowsAndTheChainVerifies() throws Exception {
         SyntheticOrganisation org = SyntheticOrganisations.create(TestDatabase.shared(), "Audited ingest org");
         List<UUID> sites = org.siteIds();
-        List<RegisteredDevice> devices = List.of(DeviceApi.register(org.tenantId(), sites.get(0), "Camera 1"),
+        List<RegisteredDevice> devices = List.of(
+                DeviceApi.register(org.tenantId(), sites.get(0), "Camera 1"),
                 DeviceApi.register(org.tenantId(), sites.get(0), "Camera 2"),
                 DeviceApi.register(org.tenantId(), sites.get(1), "Camera 3"));
 
-        List<TestMqttClient> clients = devices.stream().map(BrokerAdmin::connect).toList();
+        List<TestMqttClient> clients =
+                devices.stream().map(BrokerAdmin::connect).toList();
         try {
             for (int i = 0; i < EVENTS; i++) {
                 int d = i % devices.size();
-                clients.get(d).publish(devices.get(d).topic("events"), DevicePayloads.event(UUID.randomUUID()).encode());
+                clients.get(d)
+                        .publish(
+                                devices.get(d).topic("events"),
+                                DevicePayloads.event(UUID.randomUUID()).encode());
             }
         } finally {
             clients.forEach(TestMqttClient::close);
         }
-        Eventually.await("all events stored", Duration.ofSeconds(20),
-                () -> SyntheticOrganisations.countAsTenant(org.tenantId(), "select count(*) from edge.events"), n -> n == EVENTS);
+        Eventually.await(
+                "all events stored",
+                Duration.ofSeconds(20),
+                () -> SyntheticOrganisations.countAsTenant(org.tenantId(), "select count(*) from edge.events"),
+                n -> n == EVENTS);
 
-        List<Object[]> batches = EdgeRows.rows(org.tenantId(),
+        List<Object[]> batches = EdgeRows.rows(
+                org.tenantId(),
                 "select occurred_at, payload::text, actor, target from audit.events where action = ? order by seq",
                 BatchWriter.ACTION);
         long audited = 0;
@@ -86,7 +95,9 @@ class EveryIngestBatchIsAuditedOnceTests {
             OffsetDateTime committedAt = (OffsetDateTime) batch[0];
             JsonObject payload = new JsonObject((String) batch[1]);
             assertThat(batch[2]).isEqualTo(BatchWriter.ACTOR);
-            assertThat(batchTimes.add(committedAt)).as("one audit event per batch transaction").isTrue();
+            assertThat(batchTimes.add(committedAt))
+                    .as("one audit event per batch transaction")
+                    .isTrue();
             List<RowKey> rows = storedAt(org.tenantId(), committedAt);
             assertThat(rows).hasSize(payload.getInteger("events"));
             assertThat(payload.getString("events_sha256")).isEqualTo(BatchDigest.of(rows));
@@ -94,15 +105,21 @@ class EveryIngestBatchIsAuditedOnceTests {
             audited += payload.getInteger("events");
         }
         assertThat(audited).isEqualTo(EVENTS);
-        assertThat(SyntheticOrganisations.countAsTenant(org.tenantId(), "select count(distinct received_at) from edge.events"))
+        assertThat(SyntheticOrganisations.countAsTenant(
+                        org.tenantId(), "select count(distinct received_at) from edge.events"))
                 .isEqualTo(batches.size());
         assertChainVerifies(org.tenantId());
     }
 
     /** The rows a batch stored: its transaction's timestamp is their received_at. */
     private static List<RowKey> storedAt(UUID tenant, OffsetDateTime committedAt) {
-        return EdgeRows.rows(tenant, "select device_id, event_id from edge.events where received_at = ? order by device_id, event_id",
-                committedAt).stream().map(row -> new RowKey((UUID) row[0], (UUID) row[1])).toList();
+        return EdgeRows.rows(
+                        tenant,
+                        "select device_id, event_id from edge.events where received_at = ? order by device_id, event_id",
+                        committedAt)
+                .stream()
+                .map(row -> new RowKey((UUID) row[0], (UUID) row[1]))
+                .toList();
     }
 
     /** Recomputes the chain from its stored fields: consecutive seqs, each linked to the previous hash, each hash and payload commitment. */
@@ -111,12 +128,22 @@ class EveryIngestBatchIsAuditedOnceTests {
             try (PreparedStatement query = app.prepareStatement("""
                     select seq, prev_hash, hash, occurred_at, actor, action, target, payload::text, payload_salt, payload_hash
                       from audit.events order by seq
-                    """); ResultSet rows = query.executeQuery()) {
+                    """);
+                    ResultSet rows = query.executeQuery()) {
                 List<Object[]> all = new ArrayList<>();
                 while (rows.next()) {
-                    all.add(new Object[] {rows.getLong(1), rows.getBytes(2), rows.getBytes(3),
-                        rows.getObject(4, OffsetDateTime.class), rows.getString(5), rows.getString(6), rows.getString(7),
-                        rows.getString(8), rows.getBytes(9), rows.getBytes(10)});
+                    all.add(new Object[] {
+                        rows.getLong(1),
+                        rows.getBytes(2),
+                        rows.getBytes(3),
+                        rows.getObject(4, OffsetDateTime.class),
+                        rows.getString(5),
+                        rows.getString(6),
+                        rows.getString(7),
+                        rows.getString(8),
+                        rows.getBytes(9),
+                        rows.getBytes(10)
+                    });
                 }
                 return all;
             }
@@ -126,11 +153,19 @@ class EveryIngestBatchIsAuditedOnceTests {
             Object[] row = chain.get(i);
             assertThat(row[0]).isEqualTo((long) i);
             assertThat((byte[]) row[1]).as("link of seq %d", i).isEqualTo(previous);
-            byte[] recomputed = AuditRecordHash.v1(tenant, i, previous, ((OffsetDateTime) row[3]).toInstant(),
-                    (String) row[4], (String) row[5], (String) row[6], (byte[]) row[9]);
+            byte[] recomputed = AuditRecordHash.v1(
+                    tenant,
+                    i,
+                    previous,
+                    ((OffsetDateTime) row[3]).toInstant(),
+                    (String) row[4],
+                    (String) row[5],
+                    (String) row[6],
+                    (byte[]) row[9]);
             assertThat((byte[]) row[2]).as("hash of seq %d", i).isEqualTo(recomputed);
             byte[] canonical = AuditPayloads.canonicalJson((String) row[7]);
-            assertThat(AuditPayloads.payloadHash((byte[]) row[8], canonical)).as("payload of seq %d", i)
+            assertThat(AuditPayloads.payloadHash((byte[]) row[8], canonical))
+                    .as("payload of seq %d", i)
                     .isEqualTo((byte[]) row[9]);
             previous = (byte[]) row[2];
         }

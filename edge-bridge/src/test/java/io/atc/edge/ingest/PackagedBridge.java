@@ -21,18 +21,22 @@ final class PackagedBridge {
     /** One for the run: a restarted bridge finds the identity its predecessor's bootstrap made. */
     private static final String INGEST_PASSWORD = DynsecAdmin.newPassword();
 
-    private PackagedBridge() {
-    }
+    private PackagedBridge() {}
 
     static PackagedService start(MqttBroker broker, Path blobs, Map<String, String> settings) throws Exception {
-        Map<String, String> environment = EdgeBridgeEnvironment.of(TestDatabase.shared(), broker, INGEST_PASSWORD, blobs,
+        Map<String, String> environment = EdgeBridgeEnvironment.of(
+                TestDatabase.shared(),
+                broker,
+                INGEST_PASSWORD,
+                blobs,
                 blobs.resolveSibling(blobs.getFileName() + "-pki"));
         environment.putAll(settings);
-        PackagedService bridge = PackagedService.start(JAR, "ATC_EDGE_PORT", environment,
-                List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"));
+        PackagedService bridge = PackagedService.start(
+                JAR, "ATC_EDGE_PORT", environment, List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"));
         try {
             bridge.awaitReady(Duration.ofSeconds(60));
-            Eventually.await("the packaged bridge subscribed", Duration.ofSeconds(30), () -> connected(bridge), up -> up);
+            Eventually.await(
+                    "the packaged bridge subscribed", Duration.ofSeconds(30), () -> connected(bridge), up -> up);
             return bridge;
         } catch (AssertionError | RuntimeException e) {
             String log = bridge.logTail(40);

@@ -59,33 +59,47 @@ class PoisonMessagesAreDroppedAndCountedTests {
 
     @Test
     void malformedJsonIsDroppedAndTheNextEventIsStored() {
-        assertDroppedThenGoodEventStored(DropReason.MALFORMED_JSON, events(), "{\"event_id\": ".getBytes(StandardCharsets.UTF_8));
-        assertDroppedThenGoodEventStored(DropReason.MALFORMED_JSON, events(),
+        assertDroppedThenGoodEventStored(
+                DropReason.MALFORMED_JSON, events(), "{\"event_id\": ".getBytes(StandardCharsets.UTF_8));
+        assertDroppedThenGoodEventStored(
+                DropReason.MALFORMED_JSON,
+                events(),
                 (DevicePayloads.event(UUID.randomUUID()).encode() + " trailing").getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void schemaInvalidEventsAreDropped() {
-        assertDroppedThenGoodEventStored(DropReason.INVALID_EVENT, events(),
+        assertDroppedThenGoodEventStored(
+                DropReason.INVALID_EVENT,
+                events(),
                 json(DevicePayloads.event(UUID.randomUUID()).put("event_id", "not-a-uuid")));
-        assertDroppedThenGoodEventStored(DropReason.INVALID_EVENT, events(),
+        assertDroppedThenGoodEventStored(
+                DropReason.INVALID_EVENT,
+                events(),
                 json(DevicePayloads.event(UUID.randomUUID()).put("occurred_at", "2026-03-01 12:00:00")));
-        assertDroppedThenGoodEventStored(DropReason.INVALID_EVENT, events(),
-                json(DevicePayloads.event(UUID.randomUUID()).put("data", new JsonObject().put("text", "nul \u0000 inside"))));
+        assertDroppedThenGoodEventStored(
+                DropReason.INVALID_EVENT,
+                events(),
+                json(DevicePayloads.event(UUID.randomUUID())
+                        .put("data", new JsonObject().put("text", "nul \u0000 inside"))));
     }
 
     @Test
     void oversizeEventsAndImagesAreDropped() {
         String big = "x".repeat(70_000);
-        assertDroppedThenGoodEventStored(DropReason.OVERSIZE, events(),
+        assertDroppedThenGoodEventStored(
+                DropReason.OVERSIZE,
+                events(),
                 json(DevicePayloads.event(UUID.randomUUID()).put("data", new JsonObject().put("blob", big))));
-        assertDroppedThenGoodEventStored(DropReason.OVERSIZE, images(),
-                DevicePayloads.image(UUID.randomUUID(), new byte[1_048_577], false));
+        assertDroppedThenGoodEventStored(
+                DropReason.OVERSIZE, images(), DevicePayloads.image(UUID.randomUUID(), new byte[1_048_577], false));
     }
 
     @Test
     void brokenImageEnvelopesAreDropped() {
-        assertDroppedThenGoodEventStored(DropReason.INVALID_IMAGE, images(),
+        assertDroppedThenGoodEventStored(
+                DropReason.INVALID_IMAGE,
+                images(),
                 ByteBuffer.allocate(6).putShort((short) 900).putInt(1).array());
         byte[] tampered = DevicePayloads.image(UUID.randomUUID(), new byte[] {1, 2, 3}, true);
         tampered[tampered.length - 1] ^= 1;
@@ -95,29 +109,41 @@ class PoisonMessagesAreDroppedAndCountedTests {
     /** The broker's ACLs confine a device to its own topics, so only a publisher past them can send this. */
     @Test
     void aTopicThatIsNotADeviceTopicIsDropped() {
-        assertDroppedThenGoodEventStored(DropReason.MALFORMED_TOPIC, AclBypassingPublisher::connect,
-                "atc/not-a-tenant/" + device.siteId() + "/" + device.id() + "/events", json(DevicePayloads.event(UUID.randomUUID())));
+        assertDroppedThenGoodEventStored(
+                DropReason.MALFORMED_TOPIC,
+                AclBypassingPublisher::connect,
+                "atc/not-a-tenant/" + device.siteId() + "/" + device.id() + "/events",
+                json(DevicePayloads.event(UUID.randomUUID())));
     }
 
     private void assertDroppedThenGoodEventStored(DropReason reason, String topic, byte[] payload) {
         assertDroppedThenGoodEventStored(reason, () -> BrokerAdmin.connect(device), topic, payload);
     }
 
-    private void assertDroppedThenGoodEventStored(DropReason reason, Supplier<TestMqttClient> sender, String topic,
-            byte[] payload) {
+    private void assertDroppedThenGoodEventStored(
+            DropReason reason, Supplier<TestMqttClient> sender, String topic, byte[] payload) {
         double before = IngestReadiness.dropped(meters, reason);
         long stored = EdgeRows.events(org.tenantId(), device.id());
         try (TestMqttClient client = sender.get()) {
             client.publish(topic, payload);
             client.publish(events(), json(DevicePayloads.event(UUID.randomUUID())));
         }
-        Eventually.await(reason.tag() + " counted", Duration.ofSeconds(10), () -> IngestReadiness.dropped(meters, reason),
+        Eventually.await(
+                reason.tag() + " counted",
+                Duration.ofSeconds(10),
+                () -> IngestReadiness.dropped(meters, reason),
                 count -> count >= before + 1);
-        Eventually.await("the good event after it stored", Duration.ofSeconds(10),
-                () -> EdgeRows.events(org.tenantId(), device.id()), count -> count == stored + 1);
+        Eventually.await(
+                "the good event after it stored",
+                Duration.ofSeconds(10),
+                () -> EdgeRows.events(org.tenantId(), device.id()),
+                count -> count == stored + 1);
         assertThat(IngestReadiness.dropped(meters, reason)).isEqualTo(before + 1);
-        Eventually.await("every message acknowledged", Duration.ofSeconds(10),
-                () -> meters.get(IngestMetrics.UNACKNOWLEDGED).gauge().value(), count -> count == 0.0);
+        Eventually.await(
+                "every message acknowledged",
+                Duration.ofSeconds(10),
+                () -> meters.get(IngestMetrics.UNACKNOWLEDGED).gauge().value(),
+                count -> count == 0.0);
     }
 
     private static String events() {

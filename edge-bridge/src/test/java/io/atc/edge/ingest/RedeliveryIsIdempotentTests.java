@@ -60,17 +60,23 @@ class RedeliveryIsIdempotentTests {
 
         try (TestMqttClient client = BrokerAdmin.connect(device)) {
             client.publish(device.topic("events"), payload);
-            Eventually.await("first copy stored", Duration.ofSeconds(10), () -> EdgeRows.events(org.tenantId(), device.id()),
+            Eventually.await(
+                    "first copy stored",
+                    Duration.ofSeconds(10),
+                    () -> EdgeRows.events(org.tenantId(), device.id()),
                     n -> n == 1);
             client.publish(device.topic("events"), payload);
         }
 
-        Eventually.await("second copy seen", Duration.ofSeconds(10), () -> duplicates("event"), n -> n >= duplicatesBefore + 1);
+        Eventually.await(
+                "second copy seen", Duration.ofSeconds(10), () -> duplicates("event"), n -> n >= duplicatesBefore + 1);
         assertThat(EdgeRows.events(org.tenantId(), device.id())).isEqualTo(1);
-        assertThat(SyntheticOrganisations.countAsTenant(org.tenantId(),
-                "select event_count from edge.site_storage where site_id = ?", site)).isEqualTo(1);
-        assertThat(SyntheticOrganisations.countAsTenant(org.tenantId(), "select count(*) from audit.events where action = ?",
-                BatchWriter.ACTION)).isEqualTo(1);
+        assertThat(SyntheticOrganisations.countAsTenant(
+                        org.tenantId(), "select event_count from edge.site_storage where site_id = ?", site))
+                .isEqualTo(1);
+        assertThat(SyntheticOrganisations.countAsTenant(
+                        org.tenantId(), "select count(*) from audit.events where action = ?", BatchWriter.ACTION))
+                .isEqualTo(1);
     }
 
     @Test
@@ -85,22 +91,27 @@ class RedeliveryIsIdempotentTests {
 
         try (TestMqttClient client = BrokerAdmin.connect(device)) {
             client.publish(device.topic("images"), DevicePayloads.image(imageId, first, false));
-            Eventually.await("first copy stored", Duration.ofSeconds(10), () -> images(org.tenantId(), device), n -> n == 1);
+            Eventually.await(
+                    "first copy stored", Duration.ofSeconds(10), () -> images(org.tenantId(), device), n -> n == 1);
             client.publish(device.topic("images"), DevicePayloads.image(imageId, second, false));
         }
 
-        Eventually.await("second copy seen", Duration.ofSeconds(10), () -> duplicates("image"), n -> n >= duplicatesBefore + 1);
+        Eventually.await(
+                "second copy seen", Duration.ofSeconds(10), () -> duplicates("image"), n -> n >= duplicatesBefore + 1);
         assertThat(images(org.tenantId(), device)).isEqualTo(1);
-        assertThat(SyntheticOrganisations.countAsTenant(org.tenantId(),
-                "select size_bytes from edge.images where device_id = ?", device.id())).isEqualTo(5);
-        assertThat(blobs.read(BlobKeys.image(org.tenantId(), site, device.id(), imageId))).hasValueSatisfying(
-                stored -> assertThat(stored).isEqualTo(first));
-        assertThat(SyntheticOrganisations.countAsTenant(org.tenantId(),
-                "select image_count from edge.site_storage where site_id = ?", site)).isEqualTo(1);
+        assertThat(SyntheticOrganisations.countAsTenant(
+                        org.tenantId(), "select size_bytes from edge.images where device_id = ?", device.id()))
+                .isEqualTo(5);
+        assertThat(blobs.read(BlobKeys.image(org.tenantId(), site, device.id(), imageId)))
+                .hasValueSatisfying(stored -> assertThat(stored).isEqualTo(first));
+        assertThat(SyntheticOrganisations.countAsTenant(
+                        org.tenantId(), "select image_count from edge.site_storage where site_id = ?", site))
+                .isEqualTo(1);
     }
 
     private static long images(UUID tenant, RegisteredDevice device) {
-        return SyntheticOrganisations.countAsTenant(tenant, "select count(*) from edge.images where device_id = ?", device.id());
+        return SyntheticOrganisations.countAsTenant(
+                tenant, "select count(*) from edge.images where device_id = ?", device.id());
     }
 
     private double duplicates(String kind) {

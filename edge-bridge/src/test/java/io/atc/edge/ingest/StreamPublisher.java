@@ -68,7 +68,10 @@ final class StreamPublisher implements AutoCloseable {
             UUID eventId = UUID.randomUUID();
             attempted.incrementAndGet();
             try {
-                clients.get(device).publish(device.topic("events"), DevicePayloads.event(eventId).encode());
+                clients.get(device)
+                        .publish(
+                                device.topic("events"),
+                                DevicePayloads.event(eventId).encode());
                 acknowledged.add(new RowKey(device.id(), eventId));
             } catch (RuntimeException | AssertionError brokerGone) {
                 closeQuietly(clients.get(device));

@@ -31,8 +31,10 @@ final class StreamScenario {
     StreamScenario(MqttBroker broker, PackagedService bridge, String name) {
         this.broker = broker;
         this.org = SyntheticOrganisations.create(TestDatabase.shared(), name);
-        this.devices = IntStream.range(0, 4).mapToObj(i -> DeviceApi.register(bridge.url(), org.tenantId(),
-                org.siteIds().get(i / 2), "Stream camera " + i)).toList();
+        this.devices = IntStream.range(0, 4)
+                .mapToObj(i -> DeviceApi.register(
+                        bridge.url(), org.tenantId(), org.siteIds().get(i / 2), "Stream camera " + i))
+                .toList();
     }
 
     StreamPublisher publisher(int total, int perSecond) {
@@ -46,15 +48,21 @@ final class StreamScenario {
     /** Every acknowledged message is stored, each exactly once, and nothing was stored that was not published. */
     void assertEveryAcknowledgedMessageStoredOnce(StreamPublisher publisher) {
         Set<RowKey> acknowledged = publisher.acknowledged();
-        Eventually.await("every acknowledged message stored", Duration.ofSeconds(60), this::stored,
+        Eventually.await(
+                "every acknowledged message stored",
+                Duration.ofSeconds(60),
+                this::stored,
                 count -> count >= acknowledged.size());
         List<RowKey> rows = EdgeRows.rows(org.tenantId(), "select device_id, event_id from edge.events").stream()
-                .map(row -> new RowKey((UUID) row[0], (UUID) row[1])).toList();
+                .map(row -> new RowKey((UUID) row[0], (UUID) row[1]))
+                .toList();
         Set<RowKey> stored = new HashSet<>(rows);
         assertThat(rows).as("no message stored twice").hasSameSizeAs(stored);
         assertThat(stored).as("every message the broker acknowledged").containsAll(acknowledged);
         assertThat(rows.size()).as("nothing beyond what was published").isLessThanOrEqualTo(publisher.attempted());
-        assertThat(SyntheticOrganisations.countAsTenant(org.tenantId(), "select coalesce(sum(event_count), 0) from edge.site_storage"))
-                .as("storage counts each row once").isEqualTo(rows.size());
+        assertThat(SyntheticOrganisations.countAsTenant(
+                        org.tenantId(), "select coalesce(sum(event_count), 0) from edge.site_storage"))
+                .as("storage counts each row once")
+                .isEqualTo(rows.size());
     }
 }

@@ -39,7 +39,8 @@ class AnotherTenantsIntermediateCannotActForThisTenantTests {
         RegisteredDevice deviceOfB = DeviceApi.registerAt(orgs.b(), 0);
         DeviceCertificatesApi.issue(deviceOfA);
         DeviceCertificatesApi.issue(deviceOfB);
-        intermediateOfB = StoredTenantCas.open(orgs.b().tenantId(), TestPkiMaterial.shared().kek());
+        intermediateOfB = StoredTenantCas.open(
+                orgs.b().tenantId(), TestPkiMaterial.shared().kek());
     }
 
     /**
@@ -50,7 +51,9 @@ class AnotherTenantsIntermediateCannotActForThisTenantTests {
      */
     @Test
     void certificateClaimingTenantAsNamesIsRefusedAtTheHandshake() {
-        ForgedCertificates.Forged forged = ForgedCertificates.issue(intermediateOfB.certificate(), intermediateOfB.key(),
+        ForgedCertificates.Forged forged = ForgedCertificates.issue(
+                intermediateOfB.certificate(),
+                intermediateOfB.key(),
                 ForgedCertificates.deviceSubject(deviceOfA.tenantId(), deviceOfA.username()));
 
         MtlsAttempts.assertRefusedAtHandshake(DeviceCertificatesApi.identity(forged.chainPem(), forged.key()));
@@ -66,12 +69,14 @@ class AnotherTenantsIntermediateCannotActForThisTenantTests {
      */
     @Test
     void certificateWithAsDeviceNameUnderBsNamesCannotPublishForA() {
-        ForgedCertificates.Forged forged = ForgedCertificates.issue(intermediateOfB.certificate(), intermediateOfB.key(),
+        ForgedCertificates.Forged forged = ForgedCertificates.issue(
+                intermediateOfB.certificate(),
+                intermediateOfB.key(),
                 ForgedCertificates.deviceSubject(intermediateOfB.tenantId(), deviceOfA.username()));
 
         try (TestMqttClient watcher = BrokerAdmin.admin();
-                TestMqttClient impostor = BrokerAdmin.connectTls(
-                        DeviceCertificatesApi.identity(forged.chainPem(), forged.key()))) {
+                TestMqttClient impostor =
+                        BrokerAdmin.connectTls(DeviceCertificatesApi.identity(forged.chainPem(), forged.key()))) {
             assertThat(watcher.subscribe("atc/#")).containsExactly(1);
 
             impostor.publish(deviceOfA.topic("events"), "{\"forged\":true}");

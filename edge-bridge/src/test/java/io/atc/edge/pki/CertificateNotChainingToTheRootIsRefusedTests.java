@@ -27,13 +27,16 @@ class CertificateNotChainingToTheRootIsRefusedTests {
 
     @Test
     void lookalikeChainFromAForeignRootIsRefusedAtTheHandshake() {
-        RegisteredDevice deviceOfA = DeviceApi.registerAt(SyntheticOrganisations.in(TestDatabase.shared()).a(), 0);
+        RegisteredDevice deviceOfA = DeviceApi.registerAt(
+                SyntheticOrganisations.in(TestDatabase.shared()).a(), 0);
         UUID tenantA = deviceOfA.tenantId();
         Instant now = Instant.now();
         RootCa foreignRoot = RootCa.generate(now, Duration.ofDays(30));
         TenantCa foreignIntermediate = foreignRoot.newTenantCa(tenantA, now, Duration.ofDays(30));
-        ForgedCertificates.Forged forged = ForgedCertificates.issue(foreignIntermediate.certificate(),
-                foreignIntermediate.key(), ForgedCertificates.deviceSubject(tenantA, deviceOfA.username()));
+        ForgedCertificates.Forged forged = ForgedCertificates.issue(
+                foreignIntermediate.certificate(),
+                foreignIntermediate.key(),
+                ForgedCertificates.deviceSubject(tenantA, deviceOfA.username()));
 
         MtlsAttempts.assertRefusedAtHandshake(DeviceCertificatesApi.identity(forged.chainPem(), forged.key()));
     }
@@ -41,8 +44,8 @@ class CertificateNotChainingToTheRootIsRefusedTests {
     @Test
     void selfSignedDeviceCertificateIsRefusedAtTheHandshake() {
         UUID tenantA = SyntheticOrganisations.in(TestDatabase.shared()).a().tenantId();
-        ForgedCertificates.Forged selfSigned = ForgedCertificates.selfSigned(
-                ForgedCertificates.deviceSubject(tenantA, "d-" + UUID.randomUUID()));
+        ForgedCertificates.Forged selfSigned =
+                ForgedCertificates.selfSigned(ForgedCertificates.deviceSubject(tenantA, "d-" + UUID.randomUUID()));
 
         MtlsAttempts.assertRefusedAtHandshake(
                 DeviceCertificatesApi.identity(Pem.certificate(selfSigned.certificate()), selfSigned.key()));

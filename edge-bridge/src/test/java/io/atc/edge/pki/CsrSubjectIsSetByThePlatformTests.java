@@ -52,8 +52,8 @@ class CsrSubjectIsSetByThePlatformTests {
         KeyPair deviceKey = CertificateSigning.newP256KeyPair();
         X500Name forged = ForgedCertificates.deviceSubject(orgs.b().tenantId(), "d-" + UUID.randomUUID());
 
-        Response response = DeviceCertificatesApi.issueWithCsr(device, csr(forged, deviceKey.getPublic(),
-                deviceKey.getPrivate(), true));
+        Response response = DeviceCertificatesApi.issueWithCsr(
+                device, csr(forged, deviceKey.getPublic(), deviceKey.getPrivate(), true));
 
         response.then().statusCode(201);
         JsonPath issued = response.jsonPath();
@@ -61,9 +61,15 @@ class CsrSubjectIsSetByThePlatformTests {
         assertThat(issued.getString("subject")).isEqualTo(device.certificateUsername());
         assertThat(certificate.getSubjectX500Principal().getName()).isEqualTo(device.certificateUsername());
         assertThat(certificate.getPublicKey()).isEqualTo(deviceKey.getPublic());
-        assertThat(certificate.getBasicConstraints()).as("not a CA, though the CSR asked to be").isEqualTo(-1);
-        assertThat(certificate.getSubjectAlternativeNames()).as("no alternative names from the CSR").isNull();
-        assertThat(issued.getString("privateKey")).as("the device kept its key; none is returned").isNull();
+        assertThat(certificate.getBasicConstraints())
+                .as("not a CA, though the CSR asked to be")
+                .isEqualTo(-1);
+        assertThat(certificate.getSubjectAlternativeNames())
+                .as("no alternative names from the CSR")
+                .isNull();
+        assertThat(issued.getString("privateKey"))
+                .as("the device kept its key; none is returned")
+                .isNull();
         try (TestMqttClient connected = BrokerAdmin.connectTls(
                 DeviceCertificatesApi.identity(issued.getString("certificateChain"), deviceKey.getPrivate()))) {
             connected.publish(device.topic("events"), "{}");
@@ -76,9 +82,11 @@ class CsrSubjectIsSetByThePlatformTests {
         KeyPair claimed = CertificateSigning.newP256KeyPair();
         KeyPair signer = CertificateSigning.newP256KeyPair();
 
-        DeviceCertificatesApi.issueWithCsr(device, csr(new X500Name("CN=x"), claimed.getPublic(), signer.getPrivate(),
-                        false))
-                .then().statusCode(422).body("detail", containsString("signature does not verify"));
+        DeviceCertificatesApi.issueWithCsr(
+                        device, csr(new X500Name("CN=x"), claimed.getPublic(), signer.getPrivate(), false))
+                .then()
+                .statusCode(422)
+                .body("detail", containsString("signature does not verify"));
     }
 
     @Test
@@ -88,11 +96,18 @@ class CsrSubjectIsSetByThePlatformTests {
         rsa.initialize(1024);
         KeyPair weak = rsa.generateKeyPair();
 
-        DeviceCertificatesApi.issueWithCsr(device, csr(new X500Name("CN=x"), weak.getPublic(), weak.getPrivate(), false))
-                .then().statusCode(422).body("detail", containsString("RSA of at least 2048 bits"));
-        DeviceCertificatesApi.issueWithCsr(device, "-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----\n")
-                .then().statusCode(422);
-        DeviceCertificatesApi.issueWithCsr(device, "not PEM at all").then().statusCode(422)
+        DeviceCertificatesApi.issueWithCsr(
+                        device, csr(new X500Name("CN=x"), weak.getPublic(), weak.getPrivate(), false))
+                .then()
+                .statusCode(422)
+                .body("detail", containsString("RSA of at least 2048 bits"));
+        DeviceCertificatesApi.issueWithCsr(
+                        device, "-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----\n")
+                .then()
+                .statusCode(422);
+        DeviceCertificatesApi.issueWithCsr(device, "not PEM at all")
+                .then()
+                .statusCode(422)
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("csr"));
     }
 
@@ -107,7 +122,9 @@ class CsrSubjectIsSetByThePlatformTests {
         if (askForCaAndNames) {
             ExtensionsGenerator wanted = new ExtensionsGenerator();
             wanted.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-            wanted.addExtension(Extension.subjectAlternativeName, false,
+            wanted.addExtension(
+                    Extension.subjectAlternativeName,
+                    false,
                     new GeneralNames(new GeneralName(GeneralName.dNSName, "broker.example")));
             builder.addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, wanted.generate());
         }

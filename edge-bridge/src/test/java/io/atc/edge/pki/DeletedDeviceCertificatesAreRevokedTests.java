@@ -40,7 +40,8 @@ class DeletedDeviceCertificatesAreRevokedTests {
 
     @Test
     void deletingTheDeviceRowRevokesItsCertificateAtTheBroker() throws Exception {
-        SyntheticOrganisation a = SyntheticOrganisations.in(TestDatabase.shared()).a();
+        SyntheticOrganisation a =
+                SyntheticOrganisations.in(TestDatabase.shared()).a();
         RegisteredDevice device = DeviceApi.registerAt(a, 0);
         JsonPath issued = DeviceCertificatesApi.issue(device);
         X509Certificate certificate = Pem.readCertificate(issued.getString("certificateChain"));

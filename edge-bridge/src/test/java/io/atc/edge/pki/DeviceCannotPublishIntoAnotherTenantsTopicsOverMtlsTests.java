@@ -42,8 +42,8 @@ class DeviceCannotPublishIntoAnotherTenantsTopicsOverMtlsTests {
 
             // Mosquitto handles one client's publishes in order: had the first been forwarded, the
             // watcher would have received it first.
-            assertThat(watcher.nextMessage()).isEqualTo(new TestMqttClient.Message(deviceOfB.topic("events"),
-                    "{\"into\":\"own\"}"));
+            assertThat(watcher.nextMessage())
+                    .isEqualTo(new TestMqttClient.Message(deviceOfB.topic("events"), "{\"into\":\"own\"}"));
         }
     }
 }

@@ -41,10 +41,14 @@ class DeviceCertificatesApiCrossTenantTests {
         String viaAsSite = "/v1/sites/" + orgs.a().siteIds().get(0) + "/devices/" + deviceOfB.id() + "/certificates";
 
         for (String path : new String[] {viaBsSite, viaAsSite}) {
-            given().auth().oauth2(tokenOfA).contentType("application/json").post(path)
-                    .then().statusCode(404).contentType("application/problem+json");
-            given().auth().oauth2(tokenOfA).delete(path)
-                    .then().statusCode(404).contentType("application/problem+json");
+            given().auth()
+                    .oauth2(tokenOfA)
+                    .contentType("application/json")
+                    .post(path)
+                    .then()
+                    .statusCode(404)
+                    .contentType("application/problem+json");
+            given().auth().oauth2(tokenOfA).delete(path).then().statusCode(404).contentType("application/problem+json");
         }
 
         assertThat(activeSerials(orgs.b().tenantId(), deviceOfB.id())).containsExactly(serialOfB);

@@ -36,15 +36,20 @@ class DisabledOrDeletedDeviceLosesItsCertificateLoginTests {
 
     @Test
     void aDisabledDeviceCannotPublishWithItsCertificateUntilEnabled() {
-        RegisteredDevice device = DeviceApi.registerAt(SyntheticOrganisations.in(TestDatabase.shared()).a(), 1);
+        RegisteredDevice device = DeviceApi.registerAt(
+                SyntheticOrganisations.in(TestDatabase.shared()).a(), 1);
         JsonPath issued = DeviceCertificatesApi.issue(device);
         TestMqttClient session = BrokerAdmin.connectTls(DeviceCertificatesApi.identity(issued));
 
         DeviceApi.patch(device, "{\"enabled\":false}").then().statusCode(200);
 
-        assertThat(session.awaitDisconnected(PROMPTLY)).as("the mTLS session is dropped").isTrue();
+        assertThat(session.awaitDisconnected(PROMPTLY))
+                .as("the mTLS session is dropped")
+                .isTrue();
         assertThat(BrokerAdmin.clientExists(device.certificateUsername())).isFalse();
-        assertThat(publishArrives(device, issued)).as("a new mTLS session of the disabled device").isFalse();
+        assertThat(publishArrives(device, issued))
+                .as("a new mTLS session of the disabled device")
+                .isFalse();
 
         DeviceApi.patch(device, "{\"enabled\":true}").then().statusCode(200);
 
@@ -53,7 +58,8 @@ class DisabledOrDeletedDeviceLosesItsCertificateLoginTests {
 
     @Test
     void enablingADeviceWithoutAValidCertificateGivesItNoCertificateLogin() {
-        RegisteredDevice device = DeviceApi.registerAt(SyntheticOrganisations.in(TestDatabase.shared()).b(), 1);
+        RegisteredDevice device = DeviceApi.registerAt(
+                SyntheticOrganisations.in(TestDatabase.shared()).b(), 1);
         JsonPath issued = DeviceCertificatesApi.issue(device);
         DeviceApi.patch(device, "{\"enabled\":false}").then().statusCode(200);
         DeviceCertificatesApi.revoke(device);
@@ -67,13 +73,16 @@ class DisabledOrDeletedDeviceLosesItsCertificateLoginTests {
 
     @Test
     void aDeletedDeviceLosesItsCertificateLoginAndItsRole() {
-        RegisteredDevice device = DeviceApi.registerAt(SyntheticOrganisations.in(TestDatabase.shared()).a(), 1);
+        RegisteredDevice device = DeviceApi.registerAt(
+                SyntheticOrganisations.in(TestDatabase.shared()).a(), 1);
         JsonPath issued = DeviceCertificatesApi.issue(device);
         TestMqttClient session = BrokerAdmin.connectTls(DeviceCertificatesApi.identity(issued));
 
         DeviceApi.delete(device).then().statusCode(204);
 
-        assertThat(session.awaitDisconnected(PROMPTLY)).as("the mTLS session is dropped").isTrue();
+        assertThat(session.awaitDisconnected(PROMPTLY))
+                .as("the mTLS session is dropped")
+                .isTrue();
         assertThat(BrokerAdmin.clientExists(device.certificateUsername())).isFalse();
         assertThat(BrokerAdmin.clientExists(device.username())).isFalse();
         assertThat(BrokerAdmin.roleExists(device.username())).isFalse();

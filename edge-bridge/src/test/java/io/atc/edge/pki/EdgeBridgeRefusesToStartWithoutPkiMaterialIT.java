@@ -23,7 +23,9 @@ class EdgeBridgeRefusesToStartWithoutPkiMaterialIT {
 
     @Test
     void noRootCaAndNoKek() throws Exception {
-        assertRefused(Map.of(), "ATC-STARTUP-PKI",
+        assertRefused(
+                Map.of(),
+                "ATC-STARTUP-PKI",
                 "set ATC_EDGE_PKI_ROOT_KEY_FILE, ATC_EDGE_PKI_ROOT_CERT_FILE, ATC_EDGE_PKI_KEK");
     }
 
@@ -34,15 +36,26 @@ class EdgeBridgeRefusesToStartWithoutPkiMaterialIT {
         Path cert = Files.writeString(dir.resolve("root.crt"), Pem.certificate(root.certificate()));
         Path key = Files.writeString(dir.resolve("other.key"), Pem.privateKey(other.key()));
 
-        assertRefused(Map.of("ATC_EDGE_PKI_ROOT_KEY_FILE", key.toString(), "ATC_EDGE_PKI_ROOT_CERT_FILE", cert.toString(),
-                "ATC_EDGE_PKI_KEK", KeyEncryptionKey.generate().base64()),
-                "ATC-STARTUP-PKI", "the root key does not belong to the root certificate");
+        assertRefused(
+                Map.of(
+                        "ATC_EDGE_PKI_ROOT_KEY_FILE",
+                        key.toString(),
+                        "ATC_EDGE_PKI_ROOT_CERT_FILE",
+                        cert.toString(),
+                        "ATC_EDGE_PKI_KEK",
+                        KeyEncryptionKey.generate().base64()),
+                "ATC-STARTUP-PKI",
+                "the root key does not belong to the root certificate");
     }
 
     private void assertRefused(Map<String, String> pki, String... reasons) throws Exception {
         Map<String, String> env = PackagedBridgeEnvironment.startable(dir.resolve("generated"));
-        for (String variable : new String[] {"ATC_EDGE_PKI_ROOT_KEY_FILE", "ATC_EDGE_PKI_ROOT_CERT_FILE", "ATC_EDGE_PKI_KEK",
-                "ATC_EDGE_PKI_GENERATE_MISSING"}) {
+        for (String variable : new String[] {
+            "ATC_EDGE_PKI_ROOT_KEY_FILE",
+            "ATC_EDGE_PKI_ROOT_CERT_FILE",
+            "ATC_EDGE_PKI_KEK",
+            "ATC_EDGE_PKI_GENERATE_MISSING"
+        }) {
             env.put(variable, null);
         }
         env.putAll(pki);

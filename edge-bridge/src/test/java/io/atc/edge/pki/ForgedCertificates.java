@@ -29,8 +29,7 @@ final class ForgedCertificates {
         }
     }
 
-    private ForgedCertificates() {
-    }
+    private ForgedCertificates() {}
 
     static X500Name deviceSubject(UUID claimedTenant, String claimedBrokerUsername) {
         return new X500NameBuilder(BCStyle.INSTANCE)
@@ -44,8 +43,12 @@ final class ForgedCertificates {
     static Forged selfSigned(X500Name subject) {
         KeyPair pair = CertificateSigning.newP256KeyPair();
         Instant now = Instant.now();
-        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, CertificateSigning.newSerial(),
-                Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(Duration.ofDays(1))), subject,
+        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                subject,
+                CertificateSigning.newSerial(),
+                Date.from(now.minus(Duration.ofMinutes(5))),
+                Date.from(now.plus(Duration.ofDays(1))),
+                subject,
                 pair.getPublic());
         X509Certificate certificate = CertificateSigning.sign(builder, pair.getPrivate());
         return new Forged(certificate, pair.getPrivate(), certificate);
@@ -64,15 +67,24 @@ final class ForgedCertificates {
     private static Forged issue(X509Certificate issuer, PrivateKey issuerKey, X500Name subject, boolean ca) {
         KeyPair pair = CertificateSigning.newP256KeyPair();
         Instant now = Instant.now();
-        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, CertificateSigning.newSerial(),
-                Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(Duration.ofDays(1))), subject,
+        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                issuer,
+                CertificateSigning.newSerial(),
+                Date.from(now.minus(Duration.ofMinutes(5))),
+                Date.from(now.plus(Duration.ofDays(1))),
+                subject,
                 pair.getPublic());
         try {
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca))
-                    .addExtension(Extension.keyUsage, true, new KeyUsage(ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign
-                            : KeyUsage.digitalSignature))
-                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth))
-                    .addExtension(Extension.authorityKeyIdentifier, false,
+                    .addExtension(
+                            Extension.keyUsage,
+                            true,
+                            new KeyUsage(ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature))
+                    .addExtension(
+                            Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth))
+                    .addExtension(
+                            Extension.authorityKeyIdentifier,
+                            false,
                             CertificateSigning.extensionUtils().createAuthorityKeyIdentifier(issuer));
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -45,7 +45,10 @@ class KeyEncryptionKeyTests {
     void idNamesTheKeyWithoutRevealingIt() {
         KeyEncryptionKey same = KeyEncryptionKey.fromBase64(kek.base64());
 
-        assertThat(same.id()).isEqualTo(kek.id()).hasSize(16).isNotEqualTo(KeyEncryptionKey.generate().id());
+        assertThat(same.id())
+                .isEqualTo(kek.id())
+                .hasSize(16)
+                .isNotEqualTo(KeyEncryptionKey.generate().id());
         assertThat(kek.toString()).doesNotContain(kek.base64());
     }
 }

@@ -13,8 +13,7 @@ final class MtlsAttempts {
 
     private static final String BROKER_REFUSAL = "certificate verify failed";
 
-    private MtlsAttempts() {
-    }
+    private MtlsAttempts() {}
 
     /**
      * The broker refuses the client certificate during the TLS handshake: the client never gets an
@@ -24,11 +23,16 @@ final class MtlsAttempts {
      */
     static void assertRefusedAtHandshake(TestMqttClient.TlsIdentity identity) {
         int refusalsBefore = refusals();
-        Throwable failure = catchThrowable(() -> BrokerAdmin.connectTls(identity).close());
+        Throwable failure =
+                catchThrowable(() -> BrokerAdmin.connectTls(identity).close());
 
         assertThat(failure).as("the connection attempt fails").isNotNull();
-        assertThat(rootCause(failure)).as("refused before MQTT: no CONNACK").isNotInstanceOf(MqttConnectionException.class);
-        assertThat(refusalsAfter(refusalsBefore)).as("the broker refused the certificate").isGreaterThan(refusalsBefore);
+        assertThat(rootCause(failure))
+                .as("refused before MQTT: no CONNACK")
+                .isNotInstanceOf(MqttConnectionException.class);
+        assertThat(refusalsAfter(refusalsBefore))
+                .as("the broker refused the certificate")
+                .isGreaterThan(refusalsBefore);
     }
 
     /** The broker's refusals so far, waiting up to 2 s for one more: it may log the refusal after the client sees the close. */

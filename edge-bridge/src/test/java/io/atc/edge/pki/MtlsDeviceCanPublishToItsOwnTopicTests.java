@@ -31,13 +31,14 @@ class MtlsDeviceCanPublishToItsOwnTopicTests {
 
     @Test
     void issuedCertificateConnectsAndPublishes() {
-        SyntheticOrganisation a = SyntheticOrganisations.in(TestDatabase.shared()).a();
+        SyntheticOrganisation a =
+                SyntheticOrganisations.in(TestDatabase.shared()).a();
         RegisteredDevice device = DeviceApi.registerAt(a, 0);
 
         JsonPath issued = DeviceCertificatesApi.issue(device);
 
-        assertThat(issued.getString("subject")).isEqualTo("CN=" + device.username() + ",OU=t-" + a.tenantId()
-                + ",O=ATC Edge");
+        assertThat(issued.getString("subject"))
+                .isEqualTo("CN=" + device.username() + ",OU=t-" + a.tenantId() + ",O=ATC Edge");
         X509Certificate leaf = Pem.readCertificate(issued.getString("certificateChain"));
         assertThat(leaf.getSubjectX500Principal().getName()).isEqualTo(issued.getString("subject"));
         try (TestMqttClient watcher = BrokerAdmin.admin();

@@ -27,10 +27,12 @@ class PkiMaterialLoaderTests {
 
     @Test
     void developmentMaterialIsGeneratedOnFirstRunAndReusedAfter() throws IOException {
-        PkiMaterialLoader.Loaded first = new PkiMaterialLoader(config(true, Optional.empty(), Optional.empty(),
-                Optional.empty()), Instant.now()).load();
-        PkiMaterialLoader.Loaded second = new PkiMaterialLoader(config(true, Optional.empty(), Optional.empty(),
-                Optional.empty()), Instant.now()).load();
+        PkiMaterialLoader.Loaded first = new PkiMaterialLoader(
+                        config(true, Optional.empty(), Optional.empty(), Optional.empty()), Instant.now())
+                .load();
+        PkiMaterialLoader.Loaded second = new PkiMaterialLoader(
+                        config(true, Optional.empty(), Optional.empty(), Optional.empty()), Instant.now())
+                .load();
 
         assertThat(second.root().fingerprint()).isEqualTo(first.root().fingerprint());
         assertThat(second.kek().id()).isEqualTo(first.kek().id());
@@ -39,15 +41,17 @@ class PkiMaterialLoaderTests {
         assertThat(Files.getPosixFilePermissions(dir.resolve(PkiMaterialLoader.KEK)))
                 .isEqualTo(PosixFilePermissions.fromString("rw-------"));
         RootCa root = first.root();
-        assertThat(Pem.readCertificate(Files.readString(dir.resolve(PkiMaterialLoader.BROKER_CERT))).getIssuerX500Principal())
+        assertThat(Pem.readCertificate(Files.readString(dir.resolve(PkiMaterialLoader.BROKER_CERT)))
+                        .getIssuerX500Principal())
                 .as("the development broker certificate is issued by the root")
                 .isEqualTo(root.certificate().getSubjectX500Principal());
     }
 
     @Test
     void withoutGeneratingARootAndKekMustBeConfigured() {
-        assertThatThrownBy(() -> new PkiMaterialLoader(config(false, Optional.empty(), Optional.empty(), Optional.empty()),
-                Instant.now()).load())
+        assertThatThrownBy(() -> new PkiMaterialLoader(
+                                config(false, Optional.empty(), Optional.empty(), Optional.empty()), Instant.now())
+                        .load())
                 .isInstanceOf(PkiMaterialLoader.UnusableMaterial.class)
                 .hasMessageContaining("ATC_EDGE_PKI_ROOT_KEY_FILE, ATC_EDGE_PKI_ROOT_CERT_FILE, ATC_EDGE_PKI_KEK");
         assertThat(dir).isEmptyDirectory();
@@ -62,27 +66,29 @@ class PkiMaterialLoaderTests {
         Path otherKey = Files.writeString(dir.resolve("other.key"), Pem.privateKey(other.key()));
         Optional<String> kek = Optional.of(KeyEncryptionKey.generate().base64());
 
-        PkiMaterialLoader.Loaded loaded = new PkiMaterialLoader(config(false, Optional.of(key), Optional.of(cert), kek),
-                Instant.now()).load();
+        PkiMaterialLoader.Loaded loaded =
+                new PkiMaterialLoader(config(false, Optional.of(key), Optional.of(cert), kek), Instant.now()).load();
 
         assertThat(loaded.root().fingerprint()).isEqualTo(root.fingerprint());
-        assertThatThrownBy(() -> new PkiMaterialLoader(config(false, Optional.of(otherKey), Optional.of(cert), kek),
-                Instant.now()).load())
+        assertThatThrownBy(() -> new PkiMaterialLoader(
+                                config(false, Optional.of(otherKey), Optional.of(cert), kek), Instant.now())
+                        .load())
                 .hasMessageContaining("the root key does not belong to the root certificate");
     }
 
     @Test
     void kekOfTheWrongLengthIsRefusedWithoutEchoingIt() {
         String shortKey = "c2hvcnQta2V5LXZhbHVl";
-        assertThatThrownBy(() -> new PkiMaterialLoader(config(true, Optional.empty(), Optional.empty(),
-                Optional.of(shortKey)), Instant.now()).load())
+        assertThatThrownBy(() -> new PkiMaterialLoader(
+                                config(true, Optional.empty(), Optional.empty(), Optional.of(shortKey)), Instant.now())
+                        .load())
                 .hasMessageContaining("must be 32 bytes")
                 .hasMessageNotContaining(shortKey);
     }
 
     /** The real mapping with its own defaults: only what a test varies is set. */
-    private EdgeConfig.Pki config(boolean generateMissing, Optional<Path> rootKey, Optional<Path> rootCert,
-            Optional<String> kek) {
+    private EdgeConfig.Pki config(
+            boolean generateMissing, Optional<Path> rootKey, Optional<Path> rootCert, Optional<String> kek) {
         Map<String, String> properties = new HashMap<>();
         properties.put("atc.edge.blobs.dir", dir.resolve("blobs").toString());
         properties.put("atc.edge.pki.data-dir", dir.toString());

@@ -43,15 +43,15 @@ class PrivateKeysAreNeverStoredInClearTests {
 
     @Test
     void generatedDeviceKeyIsNowhereInTheDatabase() throws SQLException {
-        SyntheticOrganisation a = SyntheticOrganisations.in(TestDatabase.shared()).a();
+        SyntheticOrganisation a =
+                SyntheticOrganisations.in(TestDatabase.shared()).a();
         RegisteredDevice device = DeviceApi.registerAt(a, 0);
 
         JsonPath issued = DeviceCertificatesApi.issue(device);
 
         PrivateKey key = Pem.readPrivateKey(issued.getString("privateKey"));
         String database = everyRowAsText();
-        assertThat(database).as("sanity: the scan sees the certificate itself")
-                .contains(issued.getString("serial"));
+        assertThat(database).as("sanity: the scan sees the certificate itself").contains(issued.getString("serial"));
         for (String encoding : encodings(key)) {
             assertThat(database).doesNotContain(encoding);
         }
@@ -59,25 +59,33 @@ class PrivateKeysAreNeverStoredInClearTests {
 
     @Test
     void intermediateKeyIsStoredOnlySealedUnderTheKek() throws SQLException {
-        SyntheticOrganisation a = SyntheticOrganisations.in(TestDatabase.shared()).a();
+        SyntheticOrganisation a =
+                SyntheticOrganisations.in(TestDatabase.shared()).a();
         DeviceCertificatesApi.issue(DeviceApi.registerAt(a, 0));
 
         StoredTenantCas.Row stored = StoredTenantCas.read(a.tenantId());
-        TenantCa opened = StoredTenantCas.open(a.tenantId(), TestPkiMaterial.shared().kek());
+        TenantCa opened =
+                StoredTenantCas.open(a.tenantId(), TestPkiMaterial.shared().kek());
 
         assertThat(CertificateSigning.pairs(opened.key(), stored.certificate().getPublicKey()))
-                .as("what the KEK opens is the intermediate's key").isTrue();
-        assertThat(Arrays.equals(stored.keyCiphertext(), opened.key().getEncoded())).isFalse();
+                .as("what the KEK opens is the intermediate's key")
+                .isTrue();
+        assertThat(Arrays.equals(stored.keyCiphertext(), opened.key().getEncoded()))
+                .isFalse();
         String database = everyRowAsText();
         for (String encoding : encodings(opened.key())) {
             assertThat(database).doesNotContain(encoding);
         }
         KeyEncryptionKey.Sealed sealed = new KeyEncryptionKey.Sealed(stored.keyNonce(), stored.keyCiphertext());
-        assertThat(catchThrowable(() -> KeyEncryptionKey.generate().open(sealed, TenantCas.associatedData(a.tenantId()))))
-                .as("another KEK does not open it").isInstanceOf(IllegalStateException.class);
+        assertThat(catchThrowable(
+                        () -> KeyEncryptionKey.generate().open(sealed, TenantCas.associatedData(a.tenantId()))))
+                .as("another KEK does not open it")
+                .isInstanceOf(IllegalStateException.class);
         UUID otherTenant = SyntheticOrganisations.in(TestDatabase.shared()).b().tenantId();
-        assertThat(catchThrowable(() -> TestPkiMaterial.shared().kek().open(sealed, TenantCas.associatedData(otherTenant))))
-                .as("moved to another tenant's row, it does not open").isInstanceOf(IllegalStateException.class);
+        assertThat(catchThrowable(
+                        () -> TestPkiMaterial.shared().kek().open(sealed, TenantCas.associatedData(otherTenant))))
+                .as("moved to another tenant's row, it does not open")
+                .isInstanceOf(IllegalStateException.class);
     }
 
     /** The ways a key could be stored: DER as bytea (hex), base64, a PEM line, the bare EC scalar in hex. */
@@ -96,8 +104,10 @@ class PrivateKeysAreNeverStoredInClearTests {
     private static String everyRowAsText() throws SQLException {
         TestDatabase database = TestDatabase.shared();
         StringBuilder text = new StringBuilder();
-        try (Connection admin = DriverManager.getConnection(database.server().jdbcUrl(database.name()),
-                database.server().adminUser(), database.server().adminPassword());
+        try (Connection admin = DriverManager.getConnection(
+                        database.server().jdbcUrl(database.name()),
+                        database.server().adminUser(),
+                        database.server().adminPassword());
                 Statement sql = admin.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rows = sql.executeQuery("""

@@ -54,33 +54,52 @@ class ReconcilerConvergesCertificateLoginsTests {
         RegisteredDevice deleted = certified(org);
         RegisteredDevice untouched = certified(org);
         DeviceApi.patch(enabled, "{\"enabled\":false}").then().statusCode(200);
-        String madeUp = new DeviceIdentity(org.tenantId(), org.siteIds().get(0), UUID.randomUUID()).certificateUsername();
+        String madeUp =
+                new DeviceIdentity(org.tenantId(), org.siteIds().get(0), UUID.randomUUID()).certificateUsername();
 
         BrokerAdmin.require(BrokerAdmin.command("deleteClient").put("username", lost.certificateUsername()));
         DeviceRows.revokeCertificate(revoked);
         DeviceRows.setEnabled(disabled, false);
         DeviceRows.setEnabled(enabled, true);
         DeviceRows.delete(deleted);
-        BrokerAdmin.require(BrokerAdmin.command("createClient").put("username", madeUp)
+        BrokerAdmin.require(BrokerAdmin.command("createClient")
+                .put("username", madeUp)
                 .put("roles", new JsonArray().add(new JsonObject().put("rolename", untouched.username()))));
 
         ReconcileReport report = reconciler.reconcile().await().atMost(Duration.ofSeconds(30));
 
-        assertThat(BrokerAdmin.clientExists(lost.certificateUsername())).as("lost at the broker").isTrue();
-        assertThat(BrokerAdmin.clientExists(revoked.certificateUsername())).as("revoked in SQL").isFalse();
-        assertThat(BrokerAdmin.clientExists(disabled.certificateUsername())).as("disabled in SQL").isFalse();
-        assertThat(BrokerAdmin.clientExists(enabled.certificateUsername())).as("enabled in SQL").isTrue();
-        assertThat(BrokerAdmin.clientExists(deleted.certificateUsername())).as("deleted in SQL").isFalse();
-        assertThat(BrokerAdmin.roleExists(deleted.username())).as("the deleted device's role").isFalse();
-        assertThat(BrokerAdmin.clientExists(untouched.certificateUsername())).as("untouched").isTrue();
-        assertThat(BrokerAdmin.clientExists(madeUp)).as("a login for a device without a certificate").isFalse();
+        assertThat(BrokerAdmin.clientExists(lost.certificateUsername()))
+                .as("lost at the broker")
+                .isTrue();
+        assertThat(BrokerAdmin.clientExists(revoked.certificateUsername()))
+                .as("revoked in SQL")
+                .isFalse();
+        assertThat(BrokerAdmin.clientExists(disabled.certificateUsername()))
+                .as("disabled in SQL")
+                .isFalse();
+        assertThat(BrokerAdmin.clientExists(enabled.certificateUsername()))
+                .as("enabled in SQL")
+                .isTrue();
+        assertThat(BrokerAdmin.clientExists(deleted.certificateUsername()))
+                .as("deleted in SQL")
+                .isFalse();
+        assertThat(BrokerAdmin.roleExists(deleted.username()))
+                .as("the deleted device's role")
+                .isFalse();
+        assertThat(BrokerAdmin.clientExists(untouched.certificateUsername()))
+                .as("untouched")
+                .isTrue();
+        assertThat(BrokerAdmin.clientExists(madeUp))
+                .as("a login for a device without a certificate")
+                .isFalse();
         assertThat(report.certificateLoginsCreated()).isGreaterThanOrEqualTo(2);
         assertThat(report.certificateLoginsRemoved()).isGreaterThanOrEqualTo(4);
         try (TestMqttClient watcher = BrokerAdmin.admin();
                 TestMqttClient device = BrokerAdmin.connectTls(DeviceCertificatesApi.identity(lostCertificate))) {
             assertThat(watcher.subscribe(lost.topic("#"))).containsExactly(1);
             device.publish(lost.topic("events"), "{\"login\":\"recreated\"}");
-            assertThat(watcher.nextMessage().payload()).as("the recreated login has the device's rights")
+            assertThat(watcher.nextMessage().payload())
+                    .as("the recreated login has the device's rights")
                     .isEqualTo("{\"login\":\"recreated\"}");
         }
     }

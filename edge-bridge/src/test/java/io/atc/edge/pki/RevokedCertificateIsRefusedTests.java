@@ -55,7 +55,9 @@ class RevokedCertificateIsRefusedTests {
         JsonPath second = DeviceCertificatesApi.issue(device);
 
         assertThat(second.getList("revokedSerials")).containsExactly(first.getString("serial"));
-        assertThat(onFirst.awaitDisconnected(Duration.ofSeconds(5))).as("the old session is dropped").isTrue();
+        assertThat(onFirst.awaitDisconnected(Duration.ofSeconds(5)))
+                .as("the old session is dropped")
+                .isTrue();
         MtlsAttempts.assertRefusedAtHandshake(DeviceCertificatesApi.identity(first));
         try (TestMqttClient watcher = BrokerAdmin.admin();
                 TestMqttClient onSecond = BrokerAdmin.connectTls(DeviceCertificatesApi.identity(second))) {
@@ -79,7 +81,9 @@ class RevokedCertificateIsRefusedTests {
         JsonPath revoked = DeviceCertificatesApi.revoke(device);
 
         assertThat(revoked.getList("revokedSerials")).containsExactly(issued.getString("serial"));
-        assertThat(connected.awaitDisconnected(Duration.ofSeconds(5))).as("its session is dropped").isTrue();
+        assertThat(connected.awaitDisconnected(Duration.ofSeconds(5)))
+                .as("its session is dropped")
+                .isTrue();
         assertThat(BrokerAdmin.clientExists(device.certificateUsername())).isFalse();
         MtlsAttempts.assertRefusedAtHandshake(DeviceCertificatesApi.identity(issued));
     }
@@ -114,7 +118,8 @@ class RevokedCertificateIsRefusedTests {
     }
 
     private static RegisteredDevice newDevice() {
-        SyntheticOrganisation a = SyntheticOrganisations.in(TestDatabase.shared()).a();
+        SyntheticOrganisation a =
+                SyntheticOrganisations.in(TestDatabase.shared()).a();
         return DeviceApi.registerAt(a, 1);
     }
 }

@@ -1,13 +1,13 @@
 package io.atc.edge.pki;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.UUID;
 
 import io.atc.testkit.postgres.TestDatabase;
@@ -18,11 +18,9 @@ import io.atc.testkit.postgres.TestDatabase;
  */
 final class StoredTenantCas {
 
-    record Row(X509Certificate certificate, byte[] keyCiphertext, byte[] keyNonce) {
-    }
+    record Row(X509Certificate certificate, byte[] keyCiphertext, byte[] keyNonce) {}
 
-    private StoredTenantCas() {
-    }
+    private StoredTenantCas() {}
 
     static Row read(UUID tenantId) {
         try (Connection owner = TestDatabase.shared().connectAsOwner();
@@ -43,8 +41,8 @@ final class StoredTenantCas {
     /** The intermediate with its key opened by the KEK. */
     static TenantCa open(UUID tenantId, KeyEncryptionKey kek) {
         Row row = read(tenantId);
-        byte[] pkcs8 = kek.open(new KeyEncryptionKey.Sealed(row.keyNonce(), row.keyCiphertext()),
-                TenantCas.associatedData(tenantId));
+        byte[] pkcs8 = kek.open(
+                new KeyEncryptionKey.Sealed(row.keyNonce(), row.keyCiphertext()), TenantCas.associatedData(tenantId));
         try {
             PrivateKey key = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
             return new TenantCa(tenantId, row.certificate(), key);

@@ -33,16 +33,16 @@ class TenantCaNameConstraintsTests {
 
     @Test
     void deviceCertificateOfItsOwnTenantValidates() {
-        X509Certificate device = caOfB.issueDevice("d-" + UUID.randomUUID(), CertificateSigning.newP256KeyPair().getPublic(),
-                now, Duration.ofDays(1));
+        X509Certificate device = caOfB.issueDevice(
+                "d-" + UUID.randomUUID(), CertificateSigning.newP256KeyPair().getPublic(), now, Duration.ofDays(1));
 
         assertThatCode(() -> validate(device, caOfB.certificate())).doesNotThrowAnyException();
     }
 
     @Test
     void certificateForAnotherTenantsNamesFailsTheNameConstraint() {
-        ForgedCertificates.Forged forged = ForgedCertificates.issue(caOfB.certificate(), caOfB.key(),
-                ForgedCertificates.deviceSubject(tenantA, "d-" + UUID.randomUUID()));
+        ForgedCertificates.Forged forged = ForgedCertificates.issue(
+                caOfB.certificate(), caOfB.key(), ForgedCertificates.deviceSubject(tenantA, "d-" + UUID.randomUUID()));
 
         assertThatThrownBy(() -> validate(forged.certificate(), caOfB.certificate()))
                 .isInstanceOf(CertPathValidatorException.class)
@@ -51,9 +51,11 @@ class TenantCaNameConstraintsTests {
 
     @Test
     void tenantCaCannotCreateACaOfItsOwn() {
-        ForgedCertificates.Forged subordinate = ForgedCertificates.issueCa(caOfB.certificate(), caOfB.key(),
-                ForgedCertificates.deviceSubject(tenantB, "sub-ca"));
-        ForgedCertificates.Forged device = ForgedCertificates.issue(subordinate.certificate(), subordinate.key(),
+        ForgedCertificates.Forged subordinate = ForgedCertificates.issueCa(
+                caOfB.certificate(), caOfB.key(), ForgedCertificates.deviceSubject(tenantB, "sub-ca"));
+        ForgedCertificates.Forged device = ForgedCertificates.issue(
+                subordinate.certificate(),
+                subordinate.key(),
                 ForgedCertificates.deviceSubject(tenantB, "d-" + UUID.randomUUID()));
 
         assertThatThrownBy(() -> validate(device.certificate(), subordinate.certificate(), caOfB.certificate()))
@@ -64,7 +66,7 @@ class TenantCaNameConstraintsTests {
     private void validate(X509Certificate... chain) throws Exception {
         PKIXParameters parameters = new PKIXParameters(Set.of(new TrustAnchor(root.certificate(), null)));
         parameters.setRevocationEnabled(false);
-        CertPathValidator.getInstance("PKIX").validate(
-                CertificateFactory.getInstance("X.509").generateCertPath(List.of(chain)), parameters);
+        CertPathValidator.getInstance("PKIX")
+                .validate(CertificateFactory.getInstance("X.509").generateCertPath(List.of(chain)), parameters);
     }
 }

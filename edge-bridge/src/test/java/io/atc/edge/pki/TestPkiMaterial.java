@@ -46,14 +46,17 @@ public final class TestPkiMaterial {
             String existing = System.getProperty(DIR_PROPERTY);
             if (existing != null) {
                 Path dir = Path.of(existing);
-                RootCa root = RootCa.of(Pem.readCertificate(Files.readString(dir.resolve("root-ca.crt.pem"))),
-                        Pem.readPrivateKey(Files.readString(dir.resolve("root-ca.key.pem"))), Instant.now());
-                return new TestPkiMaterial(dir, root, KeyEncryptionKey.fromBase64(Files.readString(dir.resolve("kek"))));
+                RootCa root = RootCa.of(
+                        Pem.readCertificate(Files.readString(dir.resolve("root-ca.crt.pem"))),
+                        Pem.readPrivateKey(Files.readString(dir.resolve("root-ca.key.pem"))),
+                        Instant.now());
+                return new TestPkiMaterial(
+                        dir, root, KeyEncryptionKey.fromBase64(Files.readString(dir.resolve("kek"))));
             }
             Path dir = Files.createTempDirectory("atc-edge-pki-");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(dir), "atc-edge-pki-delete"));
-            TestPkiMaterial material = new TestPkiMaterial(dir, RootCa.generate(Instant.now(), Duration.ofDays(365)),
-                    KeyEncryptionKey.generate());
+            TestPkiMaterial material = new TestPkiMaterial(
+                    dir, RootCa.generate(Instant.now(), Duration.ofDays(365)), KeyEncryptionKey.generate());
             material.write();
             System.setProperty(DIR_PROPERTY, dir.toString());
             return material;
@@ -64,8 +67,8 @@ public final class TestPkiMaterial {
 
     private void write() throws IOException {
         Instant now = Instant.now();
-        RootCa.ServerCertificate server = root.issueServerCertificate(List.of("localhost", "127.0.0.1"), now,
-                Duration.ofDays(30));
+        RootCa.ServerCertificate server =
+                root.issueServerCertificate(List.of("localhost", "127.0.0.1"), now, Duration.ofDays(30));
         Files.writeString(brokerCertFile(), Pem.certificate(server.certificate()));
         Files.writeString(brokerKeyFile(), Pem.privateKey(server.key()));
         Files.writeString(dir.resolve("kek"), kek.base64());
@@ -77,7 +80,8 @@ public final class TestPkiMaterial {
 
     private static void deleteRecursively(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -47,15 +47,19 @@ class SiteQueriesNameTheirTenantTests {
     @Test
     void theToolReallyBypassesRowLevelSecurity() {
         long both = asTool.read(x.tenantId(), sql -> sql.execute(
-                "select count(*) from tenancy.sites where tenant_id = any ($1)",
-                Tuple.of(new UUID[] {x.tenantId(), y.tenantId()}))
-                .map(rows -> rows.iterator().next().getLong(0))).await().atMost(WAIT);
+                                "select count(*) from tenancy.sites where tenant_id = any ($1)",
+                                Tuple.of(new UUID[] {x.tenantId(), y.tenantId()}))
+                        .map(rows -> rows.iterator().next().getLong(0)))
+                .await()
+                .atMost(WAIT);
         assertThat(both).as("X's and Y's sites, seen while bound to X").isEqualTo(4);
     }
 
     @Test
     void listingBoundToXListsOnlyXsSites() {
-        List<Site> listed = asTool.read(x.tenantId(), sql -> SITES.page(sql, null, 1000)).await().atMost(WAIT);
+        List<Site> listed = asTool.read(x.tenantId(), sql -> SITES.page(sql, null, 1000))
+                .await()
+                .atMost(WAIT);
         assertThat(listed).extracting(Site::id).containsExactlyInAnyOrderElementsOf(x.siteIds());
     }
 
@@ -64,12 +68,22 @@ class SiteQueriesNameTheirTenantTests {
         UUID ysSite = y.siteIds().get(0);
         AuditEntry attempt = AuditEntry.of("tool", "site.tried", "site:" + ysSite);
 
-        assertThat(asTool.read(x.tenantId(), sql -> SITES.find(sql, ysSite)).await().atMost(WAIT)).isEmpty();
+        assertThat(asTool.read(x.tenantId(), sql -> SITES.find(sql, ysSite))
+                        .await()
+                        .atMost(WAIT))
+                .isEmpty();
         assertThat(asTool.mutate(x.tenantId(), attempt, sql -> SITES.rename(sql, ysSite, "renamed by X"))
-                .await().atMost(WAIT)).isEmpty();
-        assertThat(asTool.mutate(x.tenantId(), attempt, sql -> SITES.delete(sql, ysSite)).await().atMost(WAIT)).isFalse();
+                        .await()
+                        .atMost(WAIT))
+                .isEmpty();
+        assertThat(asTool.mutate(x.tenantId(), attempt, sql -> SITES.delete(sql, ysSite))
+                        .await()
+                        .atMost(WAIT))
+                .isFalse();
 
-        assertThat(asTool.read(y.tenantId(), sql -> SITES.find(sql, ysSite)).await().atMost(WAIT))
+        assertThat(asTool.read(y.tenantId(), sql -> SITES.find(sql, ysSite))
+                        .await()
+                        .atMost(WAIT))
                 .hasValueSatisfying(site -> assertThat(site.name()).isEqualTo("Site tool Y Depot"));
     }
 }

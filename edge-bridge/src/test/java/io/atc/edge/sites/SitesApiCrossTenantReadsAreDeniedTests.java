@@ -36,22 +36,30 @@ class SitesApiCrossTenantReadsAreDeniedTests {
 
     @Test
     void listingShowsOnlyTheCallersSites() {
-        List<String> listed = given().auth().oauth2(InternalTokens.forTenant(orgs.a().tenantId()))
+        List<String> listed = given().auth()
+                .oauth2(InternalTokens.forTenant(orgs.a().tenantId()))
                 .queryParam("limit", 200)
                 .get("/v1/sites")
-                .then().statusCode(200)
-                .extract().jsonPath().getList("items.id", String.class);
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items.id", String.class);
 
-        assertThat(listed).containsAll(orgs.a().siteIds().stream().map(UUID::toString).toList())
-                .doesNotContainAnyElementsOf(orgs.b().siteIds().stream().map(UUID::toString).toList());
+        assertThat(listed)
+                .containsAll(orgs.a().siteIds().stream().map(UUID::toString).toList())
+                .doesNotContainAnyElementsOf(
+                        orgs.b().siteIds().stream().map(UUID::toString).toList());
     }
 
     @Test
     void anotherTenantsSiteIsNotFoundById() {
         for (UUID bSite : orgs.b().siteIds()) {
-            given().auth().oauth2(InternalTokens.forTenant(orgs.a().tenantId()))
+            given().auth()
+                    .oauth2(InternalTokens.forTenant(orgs.a().tenantId()))
                     .get("/v1/sites/{id}", bSite)
-                    .then().statusCode(404)
+                    .then()
+                    .statusCode(404)
                     .contentType("application/problem+json")
                     .body("type", equalTo("urn:atc:problem:not-found"));
         }
@@ -60,9 +68,11 @@ class SitesApiCrossTenantReadsAreDeniedTests {
     @Test
     void theOwnerOfTheSiteCanReadIt() {
         UUID bSite = orgs.b().siteIds().get(0);
-        given().auth().oauth2(InternalTokens.forTenant(orgs.b().tenantId()))
+        given().auth()
+                .oauth2(InternalTokens.forTenant(orgs.b().tenantId()))
                 .get("/v1/sites/{id}", bSite)
-                .then().statusCode(200)
+                .then()
+                .statusCode(200)
                 .body("id", equalTo(bSite.toString()));
     }
 }

@@ -37,21 +37,29 @@ class SitesApiCrossTenantWritesAreDeniedTests {
         UUID bSite = orgs.b().siteIds().get(1);
         String before = readAsB(bSite).prettify();
 
-        given().auth().oauth2(InternalTokens.forTenant(orgs.a().tenantId()))
-                .contentType("application/json").body("{\"name\":\"taken over\"}")
+        given().auth()
+                .oauth2(InternalTokens.forTenant(orgs.a().tenantId()))
+                .contentType("application/json")
+                .body("{\"name\":\"taken over\"}")
                 .put("/v1/sites/{id}", bSite)
-                .then().statusCode(404);
-        given().auth().oauth2(InternalTokens.forTenant(orgs.a().tenantId()))
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(InternalTokens.forTenant(orgs.a().tenantId()))
                 .delete("/v1/sites/{id}", bSite)
-                .then().statusCode(404);
+                .then()
+                .statusCode(404);
 
         assertThat(readAsB(bSite).prettify()).isEqualTo(before);
     }
 
     private static JsonPath readAsB(UUID site) {
-        return given().auth().oauth2(InternalTokens.forTenant(orgs.b().tenantId()))
+        return given().auth()
+                .oauth2(InternalTokens.forTenant(orgs.b().tenantId()))
                 .get("/v1/sites/{id}", site)
-                .then().statusCode(200)
-                .extract().jsonPath();
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 }

@@ -20,8 +20,7 @@ public final class BrokerAdmin {
 
     private static final Vertx VERTX = Vertx.vertx();
 
-    private BrokerAdmin() {
-    }
+    private BrokerAdmin() {}
 
     /** Sends the commands in one message and returns the responses (errors included). */
     public static List<JsonObject> send(JsonObject... commands) {
@@ -86,8 +85,11 @@ public final class BrokerAdmin {
             return client.isConnected();
         } catch (RuntimeException e) {
             if (rootCause(e) instanceof MqttConnectionException refused) {
-                assertThat(refused.code()).as("refusal reason").isIn(MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED,
-                        MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD);
+                assertThat(refused.code())
+                        .as("refusal reason")
+                        .isIn(
+                                MqttConnectReturnCode.CONNECTION_REFUSED_NOT_AUTHORIZED,
+                                MqttConnectReturnCode.CONNECTION_REFUSED_BAD_USER_NAME_OR_PASSWORD);
                 return false;
             }
             throw e;

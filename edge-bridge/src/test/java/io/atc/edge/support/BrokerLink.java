@@ -32,7 +32,8 @@ public final class BrokerLink {
 
     static BrokerLink to(String brokerHost, int brokerPort) {
         try {
-            BrokerLink link = new BrokerLink(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), brokerHost, brokerPort);
+            BrokerLink link =
+                    new BrokerLink(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), brokerHost, brokerPort);
             Thread acceptor = new Thread(link::accept, "broker-link-accept");
             acceptor.setDaemon(true);
             acceptor.start();
@@ -91,25 +92,28 @@ public final class BrokerLink {
     }
 
     private void relay(Socket from, Socket to) {
-        Thread pump = new Thread(() -> {
-            byte[] buffer = new byte[16 * 1024];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                int read;
-                while ((read = in.read(buffer)) >= 0) {
-                    if (!silent) {
-                        out.write(buffer, 0, read);
-                        out.flush();
+        Thread pump = new Thread(
+                () -> {
+                    byte[] buffer = new byte[16 * 1024];
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        int read;
+                        while ((read = in.read(buffer)) >= 0) {
+                            if (!silent) {
+                                out.write(buffer, 0, read);
+                                out.flush();
+                            }
+                        }
+                    } catch (IOException e) {
+                        // one side closed: close the other below
+                    } finally {
+                        closeQuietly(from);
+                        closeQuietly(to);
+                        sockets.remove(from);
+                        sockets.remove(to);
                     }
-                }
-            } catch (IOException e) {
-                // one side closed: close the other below
-            } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-                sockets.remove(from);
-                sockets.remove(to);
-            }
-        }, "broker-link-relay");
+                },
+                "broker-link-relay");
         pump.setDaemon(true);
         pump.start();
     }

@@ -34,29 +34,31 @@ public final class ClientIdClaims {
         }
     }
 
-    private ClientIdClaims() {
-    }
+    private ClientIdClaims() {}
 
     /** A password login on the plain listener. */
     public static Outcome withPassword(String username, String password, String clientId, boolean cleanSession) {
         MqttBroker broker = TestBroker.broker();
-        MqttClientOptions options = new MqttClientOptions().setUsername(username).setPassword(password);
+        MqttClientOptions options =
+                new MqttClientOptions().setUsername(username).setPassword(password);
         return claim(options, clientId, cleanSession, broker.port(), username);
     }
 
     /** A certificate login on the TLS listener, whose username is the certificate's subject. */
-    public static Outcome withCertificate(TestMqttClient.TlsIdentity identity, String subject, String clientId,
-            boolean cleanSession) {
+    public static Outcome withCertificate(
+            TestMqttClient.TlsIdentity identity, String subject, String clientId, boolean cleanSession) {
         return claim(TestMqttClient.tlsOptions(identity), clientId, cleanSession, TestBroker.tlsPort(), subject);
     }
 
-    private static Outcome claim(MqttClientOptions options, String clientId, boolean cleanSession, int port,
-            String username) {
+    private static Outcome claim(
+            MqttClientOptions options, String clientId, boolean cleanSession, int port, String username) {
         options.setClientId(clientId).setCleanSession(cleanSession);
         int logBefore = TestBroker.log().length();
         MqttClient client = MqttClient.create(VERTX, options);
         try {
-            client.connect(port, TestBroker.broker().host()).toCompletionStage().toCompletableFuture()
+            client.connect(port, TestBroker.broker().host())
+                    .toCompletionStage()
+                    .toCompletableFuture()
                     .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             return new Outcome(refusal(e).orElseThrow(() -> new AssertionError("connection failed", e)), null);
@@ -79,7 +81,8 @@ public final class ClientIdClaims {
 
     private static String clientIdGiven(String newLog, String username) {
         Matcher connected = Pattern.compile("New client connected from \\S+ as (.*) \\(p\\d, c\\d, k\\d+, u'"
-                + Pattern.quote(username) + "'\\)").matcher(newLog);
+                        + Pattern.quote(username) + "'\\)")
+                .matcher(newLog);
         String last = null;
         while (connected.find()) {
             last = connected.group(1);

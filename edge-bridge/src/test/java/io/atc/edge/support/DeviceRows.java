@@ -15,8 +15,7 @@ import io.atc.testkit.postgres.TestDatabase;
  */
 public final class DeviceRows {
 
-    private DeviceRows() {
-    }
+    private DeviceRows() {}
 
     public static void delete(RegisteredDevice device) {
         update(device, "delete from edge.devices where device_id = ?");
@@ -28,14 +27,18 @@ public final class DeviceRows {
 
     /** Revokes the device's one valid certificate in SQL, as an operator might, leaving the broker as it was. */
     public static void revokeCertificate(RegisteredDevice device) {
-        update(device, "update edge.device_certificates set revoked_at = now(), revocation_reason = 'superseded'"
-                + " where device_id = ? and revoked_at is null");
+        update(
+                device,
+                "update edge.device_certificates set revoked_at = now(), revocation_reason = 'superseded'"
+                        + " where device_id = ? and revoked_at is null");
     }
 
     /** Tries to take back the revocation of the device's one certificate, which the database forbids. */
     public static void unrevokeCertificate(RegisteredDevice device) {
-        update(device, "update edge.device_certificates set revoked_at = null, revocation_reason = null"
-                + " where device_id = ?");
+        update(
+                device,
+                "update edge.device_certificates set revoked_at = null, revocation_reason = null"
+                        + " where device_id = ?");
     }
 
     /** How many devices the tenant has, read as the service role in the tenant's transaction. */

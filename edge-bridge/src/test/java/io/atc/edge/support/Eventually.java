@@ -8,8 +8,7 @@ import java.util.function.Supplier;
 /** Polls for effects that arrive asynchronously (a disconnect, a reconnect, a batch that commits). */
 public final class Eventually {
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     public static void within(Duration timeout, String what, BooleanSupplier condition) {
         await(what, timeout, condition::getAsBoolean, Boolean::booleanValue);
@@ -21,7 +20,8 @@ public final class Eventually {
         T last = value.get();
         while (!condition.test(last)) {
             if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("not within " + timeout.toMillis() + " ms: " + what + " (last seen: " + last + ")");
+                throw new AssertionError(
+                        "not within " + timeout.toMillis() + " ms: " + what + " (last seen: " + last + ")");
             }
             try {
                 Thread.sleep(50);

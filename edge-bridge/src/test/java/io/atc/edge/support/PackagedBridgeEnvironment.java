@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.atc.devservices.mqtt.MqttBroker;
-import io.atc.testkit.quarkus.EdgeBridgeEnvironment;
 import io.atc.testkit.postgres.TestDatabase;
+import io.atc.testkit.quarkus.EdgeBridgeEnvironment;
 
 /**
  * An environment the packaged bridge starts with: the run's database and token key, broker
@@ -15,13 +15,16 @@ import io.atc.testkit.postgres.TestDatabase;
  */
 public final class PackagedBridgeEnvironment {
 
-    private PackagedBridgeEnvironment() {
-    }
+    private PackagedBridgeEnvironment() {}
 
     public static Map<String, String> startable(Path pkiDataDir) {
         MqttBroker unreachable = new MqttBroker("127.0.0.1", 1, "admin", "a-real-admin-password", "none");
-        Map<String, String> env = new HashMap<>(EdgeBridgeEnvironment.of(TestDatabase.shared(), unreachable,
-                "a-real-ingest-password", pkiDataDir.resolveSibling("blobs"), pkiDataDir));
+        Map<String, String> env = new HashMap<>(EdgeBridgeEnvironment.of(
+                TestDatabase.shared(),
+                unreachable,
+                "a-real-ingest-password",
+                pkiDataDir.resolveSibling("blobs"),
+                pkiDataDir));
         env.put("ATC_EDGE_PORT", "0");
         env.put("ATC_LOG_JSON", "false");
         env.put("ATC_DB_STARTUP_TIMEOUT", "5s");

@@ -18,7 +18,12 @@ public record RegisteredDevice(UUID tenantId, UUID siteId, UUID id, String usern
         if (leaf.equals("#")) {
             return DeviceTopic.deviceFilter(tenantId, siteId, deviceId);
         }
-        return new DeviceTopic(tenantId, siteId, deviceId, DeviceTopic.Kind.ofLevel(leaf).orElseThrow()).name();
+        return new DeviceTopic(
+                        tenantId,
+                        siteId,
+                        deviceId,
+                        DeviceTopic.Kind.ofLevel(leaf).orElseThrow())
+                .name();
     }
 
     /** The username the broker gives this device's certificates on the TLS listener. */

@@ -20,12 +20,12 @@ public final class TestBroker {
 
     private static MosquittoProcess mosquitto;
 
-    private TestBroker() {
-    }
+    private TestBroker() {}
 
     private static synchronized MosquittoProcess mosquitto() {
         if (mosquitto == null) {
-            MosquittoProcess started = MosquittoProcess.startWithTls(MosquittoConfig.locateProjectFile(),
+            MosquittoProcess started = MosquittoProcess.startWithTls(
+                    MosquittoConfig.locateProjectFile(),
                     TestPkiMaterial.shared().listenerFiles());
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "atc-test-broker-stop"));
             mosquitto = started;

@@ -63,45 +63,46 @@ class DeviceTopicsRoundTripAndMalformedNamesAreRefusedTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            // another root, or the root spelt otherwise
-            "atcx/" + T + "/" + S + "/" + D + "/events",
-            "ATC/" + T + "/" + S + "/" + D + "/events",
-            "/atc/" + T + "/" + S + "/" + D + "/events",
-            "$share/atc-ingest/atc/" + T + "/" + S + "/" + D + "/events",
-            " atc/" + T + "/" + S + "/" + D + "/events",
-            // empty, missing and extra levels
-            "",
-            "atc",
-            "atc/",
-            "atc//" + S + "/" + D + "/events",
-            "atc/" + T + "//" + D + "/events",
-            "atc/" + T + "/" + S + "/" + D + "/",
-            "atc/" + T + "/" + S + "/" + D + "/events/",
-            "atc/" + T + "/" + S + "/" + D,
-            "atc/" + T + "/" + D + "/events",
-            "atc/" + T + "/" + S + "/" + D + "/events/extra",
-            "atc/" + T + "/" + S + "/" + S + "/" + D + "/events",
-            // wildcards are filters, never names
-            "atc/+/" + S + "/" + D + "/events",
-            "atc/" + T + "/+/" + D + "/events",
-            "atc/" + T + "/" + S + "/+/events",
-            "atc/" + T + "/" + S + "/" + D + "/+",
-            "atc/" + T + "/" + S + "/" + D + "/#",
-            "atc/#",
-            "atc/+/+/+/events",
-            // ids that are not canonical UUIDs
-            "atc/not-a-tenant/" + S + "/" + D + "/events",
-            "atc/1-2-3-4-5/" + S + "/" + D + "/events",
-            "atc/" + T + "/" + S + "/6f1c2d3e4b5a4c6d8e7f9a0b1c2d3e4f/events",
-            "atc/" + T + "/" + S + "/{6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4}/events",
-            "atc/" + T + "/" + S + "/6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4g/events",
-            "atc/" + T + "/" + S + "/6f1c2d3e_4b5a-4c6d-8e7f-9a0b1c2d3e4f/events",
-            // kinds the bridge does not know
-            "atc/" + T + "/" + S + "/" + D + "/status",
-            "atc/" + T + "/" + S + "/" + D + "/Events",
-            "atc/" + T + "/" + S + "/" + D + "/events ",
-    })
+    @ValueSource(
+            strings = {
+                // another root, or the root spelt otherwise
+                "atcx/" + T + "/" + S + "/" + D + "/events",
+                "ATC/" + T + "/" + S + "/" + D + "/events",
+                "/atc/" + T + "/" + S + "/" + D + "/events",
+                "$share/atc-ingest/atc/" + T + "/" + S + "/" + D + "/events",
+                " atc/" + T + "/" + S + "/" + D + "/events",
+                // empty, missing and extra levels
+                "",
+                "atc",
+                "atc/",
+                "atc//" + S + "/" + D + "/events",
+                "atc/" + T + "//" + D + "/events",
+                "atc/" + T + "/" + S + "/" + D + "/",
+                "atc/" + T + "/" + S + "/" + D + "/events/",
+                "atc/" + T + "/" + S + "/" + D,
+                "atc/" + T + "/" + D + "/events",
+                "atc/" + T + "/" + S + "/" + D + "/events/extra",
+                "atc/" + T + "/" + S + "/" + S + "/" + D + "/events",
+                // wildcards are filters, never names
+                "atc/+/" + S + "/" + D + "/events",
+                "atc/" + T + "/+/" + D + "/events",
+                "atc/" + T + "/" + S + "/+/events",
+                "atc/" + T + "/" + S + "/" + D + "/+",
+                "atc/" + T + "/" + S + "/" + D + "/#",
+                "atc/#",
+                "atc/+/+/+/events",
+                // ids that are not canonical UUIDs
+                "atc/not-a-tenant/" + S + "/" + D + "/events",
+                "atc/1-2-3-4-5/" + S + "/" + D + "/events",
+                "atc/" + T + "/" + S + "/6f1c2d3e4b5a4c6d8e7f9a0b1c2d3e4f/events",
+                "atc/" + T + "/" + S + "/{6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4}/events",
+                "atc/" + T + "/" + S + "/6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4g/events",
+                "atc/" + T + "/" + S + "/6f1c2d3e_4b5a-4c6d-8e7f-9a0b1c2d3e4f/events",
+                // kinds the bridge does not know
+                "atc/" + T + "/" + S + "/" + D + "/status",
+                "atc/" + T + "/" + S + "/" + D + "/Events",
+                "atc/" + T + "/" + S + "/" + D + "/events ",
+            })
     void aMalformedNameParsesToNothing(String name) {
         assertThat(DeviceTopic.parse(name)).isEmpty();
     }
@@ -109,8 +110,10 @@ class DeviceTopicsRoundTripAndMalformedNamesAreRefusedTests {
     @Test
     void nullAndOverlongNamesParseToNothing() {
         assertThat(DeviceTopic.parse(null)).isEmpty();
-        assertThat(DeviceTopic.parse("atc/" + T + "/" + S + "/" + D + "/events" + "/".repeat(200))).isEmpty();
-        assertThat(DeviceTopic.parse("atc/" + T + "/" + S + "/" + D + "/" + "x".repeat(10_000))).isEmpty();
+        assertThat(DeviceTopic.parse("atc/" + T + "/" + S + "/" + D + "/events" + "/".repeat(200)))
+                .isEmpty();
+        assertThat(DeviceTopic.parse("atc/" + T + "/" + S + "/" + D + "/" + "x".repeat(10_000)))
+                .isEmpty();
     }
 
     @Test

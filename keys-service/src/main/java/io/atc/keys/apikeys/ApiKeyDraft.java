@@ -13,9 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         {"name": "CI deploys", "scopes": ["sites:read", "sites:write"], "expiresAt": "2027-06-30T00:00:00Z",
          "allowedCidrs": ["203.0.113.0/24", "2001:db8::/32"], "allowedOrigins": ["https://console.example.com"]}""")
 public record ApiKeyDraft(
-        @NotBlank(message = "must not be blank") @Size(max = 200, message = "must be at most 200 characters") String name,
+        @NotBlank(message = "must not be blank") @Size(max = 200, message = "must be at most 200 characters")
+        String name,
+
         List<String> scopes,
         OffsetDateTime expiresAt,
         List<String> allowedCidrs,
-        List<String> allowedOrigins) {
-}
+        List<String> allowedOrigins) {}

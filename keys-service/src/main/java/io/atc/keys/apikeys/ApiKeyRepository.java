@@ -48,12 +48,20 @@ public class ApiKeyRepository {
             returning\s""" + COLUMNS;
 
     Uni<ApiKeyView> insert(TenantSql sql, NewKeyRow row) {
-        return sql.execute(INSERT, Tuple.tuple()
-                .addUUID(sql.tenantId()).addUUID(row.keyId()).addString(row.prefix()).addString(row.fingerprint())
-                .addString(row.secretHash()).addString(row.name()).addArrayOfString(row.scopes().toArray(String[]::new))
-                .addArrayOfString(row.allowedCidrs().toArray(String[]::new))
-                .addArrayOfString(row.allowedOrigins().toArray(String[]::new))
-                .addOffsetDateTime(row.expiresAt()).addString(row.createdBy()))
+        return sql.execute(
+                        INSERT,
+                        Tuple.tuple()
+                                .addUUID(sql.tenantId())
+                                .addUUID(row.keyId())
+                                .addString(row.prefix())
+                                .addString(row.fingerprint())
+                                .addString(row.secretHash())
+                                .addString(row.name())
+                                .addArrayOfString(row.scopes().toArray(String[]::new))
+                                .addArrayOfString(row.allowedCidrs().toArray(String[]::new))
+                                .addArrayOfString(row.allowedOrigins().toArray(String[]::new))
+                                .addOffsetDateTime(row.expiresAt())
+                                .addString(row.createdBy()))
                 .map(rows -> view(rows.iterator().next()));
     }
 
@@ -82,11 +90,19 @@ public class ApiKeyRepository {
     static ApiKeyView view(Row row) {
         OffsetDateTime expiresAt = row.getOffsetDateTime("expires_at");
         OffsetDateTime revokedAt = row.getOffsetDateTime("revoked_at");
-        return new ApiKeyView(row.getUUID("key_id"), row.getString("prefix"), row.getString("name"),
-                Arrays.asList(row.getArrayOfStrings("scopes")), Arrays.asList(row.getArrayOfStrings("allowed_cidrs")),
-                Arrays.asList(row.getArrayOfStrings("allowed_origins")), expiresAt,
-                KeyStatus.of(revokedAt, expiresAt).label(), row.getOffsetDateTime("created_at"),
-                row.getString("created_by"), revokedAt, row.getUUID("rotated_to"));
+        return new ApiKeyView(
+                row.getUUID("key_id"),
+                row.getString("prefix"),
+                row.getString("name"),
+                Arrays.asList(row.getArrayOfStrings("scopes")),
+                Arrays.asList(row.getArrayOfStrings("allowed_cidrs")),
+                Arrays.asList(row.getArrayOfStrings("allowed_origins")),
+                expiresAt,
+                KeyStatus.of(revokedAt, expiresAt).label(),
+                row.getOffsetDateTime("created_at"),
+                row.getString("created_by"),
+                revokedAt,
+                row.getUUID("rotated_to"));
     }
 
     private static Optional<ApiKeyView> first(RowSet<Row> rows) {

@@ -48,21 +48,28 @@ public class ApiKeyResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a key with scopes the caller holds; the response shows the raw key once and never again")
+    @Operation(
+            summary = "Create a key with scopes the caller holds; the response shows the raw key once and never again")
     @RequiresScope(Scope.KEYS_WRITE)
     public Uni<Response> create(@Valid @NotNull(message = "a JSON body is required") ApiKeyDraft draft) {
-        return keys.issue(caller.current(), draft)
-                .map(issued -> noStore(Response.created(URI.create("/v1/keys/" + issued.apiKey().id())))
-                        .entity(issued).build());
+        return keys.issue(caller.current(), draft).map(issued -> noStore(Response.created(
+                        URI.create("/v1/keys/" + issued.apiKey().id())))
+                .entity(issued)
+                .build());
     }
 
     @GET
     @Operation(summary = "List the tenant's keys (never their secrets), in pages")
     @RequiresScope(Scope.KEYS_READ)
-    public Uni<Page<ApiKeyView>> list(@QueryParam(Page.AFTER) String after,
-            @QueryParam("limit") @DefaultValue("100") @Min(value = 1, message = "must be at least 1")
-            @Max(value = 500, message = "must be at most 500") int limit) {
-        return keys.list(caller.current().tenantId(), PageCursor.BY_ID.decode(after).orElse(null), limit);
+    public Uni<Page<ApiKeyView>> list(
+            @QueryParam(Page.AFTER) String after,
+            @QueryParam("limit")
+                    @DefaultValue("100")
+                    @Min(value = 1, message = "must be at least 1")
+                    @Max(value = 500, message = "must be at most 500")
+                    int limit) {
+        return keys.list(
+                caller.current().tenantId(), PageCursor.BY_ID.decode(after).orElse(null), limit);
     }
 
     @GET
@@ -76,8 +83,9 @@ public class ApiKeyResource {
     @POST
     @Path("/{keyId}/rotate")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Rotate a key whose scopes the caller holds: a successor with the same settings, shown once;"
-            + " the old key stops at once or after a grace period capped at its expiry")
+    @Operation(
+            summary = "Rotate a key whose scopes the caller holds: a successor with the same settings, shown once;"
+                    + " the old key stops at once or after a grace period capped at its expiry")
     @RequiresScope(Scope.KEYS_WRITE)
     public Uni<Response> rotate(@PathParam("keyId") UUID keyId, @Valid RotationRequest request) {
         return keys.rotate(caller.current(), keyId, request)
@@ -89,6 +97,7 @@ public class ApiKeyResource {
     @Operation(summary = "Revoke a key; every gateway replica stops accepting it within about a second")
     @RequiresScope(Scope.KEYS_WRITE)
     public Uni<Response> revoke(@PathParam("keyId") UUID keyId) {
-        return keys.revoke(caller.current(), keyId).map(done -> Response.noContent().build());
+        return keys.revoke(caller.current(), keyId)
+                .map(done -> Response.noContent().build());
     }
 }

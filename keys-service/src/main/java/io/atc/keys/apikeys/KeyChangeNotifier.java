@@ -15,12 +15,16 @@ final class KeyChangeNotifier {
 
     static final String CHANNEL = "atc_key_changes";
 
-    private KeyChangeNotifier() {
-    }
+    private KeyChangeNotifier() {}
 
     static Uni<Void> notify(TenantSql sql, UUID keyId, String prefix, String change) {
-        String payload = new JsonObject().put("tenant", sql.tenantId().toString()).put("keyId", keyId.toString())
-                .put("prefix", prefix).put("change", change).encode();
-        return sql.execute("select pg_notify($1, $2)", Tuple.of(CHANNEL, payload)).replaceWithVoid();
+        String payload = new JsonObject()
+                .put("tenant", sql.tenantId().toString())
+                .put("keyId", keyId.toString())
+                .put("prefix", prefix)
+                .put("change", change)
+                .encode();
+        return sql.execute("select pg_notify($1, $2)", Tuple.of(CHANNEL, payload))
+                .replaceWithVoid();
     }
 }

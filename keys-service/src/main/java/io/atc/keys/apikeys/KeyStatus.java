@@ -4,7 +4,9 @@ import java.time.OffsetDateTime;
 
 /** Whether a key works now. Expiry is evaluated at read time, so an expired key never needs an update. */
 public enum KeyStatus {
-    ACTIVE, EXPIRED, REVOKED;
+    ACTIVE,
+    EXPIRED,
+    REVOKED;
 
     public static KeyStatus of(OffsetDateTime revokedAt, OffsetDateTime expiresAt) {
         if (revokedAt != null) {

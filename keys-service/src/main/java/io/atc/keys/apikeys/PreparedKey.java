@@ -1,4 +1,5 @@
 package io.atc.keys.apikeys;
+
 import io.atc.core.keys.ParsedApiKey;
 
 /** A freshly generated key and the row that will store its hash. */

@@ -33,7 +33,8 @@ import io.smallrye.mutiny.Uni;
 @Path("/v1/console")
 @Tag(name = "console")
 @RolesAllowed("gateway")
-@NotScopeGated("console sign-in: the gateway forwards it; the password, then the session cookie and CSRF token, protect it")
+@NotScopeGated(
+        "console sign-in: the gateway forwards it; the password, then the session cookie and CSRF token, protect it")
 @Produces(MediaType.APPLICATION_JSON)
 public class ConsoleSessionResource {
 
@@ -51,9 +52,19 @@ public class ConsoleSessionResource {
     @Operation(summary = "Sign in to a tenant with email and password; sets the session and CSRF cookies")
     public Uni<Response> signIn(@Valid @NotNull(message = "a JSON body is required") SignInRequest request) {
         return users.signIn(request).map(issued -> noStore(Response.status(Response.Status.CREATED))
-                .cookie(cookie(SessionTokens.COOKIE, issued.cookieValue(), (int) issued.lifetime().toSeconds(), true),
-                        cookie(SessionTokens.CSRF_COOKIE, issued.session().csrfToken(), (int) issued.lifetime().toSeconds(), false))
-                .entity(issued.session()).build());
+                .cookie(
+                        cookie(
+                                SessionTokens.COOKIE,
+                                issued.cookieValue(),
+                                (int) issued.lifetime().toSeconds(),
+                                true),
+                        cookie(
+                                SessionTokens.CSRF_COOKIE,
+                                issued.session().csrfToken(),
+                                (int) issued.lifetime().toSeconds(),
+                                false))
+                .entity(issued.session())
+                .build());
     }
 
     @GET
@@ -66,16 +77,23 @@ public class ConsoleSessionResource {
     @DELETE
     @Path("/sessions")
     @Operation(summary = "Sign out (needs X-CSRF-Token); clears the cookies")
-    public Uni<Response> signOut(@CookieParam(SessionTokens.COOKIE) String cookie,
-            @HeaderParam(SessionTokens.CSRF_HEADER) String csrf) {
+    public Uni<Response> signOut(
+            @CookieParam(SessionTokens.COOKIE) String cookie, @HeaderParam(SessionTokens.CSRF_HEADER) String csrf) {
         ConsoleSession session = tokens.verify(cookie, "DELETE", csrf).orElseThrow(ConsoleSessionResource::notSignedIn);
         return users.signOut(session).map(done -> Response.noContent()
-                .cookie(cookie(SessionTokens.COOKIE, "", 0, true), cookie(SessionTokens.CSRF_COOKIE, "", 0, false)).build());
+                .cookie(cookie(SessionTokens.COOKIE, "", 0, true), cookie(SessionTokens.CSRF_COOKIE, "", 0, false))
+                .build());
     }
 
     private static NewCookie cookie(String name, String value, int maxAge, boolean httpOnly) {
-        return new NewCookie.Builder(name).value(value).path("/").secure(true).httpOnly(httpOnly).maxAge(maxAge)
-                .sameSite(NewCookie.SameSite.STRICT).build();
+        return new NewCookie.Builder(name)
+                .value(value)
+                .path("/")
+                .secure(true)
+                .httpOnly(httpOnly)
+                .maxAge(maxAge)
+                .sameSite(NewCookie.SameSite.STRICT)
+                .build();
     }
 
     private static ProblemException notSignedIn() {

@@ -15,10 +15,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(example = """
         {"email": "ops@harbour.example", "password": "correct horse battery staple", "scopes": ["sites:read", "devices:read"]}""")
 public record ConsoleUserDraft(
-        @NotBlank(message = "must not be blank") @Email(message = "must be an email address")
-        @Size(max = 254, message = "must be at most 254 characters") String email,
         @NotBlank(message = "must not be blank")
-        @Size(min = 12, max = 128, message = "must be 12 to 128 characters") String password,
+        @Email(message = "must be an email address")
+        @Size(max = 254, message = "must be at most 254 characters")
+        String email,
+
+        @NotBlank(message = "must not be blank") @Size(min = 12, max = 128, message = "must be 12 to 128 characters")
+        String password,
+
         List<String> scopes) {
 
     @Override

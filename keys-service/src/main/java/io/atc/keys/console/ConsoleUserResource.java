@@ -38,6 +38,7 @@ public class ConsoleUserResource {
     @RequiresScope(Scope.KEYS_WRITE)
     public Uni<Response> create(@Valid @NotNull(message = "a JSON body is required") ConsoleUserDraft draft) {
         return users.create(caller.current(), draft)
-                .map(user -> Response.status(Response.Status.CREATED).entity(user).build());
+                .map(user ->
+                        Response.status(Response.Status.CREATED).entity(user).build());
     }
 }

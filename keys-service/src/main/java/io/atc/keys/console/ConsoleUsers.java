@@ -58,42 +58,62 @@ public class ConsoleUsers {
         }
         List<Scope> scopes = Scopes.canonical("scopes", draft.scopes());
         Scopes.requireGrantableBy(caller, scopes);
-        return hasher.hash(draft.password()).flatMap(hash -> transactions.mutate(caller.tenantId(), sql -> sql
-                .execute(INSERT, Tuple.of(caller.tenantId(), email, hash, Scopes.wireNames(scopes).toArray(String[]::new),
-                        caller.actor()))
-                .map(rows -> view(rows.iterator().next()))
-                .map(user -> Audited.of(user, new AuditEntry(caller.actor(), "console.user.created", "user:" + user.id(),
-                        Map.of("email", user.email(), "scopes", user.scopes()))))));
+        return hasher.hash(draft.password())
+                .flatMap(hash -> transactions.mutate(caller.tenantId(), sql -> sql.execute(
+                                INSERT,
+                                Tuple.of(
+                                        caller.tenantId(),
+                                        email,
+                                        hash,
+                                        Scopes.wireNames(scopes).toArray(String[]::new),
+                                        caller.actor()))
+                        .map(rows -> view(rows.iterator().next()))
+                        .map(user -> Audited.of(
+                                user,
+                                new AuditEntry(
+                                        caller.actor(),
+                                        "console.user.created",
+                                        "user:" + user.id(),
+                                        Map.of("email", user.email(), "scopes", user.scopes()))))));
     }
 
     Uni<SessionTokens.Issued> signIn(SignInRequest request) {
         UUID tenant = request.tenant();
         String email = request.email().strip().toLowerCase(Locale.ROOT);
-        return transactions.read(tenant, sql -> sql.execute(FOR_SIGN_IN, Tuple.of(tenant, email)))
+        return transactions
+                .read(tenant, sql -> sql.execute(FOR_SIGN_IN, Tuple.of(tenant, email)))
                 .map(ConsoleUsers::first)
                 .flatMap(found -> found.isEmpty() ? decoy(request) : verify(tenant, found.get(), request));
     }
 
     Uni<Void> signOut(ConsoleSession session) {
-        return transactions.mutate(session.tenant(), sql -> Uni.createFrom().item(Audited.of((Void) null,
-                AuditEntry.of("user:" + session.userId(), "console.session.ended", "user:" + session.userId()))));
+        return transactions.mutate(session.tenant(), sql -> Uni.createFrom()
+                .item(Audited.of(
+                        (Void) null,
+                        AuditEntry.of(
+                                "user:" + session.userId(), "console.session.ended", "user:" + session.userId()))));
     }
 
     /** No such user in that tenant (or no such tenant): the same argon2id work as a real user, then the same refusal. */
     private Uni<SessionTokens.Issued> decoy(SignInRequest request) {
-        return hasher.verifyDecoy(request.password()).map(ignored -> { throw wrongCredentials(); });
+        return hasher.verifyDecoy(request.password()).map(ignored -> {
+            throw wrongCredentials();
+        });
     }
 
     private Uni<SessionTokens.Issued> verify(UUID tenant, Row user, SignInRequest request) {
-        return hasher.verify(user.getString("password_hash"), request.password()).flatMap(matches -> {
-            if (!matches || user.getOffsetDateTime("disabled_at") != null) {
-                throw wrongCredentials();
-            }
-            UUID userId = user.getUUID("user_id");
-            List<String> scopes = Arrays.asList(user.getArrayOfStrings("scopes"));
-            return transactions.mutate(tenant, sql -> Uni.createFrom().item(Audited.of(sessions.issue(tenant, userId, scopes),
-                    AuditEntry.of("user:" + userId, "console.session.started", "user:" + userId))));
-        });
+        return hasher.verify(user.getString("password_hash"), request.password())
+                .flatMap(matches -> {
+                    if (!matches || user.getOffsetDateTime("disabled_at") != null) {
+                        throw wrongCredentials();
+                    }
+                    UUID userId = user.getUUID("user_id");
+                    List<String> scopes = Arrays.asList(user.getArrayOfStrings("scopes"));
+                    return transactions.mutate(tenant, sql -> Uni.createFrom()
+                            .item(Audited.of(
+                                    sessions.issue(tenant, userId, scopes),
+                                    AuditEntry.of("user:" + userId, "console.session.started", "user:" + userId))));
+                });
     }
 
     private static Optional<Row> first(RowSet<Row> rows) {
@@ -105,7 +125,11 @@ public class ConsoleUsers {
     }
 
     private static ConsoleUserView view(Row row) {
-        return new ConsoleUserView(row.getUUID("user_id"), row.getString("email"),
-                Arrays.asList(row.getArrayOfStrings("scopes")), row.getOffsetDateTime("created_at"), row.getString("created_by"));
+        return new ConsoleUserView(
+                row.getUUID("user_id"),
+                row.getString("email"),
+                Arrays.asList(row.getArrayOfStrings("scopes")),
+                row.getOffsetDateTime("created_at"),
+                row.getString("created_by"));
     }
 }

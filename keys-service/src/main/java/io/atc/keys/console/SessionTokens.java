@@ -1,9 +1,9 @@
 package io.atc.keys.console;
 
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -45,11 +45,15 @@ public class SessionTokens {
     private final SecureRandom random = new SecureRandom();
 
     public SessionTokens(ConsoleConfig config) {
-        this.keys = config.sessionSigningKey().filter(key -> !key.isBlank()).map(Ed25519Keys::fromPkcs8).orElseGet(() -> {
-            LOG.warn("ATC_CONSOLE_SESSION_SIGNING_KEY is not set: console sessions are signed with a key of this"
-                    + " process only (they end on restart and are not valid on other replicas)");
-            return Ed25519Keys.generate();
-        });
+        this.keys = config.sessionSigningKey()
+                .filter(key -> !key.isBlank())
+                .map(Ed25519Keys::fromPkcs8)
+                .orElseGet(() -> {
+                    LOG.warn(
+                            "ATC_CONSOLE_SESSION_SIGNING_KEY is not set: console sessions are signed with a key of this"
+                                    + " process only (they end on restart and are not valid on other replicas)");
+                    return Ed25519Keys.generate();
+                });
         this.lifetime = config.sessionLifetime();
         this.consumer = new JwtConsumerBuilder()
                 .setRequireExpirationTime()
@@ -66,10 +70,16 @@ public class SessionTokens {
         random.nextBytes(csrf);
         String csrfToken = Base64.getUrlEncoder().withoutPadding().encodeToString(csrf);
         Instant expires = Instant.now().plus(lifetime);
-        String jwt = Jwt.issuer(ISSUER).audience(ISSUER).subject("user:" + userId)
-                .claim("tenant", tenant.toString()).claim("scopes", scopes).claim("csrf", csrfToken)
+        String jwt = Jwt.issuer(ISSUER)
+                .audience(ISSUER)
+                .subject("user:" + userId)
+                .claim("tenant", tenant.toString())
+                .claim("scopes", scopes)
+                .claim("csrf", csrfToken)
                 .expiresAt(expires.getEpochSecond())
-                .jws().algorithm(SignatureAlgorithm.EDDSA).sign(keys.getPrivate());
+                .jws()
+                .algorithm(SignatureAlgorithm.EDDSA)
+                .sign(keys.getPrivate());
         return new Issued(jwt, new ConsoleSession(tenant, userId, scopes, expires, csrfToken), lifetime);
     }
 
@@ -85,14 +95,19 @@ public class SessionTokens {
             JwtClaims claims = consumer.processToClaims(cookie);
             String csrf = claims.getStringClaimValue("csrf");
             boolean safe = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
-            if (!safe && (csrfHeader == null || !MessageDigest.isEqual(csrf.getBytes(StandardCharsets.US_ASCII),
-                    csrfHeader.getBytes(StandardCharsets.US_ASCII)))) {
+            if (!safe
+                    && (csrfHeader == null
+                            || !MessageDigest.isEqual(
+                                    csrf.getBytes(StandardCharsets.US_ASCII),
+                                    csrfHeader.getBytes(StandardCharsets.US_ASCII)))) {
                 return Optional.empty();
             }
-            return Optional.of(new ConsoleSession(UUID.fromString(claims.getStringClaimValue("tenant")),
+            return Optional.of(new ConsoleSession(
+                    UUID.fromString(claims.getStringClaimValue("tenant")),
                     UUID.fromString(claims.getSubject().substring("user:".length())),
                     List.copyOf(claims.getStringListClaimValue("scopes")),
-                    Instant.ofEpochSecond(claims.getExpirationTime().getValue()), csrf));
+                    Instant.ofEpochSecond(claims.getExpirationTime().getValue()),
+                    csrf));
         } catch (InvalidJwtException | org.jose4j.jwt.MalformedClaimException | RuntimeException e) {
             return Optional.empty();
         }

@@ -14,8 +14,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
          "password": "correct horse battery staple"}""")
 public record SignInRequest(
         @NotNull(message = "must name the tenant") UUID tenant,
-        @NotBlank(message = "must not be blank") @Size(max = 254, message = "must be at most 254 characters") String email,
-        @NotBlank(message = "must not be blank") @Size(max = 128, message = "must be at most 128 characters") String password) {
+
+        @NotBlank(message = "must not be blank") @Size(max = 254, message = "must be at most 254 characters")
+        String email,
+
+        @NotBlank(message = "must not be blank") @Size(max = 128, message = "must be at most 128 characters")
+        String password) {
 
     @Override
     public String toString() {

@@ -37,8 +37,12 @@ public class Argon2idHasher {
 
     @Inject
     public Argon2idHasher(KeysConfig config, MeterRegistry meters) {
-        this(config.argon2().memoryKib(), config.argon2().iterations(), config.argon2().parallelism(),
-                config.argon2().concurrency(), meters);
+        this(
+                config.argon2().memoryKib(),
+                config.argon2().iterations(),
+                config.argon2().parallelism(),
+                config.argon2().concurrency(),
+                meters);
     }
 
     public Argon2idHasher(int memoryKib, int iterations, int parallelism, int concurrency, MeterRegistry meters) {
@@ -67,10 +71,12 @@ public class Argon2idHasher {
 
     /** The same work as a real verification against a hash that can never match: unknown keys cost as much. */
     public Uni<Boolean> verifyDecoy(String secret) {
-        return Uni.createFrom().item(() -> {
-            verifyNow(decoy, secret);
-            return false;
-        }).runSubscriptionOn(pool);
+        return Uni.createFrom()
+                .item(() -> {
+                    verifyNow(decoy, secret);
+                    return false;
+                })
+                .runSubscriptionOn(pool);
     }
 
     public boolean needsRehash(String encodedHash) {

@@ -30,7 +30,9 @@ public class KeyFingerprints {
     }
 
     public KeyFingerprints(Optional<String> pepperBase64) {
-        this.pepper = pepperBase64.flatMap(KeyFingerprints::pepper).map(bytes -> new SecretKeySpec(bytes, "HmacSHA256"))
+        this.pepper = pepperBase64
+                .flatMap(KeyFingerprints::pepper)
+                .map(bytes -> new SecretKeySpec(bytes, "HmacSHA256"))
                 .orElse(null);
     }
 
@@ -39,7 +41,8 @@ public class KeyFingerprints {
         if (pepperBase64.filter(value -> !value.isBlank()).isEmpty()) {
             return Optional.of("ATC_KEYS_PEPPER is not set: key fingerprints need a secret pepper (base64, 32+ bytes)");
         }
-        return pepper(pepperBase64.get()).isPresent() ? Optional.empty()
+        return pepper(pepperBase64.get()).isPresent()
+                ? Optional.empty()
                 : Optional.of("ATC_KEYS_PEPPER must be base64 of at least 32 bytes");
     }
 

@@ -18,6 +18,7 @@ public class PepperStartupCheck {
     }
 
     void onStart(@Observes StartupEvent event) {
-        KeyFingerprints.problemWith(config.pepper()).ifPresent(problem -> StartupRefusal.refuse("ATC-STARTUP-CONFIG " + problem));
+        KeyFingerprints.problemWith(config.pepper())
+                .ifPresent(problem -> StartupRefusal.refuse("ATC-STARTUP-CONFIG " + problem));
     }
 }

@@ -5,5 +5,4 @@ import java.util.UUID;
 import io.atc.keys.apikeys.IssuedApiKey;
 
 /** A new tenant and its first admin key, whose raw value appears here once. */
-public record CreatedTenant(UUID tenantId, String name, IssuedApiKey adminKey) {
-}
+public record CreatedTenant(UUID tenantId, String name, IssuedApiKey adminKey) {}

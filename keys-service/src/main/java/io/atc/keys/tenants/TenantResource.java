@@ -43,13 +43,17 @@ public class TenantResource {
     }
 
     @POST
-    @Operation(summary = "Create a tenant with its audit chain and first admin key (shown once); operator credential required")
-    public Uni<Response> create(@HeaderParam(OperatorCredential.HEADER) String credential,
+    @Operation(
+            summary =
+                    "Create a tenant with its audit chain and first admin key (shown once); operator credential required")
+    public Uni<Response> create(
+            @HeaderParam(OperatorCredential.HEADER) String credential,
             @Valid @NotNull(message = "a JSON body is required") TenantDraft draft) {
         if (!operator.matches(credential)) {
             throw new ProblemException(ProblemType.UNAUTHENTICATED, "The operator credential is missing or wrong.");
         }
-        return tenants.create("operator", draft)
-                .map(created -> noStore(Response.status(Response.Status.CREATED)).entity(created).build());
+        return tenants.create("operator", draft).map(created -> noStore(Response.status(Response.Status.CREATED))
+                .entity(created)
+                .build());
     }
 }

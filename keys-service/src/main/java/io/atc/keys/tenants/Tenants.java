@@ -25,11 +25,12 @@ public class Tenants {
 
     public Uni<CreatedTenant> create(String operator, TenantDraft draft) {
         UUID tenantId = UUID.randomUUID();
-        String keyName = draft.adminKeyName() == null || draft.adminKeyName().isBlank() ? "First admin key"
+        String keyName = draft.adminKeyName() == null || draft.adminKeyName().isBlank()
+                ? "First admin key"
                 : draft.adminKeyName().strip();
         return keys.prepareAdminKey(keyName, operator)
-                .flatMap(prepared -> transactions.createTenant(tenantId, draft.name().strip(),
-                        sql -> keys.insert(sql, prepared, operator, "key.created")))
+                .flatMap(prepared -> transactions.createTenant(
+                        tenantId, draft.name().strip(), sql -> keys.insert(sql, prepared, operator, "key.created")))
                 .map(adminKey -> new CreatedTenant(tenantId, draft.name().strip(), adminKey));
     }
 }

@@ -52,8 +52,11 @@ class ApiKeyQueriesNameTheirTenantTests {
 
     @Test
     void listingBoundToXListsOnlyXsKeys() {
-        assertThat(asTool.read(x.tenantId(), sql -> KEYS.page(sql, null, 1000)).await().atMost(WAIT))
-                .extracting(ApiKeyView::id).containsExactly(xsKey.id());
+        assertThat(asTool.read(x.tenantId(), sql -> KEYS.page(sql, null, 1000))
+                        .await()
+                        .atMost(WAIT))
+                .extracting(ApiKeyView::id)
+                .containsExactly(xsKey.id());
     }
 
     @Test
@@ -61,9 +64,16 @@ class ApiKeyQueriesNameTheirTenantTests {
         UUID key = ysKey.id();
         AuditEntry attempt = AuditEntry.of("tool", "key.tried", "key:" + key);
 
-        assertThat(asTool.read(x.tenantId(), sql -> KEYS.find(sql, key)).await().atMost(WAIT)).isEmpty();
-        assertThat(asTool.mutate(x.tenantId(), attempt, sql -> KEYS.lock(sql, key)).await().atMost(WAIT)).isEmpty();
-        assertThat(asTool.mutate(x.tenantId(), attempt, sql -> KEYS.revoke(sql, key)).await().atMost(WAIT)).isEmpty();
+        assertThat(asTool.read(x.tenantId(), sql -> KEYS.find(sql, key)).await().atMost(WAIT))
+                .isEmpty();
+        assertThat(asTool.mutate(x.tenantId(), attempt, sql -> KEYS.lock(sql, key))
+                        .await()
+                        .atMost(WAIT))
+                .isEmpty();
+        assertThat(asTool.mutate(x.tenantId(), attempt, sql -> KEYS.revoke(sql, key))
+                        .await()
+                        .atMost(WAIT))
+                .isEmpty();
 
         assertThat(asTool.read(y.tenantId(), sql -> KEYS.find(sql, key)).await().atMost(WAIT))
                 .hasValueSatisfying(unchanged -> assertThat(unchanged.status()).isEqualTo("active"));
@@ -71,10 +81,23 @@ class ApiKeyQueriesNameTheirTenantTests {
 
     /** A key row as issuing stores it; the values only need to pass the table's checks. */
     private static ApiKeyView store(SyntheticOrganisation organisation) {
-        NewKeyRow row = new NewKeyRow(UUID.randomUUID(), "atc_test_" + hex(6), hex(8), "$argon2id$not-a-real-hash",
-                organisation.name() + " key", List.of("admin"), List.of(), List.of(), null, "tool");
-        return asTool.mutate(organisation.tenantId(), AuditEntry.of("tool", "key.seeded", "key:" + row.keyId()),
-                sql -> KEYS.insert(sql, row)).await().atMost(WAIT);
+        NewKeyRow row = new NewKeyRow(
+                UUID.randomUUID(),
+                "atc_test_" + hex(6),
+                hex(8),
+                "$argon2id$not-a-real-hash",
+                organisation.name() + " key",
+                List.of("admin"),
+                List.of(),
+                List.of(),
+                null,
+                "tool");
+        return asTool.mutate(
+                        organisation.tenantId(),
+                        AuditEntry.of("tool", "key.seeded", "key:" + row.keyId()),
+                        sql -> KEYS.insert(sql, row))
+                .await()
+                .atMost(WAIT);
     }
 
     private static String hex(int bytes) {

@@ -33,18 +33,34 @@ class CrossTenantKeyAccessIsDeniedTests {
 
     @Test
     void aCannotSeeOrTouchBsKeys() {
-        String bKey = given().auth().oauth2(InternalTokens.forTenant(orgs.b().tenantId())).contentType("application/json")
-                .body("{\"name\":\"B's key\",\"scopes\":[\"admin\"]}").post("/v1/keys")
-                .then().statusCode(201).extract().path("apiKey.id");
+        String bKey = given().auth()
+                .oauth2(InternalTokens.forTenant(orgs.b().tenantId()))
+                .contentType("application/json")
+                .body("{\"name\":\"B's key\",\"scopes\":[\"admin\"]}")
+                .post("/v1/keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("apiKey.id");
         String a = InternalTokens.forTenant(orgs.a().tenantId());
 
         given().auth().oauth2(a).get("/v1/keys").then().statusCode(200).body("items.id", not(hasItem(bKey)));
         given().auth().oauth2(a).get("/v1/keys/{id}", bKey).then().statusCode(404);
-        given().auth().oauth2(a).contentType("application/json").body("{}").post("/v1/keys/{id}/rotate", bKey)
-                .then().statusCode(404);
+        given().auth()
+                .oauth2(a)
+                .contentType("application/json")
+                .body("{}")
+                .post("/v1/keys/{id}/rotate", bKey)
+                .then()
+                .statusCode(404);
         given().auth().oauth2(a).delete("/v1/keys/{id}", bKey).then().statusCode(404);
 
-        given().auth().oauth2(InternalTokens.forTenant(orgs.b().tenantId())).get("/v1/keys/{id}", bKey)
-                .then().statusCode(200).body("status", equalTo("active")).body("rotatedTo", org.hamcrest.Matchers.nullValue());
+        given().auth()
+                .oauth2(InternalTokens.forTenant(orgs.b().tenantId()))
+                .get("/v1/keys/{id}", bKey)
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("active"))
+                .body("rotatedTo", org.hamcrest.Matchers.nullValue());
     }
 }

@@ -30,24 +30,37 @@ class KeyChangesNotifyEveryGatewayTests {
 
     @Test
     void revocationAndRotationAreAnnouncedOnCommitOnly() throws Exception {
-        UUID tenant = SyntheticOrganisations.create(TestDatabase.shared(), "Notify org").tenantId();
+        UUID tenant = SyntheticOrganisations.create(TestDatabase.shared(), "Notify org")
+                .tenantId();
         String admin = InternalTokens.forTenant(tenant);
         String revoked = create(admin);
         String rotated = create(admin);
 
-        try (Connection listener = TestDatabase.shared().connectAsApp(); Statement listen = listener.createStatement()) {
+        try (Connection listener = TestDatabase.shared().connectAsApp();
+                Statement listen = listener.createStatement()) {
             listen.execute("listen atc_key_changes");
             given().auth().oauth2(admin).delete("/v1/keys/{id}", revoked).then().statusCode(204);
-            given().auth().oauth2(admin).contentType("application/json").body("{}").post("/v1/keys/{id}/rotate", rotated)
-                    .then().statusCode(200);
+            given().auth()
+                    .oauth2(admin)
+                    .contentType("application/json")
+                    .body("{}")
+                    .post("/v1/keys/{id}/rotate", rotated)
+                    .then()
+                    .statusCode(200);
             given().auth().oauth2(admin).delete("/v1/keys/{id}", revoked).then().statusCode(409);
 
             List<String> received = drain(listener, 2);
             assertThat(received).hasSize(2);
-            assertThat(received.get(0)).contains("\"keyId\":\"" + revoked + "\"").contains("\"change\":\"revoked\"")
+            assertThat(received.get(0))
+                    .contains("\"keyId\":\"" + revoked + "\"")
+                    .contains("\"change\":\"revoked\"")
                     .contains("\"tenant\":\"" + tenant + "\"");
-            assertThat(received.get(1)).contains("\"keyId\":\"" + rotated + "\"").contains("\"change\":\"rotated\"");
-            assertThat(drain(listener, 1)).as("the failed second revocation announced nothing").isEmpty();
+            assertThat(received.get(1))
+                    .contains("\"keyId\":\"" + rotated + "\"")
+                    .contains("\"change\":\"rotated\"");
+            assertThat(drain(listener, 1))
+                    .as("the failed second revocation announced nothing")
+                    .isEmpty();
         }
     }
 
@@ -66,8 +79,14 @@ class KeyChangesNotifyEveryGatewayTests {
     }
 
     private static String create(String admin) {
-        return given().auth().oauth2(admin).contentType("application/json")
-                .body("{\"name\":\"announced\",\"scopes\":[\"admin\"]}").post("/v1/keys")
-                .then().statusCode(201).extract().path("apiKey.id");
+        return given().auth()
+                .oauth2(admin)
+                .contentType("application/json")
+                .body("{\"name\":\"announced\",\"scopes\":[\"admin\"]}")
+                .post("/v1/keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("apiKey.id");
     }
 }

@@ -36,7 +36,8 @@ class TheSecretIsNeverKeptTests {
 
     @Test
     void noRawKeyOrSecretSurvivesAFullLifecycle() throws Exception {
-        UUID tenant = SyntheticOrganisations.create(TestDatabase.shared(), "Secret org").tenantId();
+        UUID tenant = SyntheticOrganisations.create(TestDatabase.shared(), "Secret org")
+                .tenantId();
         String admin = InternalTokens.forTenant(tenant);
         List<String> logged = new ArrayList<>();
         Handler capture = new Handler() {
@@ -47,43 +48,69 @@ class TheSecretIsNeverKeptTests {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         Logger.getLogger("").addHandler(capture);
         org.jboss.logging.Logger.getLogger(ApiKeys.class).info("log capture canary");
         List<String> secrets = new ArrayList<>();
         List<String> bodies = new ArrayList<>();
         try {
-            Response created = given().auth().oauth2(admin).contentType("application/json")
-                    .body("{\"name\":\"lifecycle\",\"scopes\":[\"admin\"]}").post("/v1/keys");
+            Response created = given().auth()
+                    .oauth2(admin)
+                    .contentType("application/json")
+                    .body("{\"name\":\"lifecycle\",\"scopes\":[\"admin\"]}")
+                    .post("/v1/keys");
             String first = created.path("key");
-            Response rotated = given().auth().oauth2(admin).contentType("application/json").body("{\"gracePeriodSeconds\":60}")
+            Response rotated = given().auth()
+                    .oauth2(admin)
+                    .contentType("application/json")
+                    .body("{\"gracePeriodSeconds\":60}")
                     .post("/v1/keys/{id}/rotate", (String) created.path("apiKey.id"));
             String second = rotated.path("key");
             secrets.addAll(List.of(first, second, secretOf(first), secretOf(second)));
 
             for (String key : List.of(first, second, first + "x", second.replace('_', '-'))) {
-                bodies.add(given().auth().oauth2(InternalTokens.forGateway()).contentType("application/json")
-                        .body(Map.of("key", key)).post("/internal/v1/keys/verify").asString());
+                bodies.add(given().auth()
+                        .oauth2(InternalTokens.forGateway())
+                        .contentType("application/json")
+                        .body(Map.of("key", key))
+                        .post("/internal/v1/keys/verify")
+                        .asString());
             }
-            given().auth().oauth2(admin).delete("/v1/keys/{id}", (String) rotated.path("apiKey.id")).then().statusCode(204);
-            bodies.add(given().auth().oauth2(InternalTokens.forGateway()).contentType("application/json")
-                    .body(Map.of("key", second)).post("/internal/v1/keys/verify").asString());
-            bodies.add(given().auth().oauth2(InternalTokens.forGateway()).contentType("application/json")
-                    .body("{\"key\":\"" + first + "\",").post("/internal/v1/keys/verify").asString());
-            bodies.add(given().auth().oauth2(admin).contentType("application/json")
-                    .body("{\"name\":\"" + first + "\",\"scopes\":[\"" + first + "\"]}").post("/v1/keys").asString());
+            given().auth()
+                    .oauth2(admin)
+                    .delete("/v1/keys/{id}", (String) rotated.path("apiKey.id"))
+                    .then()
+                    .statusCode(204);
+            bodies.add(given().auth()
+                    .oauth2(InternalTokens.forGateway())
+                    .contentType("application/json")
+                    .body(Map.of("key", second))
+                    .post("/internal/v1/keys/verify")
+                    .asString());
+            bodies.add(given().auth()
+                    .oauth2(InternalTokens.forGateway())
+                    .contentType("application/json")
+                    .body("{\"key\":\"" + first + "\",")
+                    .post("/internal/v1/keys/verify")
+                    .asString());
+            bodies.add(given().auth()
+                    .oauth2(admin)
+                    .contentType("application/json")
+                    .body("{\"name\":\"" + first + "\",\"scopes\":[\"" + first + "\"]}")
+                    .post("/v1/keys")
+                    .asString());
             bodies.add(given().get("/q/metrics").asString());
         } finally {
             Logger.getLogger("").removeHandler(capture);
         }
 
-        assertThat(logged).as("the capture sees the service's log pipeline").anyMatch(line -> line.contains("log capture canary"));
+        assertThat(logged)
+                .as("the capture sees the service's log pipeline")
+                .anyMatch(line -> line.contains("log capture canary"));
         String stored = everythingStoredFor(tenant);
         for (String secret : secrets) {
             assertThat(stored).as("database").doesNotContain(secret);
@@ -103,7 +130,8 @@ class TheSecretIsNeverKeptTests {
             owner.setAutoCommit(false);
             SyntheticOrganisations.bindTenant(owner, tenant);
             for (String table : List.of("keys.api_keys", "audit.events", "audit.chain_heads")) {
-                try (PreparedStatement query = owner.prepareStatement("select row_to_json(t)::text from " + table + " t");
+                try (PreparedStatement query =
+                                owner.prepareStatement("select row_to_json(t)::text from " + table + " t");
                         ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         all.append(rows.getString(1)).append('\n');

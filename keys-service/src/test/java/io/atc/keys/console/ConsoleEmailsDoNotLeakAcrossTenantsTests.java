@@ -40,7 +40,8 @@ class ConsoleEmailsDoNotLeakAcrossTenantsTests {
 
     @BeforeEach
     void tenants() {
-        a = SyntheticOrganisations.create(TestDatabase.shared(), "Squatting org").tenantId();
+        a = SyntheticOrganisations.create(TestDatabase.shared(), "Squatting org")
+                .tenantId();
         b = SyntheticOrganisations.create(TestDatabase.shared(), "Squatted org").tenantId();
     }
 
@@ -73,12 +74,18 @@ class ConsoleEmailsDoNotLeakAcrossTenantsTests {
     }
 
     private static Response createUser(UUID tenant, String email, String password) {
-        return given().auth().oauth2(InternalTokens.forTenant(tenant)).contentType("application/json")
-                .body(Map.of("email", email, "password", password, "scopes", List.of("sites:read"))).post("/v1/console/users");
+        return given().auth()
+                .oauth2(InternalTokens.forTenant(tenant))
+                .contentType("application/json")
+                .body(Map.of("email", email, "password", password, "scopes", List.of("sites:read")))
+                .post("/v1/console/users");
     }
 
     static Response signIn(UUID tenant, String email, String password) {
-        return given().auth().oauth2(InternalTokens.forGateway()).contentType("application/json")
-                .body(Map.of("tenant", tenant.toString(), "email", email, "password", password)).post("/v1/console/sessions");
+        return given().auth()
+                .oauth2(InternalTokens.forGateway())
+                .contentType("application/json")
+                .body(Map.of("tenant", tenant.toString(), "email", email, "password", password))
+                .post("/v1/console/sessions");
     }
 }

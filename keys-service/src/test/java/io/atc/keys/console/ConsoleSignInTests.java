@@ -2,9 +2,9 @@ package io.atc.keys.console;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -54,27 +54,52 @@ class ConsoleSignInTests {
         if (tenant != null) {
             return;
         }
-        tenant = SyntheticOrganisations.create(TestDatabase.shared(), "Console org").tenantId();
+        tenant = SyntheticOrganisations.create(TestDatabase.shared(), "Console org")
+                .tenantId();
         email = "ops-" + UUID.randomUUID() + "@example.com";
-        given().auth().oauth2(InternalTokens.forTenant(tenant)).contentType("application/json")
-                .body(Map.of("email", email.toUpperCase(), "password", PASSWORD, "scopes", List.of("sites:read", "devices:read")))
+        given().auth()
+                .oauth2(InternalTokens.forTenant(tenant))
+                .contentType("application/json")
+                .body(Map.of(
+                        "email",
+                        email.toUpperCase(),
+                        "password",
+                        PASSWORD,
+                        "scopes",
+                        List.of("sites:read", "devices:read")))
                 .post("/v1/console/users")
-                .then().statusCode(201).body("email", equalTo(email)).body(not(containsString(PASSWORD)));
+                .then()
+                .statusCode(201)
+                .body("email", equalTo(email))
+                .body(not(containsString(PASSWORD)));
     }
 
     @Test
     void signingInSetsAHardenedSessionCookieAndACsrfToken() {
         Response signedIn = signIn(tenant, email, PASSWORD);
-        signedIn.then().statusCode(201).header("Cache-Control", "no-store")
-                .body("tenant", equalTo(tenant.toString())).body("scopes", equalTo(List.of("devices:read", "sites:read")))
+        signedIn.then()
+                .statusCode(201)
+                .header("Cache-Control", "no-store")
+                .body("tenant", equalTo(tenant.toString()))
+                .body("scopes", equalTo(List.of("devices:read", "sites:read")))
                 .body("csrfToken", not(equalTo(null)));
         String setCookie = String.join("\n", signedIn.headers().getValues("Set-Cookie"));
 
-        assertThat(setCookie).contains("__Host-atc_session=").contains("HttpOnly").contains("Secure")
-                .containsIgnoringCase("SameSite=Strict").contains("Path=/").doesNotContain("Domain=")
+        assertThat(setCookie)
+                .contains("__Host-atc_session=")
+                .contains("HttpOnly")
+                .contains("Secure")
+                .containsIgnoringCase("SameSite=Strict")
+                .contains("Path=/")
+                .doesNotContain("Domain=")
                 .doesNotContain(PASSWORD);
-        given().auth().oauth2(InternalTokens.forGateway()).cookie("__Host-atc_session", signedIn.getCookie("__Host-atc_session"))
-                .get("/v1/console/session").then().statusCode(200).body("tenant", equalTo(tenant.toString()))
+        given().auth()
+                .oauth2(InternalTokens.forGateway())
+                .cookie("__Host-atc_session", signedIn.getCookie("__Host-atc_session"))
+                .get("/v1/console/session")
+                .then()
+                .statusCode(200)
+                .body("tenant", equalTo(tenant.toString()))
                 .body("scopes", equalTo(List.of("devices:read", "sites:read")));
     }
 
@@ -85,16 +110,35 @@ class ConsoleSignInTests {
         String csrf = signedIn.path("csrfToken");
         long events = AuditTrail.eventCount(tenant);
 
-        given().auth().oauth2(InternalTokens.forGateway()).cookie("__Host-atc_session", cookie)
-                .delete("/v1/console/sessions").then().statusCode(403).contentType("application/problem+json");
-        given().auth().oauth2(InternalTokens.forGateway()).cookie("__Host-atc_session", cookie)
-                .header("X-CSRF-Token", csrf + "x").delete("/v1/console/sessions").then().statusCode(403);
-        given().auth().oauth2(InternalTokens.forGateway()).cookie("__Host-atc_session", cookie)
-                .header("X-CSRF-Token", csrf).delete("/v1/console/sessions").then().statusCode(204);
+        given().auth()
+                .oauth2(InternalTokens.forGateway())
+                .cookie("__Host-atc_session", cookie)
+                .delete("/v1/console/sessions")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(InternalTokens.forGateway())
+                .cookie("__Host-atc_session", cookie)
+                .header("X-CSRF-Token", csrf + "x")
+                .delete("/v1/console/sessions")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(InternalTokens.forGateway())
+                .cookie("__Host-atc_session", cookie)
+                .header("X-CSRF-Token", csrf)
+                .delete("/v1/console/sessions")
+                .then()
+                .statusCode(204);
 
         assertThat(AuditTrail.eventCount(tenant)).isEqualTo(events + 1);
-        given().auth().oauth2(InternalTokens.forGateway()).cookie("__Host-atc_session", cookie + "tampered")
-                .get("/v1/console/session").then().statusCode(403);
+        given().auth()
+                .oauth2(InternalTokens.forGateway())
+                .cookie("__Host-atc_session", cookie + "tampered")
+                .get("/v1/console/session")
+                .then()
+                .statusCode(403);
     }
 
     @Test
@@ -102,7 +146,8 @@ class ConsoleSignInTests {
         String disabled = "disabled-" + UUID.randomUUID() + "@example.com";
         createUser(tenant, disabled);
         disable(tenant, disabled);
-        UUID otherTenant = SyntheticOrganisations.create(TestDatabase.shared(), "Other console org").tenantId();
+        UUID otherTenant = SyntheticOrganisations.create(TestDatabase.shared(), "Other console org")
+                .tenantId();
         Map<String, Response> failures = new LinkedHashMap<>();
 
         double before = meters.counter("atc.keys.argon2.verifications").count();
@@ -114,7 +159,10 @@ class ConsoleSignInTests {
         double verifications = meters.counter("atc.keys.argon2.verifications").count() - before;
 
         Response wrongPassword = failures.get("wrong password");
-        wrongPassword.then().statusCode(401).contentType("application/problem+json")
+        wrongPassword
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
                 .body("type", equalTo("urn:atc:problem:unauthenticated"));
         failures.forEach((failure, response) -> {
             assertThat(response.statusCode()).as(failure).isEqualTo(401);
@@ -127,24 +175,59 @@ class ConsoleSignInTests {
     @Test
     void weakPasswordsMissingScopesAndDuplicateEmailsAreRefused() {
         String admin = InternalTokens.forTenant(tenant);
-        given().auth().oauth2(admin).contentType("application/json")
+        given().auth()
+                .oauth2(admin)
+                .contentType("application/json")
                 .body(Map.of("email", "short@example.com", "password", "tooshort", "scopes", List.of("admin")))
-                .post("/v1/console/users").then().statusCode(422).body("errors[0].field", equalTo("password"));
-        given().auth().oauth2(admin).contentType("application/json")
-                .body(Map.of("email", "alice@example.com", "password", "alice-is-my-password", "scopes", List.of("admin")))
-                .post("/v1/console/users").then().statusCode(422).body("errors[0].field", equalTo("password"));
-        given().auth().oauth2(admin).contentType("application/json")
-                .body(Map.of("email", "noscopes@example.com", "password", "a long enough password")).post("/v1/console/users")
-                .then().statusCode(422).body("errors[0].field", equalTo("scopes"));
-        given().auth().oauth2(admin).contentType("application/json")
+                .post("/v1/console/users")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("password"));
+        given().auth()
+                .oauth2(admin)
+                .contentType("application/json")
+                .body(Map.of(
+                        "email", "alice@example.com", "password", "alice-is-my-password", "scopes", List.of("admin")))
+                .post("/v1/console/users")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("password"));
+        given().auth()
+                .oauth2(admin)
+                .contentType("application/json")
+                .body(Map.of("email", "noscopes@example.com", "password", "a long enough password"))
+                .post("/v1/console/users")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("scopes"));
+        given().auth()
+                .oauth2(admin)
+                .contentType("application/json")
                 .body(Map.of("email", "x@example.com", "password", "a long enough password", "scopes", List.of("root")))
-                .post("/v1/console/users").then().statusCode(422).body("errors[0].field", equalTo("scopes[0]"));
-        given().auth().oauth2(admin).contentType("application/json")
+                .post("/v1/console/users")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("scopes[0]"));
+        given().auth()
+                .oauth2(admin)
+                .contentType("application/json")
                 .body(Map.of("email", email, "password", "another long password", "scopes", List.of("admin")))
-                .post("/v1/console/users").then().statusCode(409);
-        given().auth().oauth2(InternalTokens.forTenant(tenant, "sites:read")).contentType("application/json")
-                .body(Map.of("email", "x@example.com", "password", "a long enough password", "scopes", List.of("sites:read")))
-                .post("/v1/console/users").then().statusCode(403);
+                .post("/v1/console/users")
+                .then()
+                .statusCode(409);
+        given().auth()
+                .oauth2(InternalTokens.forTenant(tenant, "sites:read"))
+                .contentType("application/json")
+                .body(Map.of(
+                        "email",
+                        "x@example.com",
+                        "password",
+                        "a long enough password",
+                        "scopes",
+                        List.of("sites:read")))
+                .post("/v1/console/users")
+                .then()
+                .statusCode(403);
     }
 
     private static Response signIn(UUID tenant, String who, String password) {
@@ -152,13 +235,20 @@ class ConsoleSignInTests {
     }
 
     private static List<String> headerNames(Response response) {
-        return response.getHeaders().asList().stream().map(header -> header.getName()).sorted().toList();
+        return response.getHeaders().asList().stream()
+                .map(header -> header.getName())
+                .sorted()
+                .toList();
     }
 
     private static void createUser(UUID tenant, String who) {
-        given().auth().oauth2(InternalTokens.forTenant(tenant)).contentType("application/json")
-                .body(Map.of("email", who, "password", PASSWORD, "scopes", List.of("sites:read"))).post("/v1/console/users")
-                .then().statusCode(201);
+        given().auth()
+                .oauth2(InternalTokens.forTenant(tenant))
+                .contentType("application/json")
+                .body(Map.of("email", who, "password", PASSWORD, "scopes", List.of("sites:read")))
+                .post("/v1/console/users")
+                .then()
+                .statusCode(201);
     }
 
     /** No endpoint disables a user yet; the service role does it in the tenant's transaction. */

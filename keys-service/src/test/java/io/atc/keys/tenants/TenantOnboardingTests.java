@@ -32,7 +32,9 @@ class TenantOnboardingTests {
     @Test
     void anOperatorCreatesATenantWithItsChainAndFirstAdminKey() {
         Response created = asOperator().body("{\"name\":\"Harbour Logistics\"}").post("/v1/tenants");
-        created.then().statusCode(201).header("Cache-Control", "no-store")
+        created.then()
+                .statusCode(201)
+                .header("Cache-Control", "no-store")
                 .body("name", equalTo("Harbour Logistics"))
                 .body("adminKey.key", matchesPattern("atc_test_.*"))
                 .body("adminKey.apiKey.scopes", equalTo(java.util.List.of("admin")))
@@ -40,36 +42,75 @@ class TenantOnboardingTests {
         UUID tenant = UUID.fromString(created.path("tenantId"));
 
         assertThat(AuditTrail.eventCount(tenant)).as("genesis + key.created").isEqualTo(2);
-        given().auth().oauth2(InternalTokens.forGateway()).contentType("application/json")
-                .body(Map.of("key", (String) created.path("adminKey.key"))).post("/internal/v1/keys/verify")
-                .then().body("status", equalTo("active")).body("tenant", equalTo(tenant.toString()));
+        given().auth()
+                .oauth2(InternalTokens.forGateway())
+                .contentType("application/json")
+                .body(Map.of("key", (String) created.path("adminKey.key")))
+                .post("/internal/v1/keys/verify")
+                .then()
+                .body("status", equalTo("active"))
+                .body("tenant", equalTo(tenant.toString()));
     }
 
     @Test
     void onlyTheOperatorCredentialCreatesTenants() {
-        UUID tenant = SyntheticOrganisations.create(TestDatabase.shared(), "Plain org").tenantId();
+        UUID tenant = SyntheticOrganisations.create(TestDatabase.shared(), "Plain org")
+                .tenantId();
 
-        given().auth().oauth2(InternalTokens.forGateway()).contentType("application/json").body("{\"name\":\"x\"}")
-                .post("/v1/tenants").then().statusCode(401).contentType("application/problem+json");
-        given().auth().oauth2(InternalTokens.forGateway()).header("X-Operator-Token", KeysServiceTestResources.OPERATOR_TOKEN + "x")
-                .contentType("application/json").body("{\"name\":\"x\"}").post("/v1/tenants").then().statusCode(401);
-        given().auth().oauth2(InternalTokens.forTenant(tenant)).header("X-Operator-Token", KeysServiceTestResources.OPERATOR_TOKEN)
-                .contentType("application/json").body("{\"name\":\"x\"}").post("/v1/tenants").then().statusCode(403)
+        given().auth()
+                .oauth2(InternalTokens.forGateway())
+                .contentType("application/json")
+                .body("{\"name\":\"x\"}")
+                .post("/v1/tenants")
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json");
-        given().header("X-Operator-Token", KeysServiceTestResources.OPERATOR_TOKEN).contentType("application/json")
-                .body("{\"name\":\"x\"}").post("/v1/tenants").then().statusCode(401);
-        asOperator().body("{\"name\":\"  \"}").post("/v1/tenants").then().statusCode(422)
+        given().auth()
+                .oauth2(InternalTokens.forGateway())
+                .header("X-Operator-Token", KeysServiceTestResources.OPERATOR_TOKEN + "x")
+                .contentType("application/json")
+                .body("{\"name\":\"x\"}")
+                .post("/v1/tenants")
+                .then()
+                .statusCode(401);
+        given().auth()
+                .oauth2(InternalTokens.forTenant(tenant))
+                .header("X-Operator-Token", KeysServiceTestResources.OPERATOR_TOKEN)
+                .contentType("application/json")
+                .body("{\"name\":\"x\"}")
+                .post("/v1/tenants")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        given().header("X-Operator-Token", KeysServiceTestResources.OPERATOR_TOKEN)
+                .contentType("application/json")
+                .body("{\"name\":\"x\"}")
+                .post("/v1/tenants")
+                .then()
+                .statusCode(401);
+        asOperator()
+                .body("{\"name\":\"  \"}")
+                .post("/v1/tenants")
+                .then()
+                .statusCode(422)
                 .body("errors[0].field", equalTo("name"));
     }
 
     @Test
     void theOperatorCannotReadTenantData() {
-        given().auth().oauth2(InternalTokens.forGateway()).header("X-Operator-Token", KeysServiceTestResources.OPERATOR_TOKEN)
-                .get("/v1/keys").then().statusCode(401).contentType("application/problem+json");
+        given().auth()
+                .oauth2(InternalTokens.forGateway())
+                .header("X-Operator-Token", KeysServiceTestResources.OPERATOR_TOKEN)
+                .get("/v1/keys")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
     }
 
     private static io.restassured.specification.RequestSpecification asOperator() {
-        return given().auth().oauth2(InternalTokens.forGateway()).header("X-Operator-Token", KeysServiceTestResources.OPERATOR_TOKEN)
+        return given().auth()
+                .oauth2(InternalTokens.forGateway())
+                .header("X-Operator-Token", KeysServiceTestResources.OPERATOR_TOKEN)
                 .contentType("application/json");
     }
 }

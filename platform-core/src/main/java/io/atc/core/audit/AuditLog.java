@@ -50,15 +50,15 @@ public final class AuditLog {
 
     /** Runs {@code first} with {@code firstArgument} as its {@code $1}, then appends, in one statement. */
     public Uni<AuditReceipt> append(Statements sql, String firstArgument, AuditEntry entry) {
-        return sql.execute(appendAfterFirst, arguments(Tuple.of(firstArgument), entry)).map(AuditLog::receipt);
+        return sql.execute(appendAfterFirst, arguments(Tuple.of(firstArgument), entry))
+                .map(AuditLog::receipt);
     }
 
     private static Tuple arguments(Tuple leading, AuditEntry entry) {
         byte[] canonical = AuditPayloads.canonicalJson(entry.payload());
         byte[] salt = AuditPayloads.newSalt();
         byte[] payloadHash = AuditPayloads.payloadHash(salt, canonical);
-        return leading
-                .addString(entry.actor())
+        return leading.addString(entry.actor())
                 .addString(entry.action())
                 .addString(entry.target())
                 .addString(new String(canonical, StandardCharsets.UTF_8))

@@ -23,8 +23,7 @@ public final class AuditPayloads {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private AuditPayloads() {
-    }
+    private AuditPayloads() {}
 
     public static byte[] canonicalJson(Map<String, Object> payload) {
         try {

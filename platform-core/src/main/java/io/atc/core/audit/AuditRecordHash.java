@@ -21,16 +21,25 @@ public final class AuditRecordHash {
 
     private static final byte[] DOMAIN = "ATC-AUDIT".getBytes(StandardCharsets.UTF_8);
 
-    private AuditRecordHash() {
-    }
+    private AuditRecordHash() {}
 
-    public static byte[] v1(UUID tenant, long seq, byte[] prevHash, Instant occurredAt, String actor, String action,
-            String target, byte[] payloadHash) {
+    public static byte[] v1(
+            UUID tenant,
+            long seq,
+            byte[] prevHash,
+            Instant occurredAt,
+            String actor,
+            String action,
+            String target,
+            byte[] payloadHash) {
         MessageDigest sha256 = AuditPayloads.sha256();
         sha256.update(DOMAIN);
-        sha256.update(ByteBuffer.allocate(2 + 16 + 8).putShort((short) VERSION)
-                .putLong(tenant.getMostSignificantBits()).putLong(tenant.getLeastSignificantBits())
-                .putLong(seq).array());
+        sha256.update(ByteBuffer.allocate(2 + 16 + 8)
+                .putShort((short) VERSION)
+                .putLong(tenant.getMostSignificantBits())
+                .putLong(tenant.getLeastSignificantBits())
+                .putLong(seq)
+                .array());
         sha256.update(prevHash);
         sha256.update(ByteBuffer.allocate(8).putLong(epochMicros(occurredAt)).array());
         updateText(sha256, actor);

@@ -24,8 +24,7 @@ public final class Ed25519Keys {
 
     private static final byte[] X509_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
 
-    private Ed25519Keys() {
-    }
+    private Ed25519Keys() {}
 
     public static KeyPair generate() {
         try {

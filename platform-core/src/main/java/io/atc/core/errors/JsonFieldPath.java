@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 /** The field of a request body a Jackson failure is about, as the client wrote it. */
 public final class JsonFieldPath {
 
-    private JsonFieldPath() {
-    }
+    private JsonFieldPath() {}
 
     /** {@code name}, {@code scopes[0]}, {@code owner.email}; empty when the failure is about the whole body. */
     public static String of(JsonMappingException failure) {

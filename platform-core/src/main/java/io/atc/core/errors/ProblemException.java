@@ -23,8 +23,8 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException invalid(String field, String message) {
-        return new ProblemException(ProblemType.INVALID_INPUT, field + ": " + message,
-                List.of(new Problem.FieldError(field, message)));
+        return new ProblemException(
+                ProblemType.INVALID_INPUT, field + ": " + message, List.of(new Problem.FieldError(field, message)));
     }
 
     public ProblemType type() {

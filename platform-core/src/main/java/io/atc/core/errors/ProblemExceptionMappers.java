@@ -61,9 +61,13 @@ public class ProblemExceptionMappers {
     public Response mistypedJson(JsonMappingException failure, UriInfo uri) {
         String field = JsonFieldPath.of(failure);
         if (field.isEmpty()) {
-            return ProblemResponses.of(ProblemType.MALFORMED_REQUEST, "The request body has the wrong shape.", uri.getPath());
+            return ProblemResponses.of(
+                    ProblemType.MALFORMED_REQUEST, "The request body has the wrong shape.", uri.getPath());
         }
-        return ProblemResponses.of(ProblemType.MALFORMED_REQUEST, field + ": wrong type or format", uri.getPath(),
+        return ProblemResponses.of(
+                ProblemType.MALFORMED_REQUEST,
+                field + ": wrong type or format",
+                uri.getPath(),
                 List.of(new Problem.FieldError(field, "wrong type or format")));
     }
 
@@ -80,8 +84,14 @@ public class ProblemExceptionMappers {
     @ServerExceptionMapper
     public Response database(PgException failure, UriInfo uri) {
         return switch (String.valueOf(failure.getSqlState())) {
-            case "23505" -> ProblemResponses.of(ProblemType.CONFLICT, "A resource with these values already exists.", uri.getPath());
-            case "23503" -> ProblemResponses.of(ProblemType.CONFLICT, "The request refers to, or is referred to by, another resource.", uri.getPath());
+            case "23505" ->
+                ProblemResponses.of(
+                        ProblemType.CONFLICT, "A resource with these values already exists.", uri.getPath());
+            case "23503" ->
+                ProblemResponses.of(
+                        ProblemType.CONFLICT,
+                        "The request refers to, or is referred to by, another resource.",
+                        uri.getPath());
             // 22021 and 22P05: text or jsonb Postgres cannot hold (a NUL) that came by a path no check covers.
             case "23514", "22001", "22P02", "22007", "22008", "22021", "22P05" ->
                 ProblemResponses.of(ProblemType.INVALID_INPUT, "A value is out of range or malformed.", uri.getPath());

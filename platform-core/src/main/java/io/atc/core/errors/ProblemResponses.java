@@ -12,8 +12,7 @@ public final class ProblemResponses {
 
     private static final Logger LOG = Logger.getLogger(ProblemResponses.class);
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     public static Response of(ProblemType type, String detail, String instance) {
         return of(type, detail, instance, List.of());
@@ -30,10 +29,19 @@ public final class ProblemResponses {
     /** An unexpected failure: logged with an incident id the client can quote; the client learns nothing else. */
     public static Response internal(Throwable failure, String path) {
         String incident = UUID.randomUUID().toString();
-        LOG.errorf(failure, "incident %s on %s: %s", incident, path, failure.getClass().getName());
-        return build(new Problem(ProblemType.INTERNAL.uri(), ProblemType.INTERNAL.title(), 500,
+        LOG.errorf(
+                failure,
+                "incident %s on %s: %s",
+                incident,
+                path,
+                failure.getClass().getName());
+        return build(new Problem(
+                ProblemType.INTERNAL.uri(),
+                ProblemType.INTERNAL.title(),
+                500,
                 "The request could not be completed; quote incident " + incident + " to support.",
-                "urn:atc:incident:" + incident, List.of()));
+                "urn:atc:incident:" + incident,
+                List.of()));
     }
 
     private static Response build(Problem problem) {

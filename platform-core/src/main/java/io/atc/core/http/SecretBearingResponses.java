@@ -8,8 +8,7 @@ import jakarta.ws.rs.core.Response;
  */
 public final class SecretBearingResponses {
 
-    private SecretBearingResponses() {
-    }
+    private SecretBearingResponses() {}
 
     public static Response.ResponseBuilder noStore(Response.ResponseBuilder response) {
         return response.header("Cache-Control", "no-store").header("Pragma", "no-cache");

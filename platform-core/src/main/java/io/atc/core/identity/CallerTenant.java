@@ -60,9 +60,11 @@ public class CallerTenant {
         Object claim = token.getClaim(SCOPES_CLAIM);
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);
         if (claim instanceof Collection<?> values) {
-            values.forEach(value -> Scope.fromWireName(value.toString().replace("\"", "")).ifPresent(scopes::add));
+            values.forEach(value ->
+                    Scope.fromWireName(value.toString().replace("\"", "")).ifPresent(scopes::add));
         } else if (claim instanceof jakarta.json.JsonArray array) {
-            array.forEach(value -> Scope.fromWireName(value.toString().replace("\"", "")).ifPresent(scopes::add));
+            array.forEach(value ->
+                    Scope.fromWireName(value.toString().replace("\"", "")).ifPresent(scopes::add));
         }
         return scopes;
     }

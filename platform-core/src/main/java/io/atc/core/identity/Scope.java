@@ -23,8 +23,8 @@ public enum Scope {
     RETENTION_READ("retention:read"),
     RETENTION_WRITE("retention:write");
 
-    private static final SortedSet<String> WIRE_NAMES = Arrays.stream(values()).map(Scope::wireName)
-            .collect(Collectors.toCollection(TreeSet::new));
+    private static final SortedSet<String> WIRE_NAMES =
+            Arrays.stream(values()).map(Scope::wireName).collect(Collectors.toCollection(TreeSet::new));
 
     private final String wireName;
 

@@ -24,7 +24,9 @@ public class ScopeCheck {
     public void requireScope(ResourceInfo resource) {
         RequiresScope required = resource.getResourceMethod().getAnnotation(RequiresScope.class);
         if (required != null && !caller.current().holds(required.value())) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "This key lacks the " + required.value().wireName() + " scope.");
+            throw new ProblemException(
+                    ProblemType.FORBIDDEN,
+                    "This key lacks the " + required.value().wireName() + " scope.");
         }
     }
 }

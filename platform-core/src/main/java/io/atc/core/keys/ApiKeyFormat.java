@@ -17,12 +17,13 @@ public final class ApiKeyFormat {
 
     /** No key is longer; anything longer is refused before any other work. */
     public static final int MAX_LENGTH = 128;
+
     static final int ID_LENGTH = 12;
     static final int SECRET_LENGTH = 32;
     static final int CRC_LENGTH = 6;
     static final Pattern ENVIRONMENT = Pattern.compile("[a-z][a-z0-9]{1,15}");
-    private static final Pattern SHAPE = Pattern.compile(
-            "atc_([a-z][a-z0-9]{1,15})_([0-9A-Za-z]{" + ID_LENGTH + "})_([0-9A-Za-z]{" + (SECRET_LENGTH + CRC_LENGTH) + "})");
+    private static final Pattern SHAPE = Pattern.compile("atc_([a-z][a-z0-9]{1,15})_([0-9A-Za-z]{" + ID_LENGTH
+            + "})_([0-9A-Za-z]{" + (SECRET_LENGTH + CRC_LENGTH) + "})");
 
     private final String environment;
     private final SecureRandom random = new SecureRandom();

@@ -9,8 +9,7 @@ final class Base62 {
     static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final BigInteger BASE = BigInteger.valueOf(62);
 
-    private Base62() {
-    }
+    private Base62() {}
 
     /** {@code length} characters, each uniformly random (rejection-free: 62 symbols drawn one by one). */
     static String random(SecureRandom random, int length) {

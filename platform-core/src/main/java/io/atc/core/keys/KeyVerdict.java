@@ -12,8 +12,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * and wrong-secret keys alike, so the answer says nothing about which.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record KeyVerdict(String status, UUID tenant, UUID keyId, String prefix, List<String> scopes,
-        OffsetDateTime expiresAt, List<String> allowedCidrs, List<String> allowedOrigins) {
+public record KeyVerdict(
+        String status,
+        UUID tenant,
+        UUID keyId,
+        String prefix,
+        List<String> scopes,
+        OffsetDateTime expiresAt,
+        List<String> allowedCidrs,
+        List<String> allowedOrigins) {
 
     public static final String UNKNOWN = "unknown";
 

@@ -45,8 +45,15 @@ public final class ChannelListener {
      * @param name      for log lines, e.g. "key-change listener"
      * @param whileDown what a failed attempt's log line adds about the consequence
      */
-    public ChannelListener(Vertx vertx, PgConnectOptions database, String channel, String name, String whileDown,
-            Duration maxBackoff, Duration ping, Owner owner) {
+    public ChannelListener(
+            Vertx vertx,
+            PgConnectOptions database,
+            String channel,
+            String name,
+            String whileDown,
+            Duration maxBackoff,
+            Duration ping,
+            Owner owner) {
         this.vertx = vertx;
         this.database = database;
         this.channel = channel;
@@ -105,14 +112,16 @@ public final class ChannelListener {
 
         void open(int failedAttempts) {
             subscriber.closeHandler(ignored -> lost());
-            subscriber.channel(channel)
+            subscriber
+                    .channel(channel)
                     .subscribeHandler(ignored -> subscribed())
                     .handler(owner::notification);
             subscriber.connect().onFailure(failure -> {
                 if (end() && !stopped) {
                     long delay = backoff.delayMillis(failedAttempts);
-                    LOG.warnf("%s: cannot listen on %s at %s (attempt %d, retrying in %d ms): %s%s", name, channel,
-                            where(), failedAttempts + 1, delay, failure.toString(), whileDown);
+                    LOG.warnf(
+                            "%s: cannot listen on %s at %s (attempt %d, retrying in %d ms): %s%s",
+                            name, channel, where(), failedAttempts + 1, delay, failure.toString(), whileDown);
                     vertx.setTimer(delay, timer -> subscribe(failedAttempts + 1));
                 }
             });

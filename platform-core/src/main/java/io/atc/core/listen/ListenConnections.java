@@ -12,17 +12,19 @@ import io.vertx.pgclient.pubsub.PgSubscriber;
  */
 public final class ListenConnections {
 
-    private ListenConnections() {
-    }
+    private ListenConnections() {}
 
     /**
      * The first server of Quarkus' reactive URL (a LISTEN needs one connection of its own, outside
      * the pool), named {@code applicationName} in pg_stat_activity so operators (and tests) can find it.
      */
-    public static PgConnectOptions connectOptions(String reactiveUrl, String user, String password, String applicationName) {
+    public static PgConnectOptions connectOptions(
+            String reactiveUrl, String user, String password, String applicationName) {
         String first = reactiveUrl.split(",")[0].strip();
         String uri = first.startsWith("vertx-reactive:") ? first.substring("vertx-reactive:".length()) : first;
-        return PgConnectOptions.fromUri(uri).setUser(user).setPassword(password)
+        return PgConnectOptions.fromUri(uri)
+                .setUser(user)
+                .setPassword(password)
                 .addProperty("application_name", applicationName);
     }
 

@@ -76,7 +76,8 @@ public final class CidrBlock {
         if (isIpv4Mapped(address)) {
             return ipv4 && (readInt(address, 12) & maskLow) == networkLow;
         }
-        return !ipv4 && (readLong(address, 0) & maskHigh) == networkHigh
+        return !ipv4
+                && (readLong(address, 0) & maskHigh) == networkHigh
                 && (readLong(address, 8) & maskLow) == networkLow;
     }
 
@@ -98,8 +99,10 @@ public final class CidrBlock {
     }
 
     private static long readInt(byte[] bytes, int offset) {
-        return ((bytes[offset] & 0xFFL) << 24) | ((bytes[offset + 1] & 0xFFL) << 16)
-                | ((bytes[offset + 2] & 0xFFL) << 8) | (bytes[offset + 3] & 0xFFL);
+        return ((bytes[offset] & 0xFFL) << 24)
+                | ((bytes[offset + 1] & 0xFFL) << 16)
+                | ((bytes[offset + 2] & 0xFFL) << 8)
+                | (bytes[offset + 3] & 0xFFL);
     }
 
     private static long readLong(byte[] bytes, int offset) {

@@ -19,12 +19,11 @@ public final class Cidrs {
 
     public static final int MAX = 50;
 
-    private static final Pattern IPV4 = Pattern.compile(
-            "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    private static final Pattern IPV4 =
+            Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
-    private Cidrs() {
-    }
+    private Cidrs() {}
 
     public static List<String> canonical(String field, List<String> cidrs) {
         if (cidrs == null) {
@@ -54,7 +53,8 @@ public final class Cidrs {
         byte[] network = mask(address, prefix);
         String networkText = format(network);
         if (!java.util.Arrays.equals(network, address)) {
-            throw ProblemException.invalid(field, "has host bits set; did you mean " + networkText + "/" + prefix + "?");
+            throw ProblemException.invalid(
+                    field, "has host bits set; did you mean " + networkText + "/" + prefix + "?");
         }
         return networkText + "/" + prefix;
     }

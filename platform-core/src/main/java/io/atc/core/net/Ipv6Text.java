@@ -3,8 +3,7 @@ package io.atc.core.net;
 /** RFC 5952 text for an IPv6 address the JDK printed in full ("2001:db8:0:0:0:0:0:0" becomes "2001:db8::"). */
 final class Ipv6Text {
 
-    private Ipv6Text() {
-    }
+    private Ipv6Text() {}
 
     static String compress(String full) {
         String[] groups = full.split(":");
@@ -13,7 +12,7 @@ final class Ipv6Text {
         for (int i = 0; i < groups.length; i++) {
             groups[i] = Integer.toHexString(Integer.parseInt(groups[i], 16));
         }
-        for (int i = 0; i < groups.length;) {
+        for (int i = 0; i < groups.length; ) {
             if (!groups[i].equals("0")) {
                 i++;
                 continue;

@@ -19,8 +19,7 @@ public final class Origins {
 
     public static final int MAX = 50;
 
-    private Origins() {
-    }
+    private Origins() {}
 
     public static List<String> canonical(String field, List<String> origins) {
         if (origins == null) {
@@ -50,9 +49,14 @@ public final class Origins {
         if (!scheme.equals("https") && !scheme.equals("http")) {
             throw ProblemException.invalid(field, "scheme must be https or http");
         }
-        if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null
-                || (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/"))) {
-            throw ProblemException.invalid(field, "must be scheme://host[:port] only, without path, query or credentials");
+        if (uri.getRawUserInfo() != null
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null
+                || (uri.getRawPath() != null
+                        && !uri.getRawPath().isEmpty()
+                        && !uri.getRawPath().equals("/"))) {
+            throw ProblemException.invalid(
+                    field, "must be scheme://host[:port] only, without path, query or credentials");
         }
         String host = uri.getHost();
         int port = uri.getPort();
@@ -71,7 +75,8 @@ public final class Origins {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid(field, "host is not a valid domain name");
         }
-        boolean defaultPort = port == -1 || (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
+        boolean defaultPort =
+                port == -1 || (scheme.equals("https") && port == 443) || (scheme.equals("http") && port == 80);
         return scheme + "://" + asciiHost + (defaultPort ? "" : ":" + port);
     }
 

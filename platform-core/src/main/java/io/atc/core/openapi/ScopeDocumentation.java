@@ -32,19 +32,20 @@ public class ScopeDocumentation implements OASFilter {
         if (openApi.getPaths() == null || openApi.getPaths().getPathItems() == null) {
             return;
         }
-        openApi.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
-            Scope scope = scopes.get(ScopedOperations.key(method.name(), path));
-            if (scope != null) {
-                document(operation, scope);
-            }
-        }));
+        openApi.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
+                .forEach((method, operation) -> {
+                    Scope scope = scopes.get(ScopedOperations.key(method.name(), path));
+                    if (scope != null) {
+                        document(operation, scope);
+                    }
+                }));
     }
 
     private static void document(Operation operation, Scope scope) {
         String requirement = "Requires the `" + scope.wireName() + "` scope (an admin key holds every scope).";
         String description = operation.getDescription();
-        operation.setDescription(description == null || description.isBlank() ? requirement
-                : description + "\n\n" + requirement);
+        operation.setDescription(
+                description == null || description.isBlank() ? requirement : description + "\n\n" + requirement);
         operation.addExtension(EXTENSION, scope.wireName());
     }
 }

@@ -20,12 +20,12 @@ final class ScopedOperations {
 
     private static final DotName REQUIRES_SCOPE = DotName.createSimple(RequiresScope.class);
     private static final DotName PATH = DotName.createSimple("jakarta.ws.rs.Path");
-    private static final List<String> HTTP_METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
+    private static final List<String> HTTP_METHODS =
+            List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
     /** A template with a regular expression, {@code {seq: \d+}}, as OpenAPI writes it: {@code {seq}}. */
     private static final Pattern TEMPLATE_REGEX = Pattern.compile("\\{\\s*(\\w[\\w.-]*)\\s*:[^}]*}");
 
-    private ScopedOperations() {
-    }
+    private ScopedOperations() {}
 
     static Map<String, Scope> in(IndexView index) {
         Map<String, Scope> scopes = new HashMap<>();
@@ -51,10 +51,12 @@ final class ScopedOperations {
 
     private static String path(ClassInfo resource, MethodInfo method) {
         StringBuilder path = new StringBuilder();
-        for (AnnotationInstance declared : new AnnotationInstance[] {resource.declaredAnnotation(PATH),
-                method.declaredAnnotation(PATH)}) {
+        for (AnnotationInstance declared :
+                new AnnotationInstance[] {resource.declaredAnnotation(PATH), method.declaredAnnotation(PATH)}) {
             if (declared != null) {
-                String segment = TEMPLATE_REGEX.matcher(declared.value().asString()).replaceAll("{$1}")
+                String segment = TEMPLATE_REGEX
+                        .matcher(declared.value().asString())
+                        .replaceAll("{$1}")
                         .replaceAll("^/+|/+$", "");
                 if (!segment.isEmpty()) {
                     path.append('/').append(segment);

@@ -9,9 +9,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * One page of a list, in the list's order: every list of the API answers with this shape. Pass
  * {@code next} as the {@value #AFTER} query parameter to read the following page; it is null on the last.
  */
-public record Page<T>(List<T> items,
-        @Schema(description = "opaque cursor of the following page (pass it as `after`); null on the last page",
-                nullable = true) String next) {
+public record Page<T>(
+        List<T> items,
+
+        @Schema(
+                description = "opaque cursor of the following page (pass it as `after`); null on the last page",
+                nullable = true)
+        String next) {
 
     /** The query parameter that takes a {@code next} cursor. */
     public static final String AFTER = "after";

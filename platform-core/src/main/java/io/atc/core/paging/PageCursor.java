@@ -57,7 +57,9 @@ public final class PageCursor<P> {
             }
             return Optional.of(read.apply(text.substring(kind.length() + 1)));
         } catch (IllegalArgumentException malformed) {
-            throw new ProblemException(ProblemType.MALFORMED_REQUEST, Page.AFTER + ": " + NOT_A_CURSOR,
+            throw new ProblemException(
+                    ProblemType.MALFORMED_REQUEST,
+                    Page.AFTER + ": " + NOT_A_CURSOR,
                     List.of(new Problem.FieldError(Page.AFTER, NOT_A_CURSOR)));
         }
     }

@@ -9,8 +9,7 @@ import io.vertx.pgclient.PgException;
 /** Turns a failed first contact with the database into words an operator can act on. */
 final class DatabaseFailures {
 
-    private DatabaseFailures() {
-    }
+    private DatabaseFailures() {}
 
     static String describe(Throwable failure, Duration timeout) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

@@ -37,21 +37,28 @@ public class DatabaseStartupCheck {
     void onStart(@Observes StartupEvent event) {
         List<Row> problems;
         try {
-            problems = reads.read(CrossTenantRead.SERVICE_ROLE_PROBLEMS).await().atMost(timeout).stream().toList();
+            problems = reads.read(CrossTenantRead.SERVICE_ROLE_PROBLEMS).await().atMost(timeout).stream()
+                    .toList();
         } catch (RuntimeException e) {
             StartupRefusal.refuse("ATC-STARTUP-DB cannot use the database at " + redact(url) + " as " + user + ": "
                     + DatabaseFailures.describe(e, timeout));
             return;
         }
         if (!problems.isEmpty()) {
-            StartupRefusal.refuse("ATC-STARTUP-DB refusing to run as " + problems.get(0).getString("role")
-                    + ": the service role must be NOSUPERUSER and NOBYPASSRLS, own nothing and hold only the service"
-                    + " grants, so that row level security applies (docs/operations.md, \"The service role\"); it "
-                    + String.join("; it ", problems.stream().map(row -> row.getString("problem")).toList()));
+            StartupRefusal.refuse(
+                    "ATC-STARTUP-DB refusing to run as " + problems.get(0).getString("role")
+                            + ": the service role must be NOSUPERUSER and NOBYPASSRLS, own nothing and hold only the service"
+                            + " grants, so that row level security applies (docs/operations.md, \"The service role\"); it "
+                            + String.join(
+                                    "; it ",
+                                    problems.stream()
+                                            .map(row -> row.getString("problem"))
+                                            .toList()));
             return;
         }
-        List<String> headless = reads.read(CrossTenantRead.TENANTS_WITHOUT_CHAIN_HEAD).await().atMost(timeout)
-                .stream().map(row -> row.getUUID(0).toString()).toList();
+        List<String> headless = reads.read(CrossTenantRead.TENANTS_WITHOUT_CHAIN_HEAD).await().atMost(timeout).stream()
+                .map(row -> row.getUUID(0).toString())
+                .toList();
         if (!headless.isEmpty()) {
             StartupRefusal.refuse("ATC-STARTUP-AUDIT refusing to start: " + headless.size()
                     + " tenant(s) have no initialised audit chain head: " + String.join(", ", headless));

@@ -102,7 +102,9 @@ public final class StartupExitHandler implements BiConsumer<Integer, Throwable> 
      * META-INF/microprofile-config.properties), else the text format.
      */
     static String logLine(String message) {
-        if ("false".equalsIgnoreCase(System.getenv().getOrDefault("ATC_LOG_JSON", "true").strip())) {
+        if ("false"
+                .equalsIgnoreCase(
+                        System.getenv().getOrDefault("ATC_LOG_JSON", "true").strip())) {
             return TEXT_TIMESTAMP.format(LocalDateTime.now()) + " ERROR [" + StartupExitHandler.class.getName() + "] ("
                     + Thread.currentThread().getName() + ") " + message;
         }

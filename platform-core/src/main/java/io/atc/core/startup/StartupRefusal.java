@@ -17,8 +17,7 @@ public final class StartupRefusal {
     /** Observer priority for work that must run after every start-up check (checks use the default). */
     public static final int AFTER_CHECKS = jakarta.interceptor.Interceptor.Priority.PLATFORM_AFTER + 1000;
 
-    private StartupRefusal() {
-    }
+    private StartupRefusal() {}
 
     private static volatile boolean refused;
 

@@ -41,7 +41,9 @@ public class CrossTenantReads {
      * the work, and the work's reads see none of them half done.
      */
     public <T> Uni<T> underExclusiveLock(long lockKey, Function<LockedReads, Uni<T>> work) {
-        return pool.withTransaction(connection -> connection.preparedQuery(HOLD_EXCLUSIVE).execute(Tuple.of(lockKey))
+        return pool.withTransaction(connection -> connection
+                .preparedQuery(HOLD_EXCLUSIVE)
+                .execute(Tuple.of(lockKey))
                 .flatMap(locked -> work.apply(new LockedReads(connection))));
     }
 

@@ -22,14 +22,14 @@ public final class TenantBinding {
 
     /** The setting, as an expression over {@code $1} (the tenant id as text) whose value is {@code $1}. */
     static final String SET_TENANT = "set_config('atc.tenant_id', $1, true)";
+
     static final String BIND = "select " + SET_TENANT;
     static final String BIND_READ_ONLY = BIND + ", set_config('transaction_read_only', 'on', true)";
 
     private static final String JDBC_BIND = "select set_config('atc.tenant_id', ?, true)";
     private static final String JDBC_BIND_READ_ONLY = JDBC_BIND + ", set_config('transaction_read_only', 'on', true)";
 
-    private TenantBinding() {
-    }
+    private TenantBinding() {}
 
     /** Binds the open transaction of a raw reactive connection to the tenant (a benchmark's baseline). */
     public static Uni<RowSet<Row>> bind(SqlConnection connection, UUID tenantId) {

@@ -37,7 +37,8 @@ public final class TenantSql {
 
     /** Streams a large result through a server-side cursor, {@code fetchSize} rows at a time. */
     public Multi<Row> stream(String sql, Tuple parameters, int fetchSize) {
-        return connection.prepare(sql)
-                .onItem().transformToMulti(statement -> statement.createStream(fetchSize, parameters).toMulti());
+        return connection.prepare(sql).onItem().transformToMulti(statement -> statement
+                .createStream(fetchSize, parameters)
+                .toMulti());
     }
 }

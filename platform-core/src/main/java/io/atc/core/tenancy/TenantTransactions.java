@@ -54,8 +54,8 @@ public class TenantTransactions {
      */
     public <T> Uni<T> mutate(UUID tenantId, AuditEntry entry, Function<TenantSql, Uni<T>> work) {
         Objects.requireNonNull(entry, "entry");
-        return inTransaction(sql -> BIND_AND_APPEND.append(sql::execute, sql.tenantId().toString(), entry),
-                tenantId, work);
+        return inTransaction(
+                sql -> BIND_AND_APPEND.append(sql::execute, sql.tenantId().toString(), entry), tenantId, work);
     }
 
     /**
@@ -80,7 +80,8 @@ public class TenantTransactions {
     }
 
     private static <T> Uni<T> audited(TenantSql sql, Function<TenantSql, Uni<Audited<T>>> work) {
-        return work.apply(sql).flatMap(audited -> AuditLog.append(sql::execute, audited.entry()).map(receipt -> audited.result()));
+        return work.apply(sql).flatMap(audited -> AuditLog.append(sql::execute, audited.entry())
+                .map(receipt -> audited.result()));
     }
 
     private <T> Uni<T> inTransaction(String bind, UUID tenantId, Function<TenantSql, Uni<T>> work) {
@@ -92,12 +93,17 @@ public class TenantTransactions {
      * first statement is sent right behind it: a connection runs its statements in order, so the
      * work still runs bound, one round trip sooner.
      */
-    private <T> Uni<T> inTransaction(Function<TenantSql, Uni<?>> binding, UUID tenantId, Function<TenantSql, Uni<T>> work) {
+    private <T> Uni<T> inTransaction(
+            Function<TenantSql, Uni<?>> binding, UUID tenantId, Function<TenantSql, Uni<T>> work) {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(work, "work");
         return pool.withTransaction(connection -> {
             TenantSql sql = new TenantSql(connection, tenantId);
-            return Uni.combine().all().unis(binding.apply(sql), work.apply(sql)).asTuple().map(done -> done.getItem2());
+            return Uni.combine()
+                    .all()
+                    .unis(binding.apply(sql), work.apply(sql))
+                    .asTuple()
+                    .map(done -> done.getItem2());
         });
     }
 }

@@ -13,8 +13,7 @@ public final class PostgresText {
     /** The message a client reads next to the field that broke the rule. */
     public static final String RULE = "must not contain a NUL character or an unpaired surrogate";
 
-    private PostgresText() {
-    }
+    private PostgresText() {}
 
     public static boolean canStore(CharSequence text) {
         int length = text.length();

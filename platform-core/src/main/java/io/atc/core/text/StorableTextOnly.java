@@ -24,25 +24,37 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 @Singleton
 public class StorableTextOnly implements ObjectMapperCustomizer {
 
-    private static final Set<LogicalType> SCALARS = EnumSet.of(LogicalType.Textual, LogicalType.Integer,
-            LogicalType.Float, LogicalType.Boolean, LogicalType.DateTime, LogicalType.Binary, LogicalType.OtherScalar,
+    private static final Set<LogicalType> SCALARS = EnumSet.of(
+            LogicalType.Textual,
+            LogicalType.Integer,
+            LogicalType.Float,
+            LogicalType.Boolean,
+            LogicalType.DateTime,
+            LogicalType.Binary,
+            LogicalType.OtherScalar,
             LogicalType.Enum);
 
     @Override
     public void customize(ObjectMapper mapper) {
-        mapper.registerModule(new SimpleModule("atc-storable-text").setDeserializerModifier(new BeanDeserializerModifier() {
+        mapper.registerModule(
+                new SimpleModule("atc-storable-text").setDeserializerModifier(new BeanDeserializerModifier() {
 
-            @Override
-            public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription type,
-                    JsonDeserializer<?> deserializer) {
-                return SCALARS.contains(deserializer.logicalType()) ? new StorableTextDeserializer(deserializer) : deserializer;
-            }
+                    @Override
+                    public JsonDeserializer<?> modifyDeserializer(
+                            DeserializationConfig config, BeanDescription type, JsonDeserializer<?> deserializer) {
+                        return SCALARS.contains(deserializer.logicalType())
+                                ? new StorableTextDeserializer(deserializer)
+                                : deserializer;
+                    }
 
-            @Override
-            public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
-                    BeanDescription description, JsonDeserializer<?> deserializer) {
-                return new StorableTextDeserializer(deserializer);
-            }
-        }));
+                    @Override
+                    public JsonDeserializer<?> modifyEnumDeserializer(
+                            DeserializationConfig config,
+                            JavaType type,
+                            BeanDescription description,
+                            JsonDeserializer<?> deserializer) {
+                        return new StorableTextDeserializer(deserializer);
+                    }
+                }));
     }
 }

@@ -17,6 +17,7 @@ public class UnstorableTextMapper {
 
     @ServerExceptionMapper
     public Response unstorableText(UnstorableTextException failure, UriInfo uri) {
-        return ProblemResponses.of(ProblemException.invalid(JsonFieldPath.of(failure), PostgresText.RULE), uri.getPath());
+        return ProblemResponses.of(
+                ProblemException.invalid(JsonFieldPath.of(failure), PostgresText.RULE), uri.getPath());
     }
 }

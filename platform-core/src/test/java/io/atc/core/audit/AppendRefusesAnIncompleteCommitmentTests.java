@@ -29,7 +29,8 @@ class AppendRefusesAnIncompleteCommitmentTests {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String APPEND = "select * from audit.append($1, 'test.event', 'site:x', '{}'::jsonb, $2, $3)";
-    private static final String COMMITMENT_REQUIRED = "a salt of at least 16 bytes and a 32-byte payload hash are required";
+    private static final String COMMITMENT_REQUIRED =
+            "a salt of at least 16 bytes and a 32-byte payload hash are required";
 
     @RegisterExtension
     static final ServiceRolePool SERVICE = new ServiceRolePool(2);
@@ -61,18 +62,27 @@ class AppendRefusesAnIncompleteCommitmentTests {
 
     private static void assertRefused(String actor, byte[] salt, byte[] payloadHash, String message) throws Exception {
         UUID tenant = UUID.randomUUID();
-        SERVICE.transactions().createTenant(tenant, "Careless caller " + tenant).await().atMost(WAIT);
+        SERVICE.transactions()
+                .createTenant(tenant, "Careless caller " + tenant)
+                .await()
+                .atMost(WAIT);
         int before = ChainRows.of(SERVICE.database(), tenant).size();
 
-        assertThatThrownBy(() -> SERVICE.pool().withTransaction(connection -> connection
-                .preparedQuery("select set_config('atc.tenant_id', $1, true)").execute(Tuple.of(tenant.toString()))
-                .flatMap(bound -> connection.preparedQuery(APPEND)
-                        .execute(Tuple.of(actor, buffer(salt), buffer(payloadHash)))))
-                .await().atMost(WAIT))
+        assertThatThrownBy(() -> SERVICE.pool()
+                        .withTransaction(connection -> connection
+                                .preparedQuery("select set_config('atc.tenant_id', $1, true)")
+                                .execute(Tuple.of(tenant.toString()))
+                                .flatMap(bound -> connection
+                                        .preparedQuery(APPEND)
+                                        .execute(Tuple.of(actor, buffer(salt), buffer(payloadHash)))))
+                        .await()
+                        .atMost(WAIT))
                 .isInstanceOf(PgException.class)
                 .hasMessageContaining(message);
 
-        assertThat(ChainRows.of(SERVICE.database(), tenant)).as("the chain is unchanged").hasSize(before);
+        assertThat(ChainRows.of(SERVICE.database(), tenant))
+                .as("the chain is unchanged")
+                .hasSize(before);
     }
 
     private static Buffer buffer(byte[] bytes) {

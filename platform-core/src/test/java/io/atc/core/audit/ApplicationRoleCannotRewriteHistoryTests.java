@@ -50,18 +50,19 @@ class ApplicationRoleCannotRewriteHistoryTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "update audit.events set action = 'forged' where seq = 0",
-        "update audit.events set payload = null, payload_salt = null, tombstoned_at = now() where seq = 0",
-        "delete from audit.events where seq = 0",
-        "insert into audit.events select * from audit.events where seq = 0",
-        "truncate audit.events",
-        "update audit.chain_heads set seq = seq + 1",
-        "delete from audit.chain_heads",
-        "insert into audit.chain_heads (tenant_id, seq, head_hash, prev_head_hash, updated_at)"
-            + " values ('00000000-0000-0000-0000-000000000001', 0, '\\x00', '\\x00', now())",
-        "select audit.entry_hash_v1(gen_random_uuid(), 0, '\\x00', now(), 'a', 'b', 'c', '\\x00')"
-    })
+    @ValueSource(
+            strings = {
+                "update audit.events set action = 'forged' where seq = 0",
+                "update audit.events set payload = null, payload_salt = null, tombstoned_at = now() where seq = 0",
+                "delete from audit.events where seq = 0",
+                "insert into audit.events select * from audit.events where seq = 0",
+                "truncate audit.events",
+                "update audit.chain_heads set seq = seq + 1",
+                "delete from audit.chain_heads",
+                "insert into audit.chain_heads (tenant_id, seq, head_hash, prev_head_hash, updated_at)"
+                        + " values ('00000000-0000-0000-0000-000000000001', 0, '\\x00', '\\x00', now())",
+                "select audit.entry_hash_v1(gen_random_uuid(), 0, '\\x00', now(), 'a', 'b', 'c', '\\x00')"
+            })
     void theServiceRoleCannotTouchAuditTablesDirectly(String statement) throws SQLException {
         try (Connection app = database.connectAsApp()) {
             app.setAutoCommit(false);
@@ -73,17 +74,18 @@ class ApplicationRoleCannotRewriteHistoryTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "update audit.events set hash = sha256(hash) where seq = 0",
-        "update audit.events set occurred_at = occurred_at - interval '1 day' where seq = 0",
-        "update audit.events set payload = '{\"forged\":true}' where seq = 0",
-        "update audit.events set payload = null, payload_salt = null, tombstoned_at = now(), actor = 'x' where seq = 0",
-        "delete from audit.events where seq = 0",
-        "truncate audit.events cascade",
-        "update audit.chain_heads set seq = seq - 1",
-        "update audit.chain_heads set head_hash = sha256(head_hash)",
-        "delete from audit.chain_heads"
-    })
+    @ValueSource(
+            strings = {
+                "update audit.events set hash = sha256(hash) where seq = 0",
+                "update audit.events set occurred_at = occurred_at - interval '1 day' where seq = 0",
+                "update audit.events set payload = '{\"forged\":true}' where seq = 0",
+                "update audit.events set payload = null, payload_salt = null, tombstoned_at = now(), actor = 'x' where seq = 0",
+                "delete from audit.events where seq = 0",
+                "truncate audit.events cascade",
+                "update audit.chain_heads set seq = seq - 1",
+                "update audit.chain_heads set head_hash = sha256(head_hash)",
+                "delete from audit.chain_heads"
+            })
     void evenTheOwnersStatementsAreStoppedByTheGuards(String statement) throws SQLException {
         try (Connection owner = database.connectAsOwner()) {
             owner.setAutoCommit(false);
@@ -101,6 +103,7 @@ class ApplicationRoleCannotRewriteHistoryTests {
         List<ChainRows.Row> chain = ChainRows.of(database, tenant);
 
         assertThat(chain).hasSize(1);
-        assertThat(ChainRows.recomputedHash(tenant, chain.get(0))).isEqualTo(chain.get(0).hash());
+        assertThat(ChainRows.recomputedHash(tenant, chain.get(0)))
+                .isEqualTo(chain.get(0).hash());
     }
 }

@@ -11,8 +11,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.atc.core.tenancy.ServiceRolePool;
 import io.atc.core.tenancy.Audited;
+import io.atc.core.tenancy.ServiceRolePool;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
@@ -51,9 +51,12 @@ class AuditAppendTests {
         renameEverySite(tenant, "user:ünïcødé", Map.of("note", "line\nbreak \"quoted\" €", "n", 1.5e3));
 
         for (ChainRows.Row row : ChainRows.of(SERVICE.database(), tenant)) {
-            assertThat(ChainRows.recomputedHash(tenant, row)).as("hash of seq %d", row.seq()).isEqualTo(row.hash());
+            assertThat(ChainRows.recomputedHash(tenant, row))
+                    .as("hash of seq %d", row.seq())
+                    .isEqualTo(row.hash());
             assertThat(AuditPayloads.payloadHash(row.salt(), AuditPayloads.canonicalJson(row.payload())))
-                    .as("payload commitment of seq %d", row.seq()).isEqualTo(row.payloadHash());
+                    .as("payload commitment of seq %d", row.seq())
+                    .isEqualTo(row.payloadHash());
             assertThat(row.salt()).hasSizeGreaterThanOrEqualTo(16);
         }
     }
@@ -63,14 +66,22 @@ class AuditAppendTests {
         UUID tenant = newTenant();
         int events = ChainRows.of(SERVICE.database(), tenant).size();
 
-        assertThatThrownBy(() -> SERVICE.transactions().mutate(tenant, sql -> sql
-                .execute("insert into tenancy.sites (tenant_id, name) values ($1, 'half written')", Tuple.of(tenant))
-                .flatMap(inserted -> Uni.createFrom().<Audited<Object>>failure(new IllegalStateException("boom"))))
-                .await().atMost(WAIT)).hasMessage("boom");
+        assertThatThrownBy(() -> SERVICE.transactions()
+                        .mutate(tenant, sql -> sql.execute(
+                                        "insert into tenancy.sites (tenant_id, name) values ($1, 'half written')",
+                                        Tuple.of(tenant))
+                                .flatMap(inserted ->
+                                        Uni.createFrom().<Audited<Object>>failure(new IllegalStateException("boom"))))
+                        .await()
+                        .atMost(WAIT))
+                .hasMessage("boom");
 
         assertThat(ChainRows.of(SERVICE.database(), tenant)).hasSize(events);
-        long sites = SERVICE.transactions().read(tenant, sql -> sql.execute("select count(*) from tenancy.sites where name = 'half written'")
-                .map(rows -> rows.iterator().next().getLong(0))).await().atMost(WAIT);
+        long sites = SERVICE.transactions()
+                .read(tenant, sql -> sql.execute("select count(*) from tenancy.sites where name = 'half written'")
+                        .map(rows -> rows.iterator().next().getLong(0)))
+                .await()
+                .atMost(WAIT);
         assertThat(sites).isZero();
     }
 
@@ -78,21 +89,39 @@ class AuditAppendTests {
     void anAppendThatFailsTakesTheMutationDownWithIt() {
         UUID headless = UUID.randomUUID();
 
-        assertThatThrownBy(() -> SERVICE.transactions().mutate(headless, sql -> sql
-                .execute("insert into tenancy.tenants (tenant_id, name) values ($1, 'no chain')", Tuple.of(headless))
-                .map(rows -> Audited.of(rows.rowCount(), AuditEntry.of("key:test", "test.orphan", "tenant:" + headless))))
-                .await().atMost(WAIT))
+        assertThatThrownBy(() -> SERVICE.transactions()
+                        .mutate(headless, sql -> sql.execute(
+                                        "insert into tenancy.tenants (tenant_id, name) values ($1, 'no chain')",
+                                        Tuple.of(headless))
+                                .map(rows -> Audited.of(
+                                        rows.rowCount(),
+                                        AuditEntry.of("key:test", "test.orphan", "tenant:" + headless))))
+                        .await()
+                        .atMost(WAIT))
                 .isInstanceOf(PgException.class)
                 .hasMessageContaining("has no chain head");
 
-        long tenants = SERVICE.pool().withTransaction(connection -> connection
-                .preparedQuery("select set_config('atc.tenant_id', $1, true)").execute(Tuple.of(headless.toString()))
-                .flatMap(bound -> connection.query("select count(*) from tenancy.tenants").execute()))
-                .await().atMost(WAIT).iterator().next().getLong(0);
+        long tenants = SERVICE.pool()
+                .withTransaction(connection -> connection
+                        .preparedQuery("select set_config('atc.tenant_id', $1, true)")
+                        .execute(Tuple.of(headless.toString()))
+                        .flatMap(bound -> connection
+                                .query("select count(*) from tenancy.tenants")
+                                .execute()))
+                .await()
+                .atMost(WAIT)
+                .iterator()
+                .next()
+                .getLong(0);
         assertThat(tenants).isZero();
-        long sitesAfterwards = SERVICE.transactions().read(newTenant(), sql -> sql.execute("select count(*) from tenancy.sites")
-                .map(rows -> rows.iterator().next().getLong(0))).await().atMost(WAIT);
-        assertThat(sitesAfterwards).as("the pooled connection is usable afterwards").isEqualTo(1);
+        long sitesAfterwards = SERVICE.transactions()
+                .read(newTenant(), sql -> sql.execute("select count(*) from tenancy.sites")
+                        .map(rows -> rows.iterator().next().getLong(0)))
+                .await()
+                .atMost(WAIT);
+        assertThat(sitesAfterwards)
+                .as("the pooled connection is usable afterwards")
+                .isEqualTo(1);
     }
 
     @Test
@@ -100,9 +129,14 @@ class AuditAppendTests {
         UUID tenant = newTenant();
         List<ChainRows.Row> before = ChainRows.of(SERVICE.database(), tenant);
 
-        int renamed = SERVICE.transactions().mutate(tenant, new AuditEntry("key:k2", "test.renamed", "site:*", Map.of("name", "Pier")),
-                sql -> sql.execute("update tenancy.sites set name = 'Pier'").map(rows -> rows.rowCount()))
-                .await().atMost(WAIT);
+        int renamed = SERVICE.transactions()
+                .mutate(
+                        tenant,
+                        new AuditEntry("key:k2", "test.renamed", "site:*", Map.of("name", "Pier")),
+                        sql -> sql.execute("update tenancy.sites set name = 'Pier'")
+                                .map(rows -> rows.rowCount()))
+                .await()
+                .atMost(WAIT);
 
         assertThat(renamed).isEqualTo(1);
         List<ChainRows.Row> after = ChainRows.of(SERVICE.database(), tenant);
@@ -118,13 +152,18 @@ class AuditAppendTests {
         UUID tenant = newTenant();
         int events = ChainRows.of(SERVICE.database(), tenant).size();
 
-        assertThatThrownBy(() -> SERVICE.transactions().mutate(tenant, AuditEntry.of("key:k3", "test.deleted", "site:none"),
-                sql -> sql.execute("delete from tenancy.sites where name = 'no such site'").map(rows -> {
-                    if (rows.rowCount() == 0) {
-                        throw new IllegalStateException("not found");
-                    }
-                    return rows.rowCount();
-                })).await().atMost(WAIT)).hasMessage("not found");
+        assertThatThrownBy(() -> SERVICE.transactions()
+                        .mutate(tenant, AuditEntry.of("key:k3", "test.deleted", "site:none"), sql -> sql.execute(
+                                        "delete from tenancy.sites where name = 'no such site'")
+                                .map(rows -> {
+                                    if (rows.rowCount() == 0) {
+                                        throw new IllegalStateException("not found");
+                                    }
+                                    return rows.rowCount();
+                                }))
+                        .await()
+                        .atMost(WAIT))
+                .hasMessage("not found");
 
         assertThat(ChainRows.of(SERVICE.database(), tenant)).hasSize(events);
     }
@@ -132,36 +171,54 @@ class AuditAppendTests {
     @Test
     void aReadTransactionCannotWrite() {
         UUID tenant = newTenant();
-        assertThatThrownBy(() -> SERVICE.transactions().read(tenant, sql -> sql
-                .execute("insert into tenancy.sites (tenant_id, name) values ($1, 'sneaky')", Tuple.of(tenant)))
-                .await().atMost(WAIT))
+        assertThatThrownBy(() -> SERVICE.transactions()
+                        .read(
+                                tenant,
+                                sql -> sql.execute(
+                                        "insert into tenancy.sites (tenant_id, name) values ($1, 'sneaky')",
+                                        Tuple.of(tenant)))
+                        .await()
+                        .atMost(WAIT))
                 .isInstanceOf(PgException.class)
                 .hasMessageContaining("read-only transaction");
     }
 
     @Test
     void appendingWithoutABoundTenantIsRefused() {
-        assertThatThrownBy(() -> SERVICE.pool().withTransaction(connection -> connection.preparedQuery(
-                "select * from audit.append('x', 'y', 'z', '{}'::jsonb, $1, $2)")
-                .execute(Tuple.of(io.vertx.core.buffer.Buffer.buffer(new byte[32]),
-                        io.vertx.core.buffer.Buffer.buffer(new byte[32]))))
-                .await().atMost(WAIT))
+        assertThatThrownBy(() -> SERVICE.pool()
+                        .withTransaction(connection -> connection
+                                .preparedQuery("select * from audit.append('x', 'y', 'z', '{}'::jsonb, $1, $2)")
+                                .execute(Tuple.of(
+                                        io.vertx.core.buffer.Buffer.buffer(new byte[32]),
+                                        io.vertx.core.buffer.Buffer.buffer(new byte[32]))))
+                        .await()
+                        .atMost(WAIT))
                 .isInstanceOf(PgException.class)
                 .hasMessageContaining("no tenant is bound");
     }
 
     private static UUID newTenant() {
         UUID tenant = UUID.randomUUID();
-        SERVICE.transactions().createTenant(tenant, "Audit tenant " + tenant).await().atMost(WAIT);
-        SERVICE.transactions().mutate(tenant, sql -> sql.execute("insert into tenancy.sites (tenant_id, name) values ($1, 'Depot')",
-                Tuple.of(tenant)).map(rows -> Audited.of(rows.rowCount(), AuditEntry.of("key:setup", "test.site", "site:depot"))))
-                .await().atMost(WAIT);
+        SERVICE.transactions()
+                .createTenant(tenant, "Audit tenant " + tenant)
+                .await()
+                .atMost(WAIT);
+        SERVICE.transactions()
+                .mutate(tenant, sql -> sql.execute(
+                                "insert into tenancy.sites (tenant_id, name) values ($1, 'Depot')", Tuple.of(tenant))
+                        .map(rows ->
+                                Audited.of(rows.rowCount(), AuditEntry.of("key:setup", "test.site", "site:depot"))))
+                .await()
+                .atMost(WAIT);
         return tenant;
     }
 
     private static void renameEverySite(UUID tenant, String actor, Map<String, Object> payload) {
-        SERVICE.transactions().mutate(tenant, sql -> sql.execute("update tenancy.sites set name = name || '.'")
-                .map(rows -> Audited.of(rows.rowCount(), new AuditEntry(actor, "test.renamed", "site:*", payload))))
-                .await().atMost(WAIT);
+        SERVICE.transactions()
+                .mutate(tenant, sql -> sql.execute("update tenancy.sites set name = name || '.'")
+                        .map(rows ->
+                                Audited.of(rows.rowCount(), new AuditEntry(actor, "test.renamed", "site:*", payload))))
+                .await()
+                .atMost(WAIT);
     }
 }

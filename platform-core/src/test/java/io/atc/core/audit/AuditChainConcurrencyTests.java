@@ -10,8 +10,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.atc.core.tenancy.ServiceRolePool;
 import io.atc.core.tenancy.Audited;
+import io.atc.core.tenancy.ServiceRolePool;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -61,10 +61,11 @@ class AuditChainConcurrencyTests {
             String actor = "key:writer-" + writer;
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (int i = 0; i < perWriter; i++) {
-                chain = chain.chain(() -> SERVICE.transactions().mutate(tenant, sql -> sql
-                        .execute("insert into tenancy.sites (tenant_id, name) values ($1, $2)",
+                chain = chain.chain(() -> SERVICE.transactions().mutate(tenant, sql -> sql.execute(
+                                "insert into tenancy.sites (tenant_id, name) values ($1, $2)",
                                 Tuple.of(tenant, actor + "/" + UUID.randomUUID()))
-                        .map(rows -> Audited.of((Void) null, AuditEntry.of(actor, "site.created", "site:concurrent")))));
+                        .map(rows ->
+                                Audited.of((Void) null, AuditEntry.of(actor, "site.created", "site:concurrent")))));
             }
             writers.add(chain);
         }
@@ -77,14 +78,21 @@ class AuditChainConcurrencyTests {
         for (int i = 0; i < chain.size(); i++) {
             ChainRows.Row row = chain.get(i);
             assertThat(row.seq()).isEqualTo(i);
-            assertThat(row.prevHash()).isEqualTo(i == 0 ? AuditRecordHash.GENESIS_PREV : chain.get(i - 1).hash());
+            assertThat(row.prevHash())
+                    .isEqualTo(
+                            i == 0
+                                    ? AuditRecordHash.GENESIS_PREV
+                                    : chain.get(i - 1).hash());
             assertThat(ChainRows.recomputedHash(tenant, row)).isEqualTo(row.hash());
         }
     }
 
     private static UUID newTenant() {
         UUID tenant = UUID.randomUUID();
-        SERVICE.transactions().createTenant(tenant, "Concurrent " + tenant).await().atMost(WAIT);
+        SERVICE.transactions()
+                .createTenant(tenant, "Concurrent " + tenant)
+                .await()
+                .atMost(WAIT);
         return tenant;
     }
 }

@@ -49,7 +49,8 @@ class TenantGenesisTests {
         UUID tenant = UUID.randomUUID();
         SERVICE.transactions().createTenant(tenant, "Once").await().atMost(WAIT);
 
-        assertThatThrownBy(() -> SERVICE.transactions().createTenant(tenant, "Twice").await().atMost(WAIT));
+        assertThatThrownBy(() ->
+                SERVICE.transactions().createTenant(tenant, "Twice").await().atMost(WAIT));
 
         assertThat(ChainRows.of(SERVICE.database(), tenant)).hasSize(1);
     }
@@ -60,7 +61,8 @@ class TenantGenesisTests {
         try (Connection app = SERVICE.database().connectAsApp()) {
             app.setAutoCommit(false);
             SyntheticOrganisations.bindTenant(app, tenant);
-            try (PreparedStatement insert = app.prepareStatement("insert into tenancy.tenants (tenant_id, name) values (?, 'headless')")) {
+            try (PreparedStatement insert =
+                    app.prepareStatement("insert into tenancy.tenants (tenant_id, name) values (?, 'headless')")) {
                 insert.setObject(1, tenant);
                 insert.executeUpdate();
             }

@@ -55,7 +55,8 @@ class CidrBlockTests {
         "::/0, ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff, true",
     })
     void matchesExactlyTheRange(String cidr, String address, boolean expected) throws Exception {
-        assertThat(CidrBlock.parse(cidr).contains(InetAddress.getByName(address))).isEqualTo(expected);
+        assertThat(CidrBlock.parse(cidr).contains(InetAddress.getByName(address)))
+                .isEqualTo(expected);
     }
 
     @Test
@@ -67,18 +68,23 @@ class CidrBlockTests {
         assertThat(block.contains(mappedInside)).isTrue();
         assertThat(block.contains(mappedOutside)).isFalse();
         // An Inet6Address that keeps the mapped form (the JDK's getByName would turn it into IPv4).
-        assertThat(block.contains(Inet6Address.getByAddress(null, mappedInside, -1))).isTrue();
+        assertThat(block.contains(Inet6Address.getByAddress(null, mappedInside, -1)))
+                .isTrue();
         assertThat(CidrBlock.parse("0.0.0.0/0").contains(mappedOutside)).isTrue();
     }
 
     @Test
     void familiesNeverCross() throws Exception {
-        assertThat(CidrBlock.parse("0.0.0.0/0").contains(InetAddress.getByName("2001:db8::1"))).isFalse();
-        assertThat(CidrBlock.parse("0.0.0.0/0").contains(InetAddress.getByName("::"))).isFalse();
-        assertThat(CidrBlock.parse("::/0").contains(InetAddress.getByName("192.0.2.1"))).isFalse();
+        assertThat(CidrBlock.parse("0.0.0.0/0").contains(InetAddress.getByName("2001:db8::1")))
+                .isFalse();
+        assertThat(CidrBlock.parse("0.0.0.0/0").contains(InetAddress.getByName("::")))
+                .isFalse();
+        assertThat(CidrBlock.parse("::/0").contains(InetAddress.getByName("192.0.2.1")))
+                .isFalse();
         assertThat(CidrBlock.parse("::/0").contains(mapped(192, 0, 2, 1))).isFalse();
         // ::a.b.c.d (IPv4-compatible, deprecated) is not mapped: it stays IPv6.
-        assertThat(CidrBlock.parse("0.0.0.0/0").contains(compatible(192, 0, 2, 1))).isFalse();
+        assertThat(CidrBlock.parse("0.0.0.0/0").contains(compatible(192, 0, 2, 1)))
+                .isFalse();
         assertThat(CidrBlock.parse("::/96").contains(compatible(192, 0, 2, 1))).isTrue();
     }
 
@@ -91,7 +97,9 @@ class CidrBlockTests {
 
     @Test
     void answersWithTheCanonicalTextAndFamily() {
-        assertThat(CidrBlock.parse("2001:DB8:0::/32")).hasToString("2001:db8::/32").isEqualTo(CidrBlock.parse("2001:db8::/32"));
+        assertThat(CidrBlock.parse("2001:DB8:0::/32"))
+                .hasToString("2001:db8::/32")
+                .isEqualTo(CidrBlock.parse("2001:db8::/32"));
         assertThat(CidrBlock.parse("192.0.2.7")).hasToString("192.0.2.7/32");
         assertThat(CidrBlock.parse("192.0.2.0/24").isIpv4()).isTrue();
         assertThat(CidrBlock.parse("::1").isIpv4()).isFalse();
@@ -109,7 +117,9 @@ class CidrBlockTests {
     }
 
     private static byte[] mapped(int a, int b, int c, int d) {
-        return new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xFF, (byte) 0xFF, (byte) a, (byte) b, (byte) c, (byte) d};
+        return new byte[] {
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xFF, (byte) 0xFF, (byte) a, (byte) b, (byte) c, (byte) d
+        };
     }
 
     private static byte[] compatible(int a, int b, int c, int d) {

@@ -33,12 +33,27 @@ class CidrsTests {
     @ValueSource(strings = {"10.0.0.1/8", "2001:db8::1/32", "192.168.1.1/24"})
     void hostBitsAreRefusedWithTheNetworkMeant(String input) {
         assertThatThrownBy(() -> Cidrs.canonical("allowedCidrs[0]", input))
-                .isInstanceOf(ProblemException.class).hasMessageContaining("host bits set; did you mean");
+                .isInstanceOf(ProblemException.class)
+                .hasMessageContaining("host bits set; did you mean");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"localhost", "example.com/24", "10.0.0.256", "10.0.0/24", "10.0.0.0/33", "::/129",
-        "10.0.0.0/-1", "10.0.0.0/8/8", "01.2.3.4", "fe80::1%eth0", "::ffff:10.0.0.0/104", " ", "10.0.0.0/ 8"})
+    @ValueSource(
+            strings = {
+                "localhost",
+                "example.com/24",
+                "10.0.0.256",
+                "10.0.0/24",
+                "10.0.0.0/33",
+                "::/129",
+                "10.0.0.0/-1",
+                "10.0.0.0/8/8",
+                "01.2.3.4",
+                "fe80::1%eth0",
+                "::ffff:10.0.0.0/104",
+                " ",
+                "10.0.0.0/ 8"
+            })
     void anythingButALiteralRangeIsRefused(String input) {
         assertThatThrownBy(() -> Cidrs.canonical("allowedCidrs[0]", input)).isInstanceOf(ProblemException.class);
     }

@@ -26,9 +26,24 @@ class OriginsTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"null", "NULL", "*", "https://*.example.com", "ftp://example.com", "example.com",
-        "https://example.com/path", "https://example.com?q=1", "https://example.com#x", "https://user:pw@example.com",
-        "https://", "https://example.com.", "javascript:alert(1)", "file:///etc/passwd", "https://exa mple.com"})
+    @ValueSource(
+            strings = {
+                "null",
+                "NULL",
+                "*",
+                "https://*.example.com",
+                "ftp://example.com",
+                "example.com",
+                "https://example.com/path",
+                "https://example.com?q=1",
+                "https://example.com#x",
+                "https://user:pw@example.com",
+                "https://",
+                "https://example.com.",
+                "javascript:alert(1)",
+                "file:///etc/passwd",
+                "https://exa mple.com"
+            })
     void anythingButOneOriginIsRefused(String input) {
         assertThatThrownBy(() -> Origins.canonical("allowedOrigins[0]", input)).isInstanceOf(ProblemException.class);
     }

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import io.atc.core.errors.Problem;
 import io.atc.core.errors.ProblemException;
@@ -32,7 +32,8 @@ class PageCursorTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"nope", "3", "%%%", "c2VxOjQx", "aWQ6bm90LWEtdXVpZA", "0b6f5d3e-8c1a-4f2b-9d7e-2a4c6e8f0b1d"})
+    @ValueSource(
+            strings = {"nope", "3", "%%%", "c2VxOjQx", "aWQ6bm90LWEtdXVpZA", "0b6f5d3e-8c1a-4f2b-9d7e-2a4c6e8f0b1d"})
     void whatNoIdListHandedOutIsA400NamingAfter(String cursor) {
         assertMalformed(() -> PageCursor.BY_ID.decode(cursor));
     }
@@ -60,6 +61,8 @@ class PageCursorTests {
         ProblemException problem = catchThrowableOfType(ProblemException.class, decode::run);
         assertThat(problem).as("a ProblemException").isNotNull();
         assertThat(problem.type()).isEqualTo(ProblemType.MALFORMED_REQUEST);
-        assertThat(problem.toProblem("/v1/x").errors()).extracting(Problem.FieldError::field).containsExactly("after");
+        assertThat(problem.toProblem("/v1/x").errors())
+                .extracting(Problem.FieldError::field)
+                .containsExactly("after");
     }
 }

@@ -22,7 +22,7 @@ class ConfigProblemsNameTheVariableTests {
     @Test
     void aConversionFailureNamesTheEnvironmentVariable() {
         assertThat(StartupExitHandler.problem("SRCFG00039: The config property atc.keys.argon2.memory-kib with the"
-                + " config value \"lots\" threw an Exception whilst being converted"))
+                        + " config value \"lots\" threw an Exception whilst being converted"))
                 .isEqualTo("ATC_KEYS_ARGON2_MEMORY_KIB: The config property ATC_KEYS_ARGON2_MEMORY_KIB with the"
                         + " config value \"lots\" threw an Exception whilst being converted");
     }
@@ -36,11 +36,13 @@ class ConfigProblemsNameTheVariableTests {
     @Test
     void everyProblemOfAValidationFailureIsKept() {
         ConfigValidationException invalid = new ConfigValidationException(new ConfigValidationException.Problem[] {
-                new ConfigValidationException.Problem("atc.keys.argon2.iterations must be greater than or equal to 2"),
-                new ConfigValidationException.Problem("atc.keys.argon2.parallelism must be greater than or equal to 1") });
-        assertThat(StartupExitHandler.configProblems(new RuntimeException(invalid))).containsExactly(
-                "ATC_KEYS_ARGON2_ITERATIONS: must be greater than or equal to 2",
-                "ATC_KEYS_ARGON2_PARALLELISM: must be greater than or equal to 1");
+            new ConfigValidationException.Problem("atc.keys.argon2.iterations must be greater than or equal to 2"),
+            new ConfigValidationException.Problem("atc.keys.argon2.parallelism must be greater than or equal to 1")
+        });
+        assertThat(StartupExitHandler.configProblems(new RuntimeException(invalid)))
+                .containsExactly(
+                        "ATC_KEYS_ARGON2_ITERATIONS: must be greater than or equal to 2",
+                        "ATC_KEYS_ARGON2_PARALLELISM: must be greater than or equal to 1");
     }
 
     @Test
@@ -53,7 +55,8 @@ class ConfigProblemsNameTheVariableTests {
 
     @Test
     void otherFailuresAreLeftToQuarkus() {
-        assertThat(StartupExitHandler.configProblems(new IllegalStateException("port in use"))).isEmpty();
+        assertThat(StartupExitHandler.configProblems(new IllegalStateException("port in use")))
+                .isEmpty();
         assertThat(StartupExitHandler.configProblems(null)).isEmpty();
     }
 }

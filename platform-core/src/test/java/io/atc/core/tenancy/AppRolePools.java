@@ -11,8 +11,7 @@ public final class AppRolePools {
 
     private static final Vertx VERTX = Vertx.vertx();
 
-    private AppRolePools() {
-    }
+    private AppRolePools() {}
 
     public static Pool open(TestDatabase database, int size) {
         return Pool.newInstance(PgBuilder.pool()

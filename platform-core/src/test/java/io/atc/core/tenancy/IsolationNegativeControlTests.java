@@ -30,7 +30,8 @@ class IsolationNegativeControlTests {
         scratch = TestDatabase.scratch();
         SyntheticOrganisation a = SyntheticOrganisations.create(scratch, "Control A");
         SyntheticOrganisation b = SyntheticOrganisations.create(scratch, "Control B");
-        try (Connection owner = scratch.connectAsOwner(); Statement ddl = owner.createStatement()) {
+        try (Connection owner = scratch.connectAsOwner();
+                Statement ddl = owner.createStatement()) {
             ddl.execute("drop policy tenant_isolation on tenancy.sites");
             ddl.execute("create policy everyone on tenancy.sites using (true) with check (true)");
             ddl.execute("alter table tenancy.tenants no force row level security");
@@ -67,7 +68,8 @@ class IsolationNegativeControlTests {
     @Test
     void theCatalogCheckNamesEveryWeakenedTable() throws Exception {
         try (Connection owner = scratch.connectAsOwner()) {
-            assertThat(RowLevelSecurityCatalog.violations(owner, scratch.target().appUser()))
+            assertThat(RowLevelSecurityCatalog.violations(
+                            owner, scratch.target().appUser()))
                     .anyMatch(v -> v.startsWith("tenancy.sites: permissive policy everyone"))
                     .anyMatch(v -> v.startsWith("tenancy.sites: lacks the tenant policy"))
                     .anyMatch(v -> v.equals("tenancy.tenants: row level security is not enabled"))

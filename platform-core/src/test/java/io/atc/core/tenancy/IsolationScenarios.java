@@ -63,52 +63,63 @@ final class IsolationScenarios implements AutoCloseable {
 
     void otherTenantsSiteByIdIsInvisible() {
         for (UUID bSite : b.siteIds()) {
-            long found = asA(sql -> sql.execute("select count(*) from tenancy.sites where site_id = $1", Tuple.of(bSite))
-                    .map(rows -> rows.iterator().next().getLong(0)));
+            long found =
+                    asA(sql -> sql.execute("select count(*) from tenancy.sites where site_id = $1", Tuple.of(bSite))
+                            .map(rows -> rows.iterator().next().getLong(0)));
             assertThat(found).as("B's site %s seen from A", bSite).isZero();
         }
     }
 
     void otherTenantsRecordIsInvisible() {
-        long found = asA(sql -> sql.execute("select count(*) from tenancy.tenants where tenant_id = $1", Tuple.of(b.tenantId()))
-                .map(rows -> rows.iterator().next().getLong(0)));
+        long found = asA(
+                sql -> sql.execute("select count(*) from tenancy.tenants where tenant_id = $1", Tuple.of(b.tenantId()))
+                        .map(rows -> rows.iterator().next().getLong(0)));
         assertThat(found).as("B's tenant row seen from A").isZero();
     }
 
     void insertingIntoOtherTenantIsDenied() {
         assertThatThrownBy(() -> attemptAsA(sql -> sql.execute(
-                "insert into tenancy.sites (tenant_id, name) values ($1, 'planted by A')", Tuple.of(b.tenantId()))))
+                        "insert into tenancy.sites (tenant_id, name) values ($1, 'planted by A')",
+                        Tuple.of(b.tenantId()))))
                 .as("A inserting a site into B")
                 .isInstanceOf(PgException.class)
                 .hasMessageContaining("row-level security");
     }
 
     void updatingOtherTenantsRowChangesNothing() {
-        int updated = attemptAsA(sql -> sql.execute("update tenancy.sites set name = 'renamed by A' where site_id = $1",
-                Tuple.of(b.siteIds().get(0))).map(rows -> rows.rowCount()));
+        int updated = attemptAsA(sql -> sql.execute(
+                        "update tenancy.sites set name = 'renamed by A' where site_id = $1",
+                        Tuple.of(b.siteIds().get(0)))
+                .map(rows -> rows.rowCount()));
         assertThat(updated).as("B's rows updated from A").isZero();
     }
 
     void movingOwnRowToOtherTenantIsDenied() {
-        assertThatThrownBy(() -> attemptAsA(sql -> sql.execute("update tenancy.sites set tenant_id = $1 where site_id = $2",
-                Tuple.of(b.tenantId(), a.siteIds().get(0)))))
+        assertThatThrownBy(() -> attemptAsA(sql -> sql.execute(
+                        "update tenancy.sites set tenant_id = $1 where site_id = $2",
+                        Tuple.of(b.tenantId(), a.siteIds().get(0)))))
                 .as("A moving its site to B")
                 .isInstanceOf(PgException.class)
                 .hasMessageContaining("row-level security");
     }
 
     void deletingOtherTenantsRowChangesNothing() {
-        int deleted = attemptAsA(sql -> sql.execute("delete from tenancy.sites where site_id = $1", Tuple.of(b.siteIds().get(1)))
+        int deleted = attemptAsA(sql -> sql.execute(
+                        "delete from tenancy.sites where site_id = $1",
+                        Tuple.of(b.siteIds().get(1)))
                 .map(rows -> rows.rowCount()));
         assertThat(deleted).as("B's rows deleted from A").isZero();
     }
 
     /** What B sees of itself: compared before and after A's attempts. */
     List<String> bSnapshot() {
-        return transactions.read(b.tenantId(), sql -> sql.execute(
-                "select tenant_id, site_id, name from tenancy.sites order by site_id")
-                .map(rows -> rows.stream().map(IsolationScenarios::describe).toList()))
-                .await().atMost(WAIT);
+        return transactions
+                .read(b.tenantId(), sql -> sql.execute(
+                                "select tenant_id, site_id, name from tenancy.sites order by site_id")
+                        .map(rows ->
+                                rows.stream().map(IsolationScenarios::describe).toList()))
+                .await()
+                .atMost(WAIT);
     }
 
     private <T> T asA(Function<TenantSql, Uni<T>> work) {
@@ -117,9 +128,12 @@ final class IsolationScenarios implements AutoCloseable {
 
     /** A write attempt by A, through the mutation path services use (audited when it commits). */
     private <T> T attemptAsA(Function<TenantSql, Uni<T>> work) {
-        return transactions.mutate(a.tenantId(), sql -> work.apply(sql)
-                .map(result -> Audited.of(result, AuditEntry.of("test:attacker", "test.attack", "tenant:" + b.tenantId()))))
-                .await().atMost(WAIT);
+        return transactions
+                .mutate(a.tenantId(), sql -> work.apply(sql)
+                        .map(result -> Audited.of(
+                                result, AuditEntry.of("test:attacker", "test.attack", "tenant:" + b.tenantId()))))
+                .await()
+                .atMost(WAIT);
     }
 
     private static String describe(Row row) {

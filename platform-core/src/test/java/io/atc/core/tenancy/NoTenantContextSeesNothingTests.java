@@ -43,10 +43,20 @@ class NoTenantContextSeesNothingTests {
 
     @Test
     void withoutATenantNoRowIsVisible() {
-        long sites = pool.withTransaction(connection -> connection.query("select count(*) from tenancy.sites").execute())
-                .await().atMost(WAIT).iterator().next().getLong(0);
-        long tenants = pool.withTransaction(connection -> connection.query("select count(*) from tenancy.tenants").execute())
-                .await().atMost(WAIT).iterator().next().getLong(0);
+        long sites = pool.withTransaction(connection ->
+                        connection.query("select count(*) from tenancy.sites").execute())
+                .await()
+                .atMost(WAIT)
+                .iterator()
+                .next()
+                .getLong(0);
+        long tenants = pool.withTransaction(connection ->
+                        connection.query("select count(*) from tenancy.tenants").execute())
+                .await()
+                .atMost(WAIT)
+                .iterator()
+                .next()
+                .getLong(0);
 
         assertThat(sites).isZero();
         assertThat(tenants).isZero();
@@ -54,10 +64,17 @@ class NoTenantContextSeesNothingTests {
 
     @Test
     void withAnEmptyTenantSettingNoRowIsVisible() {
-        long sites = pool.withTransaction(connection -> connection.query("select set_config('atc.tenant_id', '', true)")
-                .execute()
-                .flatMap(bound -> connection.query("select count(*) from tenancy.sites").execute()))
-                .await().atMost(WAIT).iterator().next().getLong(0);
+        long sites = pool.withTransaction(connection -> connection
+                        .query("select set_config('atc.tenant_id', '', true)")
+                        .execute()
+                        .flatMap(bound -> connection
+                                .query("select count(*) from tenancy.sites")
+                                .execute()))
+                .await()
+                .atMost(WAIT)
+                .iterator()
+                .next()
+                .getLong(0);
 
         assertThat(sites).isZero();
     }
@@ -65,15 +82,24 @@ class NoTenantContextSeesNothingTests {
     @Test
     void withoutATenantNothingCanBeWritten() {
         assertThatThrownBy(() -> pool.withTransaction(connection -> connection
-                .preparedQuery("insert into tenancy.sites (tenant_id, name) values ($1, 'orphan')")
-                .execute(Tuple.of(orgs.a().tenantId()))).await().atMost(WAIT))
+                                .preparedQuery("insert into tenancy.sites (tenant_id, name) values ($1, 'orphan')")
+                                .execute(Tuple.of(orgs.a().tenantId())))
+                        .await()
+                        .atMost(WAIT))
                 .isInstanceOf(PgException.class)
                 .hasMessageContaining("row-level security");
 
-        int updated = pool.withTransaction(connection -> connection.query("update tenancy.sites set name = name || '!'")
-                .execute()).await().atMost(WAIT).rowCount();
-        int deleted = pool.withTransaction(connection -> connection.query("delete from tenancy.sites").execute())
-                .await().atMost(WAIT).rowCount();
+        int updated = pool.withTransaction(connection -> connection
+                        .query("update tenancy.sites set name = name || '!'")
+                        .execute())
+                .await()
+                .atMost(WAIT)
+                .rowCount();
+        int deleted = pool.withTransaction(connection ->
+                        connection.query("delete from tenancy.sites").execute())
+                .await()
+                .atMost(WAIT)
+                .rowCount();
 
         assertThat(updated).isZero();
         assertThat(deleted).isZero();
@@ -83,15 +109,26 @@ class NoTenantContextSeesNothingTests {
     void aTenantBindingDoesNotOutliveItsTransactionOnAPooledConnection() {
         UUID a = orgs.a().tenantId();
         long seenInsideA = new TenantTransactions(pool)
-                .read(a, sql -> sql.execute("select count(*) from tenancy.sites").map(rows -> rows.iterator().next().getLong(0)))
-                .await().atMost(WAIT);
+                .read(a, sql -> sql.execute("select count(*) from tenancy.sites")
+                        .map(rows -> rows.iterator().next().getLong(0)))
+                .await()
+                .atMost(WAIT);
 
-        long seenAfterwardsOnTheSameConnection = pool.withTransaction(connection -> connection
-                .query("select count(*) from tenancy.sites").execute())
-                .await().atMost(WAIT).iterator().next().getLong(0);
+        long seenAfterwardsOnTheSameConnection = pool.withTransaction(connection ->
+                        connection.query("select count(*) from tenancy.sites").execute())
+                .await()
+                .atMost(WAIT)
+                .iterator()
+                .next()
+                .getLong(0);
         String settingAfterwards = pool.withConnection(connection -> connection
-                .query("select coalesce(current_setting('atc.tenant_id', true), '')").execute())
-                .await().atMost(WAIT).iterator().next().getString(0);
+                        .query("select coalesce(current_setting('atc.tenant_id', true), '')")
+                        .execute())
+                .await()
+                .atMost(WAIT)
+                .iterator()
+                .next()
+                .getString(0);
 
         assertThat(seenInsideA).isEqualTo(orgs.a().siteIds().size());
         assertThat(seenAfterwardsOnTheSameConnection).isZero();

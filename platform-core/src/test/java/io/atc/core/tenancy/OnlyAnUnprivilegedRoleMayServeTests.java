@@ -34,7 +34,8 @@ class OnlyAnUnprivilegedRoleMayServeTests {
 
     @Test
     void aRoleThatOnlyInheritsTheServiceGrantsMayServe() throws Exception {
-        try (ThrowawayRole role = ThrowawayRole.create(DATABASE, "in role " + DATABASE.target().appUser())) {
+        try (ThrowawayRole role =
+                ThrowawayRole.create(DATABASE, "in role " + DATABASE.target().appUser())) {
             assertThat(problems(role.name())).isEmpty();
         }
     }
@@ -51,7 +52,9 @@ class OnlyAnUnprivilegedRoleMayServeTests {
     void noMemberOfTheSchemaOwnerMay(String inheritance) throws Exception {
         String owner = DATABASE.target().ownerUser();
         try (ThrowawayRole role = ThrowawayRole.create(DATABASE, inheritance + " in role " + owner)) {
-            assertThat(problems(role.name())).first().asString()
+            assertThat(problems(role.name()))
+                    .first()
+                    .asString()
                     .startsWith("service role " + role.name() + " is a member of " + owner + ", which owns database");
         }
     }
@@ -76,7 +79,8 @@ class OnlyAnUnprivilegedRoleMayServeTests {
             grant select on tenancy.sites to %s with grant option    | may grant others its privileges on tenancy.sites (SELECT)
             """)
     void aCopyOfTheServiceRoleWithOnePrivilegeTooManyMayNot(String extra, String problem) throws Exception {
-        try (ThrowawayRole role = ThrowawayRole.create(DATABASE, "in role " + DATABASE.target().appUser())) {
+        try (ThrowawayRole role =
+                ThrowawayRole.create(DATABASE, "in role " + DATABASE.target().appUser())) {
             role.apply(extra.replace("{database}", DATABASE.name()));
             assertThat(problems(role.name())).as(extra).anySatisfy(reason -> assertThat(reason)
                     .startsWith("service role " + role.name() + " " + problem));

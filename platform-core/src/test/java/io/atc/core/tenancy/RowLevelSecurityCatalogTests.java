@@ -26,7 +26,9 @@ class RowLevelSecurityCatalogTests {
     void everyApplicationTableHasForcedRowLevelSecurityWithATenantPolicy() throws Exception {
         TestDatabase database = TestDatabase.shared();
         try (Connection owner = database.connectAsOwner()) {
-            assertThat(RowLevelSecurityCatalog.violations(owner, database.target().appUser())).isEmpty();
+            assertThat(RowLevelSecurityCatalog.violations(
+                            owner, database.target().appUser()))
+                    .isEmpty();
             assertThat(applicationTables(owner)).contains("tenancy.tenants", "tenancy.sites");
         }
     }

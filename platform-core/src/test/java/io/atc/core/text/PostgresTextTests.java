@@ -26,7 +26,8 @@ class PostgresTextTests {
     void everyOtherTextCanBeStored() {
         assertThat(PostgresText.canStore("")).isTrue();
         assertThat(PostgresText.canStore("Quay 7")).isTrue();
-        assertThat(PostgresText.canStore("Kai 7 \u00e5 \u6e2f \u0645\u064a\u0646\u0627\u0621")).isTrue();
+        assertThat(PostgresText.canStore("Kai 7 \u00e5 \u6e2f \u0645\u064a\u0646\u0627\u0621"))
+                .isTrue();
         assertThat(PostgresText.canStore("camera \uD83D\uDE00 \uD83D\uDE00")).isTrue();
         assertThat(PostgresText.canStore("tab\tnewline\n\u007f\uFFFF")).isTrue();
     }

@@ -29,7 +29,8 @@ final class CacheKeys {
 
     /** The HMAC's 32 bytes as the chars of a String (an internal map key, never shown: no text encoding needed). */
     String of(String presentedKey) {
-        return new String(macs.get().doFinal(presentedKey.getBytes(StandardCharsets.UTF_8)), StandardCharsets.ISO_8859_1);
+        return new String(
+                macs.get().doFinal(presentedKey.getBytes(StandardCharsets.UTF_8)), StandardCharsets.ISO_8859_1);
     }
 
     private Mac newMac() {

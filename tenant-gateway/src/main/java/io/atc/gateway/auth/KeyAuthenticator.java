@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -65,25 +64,41 @@ public class KeyAuthenticator {
     private final AtomicLong changes = new AtomicLong();
 
     @Inject
-    public KeyAuthenticator(ApiKeyFormat format, KeysServiceClient keysService, GatewayConfig config, MeterRegistry meters) {
+    public KeyAuthenticator(
+            ApiKeyFormat format, KeysServiceClient keysService, GatewayConfig config, MeterRegistry meters) {
         this(format, keysService, config.keys(), meters, Clock.systemUTC());
     }
 
-    KeyAuthenticator(ApiKeyFormat format, KeysServiceClient keysService, GatewayConfig.Keys limits, MeterRegistry meters,
+    KeyAuthenticator(
+            ApiKeyFormat format,
+            KeysServiceClient keysService,
+            GatewayConfig.Keys limits,
+            MeterRegistry meters,
             Clock clock) {
         this.format = format;
         this.keysService = keysService;
         this.clock = clock;
         this.verified = new VerifiedKeys(limits.cacheMaxEntries(), limits.cacheTtl(), () -> nanos(clock));
-        this.rejected = new RejectedKeys(limits.negativeCacheMaxEntries(), limits.negativeCacheTtl(), () -> nanos(clock));
-        this.coldLimit = new ConcurrencyLimit<>(limits.maxColdVerifications(), limits.coldVerificationQueue(),
+        this.rejected =
+                new RejectedKeys(limits.negativeCacheMaxEntries(), limits.negativeCacheTtl(), () -> nanos(clock));
+        this.coldLimit = new ConcurrencyLimit<>(
+                limits.maxColdVerifications(),
+                limits.coldVerificationQueue(),
                 () -> KeyCheck.failed(AuthOutcome.OVERLOADED));
-        for (AuthOutcome outcome : EnumSet.of(AuthOutcome.OK, AuthOutcome.UNKNOWN, AuthOutcome.REVOKED, AuthOutcome.EXPIRED,
+        for (AuthOutcome outcome : EnumSet.of(
+                AuthOutcome.OK,
+                AuthOutcome.UNKNOWN,
+                AuthOutcome.REVOKED,
+                AuthOutcome.EXPIRED,
                 AuthOutcome.UNAVAILABLE)) {
             coldVerifications.put(outcome, meters.counter(COLD_VERIFICATIONS, "result", outcome.tag()));
         }
-        Gauge.builder("atc.gateway.keys.cached", verified, VerifiedKeys::size).tag("cache", "verified").register(meters);
-        Gauge.builder("atc.gateway.keys.cached", rejected, RejectedKeys::size).tag("cache", "rejected").register(meters);
+        Gauge.builder("atc.gateway.keys.cached", verified, VerifiedKeys::size)
+                .tag("cache", "verified")
+                .register(meters);
+        Gauge.builder("atc.gateway.keys.cached", rejected, RejectedKeys::size)
+                .tag("cache", "rejected")
+                .register(meters);
     }
 
     public Uni<KeyCheck> authenticate(PresentedKey presented) {
@@ -146,14 +161,16 @@ public class KeyAuthenticator {
 
     private CompletionStage<KeyCheck> verifyCold(String cacheKey, ParsedApiKey key) {
         long changesBefore = changes.get();
-        return keysService.verify(key)
+        return keysService
+                .verify(key)
                 .invoke(check -> coldVerifications.get(check.outcome()).increment())
                 .map(check -> remember(cacheKey, key, check, changesBefore))
                 .subscribeAsCompletionStage();
     }
 
     private KeyCheck remember(String cacheKey, ParsedApiKey key, KeyCheck check, long changesBefore) {
-        KeyCheck decided = check.ok() && check.key().expiredAt(clock.instant()) ? KeyCheck.failed(AuthOutcome.EXPIRED) : check;
+        KeyCheck decided =
+                check.ok() && check.key().expiredAt(clock.instant()) ? KeyCheck.failed(AuthOutcome.EXPIRED) : check;
         switch (decided.outcome()) {
             case OK -> verified.put(cacheKey, decided.key());
             case UNKNOWN, REVOKED, EXPIRED -> rejected.put(cacheKey, decided.outcome(), key.prefix());

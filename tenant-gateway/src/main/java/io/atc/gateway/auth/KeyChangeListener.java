@@ -47,25 +47,50 @@ public class KeyChangeListener implements ChannelListener.Owner {
     private final ChannelListener listener;
 
     @Inject
-    KeyChangeListener(Vertx vertx, KeyAuthenticator authenticator, InternalTokenMinter tokens, Event<KeyChanged> events,
-            DatabaseConfig database, GatewayConfig config) {
-        this(vertx, ListenConnections.connectOptions(database.url(), database.appUser(), database.appPassword().orElse(""),
-                APPLICATION_NAME), authenticator, tokens,
+    KeyChangeListener(
+            Vertx vertx,
+            KeyAuthenticator authenticator,
+            InternalTokenMinter tokens,
+            Event<KeyChanged> events,
+            DatabaseConfig database,
+            GatewayConfig config) {
+        this(
+                vertx,
+                ListenConnections.connectOptions(
+                        database.url(),
+                        database.appUser(),
+                        database.appPassword().orElse(""),
+                        APPLICATION_NAME),
+                authenticator,
+                tokens,
                 change -> events.fireAsync(change).exceptionally(failure -> {
                     LOG.warnf("an observer of a key change failed: %s", failure.toString());
                     return null;
-                }), config.keys().listenerMaxBackoff(), config.keys().listenerPingInterval());
+                }),
+                config.keys().listenerMaxBackoff(),
+                config.keys().listenerPingInterval());
     }
 
-    KeyChangeListener(Vertx vertx, PgConnectOptions database, KeyAuthenticator authenticator, InternalTokenMinter tokens,
-            Consumer<KeyChanged> announce, Duration maxBackoff, Duration ping) {
+    KeyChangeListener(
+            Vertx vertx,
+            PgConnectOptions database,
+            KeyAuthenticator authenticator,
+            InternalTokenMinter tokens,
+            Consumer<KeyChanged> announce,
+            Duration maxBackoff,
+            Duration ping) {
         this.authenticator = authenticator;
         this.tokens = tokens;
         this.announce = announce;
-        this.listener = new ChannelListener(vertx,
+        this.listener = new ChannelListener(
+                vertx,
                 new PgConnectOptions(database).addProperty("application_name", APPLICATION_NAME),
-                KeyChangeNotifications.CHANNEL, "key-change listener", "; cached keys expire after their TTL until it can",
-                maxBackoff, ping, this);
+                KeyChangeNotifications.CHANNEL,
+                "key-change listener",
+                "; cached keys expire after their TTL until it can",
+                maxBackoff,
+                ping,
+                this);
     }
 
     void onStart(@Observes @Priority(StartupRefusal.AFTER_CHECKS) StartupEvent ignored) {
@@ -97,7 +122,8 @@ public class KeyChangeListener implements ChannelListener.Owner {
     @Override
     public void subscribed(Runnable reconnect) {
         apply(KeyChanged.missedSome());
-        LOG.infof("key-change listener: listening on %s at %s; caches cleared in case changes were missed",
+        LOG.infof(
+                "key-change listener: listening on %s at %s; caches cleared in case changes were missed",
                 KeyChangeNotifications.CHANNEL, listener.where());
     }
 
@@ -105,7 +131,8 @@ public class KeyChangeListener implements ChannelListener.Owner {
     public void notification(String payload) {
         Optional<KeyChanged> change = KeyChangeNotifications.parse(payload);
         if (change.isEmpty()) {
-            LOG.warnf("key-change listener: ignored a malformed notification on %s (%d characters)",
+            LOG.warnf(
+                    "key-change listener: ignored a malformed notification on %s (%d characters)",
                     KeyChangeNotifications.CHANNEL, payload == null ? 0 : payload.length());
             return;
         }

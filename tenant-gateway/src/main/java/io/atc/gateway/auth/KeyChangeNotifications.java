@@ -13,8 +13,7 @@ final class KeyChangeNotifications {
 
     static final String CHANNEL = "atc_key_changes";
 
-    private KeyChangeNotifications() {
-    }
+    private KeyChangeNotifications() {}
 
     /** The change, or nothing when the payload is not one (it is then ignored, never trusted in part). */
     static Optional<KeyChanged> parse(String payload) {

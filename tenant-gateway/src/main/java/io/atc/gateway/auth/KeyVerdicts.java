@@ -16,8 +16,7 @@ import io.vertx.core.json.JsonObject;
  */
 final class KeyVerdicts {
 
-    private KeyVerdicts() {
-    }
+    private KeyVerdicts() {}
 
     static KeyCheck toCheck(JsonObject verdict, String presentedPrefix) {
         String status = verdict.getString("status");
@@ -40,7 +39,10 @@ final class KeyVerdicts {
             return KeyCheck.failed(AuthOutcome.UNAVAILABLE);
         }
         String expiresAt = verdict.getString("expiresAt");
-        return KeyCheck.ok(new AuthenticatedKey(UUID.fromString(tenant), UUID.fromString(keyId), presentedPrefix,
+        return KeyCheck.ok(new AuthenticatedKey(
+                UUID.fromString(tenant),
+                UUID.fromString(keyId),
+                presentedPrefix,
                 strings(verdict.getJsonArray("scopes")),
                 expiresAt == null ? null : OffsetDateTime.parse(expiresAt).toInstant(),
                 strings(verdict.getJsonArray("allowedCidrs")),
@@ -48,6 +50,8 @@ final class KeyVerdicts {
     }
 
     private static List<String> strings(JsonArray array) {
-        return array == null ? List.of() : array.stream().map(String.class::cast).toList();
+        return array == null
+                ? List.of()
+                : array.stream().map(String.class::cast).toList();
     }
 }

@@ -46,10 +46,16 @@ public class KeysServiceClient {
 
     @Inject
     public KeysServiceClient(Vertx vertx, InternalTokenMinter tokens, GatewayConfig config) {
-        this(vertx, tokens, config.keys().verifyUrl(), config.keys().verifyTimeout(), config.keys().maxColdVerifications());
+        this(
+                vertx,
+                tokens,
+                config.keys().verifyUrl(),
+                config.keys().verifyTimeout(),
+                config.keys().maxColdVerifications());
     }
 
-    public KeysServiceClient(Vertx vertx, InternalTokenMinter tokens, String verifyUrl, Duration timeout, int maxConnections) {
+    public KeysServiceClient(
+            Vertx vertx, InternalTokenMinter tokens, String verifyUrl, Duration timeout, int maxConnections) {
         this.vertx = vertx;
         this.tokens = tokens;
         this.verifyUrl = verifyUrl;
@@ -61,9 +67,12 @@ public class KeysServiceClient {
     }
 
     public Uni<KeyCheck> verify(ParsedApiKey key) {
-        return Uni.createFrom().completionStage(() -> exchange(key).toCompletionStage())
-                .onItem().invoke(this::recovered)
-                .onFailure().recoverWithItem(this::unavailable);
+        return Uni.createFrom()
+                .completionStage(() -> exchange(key).toCompletionStage())
+                .onItem()
+                .invoke(this::recovered)
+                .onFailure()
+                .recoverWithItem(this::unavailable);
     }
 
     @PreDestroy
@@ -101,7 +110,8 @@ public class KeysServiceClient {
 
     /** The whole exchange, not just each read, must finish in time: a trickling answer is cut too. */
     private Future<Answer> withDeadline(HttpClientRequest request, Buffer body) {
-        long timer = vertx.setTimer(timeoutMillis,
+        long timer = vertx.setTimer(
+                timeoutMillis,
                 ignored -> request.reset(0, new TimeoutException("no answer within " + timeoutMillis + " ms")));
         return request.send(body)
                 .compose(response -> response.body().map(received -> new Answer(response.statusCode(), received)))
@@ -111,8 +121,10 @@ public class KeysServiceClient {
     /** Logged once per outage, not per request: an outage must not flood the log. */
     private KeyCheck unavailable(Throwable failure) {
         if (failing.compareAndSet(false, true)) {
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            LOG.warnf("keys-service verification failing (%s): %s; keys not in the cache answer 'unavailable'",
+            Throwable cause =
+                    failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            LOG.warnf(
+                    "keys-service verification failing (%s): %s; keys not in the cache answer 'unavailable'",
                     verifyUrl, cause instanceof KeysServiceFailure ? cause.getMessage() : cause.toString());
         }
         return KeyCheck.failed(AuthOutcome.UNAVAILABLE);
@@ -124,8 +136,7 @@ public class KeysServiceClient {
         }
     }
 
-    private record Answer(int status, Buffer body) {
-    }
+    private record Answer(int status, Buffer body) {}
 
     private static final class KeysServiceFailure extends RuntimeException {
 

@@ -15,12 +15,12 @@ public final class PresentedKeys {
     public static final String API_KEY_HEADER = "X-Api-Key";
     /** Far above a real key (about 70 characters): anything longer is not worth looking at. */
     static final int MAX_LENGTH = 256;
+
     private static final String BEARER = "bearer";
     private static final AsciiString AUTHORIZATION = AsciiString.cached("Authorization");
     private static final AsciiString API_KEY = AsciiString.cached(API_KEY_HEADER);
 
-    private PresentedKeys() {
-    }
+    private PresentedKeys() {}
 
     public static PresentedKey from(MultiMap headers) {
         List<String> authorization = headers.getAll(AUTHORIZATION);
@@ -43,7 +43,9 @@ public final class PresentedKeys {
     /** The token of a {@code Bearer} credential, or null when the value is anything else. */
     private static String bearerToken(String header) {
         String value = trimmed(header);
-        if (value == null || value.length() <= BEARER.length() || value.charAt(BEARER.length()) != ' '
+        if (value == null
+                || value.length() <= BEARER.length()
+                || value.charAt(BEARER.length()) != ' '
                 || !value.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return null;
         }

@@ -51,6 +51,5 @@ final class RejectedKeys {
         return byCacheKey.estimatedSize();
     }
 
-    private record Rejection(AuthOutcome outcome, String prefix) {
-    }
+    private record Rejection(AuthOutcome outcome, String prefix) {}
 }

@@ -8,10 +8,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import io.atc.core.net.CidrBlock;
+import io.atc.gateway.config.GatewayConfig;
 import io.atc.gateway.vertx.VertxInternals;
 import io.vertx.core.MultiMap;
 import io.vertx.core.net.SocketAddress;
-import io.atc.gateway.config.GatewayConfig;
 
 /**
  * Who the client is, for IP allowlists: the socket peer, unless the peer is a trusted proxy; then
@@ -35,12 +35,16 @@ public class ClientIpResolver {
 
     @Inject
     public ClientIpResolver(TrustedProxies trusted, GatewayConfig config) {
-        this(trusted, ForwardingHeader.fromConfig(config.clientIp().header()), config.clientIp().maxHops());
+        this(
+                trusted,
+                ForwardingHeader.fromConfig(config.clientIp().header()),
+                config.clientIp().maxHops());
     }
 
     public ClientIpResolver(TrustedProxies trusted, ForwardingHeader header, int maxHops) {
         if (maxHops < 1 || maxHops > 100) {
-            throw new IllegalArgumentException("atc.gateway.client-ip.max-hops must be between 1 and 100, not " + maxHops);
+            throw new IllegalArgumentException(
+                    "atc.gateway.client-ip.max-hops must be between 1 and 100, not " + maxHops);
         }
         this.trusted = trusted;
         this.header = header;
@@ -53,7 +57,8 @@ public class ClientIpResolver {
             return peerAddress;
         }
         List<String> values = headers.getAll(header.headerName());
-        return header == ForwardingHeader.FORWARDED ? walkForwarded(peerAddress, values)
+        return header == ForwardingHeader.FORWARDED
+                ? walkForwarded(peerAddress, values)
                 : walkXForwardedFor(peerAddress, values);
     }
 
@@ -65,7 +70,8 @@ public class ClientIpResolver {
         InetAddress address = VertxInternals.ipAddress(peer);
         if (address != null) {
             return address instanceof Inet6Address && CidrBlock.isIpv4Mapped(address.getAddress())
-                    ? IpLiteral.address(address.getHostAddress()) : address;
+                    ? IpLiteral.address(address.getHostAddress())
+                    : address;
         }
         return peer == null ? null : IpLiteral.address(peer.hostAddress());
     }

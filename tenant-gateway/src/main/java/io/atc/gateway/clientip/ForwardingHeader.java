@@ -28,8 +28,8 @@ public enum ForwardingHeader {
                 return header;
             }
         }
-        throw new IllegalArgumentException("atc.gateway.client-ip.header must be x-forwarded-for or forwarded, not '"
-                + value + "'");
+        throw new IllegalArgumentException(
+                "atc.gateway.client-ip.header must be x-forwarded-for or forwarded, not '" + value + "'");
     }
 
     CharSequence headerName() {

@@ -14,8 +14,7 @@ final class IpLiteral {
 
     private static final int MAX_IPV6_LENGTH = 45;
 
-    private IpLiteral() {
-    }
+    private IpLiteral() {}
 
     /**
      * A bare address as a socket reports it: {@code 192.0.2.1} or {@code 2001:db8::1}; a link-local
@@ -125,7 +124,8 @@ final class IpLiteral {
         }
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
-            boolean allowed = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == ':' || c == '.';
+            boolean allowed =
+                    (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == ':' || c == '.';
             if (!allowed) {
                 return null;
             }

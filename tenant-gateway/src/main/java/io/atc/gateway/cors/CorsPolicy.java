@@ -36,7 +36,9 @@ public class CorsPolicy {
     static final CharSequence ALLOW_HEADERS = HttpHeaders.createOptimized("Access-Control-Allow-Headers");
     static final CharSequence MAX_AGE = HttpHeaders.createOptimized("Access-Control-Max-Age");
     static final CharSequence EXPOSE_HEADERS = HttpHeaders.createOptimized("Access-Control-Expose-Headers");
-    private static final String[] PREFLIGHT_VARY = {"Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers"};
+    private static final String[] PREFLIGHT_VARY = {
+        "Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers"
+    };
 
     private final PreflightOrigins preflightOrigins;
     private final List<String> allowedMethods;
@@ -64,7 +66,10 @@ public class CorsPolicy {
         mergeVary(responseHeaders, PREFLIGHT_VARY);
         String origin = requestHeaders.get(ORIGIN);
         String method = requestHeaders.get(REQUEST_METHOD);
-        if (origin == null || method == null || !allowedMethods.contains(method.strip()) || !isActiveKeyOrigin(origin)) {
+        if (origin == null
+                || method == null
+                || !allowedMethods.contains(method.strip())
+                || !isActiveKeyOrigin(origin)) {
             return false;
         }
         responseHeaders.set(ALLOW_ORIGIN, origin);
@@ -164,7 +169,9 @@ public class CorsPolicy {
                 if (configured == null || (allowed != null && hasToken(allowed.toString(), configured))) {
                     continue;
                 }
-                allowed = allowed == null ? new StringBuilder(configured) : allowed.append(", ").append(configured);
+                allowed = allowed == null
+                        ? new StringBuilder(configured)
+                        : allowed.append(", ").append(configured);
             }
         }
         return allowed == null ? null : allowed.toString();

@@ -12,8 +12,8 @@ import io.atc.gateway.config.GatewayConfig;
  * the response headers scripts may read, and how long a browser may cache a preflight answer
  * (clamped to 0..7200 s; browsers cap it lower anyway, e.g. Chromium at 7200).
  */
-public record CorsRules(List<String> allowedMethods, List<String> allowedHeaders, List<String> exposedHeaders,
-        int maxAgeSeconds) {
+public record CorsRules(
+        List<String> allowedMethods, List<String> allowedHeaders, List<String> exposedHeaders, int maxAgeSeconds) {
 
     public static final int MAX_AGE_LIMIT = 7200;
 
@@ -26,7 +26,8 @@ public record CorsRules(List<String> allowedMethods, List<String> allowedHeaders
 
     /** The configured rules; their defaults live in the mapping. */
     public static CorsRules of(GatewayConfig.Cors config) {
-        return new CorsRules(config.allowedMethods(), config.allowedHeaders(), config.exposedHeaders(), config.maxAge());
+        return new CorsRules(
+                config.allowedMethods(), config.allowedHeaders(), config.exposedHeaders(), config.maxAge());
     }
 
     String allowMethodsValue() {
@@ -47,6 +48,10 @@ public record CorsRules(List<String> allowedMethods, List<String> allowedHeaders
     }
 
     private static List<String> cleaned(List<String> values) {
-        return values.stream().map(String::strip).filter(value -> !value.isEmpty()).distinct().toList();
+        return values.stream()
+                .map(String::strip)
+                .filter(value -> !value.isEmpty())
+                .distinct()
+                .toList();
     }
 }

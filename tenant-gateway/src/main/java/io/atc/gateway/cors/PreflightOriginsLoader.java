@@ -17,12 +17,12 @@ import io.atc.core.startup.StartupRefusal;
 import io.atc.core.tenancy.CrossTenantRead;
 import io.atc.core.tenancy.CrossTenantReads;
 import io.atc.gateway.auth.KeyChanged;
+import io.atc.gateway.config.GatewayConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Row;
-import io.atc.gateway.config.GatewayConfig;
 
 /**
  * Keeps {@link PreflightOrigins} current: loads at start, on every {@link KeyChanged} (revocations
@@ -122,8 +122,9 @@ public class PreflightOriginsLoader {
             failing = false;
         } else {
             if (!failing) {
-                LOG.warnf("cannot load preflight origins, keeping the %d known and retrying: %s", origins.size(),
-                        failure.getMessage());
+                LOG.warnf(
+                        "cannot load preflight origins, keeping the %d known and retrying: %s",
+                        origins.size(), failure.getMessage());
             }
             failing = true;
             scheduleRetry();

@@ -12,8 +12,14 @@ import java.util.UUID;
  * @param allowedCidrs canonical CIDRs (io.atc.core.net.Cidrs); empty means any address
  * @param allowedOrigins canonical origins (io.atc.core.net.Origins); empty means no browser origin
  */
-public record AuthenticatedKey(UUID tenant, UUID keyId, String prefix, List<String> scopes, Instant expiresAt,
-        List<String> allowedCidrs, List<String> allowedOrigins) {
+public record AuthenticatedKey(
+        UUID tenant,
+        UUID keyId,
+        String prefix,
+        List<String> scopes,
+        Instant expiresAt,
+        List<String> allowedCidrs,
+        List<String> allowedOrigins) {
 
     public AuthenticatedKey {
         scopes = List.copyOf(scopes);

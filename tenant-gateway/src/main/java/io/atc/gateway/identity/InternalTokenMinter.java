@@ -19,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-
 import io.atc.core.config.InternalTokenConfig;
 import io.atc.core.crypto.Ed25519Keys;
 import io.atc.gateway.config.GatewayConfig;
@@ -38,8 +37,8 @@ public class InternalTokenMinter {
 
     static final int MAX_CACHED = 100_000;
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
-    private static final String HEADER = BASE64URL.encodeToString(
-            "{\"alg\":\"EdDSA\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+    private static final String HEADER =
+            BASE64URL.encodeToString("{\"alg\":\"EdDSA\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
 
     private final PrivateKey signingKey;
     private final String issuer;
@@ -56,7 +55,12 @@ public class InternalTokenMinter {
     }
 
     public InternalTokenMinter(Optional<String> privateKey, String issuer, String audience, Duration lifetime) {
-        this(privateKey.flatMap(InternalTokenMinter::signingKey).orElse(null), issuer, audience, lifetime, Clock.systemUTC());
+        this(
+                privateKey.flatMap(InternalTokenMinter::signingKey).orElse(null),
+                issuer,
+                audience,
+                lifetime,
+                Clock.systemUTC());
     }
 
     /** The lifetime's bounds (10 s to 15 min) are GatewayConfig's. */
@@ -117,7 +121,8 @@ public class InternalTokenMinter {
             return cached;
         }
         Instant expires = now.plus(lifetime);
-        JsonObject claims = baseClaims(now, expires).put("sub", "gateway").put("groups", new JsonArray().add("gateway"));
+        JsonObject claims =
+                baseClaims(now, expires).put("sub", "gateway").put("groups", new JsonArray().add("gateway"));
         Minted minted = Minted.of(sign(claims), refreshAfter(now, expires));
         gateway = minted;
         return minted;
@@ -146,7 +151,8 @@ public class InternalTokenMinter {
             return Optional.of("ATC_INTERNAL_JWT_PRIVATE_KEY is not a base64 PKCS#8 Ed25519 private key");
         }
         Optional<PublicKey> expected = publicKey.filter(key -> !key.isBlank()).flatMap(InternalTokenMinter::publicKey);
-        if (expected.isPresent() && !Arrays.equals(expected.get().getEncoded(), pair.getPublic().getEncoded())) {
+        if (expected.isPresent()
+                && !Arrays.equals(expected.get().getEncoded(), pair.getPublic().getEncoded())) {
             return Optional.of("ATC_INTERNAL_JWT_PRIVATE_KEY does not pair with ATC_INTERNAL_JWT_PUBLIC_KEY:"
                     + " services would reject every token the gateway signs");
         }
@@ -186,7 +192,8 @@ public class InternalTokenMinter {
         if (signingKey == null) {
             throw new IllegalStateException("no usable ATC_INTERNAL_JWT_PRIVATE_KEY");
         }
-        String signingInput = HEADER + "." + BASE64URL.encodeToString(claims.encode().getBytes(StandardCharsets.UTF_8));
+        String signingInput =
+                HEADER + "." + BASE64URL.encodeToString(claims.encode().getBytes(StandardCharsets.UTF_8));
         try {
             Signature signature = Signature.getInstance("Ed25519");
             signature.initSign(signingKey);

@@ -86,7 +86,7 @@ final class Admission {
     }
 
     private void decide(CharSequence authorization, CallerCredential credential, Answer answer) {
-        request.decide(new Decision(route, path, declaredLength, client, authorization, credential, varyOnOrigin, corsHeaders,
-                answer));
+        request.decide(new Decision(
+                route, path, declaredLength, client, authorization, credential, varyOnOrigin, corsHeaders, answer));
     }
 }

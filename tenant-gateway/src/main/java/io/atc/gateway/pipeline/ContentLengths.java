@@ -6,8 +6,7 @@ final class ContentLengths {
     static final long ABSENT = -1;
     static final long INVALID = -2;
 
-    private ContentLengths() {
-    }
+    private ContentLengths() {}
 
     static long parse(String header) {
         if (header == null) {

@@ -25,11 +25,17 @@ import io.quarkus.runtime.StartupEvent;
 public class GatewayConfigCheck {
 
     /** The components are looked up inside the try: being singletons, they are created on first lookup, and may fail there. */
-    void onStart(@Observes StartupEvent event, Instance<KeyAuthenticator> keys, Instance<TrustedProxies> trustedProxies,
-            Instance<ClientIpResolver> clientIp, Instance<CorsPolicy> cors, Instance<KeyRateLimiter> rateLimiter,
+    void onStart(
+            @Observes StartupEvent event,
+            Instance<KeyAuthenticator> keys,
+            Instance<TrustedProxies> trustedProxies,
+            Instance<ClientIpResolver> clientIp,
+            Instance<CorsPolicy> cors,
+            Instance<KeyRateLimiter> rateLimiter,
             Instance<KeylessRateLimiter> keylessRateLimiter) {
         try {
-            for (Instance<?> component : List.of(keys, trustedProxies, clientIp, cors, rateLimiter, keylessRateLimiter)) {
+            for (Instance<?> component :
+                    List.of(keys, trustedProxies, clientIp, cors, rateLimiter, keylessRateLimiter)) {
                 ClientProxy.unwrap(component.get());
             }
         } catch (RuntimeException e) {

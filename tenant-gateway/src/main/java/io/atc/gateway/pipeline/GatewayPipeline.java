@@ -8,9 +8,9 @@ import org.jboss.logging.Logger;
 
 import io.atc.core.errors.ProblemType;
 import io.atc.gateway.auth.AuthOutcome;
-import io.atc.gateway.identity.AuthenticatedKey;
 import io.atc.gateway.auth.KeyCheck;
 import io.atc.gateway.cors.CorsDecision;
+import io.atc.gateway.identity.AuthenticatedKey;
 import io.atc.gateway.identity.InternalTokenMinter;
 import io.atc.gateway.metrics.GatewayMetrics;
 import io.atc.gateway.proxy.Decision.CallerCredential;
@@ -39,7 +39,8 @@ public class GatewayPipeline implements RequestPolicy {
     private static final String PREFLIGHT_DENIED = "This origin may not call the API from a browser.";
     private static final String REFUSED_PATH = "The request path is refused: it has dot or empty segments, encoded"
             + " slashes, backslashes, encoded percent signs, semicolons or control characters.";
-    private static final String MISSING_KEY = "An API key is required: Authorization: Bearer <key> or X-Api-Key: <key>.";
+    private static final String MISSING_KEY =
+            "An API key is required: Authorization: Bearer <key> or X-Api-Key: <key>.";
     private static final String INVALID_KEY = "The API key is not valid.";
 
     private final RouteTable routes;
@@ -51,8 +52,15 @@ public class GatewayPipeline implements RequestPolicy {
     private final InternalTokenMinter tokens;
     private final GatewayMetrics metrics;
 
-    public GatewayPipeline(RouteTable routes, KeyAuthentication keys, CallerAddressPolicy addresses, OriginPolicy origins,
-            RateLimitPolicy rateLimit, KeylessRateLimiter keylessRateLimit, InternalTokenMinter tokens, GatewayMetrics metrics) {
+    public GatewayPipeline(
+            RouteTable routes,
+            KeyAuthentication keys,
+            CallerAddressPolicy addresses,
+            OriginPolicy origins,
+            RateLimitPolicy rateLimit,
+            KeylessRateLimiter keylessRateLimit,
+            InternalTokenMinter tokens,
+            GatewayMetrics metrics) {
         this.routes = routes;
         this.keys = keys;
         this.addresses = addresses;
@@ -106,7 +114,9 @@ public class GatewayPipeline implements RequestPolicy {
         }
         admission.declaredLength(declared);
         if (declared > request.bodyLimit()) {
-            admission.refuse(ProblemType.PAYLOAD_TOO_LARGE, "The request body exceeds the limit of " + request.bodyLimit() + " bytes.");
+            admission.refuse(
+                    ProblemType.PAYLOAD_TOO_LARGE,
+                    "The request body exceeds the limit of " + request.bodyLimit() + " bytes.");
             return;
         }
         if (preflight(request)) {
@@ -125,7 +135,9 @@ public class GatewayPipeline implements RequestPolicy {
             return;
         }
         String presented = keys.presentedKey(request.headers());
-        if (presented == null && KeylessRoutes.operator(method, path) && request.headers().contains(KeylessRoutes.OPERATOR_TOKEN)) {
+        if (presented == null
+                && KeylessRoutes.operator(method, path)
+                && request.headers().contains(KeylessRoutes.OPERATOR_TOKEN)) {
             if (keylessAdmitted(admission)) {
                 admission.forward(tokens.gatewayAuthorization(), CallerCredential.OPERATOR_TOKEN);
             }
@@ -140,9 +152,11 @@ public class GatewayPipeline implements RequestPolicy {
             authenticated(admission, known);
             return;
         }
-        keys.authenticate(presented).subscribe().with(
-                check -> onRequestContext(admission, () -> authenticated(admission, check)),
-                failure -> onRequestContext(admission, () -> verificationFailed(admission, failure)));
+        keys.authenticate(presented)
+                .subscribe()
+                .with(
+                        check -> onRequestContext(admission, () -> authenticated(admission, check)),
+                        failure -> onRequestContext(admission, () -> verificationFailed(admission, failure)));
     }
 
     /** Keyless requests (sign-in, onboarding) are limited per client address instead of per key. */
@@ -175,7 +189,8 @@ public class GatewayPipeline implements RequestPolicy {
         }
         String origin = admission.request().header(HttpHeaders.ORIGIN);
         CorsDecision cors = origins.check(origin, key.allowedOrigins());
-        admission.dependsOnOrigin(cors == CorsDecision.ALLOWED ? headers -> origins.addAllowedOriginHeaders(origin, headers) : null);
+        admission.dependsOnOrigin(
+                cors == CorsDecision.ALLOWED ? headers -> origins.addAllowedOriginHeaders(origin, headers) : null);
         if (cors == CorsDecision.DENIED) {
             rejected(admission, AuthOutcome.ORIGIN_DENIED);
             return;
@@ -207,7 +222,9 @@ public class GatewayPipeline implements RequestPolicy {
                 if (!admission.answerHeaders().contains(HttpHeaders.RETRY_AFTER)) {
                     admission.answerHeaders().set(HttpHeaders.RETRY_AFTER, "1");
                 }
-                admission.refuse(ProblemType.RATE_LIMITED, "Too many requests with this key; retry after the time in Retry-After.");
+                admission.refuse(
+                        ProblemType.RATE_LIMITED,
+                        "Too many requests with this key; retry after the time in Retry-After.");
             }
             default -> {
                 admission.answerHeaders().set(WWW_AUTHENTICATE, "Bearer realm=\"atc\", error=\"invalid_token\"");
@@ -224,7 +241,8 @@ public class GatewayPipeline implements RequestPolicy {
     }
 
     private static boolean preflight(PendingRequest request) {
-        return request.method() == HttpMethod.OPTIONS && request.headers().contains(HttpHeaders.ORIGIN)
+        return request.method() == HttpMethod.OPTIONS
+                && request.headers().contains(HttpHeaders.ORIGIN)
                 && request.headers().contains(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD);
     }
 

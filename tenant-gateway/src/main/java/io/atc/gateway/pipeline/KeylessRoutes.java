@@ -12,8 +12,7 @@ final class KeylessRoutes {
 
     static final String OPERATOR_TOKEN = "X-Operator-Token";
 
-    private KeylessRoutes() {
-    }
+    private KeylessRoutes() {}
 
     /** {@code POST /v1/tenants} (TenantResource). */
     static boolean operator(HttpMethod method, String path) {

@@ -10,8 +10,8 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.HttpContent;
 import io.netty.channel.socket.DuplexChannel;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.util.AsciiString;
@@ -101,7 +101,8 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
 
     SocketAddress peer() {
         if (peer == null) {
-            peer = SocketAddress.inetSocketAddress((InetSocketAddress) ctx.channel().remoteAddress());
+            peer = SocketAddress.inetSocketAddress(
+                    (InetSocketAddress) ctx.channel().remoteAddress());
         }
         return peer;
     }
@@ -221,9 +222,13 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
             ctx.pipeline().remove(decoder); // what follows is dropped unread, not decoded
         }
         channel.config().setAutoRead(true);
-        duplex.shutdownOutput().addListener(shut -> ctx.executor().schedule(() -> {
-            ctx.close();
-        }, LINGER_MILLIS, TimeUnit.MILLISECONDS));
+        duplex.shutdownOutput().addListener(shut -> ctx.executor()
+                .schedule(
+                        () -> {
+                            ctx.close();
+                        },
+                        LINGER_MILLIS,
+                        TimeUnit.MILLISECONDS));
     }
 
     @Override

@@ -20,8 +20,16 @@ import io.vertx.core.MultiMap;
  * @param corsHeaders the CORS headers of an allowed origin; null when there are none
  * @param answer the gateway's own answer; null to forward
  */
-public record Decision(Route route, String path, long declaredLength, InetAddress client, CharSequence authorization,
-        CallerCredential callerCredential, boolean varyOnOrigin, CorsHeaders corsHeaders, Answer answer) {
+public record Decision(
+        Route route,
+        String path,
+        long declaredLength,
+        InetAddress client,
+        CharSequence authorization,
+        CallerCredential callerCredential,
+        boolean varyOnOrigin,
+        CorsHeaders corsHeaders,
+        Answer answer) {
 
     /** The caller's credential that is forwarded as sent, next to the gateway's token. */
     public enum CallerCredential {

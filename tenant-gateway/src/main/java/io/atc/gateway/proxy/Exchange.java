@@ -79,15 +79,20 @@ final class Exchange implements PendingRequest {
     private boolean upstreamReusable;
     /** The request went as one message that declares no body: what the client still sends of it is dropped. */
     private boolean bodylessSent;
+
     private HttpResponse heldHead;
 
     private boolean closeAfter;
     private int status;
 
     /** What every exchange needs from the gateway. */
-    record Services(GatewayMetrics metrics, ProblemWriter problems, Forwarder forwarder, Upstreams upstreams, long maxBody,
-            long responseTimeoutNanos) {
-    }
+    record Services(
+            GatewayMetrics metrics,
+            ProblemWriter problems,
+            Forwarder forwarder,
+            Upstreams upstreams,
+            long maxBody,
+            long responseTimeoutNanos) {}
 
     private Exchange(ClientConnection connection, HttpRequest request, Services services) {
         this.connection = connection;
@@ -204,7 +209,10 @@ final class Exchange implements PendingRequest {
         } else if (answer.failure() != null) {
             answer(500, services.problems().internal(answer.failure(), path()), null);
         } else if (answer.problem() != null) {
-            answer(answer.problem().status(), services.problems().body(answer.problem(), answer.detail(), path()), answer.headers());
+            answer(
+                    answer.problem().status(),
+                    services.problems().body(answer.problem(), answer.detail(), path()),
+                    answer.headers());
         } else {
             answer(204, null, answer.headers());
         }
@@ -286,8 +294,12 @@ final class Exchange implements PendingRequest {
             }
         }
         ByteBuf body = problem == null || method == HttpMethod.HEAD ? Unpooled.EMPTY_BUFFER : problem.getByteBuf();
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(code), body,
-                nettyHeaders(extraHeaders), VertxInternals.newHeaders());
+        FullHttpResponse response = new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(code),
+                body,
+                nettyHeaders(extraHeaders),
+                VertxInternals.newHeaders());
         HttpHeaders out = response.headers();
         if (problem != null) {
             out.set(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE);
@@ -350,15 +362,25 @@ final class Exchange implements PendingRequest {
         }
         become(ExchangeState.FORWARDING);
         if (expectsContinue && !requestEnded) {
-            client.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER),
+            client.writeAndFlush(
+                    new DefaultFullHttpResponse(
+                            HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE, Unpooled.EMPTY_BUFFER),
                     client.voidPromise());
         }
         if (bodyless()) {
-            // One message for the encoder instead of a head and an empty last piece; that piece, if still to come, is dropped.
+            // One message for the encoder instead of a head and an empty last piece; that piece, if still to come, is
+            // dropped.
             bodylessSent = true;
             releaseHeld();
-            upstream.write(new DefaultFullHttpRequest(request.protocolVersion(), request.method(), request.uri(), Unpooled.EMPTY_BUFFER,
-                    request.headers(), EmptyHttpHeaders.INSTANCE), upstream.voidPromise());
+            upstream.write(
+                    new DefaultFullHttpRequest(
+                            request.protocolVersion(),
+                            request.method(),
+                            request.uri(),
+                            Unpooled.EMPTY_BUFFER,
+                            request.headers(),
+                            EmptyHttpHeaders.INSTANCE),
+                    upstream.voidPromise());
         } else {
             upstream.write(request, upstream.voidPromise());
             if (held != null) {
@@ -383,7 +405,10 @@ final class Exchange implements PendingRequest {
 
     /** A plain HTTP/1.1 request head that declares no body (its decoder's last piece is empty). */
     private boolean bodyless() {
-        return !(request instanceof HttpContent) && !http2() && declaredLength() <= 0 && !HttpUtil.isTransferEncodingChunked(request);
+        return !(request instanceof HttpContent)
+                && !http2()
+                && declaredLength() <= 0
+                && !HttpUtil.isTransferEncodingChunked(request);
     }
 
     /** Whether request body pieces go straight to the upstream (it is connected and still reading the request). */
@@ -408,7 +433,9 @@ final class Exchange implements PendingRequest {
         received += size;
         if (received > services.maxBody()) {
             content.release();
-            problem(ProblemType.PAYLOAD_TOO_LARGE, "The request body exceeds the limit of " + services.maxBody() + " bytes.");
+            problem(
+                    ProblemType.PAYLOAD_TOO_LARGE,
+                    "The request body exceeds the limit of " + services.maxBody() + " bytes.");
             return;
         }
         if (streamingRequest()) {
@@ -470,8 +497,14 @@ final class Exchange implements PendingRequest {
             HttpResponse head = heldHead;
             if (head != null) {
                 heldHead = null;
-                client.writeAndFlush(new DefaultFullHttpResponse(head.protocolVersion(), head.status(), last.content(), head.headers(),
-                        last.trailingHeaders()), client.voidPromise());
+                client.writeAndFlush(
+                        new DefaultFullHttpResponse(
+                                head.protocolVersion(),
+                                head.status(),
+                                last.content(),
+                                head.headers(),
+                                last.trailingHeaders()),
+                        client.voidPromise());
             } else {
                 client.writeAndFlush(msg, client.voidPromise());
             }
@@ -528,9 +561,12 @@ final class Exchange implements PendingRequest {
             return;
         }
         if (replayable(cause)) {
-            // A pooled connection the upstream had just closed: the request never reached it, so it goes again, once, on a new one.
+            // A pooled connection the upstream had just closed: the request never reached it, so it goes again, once,
+            // on a new one.
             retried = true;
-            forwardTo(target, services.upstreams().connect(target, client.channel().eventLoop()));
+            forwardTo(
+                    target,
+                    services.upstreams().connect(target, client.channel().eventLoop()));
             return;
         }
         if (!state.answerStarted() && open()) {
@@ -542,10 +578,18 @@ final class Exchange implements PendingRequest {
     }
 
     private boolean replayable(Throwable cause) {
-        return pooledConnection && !retried && !upstreamAnswered && open() && requestEnded && received == 0
+        return pooledConnection
+                && !retried
+                && !upstreamAnswered
+                && open()
+                && requestEnded
+                && received == 0
                 && !(cause instanceof java.util.concurrent.TimeoutException)
-                && (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS
-                        || method == HttpMethod.PUT || method == HttpMethod.DELETE);
+                && (method == HttpMethod.GET
+                        || method == HttpMethod.HEAD
+                        || method == HttpMethod.OPTIONS
+                        || method == HttpMethod.PUT
+                        || method == HttpMethod.DELETE);
     }
 
     /** The client left: its upstream exchange goes too. */

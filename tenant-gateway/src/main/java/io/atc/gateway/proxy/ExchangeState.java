@@ -29,7 +29,8 @@ enum ExchangeState {
             case DECIDING -> next == CONNECTING || next == ANSWERED || next == CLIENT_GONE || next == DONE;
             case CONNECTING -> next == FORWARDING || next == ANSWERED || next == CLIENT_GONE || next == DONE;
             // CONNECTING again: a pooled connection the upstream had just closed, replaced once by a new one.
-            case FORWARDING -> next == RESPONDING || next == CONNECTING || next == ANSWERED || next == CLIENT_GONE || next == DONE;
+            case FORWARDING ->
+                next == RESPONDING || next == CONNECTING || next == ANSWERED || next == CLIENT_GONE || next == DONE;
             case RESPONDING -> next == ANSWERED || next == CLIENT_GONE || next == DONE;
             case ANSWERED -> next == CLIENT_GONE || next == DONE;
             case CLIENT_GONE -> next == DONE;

@@ -31,13 +31,33 @@ import io.vertx.core.http.HttpMethod;
 public class Forwarder {
 
     /** Hop-by-hop headers (RFC 9110 7.6.1, and the legacy ones): they describe one connection, never the message. */
-    static final HeaderNameSet HOP_BY_HOP = new HeaderNameSet("connection", "keep-alive", "proxy-authenticate",
-            "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
+    static final HeaderNameSet HOP_BY_HOP = new HeaderNameSet(
+            "connection",
+            "keep-alive",
+            "proxy-authenticate",
+            "proxy-authorization",
+            "proxy-connection",
+            "te",
+            "trailer",
+            "transfer-encoding",
+            "upgrade");
 
     /** Request headers the gateway never passes on as sent (some are replaced by its own). */
-    private static final HeaderNameSet NOT_FORWARDED = HOP_BY_HOP.with("host", "content-length", "expect", "authorization",
-            "x-api-key", "x-operator-token", "cookie", "forwarded", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host",
-            "x-forwarded-port", "x-real-ip", "x-request-id");
+    private static final HeaderNameSet NOT_FORWARDED = HOP_BY_HOP.with(
+            "host",
+            "content-length",
+            "expect",
+            "authorization",
+            "x-api-key",
+            "x-operator-token",
+            "cookie",
+            "forwarded",
+            "x-forwarded-for",
+            "x-forwarded-proto",
+            "x-forwarded-host",
+            "x-forwarded-port",
+            "x-real-ip",
+            "x-request-id");
 
     /** Response headers the gateway never passes back as received (Content-Length stays; Vary is merged). */
     private static final HeaderNameSet NOT_RETURNED = HOP_BY_HOP.with("x-request-id");
@@ -81,7 +101,8 @@ public class Forwarder {
         String connection = headers.get(HttpHeaderNames.CONNECTION);
         Decision.CallerCredential kept = decision.callerCredential();
         String operatorToken = kept == Decision.CallerCredential.OPERATOR_TOKEN ? headers.get(OPERATOR_TOKEN) : null;
-        List<String> cookies = kept == Decision.CallerCredential.SESSION_COOKIES ? headers.getAll(HttpHeaderNames.COOKIE) : null;
+        List<String> cookies =
+                kept == Decision.CallerCredential.SESSION_COOKIES ? headers.getAll(HttpHeaderNames.COOKIE) : null;
         long declaredLength = decision.declaredLength();
         boolean chunked = declaredLength < 0 && HttpUtil.isTransferEncodingChunked(request);
         removeAll(headers, collect(request.headers(), NOT_FORWARDED, connection, HTTP2_EXTENSION));
@@ -109,8 +130,9 @@ public class Forwarder {
     }
 
     private static void keepBodyFraming(Exchange exchange, MultiMap headers) {
-        if (exchange.declaredLength() < 0 && (HttpUtil.isTransferEncodingChunked(exchange.request())
-                || exchange.http2() && !exchange.requestEnded())) {
+        if (exchange.declaredLength() < 0
+                && (HttpUtil.isTransferEncodingChunked(exchange.request())
+                        || exchange.http2() && !exchange.requestEnded())) {
             headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
         }
     }
@@ -137,14 +159,17 @@ public class Forwarder {
     }
 
     /** Names to drop: those in {@code set}, those the Connection header names, and those starting with {@code prefix}. */
-    private static List<CharSequence> collect(HttpHeaders headers, HeaderNameSet set, String connection, String prefix) {
+    private static List<CharSequence> collect(
+            HttpHeaders headers, HeaderNameSet set, String connection, String prefix) {
         List<CharSequence> drop = null;
         // The CharSequence iterator hands out the decoded names themselves; the MultiMap one makes a String of each.
         Iterator<Map.Entry<CharSequence, CharSequence>> entries = headers.iteratorCharSequence();
         while (entries.hasNext()) {
             CharSequence name = entries.next().getKey();
-            if (set.contains(name) || connection != null && HeaderNameSet.namedIn(connection, name)
-                    || prefix != null && (name.charAt(0) | 0x20) == prefix.charAt(0)
+            if (set.contains(name)
+                    || connection != null && HeaderNameSet.namedIn(connection, name)
+                    || prefix != null
+                            && (name.charAt(0) | 0x20) == prefix.charAt(0)
                             && AsciiString.regionMatches(name, true, 0, prefix, 0, prefix.length())) {
                 if (drop == null) {
                     drop = new ArrayList<>(4);

@@ -66,7 +66,8 @@ final class HeaderNameSet {
             while (to > from && (connection.charAt(to - 1) == ' ' || connection.charAt(to - 1) == '\t')) {
                 to--;
             }
-            if (to - from == name.length() && AsciiString.regionMatches(connection, true, from, name, 0, name.length())) {
+            if (to - from == name.length()
+                    && AsciiString.regionMatches(connection, true, from, name, 0, name.length())) {
                 return true;
             }
             start = end + 1;

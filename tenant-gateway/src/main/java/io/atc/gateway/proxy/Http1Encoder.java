@@ -39,6 +39,7 @@ final class Http1Encoder extends ChannelOutboundHandlerAdapter {
 
     /** Bodies up to this size are copied behind their head or chunk line, saving a buffer and a write. */
     private static final int INLINE_BODY = 2048;
+
     private static final int SCRATCH_SIZE = 8 * 1024;
     private static final FastThreadLocal<byte[]> SCRATCH = new FastThreadLocal<>() {
         @Override
@@ -48,6 +49,7 @@ final class Http1Encoder extends ChannelOutboundHandlerAdapter {
     };
     /** Every status Netty knows by code, and its {@code HTTP/1.1 code reason\r\n}. */
     private static final HttpResponseStatus[] KNOWN = new HttpResponseStatus[600];
+
     private static final byte[][] STATUS_LINES = new byte[600][];
 
     static {
@@ -61,7 +63,11 @@ final class Http1Encoder extends ChannelOutboundHandlerAdapter {
     }
 
     /** How the current message's body goes on the wire; null between messages. */
-    private enum Framing { NONE, AS_IS, CHUNKED }
+    private enum Framing {
+        NONE,
+        AS_IS,
+        CHUNKED
+    }
 
     private final BooleanSupplier answeringHead;
     private Framing framing;
@@ -140,23 +146,27 @@ final class Http1Encoder extends ChannelOutboundHandlerAdapter {
         if (current == null) {
             content.release();
             promise.setFailure(new IllegalStateException("a body piece outside a message"));
-        } else if (current == Framing.NONE || current == Framing.AS_IS && !content.content().isReadable()) {
+        } else if (current == Framing.NONE
+                || current == Framing.AS_IS && !content.content().isReadable()) {
             content.release();
             ctx.write(Unpooled.EMPTY_BUFFER, promise);
         } else if (current == Framing.AS_IS) {
             ctx.write(content.content(), promise);
         } else {
-            writeChunk(ctx, content.content(), last, last ? ((LastHttpContent) content).trailingHeaders() : null, promise);
+            writeChunk(
+                    ctx, content.content(), last, last ? ((LastHttpContent) content).trailingHeaders() : null, promise);
         }
     }
 
     /** A body piece as a chunk (taking over its buffer): copied behind its chunk line when small, else between two writes. */
-    private static void writeChunk(ChannelHandlerContext ctx, ByteBuf content, boolean last, HttpHeaders trailers,
-            ChannelPromise promise) {
+    private static void writeChunk(
+            ChannelHandlerContext ctx, ByteBuf content, boolean last, HttpHeaders trailers, ChannelPromise promise) {
         int framed = chunkedSize(content, last, trailers);
         if (framed == 0) {
             content.release();
-            ctx.write(Unpooled.EMPTY_BUFFER, promise); // an empty piece in the middle: a zero-size chunk would end the body
+            ctx.write(
+                    Unpooled.EMPTY_BUFFER,
+                    promise); // an empty piece in the middle: a zero-size chunk would end the body
             return;
         }
         if (framed <= INLINE_BODY || !content.isReadable()) {
@@ -288,20 +298,27 @@ final class Http1Encoder extends ChannelOutboundHandlerAdapter {
             return statusLine.length;
         }
         HttpRequest request = (HttpRequest) message;
-        return request.method().asciiName().length() + request.uri().length() + request.protocolVersion().text().length() + 4;
+        return request.method().asciiName().length()
+                + request.uri().length()
+                + request.protocolVersion().text().length()
+                + 4;
     }
 
     private static byte[] statusLine(HttpResponse response) {
         HttpResponseStatus status = response.status();
         int code = status.code();
-        if (code >= 100 && code < KNOWN.length && KNOWN[code] == status && response.protocolVersion() == HttpVersion.HTTP_1_1) {
+        if (code >= 100
+                && code < KNOWN.length
+                && KNOWN[code] == status
+                && response.protocolVersion() == HttpVersion.HTTP_1_1) {
             return STATUS_LINES[code];
         }
         return statusLine(response.protocolVersion(), status);
     }
 
     private static byte[] statusLine(HttpVersion version, HttpResponseStatus status) {
-        return (version.text() + ' ' + status.code() + ' ' + status.reasonPhrase() + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        return (version.text() + ' ' + status.code() + ' ' + status.reasonPhrase() + "\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static int headersSize(HttpHeaders headers) {
@@ -335,7 +352,9 @@ final class Http1Encoder extends ChannelOutboundHandlerAdapter {
     }
 
     /** Writes a name or value as ISO-8859-1 (what a header can carry; the gateway's own values are ASCII). */
-    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) keeps each char's low byte: ISO-8859-1, as one array copy
+    @SuppressWarnings(
+            "deprecation") // String.getBytes(int, int, byte[], int) keeps each char's low byte: ISO-8859-1, as one
+    // array copy
     private static int put(byte[] to, int at, CharSequence text) {
         int length = text.length();
         if (text instanceof AsciiString ascii) {

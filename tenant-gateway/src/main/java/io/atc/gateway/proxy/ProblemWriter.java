@@ -33,10 +33,19 @@ public class ProblemWriter {
     /** An unexpected failure: logged with an incident id the client can quote; the client learns nothing else. */
     Buffer internal(Throwable failure, String path) {
         String incident = UUID.randomUUID().toString();
-        LOG.errorf(failure, "incident %s on %s: %s", incident, path, failure.getClass().getName());
-        return encode(new Problem(ProblemType.INTERNAL.uri(), ProblemType.INTERNAL.title(), 500,
+        LOG.errorf(
+                failure,
+                "incident %s on %s: %s",
+                incident,
+                path,
+                failure.getClass().getName());
+        return encode(new Problem(
+                ProblemType.INTERNAL.uri(),
+                ProblemType.INTERNAL.title(),
+                500,
                 "The request could not be completed; quote incident " + incident + " to support.",
-                "urn:atc:incident:" + incident, List.of()));
+                "urn:atc:incident:" + incident,
+                List.of()));
     }
 
     private Buffer encode(Problem problem) {

@@ -53,7 +53,8 @@ import io.vertx.core.Vertx;
 public class PublicListener {
 
     private static final Logger LOG = Logger.getLogger(PublicListener.class);
-    private static final ByteBuf HTTP2_PREFACE = Unpooled.unreleasableBuffer(Http2CodecUtil.connectionPrefaceBuf()).asReadOnly();
+    private static final ByteBuf HTTP2_PREFACE =
+            Unpooled.unreleasableBuffer(Http2CodecUtil.connectionPrefaceBuf()).asReadOnly();
 
     private final Vertx vertx;
     private final Instance<RequestPolicy> policy;
@@ -72,17 +73,30 @@ public class PublicListener {
     private volatile int ownHttpPort;
 
     /** @param policy looked up at start, after the start-up checks: creating it creates the rules, which parse their settings */
-    public PublicListener(Vertx vertx, Instance<RequestPolicy> policy, Forwarder forwarder, GatewayMetrics metrics,
-            ProblemWriter problems, Upstreams upstreams, GatewayConfig proxy, ValueRegistry registry) {
+    public PublicListener(
+            Vertx vertx,
+            Instance<RequestPolicy> policy,
+            Forwarder forwarder,
+            GatewayMetrics metrics,
+            ProblemWriter problems,
+            Upstreams upstreams,
+            GatewayConfig proxy,
+            ValueRegistry registry) {
         this.vertx = vertx;
         this.policy = policy;
         this.forwarder = forwarder;
-        this.services = new Exchange.Services(metrics, problems, forwarder, upstreams, proxy.maxRequestBody().asLongValue(),
+        this.services = new Exchange.Services(
+                metrics,
+                problems,
+                forwarder,
+                upstreams,
+                proxy.maxRequestBody().asLongValue(),
                 proxy.upstreamResponseTimeout().toNanos());
         this.registry = registry;
         this.host = proxy.host();
         this.port = LaunchMode.current() == LaunchMode.TEST ? 0 : proxy.port();
-        this.idleNanos = Math.max(TimeUnit.SECONDS.toNanos(1), proxy.clientIdleTimeout().toNanos());
+        this.idleNanos =
+                Math.max(TimeUnit.SECONDS.toNanos(1), proxy.clientIdleTimeout().toNanos());
         this.maxInitialLine = 4096;
         this.maxHeaders = 20 * 1024;
     }
@@ -112,7 +126,9 @@ public class PublicListener {
                         channel.pipeline().addLast(new ProtocolDetector());
                     }
                 })
-                .bind(host, port).sync().channel();
+                .bind(host, port)
+                .sync()
+                .channel();
         boundPort = ((InetSocketAddress) server.localAddress()).getPort();
         LOG.infof("gateway listening on %s:%d", host, boundPort);
     }
@@ -138,7 +154,8 @@ public class PublicListener {
     }
 
     private int quarkusHttpPort() {
-        Integer actual = registry.getOrDefault(LaunchMode.current() == LaunchMode.TEST ? HttpServer.HTTP_TEST_PORT : HttpServer.HTTP_PORT, 0);
+        Integer actual = registry.getOrDefault(
+                LaunchMode.current() == LaunchMode.TEST ? HttpServer.HTTP_TEST_PORT : HttpServer.HTTP_PORT, 0);
         return actual == null ? 0 : actual;
     }
 
@@ -148,7 +165,8 @@ public class PublicListener {
 
     private void http1(ChannelPipeline pipeline, EventLoop loop) {
         ClientConnection connection = new ClientConnection(handler, services, contextOf(loop), idleNanos);
-        pipeline.addLast(new HttpRequestDecoder(new HttpDecoderConfig()
+        pipeline.addLast(
+                new HttpRequestDecoder(new HttpDecoderConfig()
                         .setMaxInitialLineLength(maxInitialLine)
                         .setMaxHeaderSize(maxHeaders)
                         .setHeadersFactory(VertxInternals.DECODED_HEADERS)
@@ -160,13 +178,16 @@ public class PublicListener {
 
     private void http2(ChannelPipeline pipeline, EventLoop loop) {
         LoopContext context = contextOf(loop);
-        pipeline.addLast(Http2FrameCodecBuilder.forServer().build(), new Http2MultiplexHandler(new ChannelInitializer<>() {
-            @Override
-            protected void initChannel(Channel stream) {
-                stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true),
-                        new ClientConnection(handler, services, context, 0));
-            }
-        }));
+        pipeline.addLast(
+                Http2FrameCodecBuilder.forServer().build(), new Http2MultiplexHandler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel stream) {
+                        stream.pipeline()
+                                .addLast(
+                                        new Http2StreamFrameToHttpObjectCodec(true),
+                                        new ClientConnection(handler, services, context, 0));
+                    }
+                }));
     }
 
     /** Reads just enough of a new connection to tell HTTP/2 with prior knowledge from HTTP/1.x, then steps aside. */
@@ -174,7 +195,8 @@ public class PublicListener {
         @Override
         protected void decode(ChannelHandlerContext ctx, ByteBuf in, java.util.List<Object> out) {
             int length = Math.min(in.readableBytes(), HTTP2_PREFACE.readableBytes());
-            boolean prefaceSoFar = ByteBufUtil.equals(in, in.readerIndex(), HTTP2_PREFACE, HTTP2_PREFACE.readerIndex(), length);
+            boolean prefaceSoFar =
+                    ByteBufUtil.equals(in, in.readerIndex(), HTTP2_PREFACE, HTTP2_PREFACE.readerIndex(), length);
             if (prefaceSoFar && length < HTTP2_PREFACE.readableBytes()) {
                 return;
             }

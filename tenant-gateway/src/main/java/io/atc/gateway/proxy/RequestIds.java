@@ -14,8 +14,7 @@ final class RequestIds {
     private static final int MAX_LENGTH = 128;
     private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     static CharSequence acceptOrCreate(String presented) {
         return presented != null && plausible(presented) ? presented : create();
@@ -27,8 +26,13 @@ final class RequestIds {
         }
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);
-            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                    || c == '-' || c == '.' || c == '_' || c == ':';
+            boolean ok = c >= 'a' && c <= 'z'
+                    || c >= 'A' && c <= 'Z'
+                    || c >= '0' && c <= '9'
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == ':';
             if (!ok) {
                 return false;
             }

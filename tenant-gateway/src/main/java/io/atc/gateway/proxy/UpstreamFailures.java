@@ -7,8 +7,7 @@ import io.atc.core.errors.ProblemType;
 /** What a failed upstream exchange means to the client: too slow (504), not reachable or not readable (502). */
 final class UpstreamFailures {
 
-    private UpstreamFailures() {
-    }
+    private UpstreamFailures() {}
 
     static ProblemType classify(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

@@ -45,7 +45,16 @@ final class UpstreamResponseReader {
     private static final int MAX_CHUNK_LINE = 4096;
     private static final int SMALL_BODY = 2048;
 
-    private enum State { HEAD, LENGTH, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, UNTIL_CLOSE, BROKEN }
+    private enum State {
+        HEAD,
+        LENGTH,
+        CHUNK_SIZE,
+        CHUNK_DATA,
+        CHUNK_END,
+        TRAILERS,
+        UNTIL_CLOSE,
+        BROKEN
+    }
 
     private final ByteBufAllocator alloc;
     private final BooleanSupplier answeringHead;
@@ -82,7 +91,8 @@ final class UpstreamResponseReader {
                 // next part
             }
             if (buf.isReadable() && state != State.BROKEN) {
-                // A part that is not complete yet (a head, a chunk line): kept in a fresh buffer, since slices of this one are out.
+                // A part that is not complete yet (a head, a chunk line): kept in a fresh buffer, since slices of this
+                // one are out.
                 pending = alloc.buffer(Math.max(buf.readableBytes() * 2, 256)).writeBytes(buf);
             }
         } catch (MalformedResponse e) {
@@ -238,7 +248,11 @@ final class UpstreamResponseReader {
 
     private static boolean endsWithChunked(AsciiString transferEncoding) {
         int comma = transferEncoding.lastIndexOf(",");
-        AsciiString last = comma < 0 ? transferEncoding : transferEncoding.subSequence(comma + 1, transferEncoding.length(), false).trim();
+        AsciiString last = comma < 0
+                ? transferEncoding
+                : transferEncoding
+                        .subSequence(comma + 1, transferEncoding.length(), false)
+                        .trim();
         return last.contentEqualsIgnoreCase("chunked");
     }
 
@@ -256,7 +270,12 @@ final class UpstreamResponseReader {
         Head(byte[] h) {
             int lineEnd = endOfLine(h, 0);
             int length = lineEnd;
-            if (length < 12 || !startsWith(h, "HTTP/1.") || h[8] != ' ' || !digit(h[9]) || !digit(h[10]) || !digit(h[11])
+            if (length < 12
+                    || !startsWith(h, "HTTP/1.")
+                    || h[8] != ' '
+                    || !digit(h[9])
+                    || !digit(h[10])
+                    || !digit(h[11])
                     || length > 12 && h[12] != ' ') {
                 throw new MalformedResponse("the status line is not HTTP/1.x");
             }
@@ -313,7 +332,9 @@ final class UpstreamResponseReader {
                 }
             }
             AsciiString reason = new AsciiString(h, reasonStart, reasonEnd - reasonStart, false);
-            return reason.contentEquals(standard.reasonPhrase()) ? standard : new HttpResponseStatus(code, reason.toString());
+            return reason.contentEquals(standard.reasonPhrase())
+                    ? standard
+                    : new HttpResponseStatus(code, reason.toString());
         }
     }
 
@@ -432,10 +453,12 @@ final class UpstreamResponseReader {
             out.accept(LastHttpContent.EMPTY_LAST_CONTENT);
             return true;
         }
-        DefaultLastHttpContent last = new DefaultLastHttpContent(Unpooled.EMPTY_BUFFER, VertxInternals.DECODED_HEADERS.newHeaders());
+        DefaultLastHttpContent last =
+                new DefaultLastHttpContent(Unpooled.EMPTY_BUFFER, VertxInternals.DECODED_HEADERS.newHeaders());
         readFields(h, 0, (name, value) -> {
             // Framing fields have no meaning in trailers.
-            if (!name.contentEqualsIgnoreCase("content-length") && !name.contentEqualsIgnoreCase("transfer-encoding")
+            if (!name.contentEqualsIgnoreCase("content-length")
+                    && !name.contentEqualsIgnoreCase("transfer-encoding")
                     && !name.contentEqualsIgnoreCase("trailer")) {
                 last.trailingHeaders().add(name, value);
             }
@@ -466,7 +489,8 @@ final class UpstreamResponseReader {
 
     /** The index of the LF ending a chunk size line, or -1 (more bytes needed); a longer line than allowed is refused. */
     private static int chunkLineEnd(ByteBuf buf) {
-        int end = buf.indexOf(buf.readerIndex(), buf.readerIndex() + Math.min(MAX_CHUNK_LINE, buf.readableBytes()), (byte) '\n');
+        int end = buf.indexOf(
+                buf.readerIndex(), buf.readerIndex() + Math.min(MAX_CHUNK_LINE, buf.readableBytes()), (byte) '\n');
         if (end < 0 && buf.readableBytes() >= MAX_CHUNK_LINE) {
             throw new MalformedResponse("a chunk size line is longer than " + MAX_CHUNK_LINE + " bytes");
         }

@@ -43,8 +43,7 @@ import io.vertx.core.Vertx;
 public class Upstreams {
 
     /** An upstream: where it listens and what the gateway sends as Host. */
-    record Upstream(int index, String name, SocketAddress address, AsciiString host, boolean tls) {
-    }
+    record Upstream(int index, String name, SocketAddress address, AsciiString host, boolean tls) {}
 
     private final Upstream[] byRoute;
     private final Upstream[] all;
@@ -91,7 +90,12 @@ public class Upstreams {
     Upstream self(int port) {
         Upstream self = all[all.length - 1];
         if (self == null || ((InetSocketAddress) self.address()).getPort() != port) {
-            self = new Upstream(all.length - 1, "self", new InetSocketAddress("127.0.0.1", port), AsciiString.of("127.0.0.1:" + port), false);
+            self = new Upstream(
+                    all.length - 1,
+                    "self",
+                    new InetSocketAddress("127.0.0.1", port),
+                    AsciiString.of("127.0.0.1:" + port),
+                    false);
             all[all.length - 1] = self;
         }
         return self;
@@ -112,7 +116,8 @@ public class Upstreams {
 
     /** A new connection to {@code upstream} on {@code loop}. */
     ChannelFuture connect(Upstream upstream, EventLoop loop) {
-        return new Bootstrap().group(loop)
+        return new Bootstrap()
+                .group(loop)
                 .channelFactory(tcp)
                 .resolver(resolver)
                 .option(ChannelOption.TCP_NODELAY, true)
@@ -157,20 +162,31 @@ public class Upstreams {
             throw new IllegalArgumentException("atc.gateway.upstreams." + name + ".url is not a URL: " + url);
         }
         boolean tls = "https".equals(uri.getScheme());
-        if (!tls && !"http".equals(uri.getScheme()) || uri.getHost() == null
-                || uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/")
-                || uri.getRawQuery() != null || uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("atc.gateway.upstreams." + name + ".url must be http(s)://host[:port], got " + url);
+        if (!tls && !"http".equals(uri.getScheme())
+                || uri.getHost() == null
+                || uri.getRawPath() != null
+                        && !uri.getRawPath().isEmpty()
+                        && !uri.getRawPath().equals("/")
+                || uri.getRawQuery() != null
+                || uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException(
+                    "atc.gateway.upstreams." + name + ".url must be http(s)://host[:port], got " + url);
         }
         int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
         boolean defaultPort = port == (tls ? 443 : 80);
-        return new Upstream(index, name, InetSocketAddress.createUnresolved(uri.getHost(), port),
-                AsciiString.of(defaultPort ? uri.getHost() : uri.getHost() + ":" + port), tls);
+        return new Upstream(
+                index,
+                name,
+                InetSocketAddress.createUnresolved(uri.getHost(), port),
+                AsciiString.of(defaultPort ? uri.getHost() : uri.getHost() + ":" + port),
+                tls);
     }
 
     private static SslContext clientTls() {
         try {
-            return SslContextBuilder.forClient().protocols(List.of("TLSv1.3", "TLSv1.2")).build();
+            return SslContextBuilder.forClient()
+                    .protocols(List.of("TLSv1.3", "TLSv1.2"))
+                    .build();
         } catch (SSLException e) {
             throw new IllegalStateException("TLS to the upstreams cannot be set up", e);
         }

@@ -10,6 +10,7 @@ import java.util.function.LongSupplier;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+
 import io.atc.gateway.config.GatewayConfig;
 
 /**
@@ -42,8 +43,13 @@ public class KeyRateLimiter {
 
     @Inject
     public KeyRateLimiter(GatewayConfig config) {
-        this(RateLimits.parse(config.rateLimit().requestsPerSecond(), config.rateLimit().burst(),
-                config.rateLimit().overrides().orElse(List.of())), System::nanoTime, DEFAULT_SWEEP_INTERVAL_NANOS);
+        this(
+                RateLimits.parse(
+                        config.rateLimit().requestsPerSecond(),
+                        config.rateLimit().burst(),
+                        config.rateLimit().overrides().orElse(List.of())),
+                System::nanoTime,
+                DEFAULT_SWEEP_INTERVAL_NANOS);
     }
 
     public KeyRateLimiter(RateLimits limits, LongSupplier nanoClock) {

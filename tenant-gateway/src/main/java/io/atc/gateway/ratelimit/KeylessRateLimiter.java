@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+
 import io.atc.gateway.config.GatewayConfig;
 
 /**
@@ -25,8 +26,12 @@ public class KeylessRateLimiter {
 
     @Inject
     public KeylessRateLimiter(GatewayConfig config) {
-        this(new KeyRateLimiter(RateLimits.parse(config.rateLimit().keyless().requestsPerSecond(),
-                config.rateLimit().keyless().burst(), List.of()), System::nanoTime));
+        this(new KeyRateLimiter(
+                RateLimits.parse(
+                        config.rateLimit().keyless().requestsPerSecond(),
+                        config.rateLimit().keyless().burst(),
+                        List.of()),
+                System::nanoTime));
     }
 
     KeylessRateLimiter(KeyRateLimiter buckets) {

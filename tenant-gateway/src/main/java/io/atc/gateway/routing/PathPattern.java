@@ -14,7 +14,8 @@ record PathPattern(String text, List<String> segments) {
     static PathPattern parse(String text) {
         String pattern = text.strip();
         if (!pattern.startsWith("/") || pattern.length() < 2) {
-            throw new IllegalArgumentException("route pattern " + text + " must start with / and name at least one segment");
+            throw new IllegalArgumentException(
+                    "route pattern " + text + " must start with / and name at least one segment");
         }
         List<String> segments = List.of(pattern.substring(1).split("/", -1));
         for (int i = 0; i < segments.size(); i++) {
@@ -25,8 +26,11 @@ record PathPattern(String text, List<String> segments) {
             if (segment.equals(REST) && i != segments.size() - 1) {
                 throw new IllegalArgumentException("route pattern " + text + ": ** may only end a pattern");
             }
-            if (!segment.equals(ONE) && !segment.equals(REST)
-                    && (segment.contains("*") || RequestPaths.normalise("/" + segment) == null || segment.contains("%"))) {
+            if (!segment.equals(ONE)
+                    && !segment.equals(REST)
+                    && (segment.contains("*")
+                            || RequestPaths.normalise("/" + segment) == null
+                            || segment.contains("%"))) {
                 throw new IllegalArgumentException("route pattern " + text + " has an unusable segment: " + segment);
             }
         }

@@ -11,8 +11,7 @@ public final class RequestPaths {
 
     private static final int MAX_LENGTH = 2048;
 
-    private RequestPaths() {
-    }
+    private RequestPaths() {}
 
     /** @return the normalised path (the same instance when nothing needed decoding), or null to refuse the request */
     public static String normalise(String raw) {
@@ -71,7 +70,9 @@ public final class RequestPaths {
             } else if (value < 0x20 || value == 0x7f || value == '/' || value == '\\' || value == '%') {
                 return null;
             } else {
-                out.append('%').append(Character.toUpperCase(raw.charAt(i + 1))).append(Character.toUpperCase(raw.charAt(i + 2)));
+                out.append('%')
+                        .append(Character.toUpperCase(raw.charAt(i + 1)))
+                        .append(Character.toUpperCase(raw.charAt(i + 2)));
             }
             i += 2;
         }
@@ -79,6 +80,12 @@ public final class RequestPaths {
     }
 
     private static boolean unreserved(int c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~';
+        return c >= 'a' && c <= 'z'
+                || c >= 'A' && c <= 'Z'
+                || c >= '0' && c <= '9'
+                || c == '-'
+                || c == '.'
+                || c == '_'
+                || c == '~';
     }
 }

@@ -34,12 +34,17 @@ public final class RouteTable {
                 Route route = new Route(entry.getKey(), index, definition.upstream(), pattern.text());
                 String clash = seen.putIfAbsent(pattern.segments().toString(), entry.getKey());
                 if (clash != null) {
-                    throw new IllegalArgumentException("route pattern " + text + " appears in routes " + clash + " and " + entry.getKey());
+                    throw new IllegalArgumentException(
+                            "route pattern " + text + " appears in routes " + clash + " and " + entry.getKey());
                 }
                 add(pattern, route);
                 first.add(pattern.segments().get(0));
             }
-            all.add(new Route(entry.getKey(), index, definition.upstream(), definition.patterns().get(0)));
+            all.add(new Route(
+                    entry.getKey(),
+                    index,
+                    definition.upstream(),
+                    definition.patterns().get(0)));
         }
         this.routes = List.copyOf(all);
         this.firstSegments = first.toArray(String[]::new);

@@ -5,6 +5,7 @@ import java.util.TreeMap;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+
 import io.atc.gateway.config.GatewayConfig;
 
 /** The route table, compiled once from configuration; a bad table stops the start-up with the reason. */

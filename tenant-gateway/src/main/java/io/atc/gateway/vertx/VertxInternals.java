@@ -50,8 +50,7 @@ public final class VertxInternals {
         }
     };
 
-    private VertxInternals() {
-    }
+    private VertxInternals() {}
 
     /** A new, validating header map for a message the gateway writes itself. */
     public static HttpHeaders newHeaders() {
@@ -102,8 +101,8 @@ public final class VertxInternals {
     /** A Vert.x context bound to {@code loop}, for the connections that loop serves. */
     public static LoopContext contextOf(Vertx vertx, EventLoop loop) {
         VertxInternal internal = (VertxInternal) vertx;
-        return new LoopContext(internal.createEventLoopContext(loop, internal.getWorkerPool(),
-                Thread.currentThread().getContextClassLoader()));
+        return new LoopContext(internal.createEventLoopContext(
+                loop, internal.getWorkerPool(), Thread.currentThread().getContextClassLoader()));
     }
 
     /** One event loop's Vert.x context (held as this type, so the hot path casts nothing). */

@@ -47,15 +47,20 @@ class BogusKeyFloodOverHttpTests {
     void tenThousandBogusKeysAreRefusedWithoutOneColdVerificationOrServerError() throws Exception {
         double coldBefore = coldVerifications();
         SecureRandom random = new SecureRandom();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Semaphore inFlight = new Semaphore(32);
         List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>(REQUESTS);
         for (int i = 0; i < REQUESTS; i++) {
             String key = i % 2 == 0 ? randomText(random) : wellFormedWithBrokenChecksum(random);
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PublicPortForRestAssured.publicPort() + "/v1/sites")).timeout(Duration.ofSeconds(10))
-                    .header(i % 3 == 0 ? "X-Api-Key" : "Authorization", i % 3 == 0 ? key : "Bearer " + key).build();
+            HttpRequest request = HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + PublicPortForRestAssured.publicPort() + "/v1/sites"))
+                    .timeout(Duration.ofSeconds(10))
+                    .header(i % 3 == 0 ? "X-Api-Key" : "Authorization", i % 3 == 0 ? key : "Bearer " + key)
+                    .build();
             inFlight.acquire();
-            answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> inFlight.release()));
+            answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                    .whenComplete((r, e) -> inFlight.release()));
         }
         Map<Integer, Integer> statuses = new TreeMap<>();
         for (CompletableFuture<HttpResponse<String>> answer : answers) {
@@ -67,11 +72,15 @@ class BogusKeyFloodOverHttpTests {
         }
 
         assertThat(statuses).as("statuses").containsExactly(Map.entry(401, REQUESTS));
-        assertThat(coldVerifications() - coldBefore).as("keys-service calls (each one an argon2 verification)").isZero();
+        assertThat(coldVerifications() - coldBefore)
+                .as("keys-service calls (each one an argon2 verification)")
+                .isZero();
     }
 
     private double coldVerifications() {
-        return meters.find(KeyAuthenticator.COLD_VERIFICATIONS).counters().stream().mapToDouble(Counter::count).sum();
+        return meters.find(KeyAuthenticator.COLD_VERIFICATIONS).counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
     }
 
     private static String randomText(SecureRandom random) {

@@ -57,13 +57,18 @@ class BogusKeysNeverReachTheKeysServiceTests {
                 "x".repeat(100_000),
                 "",
                 "Bearer " + valid,
-                "atc_test_\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669\u0660\u0661\u0662_" + valid.substring(22),
+                "atc_test_\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669\u0660\u0661\u0662_"
+                        + valid.substring(22),
                 "not a key at all");
 
         for (String key : bogus) {
             assertThat(gateway.outcome(key)).as("outcome of a bogus key").isEqualTo(AuthOutcome.BAD_FORMAT);
         }
-        assertThat(gateway.authenticator.authenticate((String) null).await().indefinitely().outcome())
+        assertThat(gateway.authenticator
+                        .authenticate((String) null)
+                        .await()
+                        .indefinitely()
+                        .outcome())
                 .isEqualTo(AuthOutcome.BAD_FORMAT);
         assertThat(keysService.calls()).isZero();
         assertThat(gateway.coldVerifications()).isZero();
@@ -73,7 +78,10 @@ class BogusKeysNeverReachTheKeysServiceTests {
     void tenThousandRandomBogusKeysNeverReachTheKeysService() {
         List<String> bogus = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
-            bogus.add(i % 2 == 0 ? randomString() : withBrokenChecksum(format.generate().raw()));
+            bogus.add(
+                    i % 2 == 0
+                            ? randomString()
+                            : withBrokenChecksum(format.generate().raw()));
         }
 
         for (String key : bogus) {

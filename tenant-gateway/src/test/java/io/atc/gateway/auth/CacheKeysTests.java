@@ -26,6 +26,9 @@ class CacheKeysTests {
     @Test
     void aCacheKeyRevealsNothingOfTheKey() {
         String cacheKey = new CacheKeys().of(key);
-        assertThat(cacheKey).doesNotContain(key.substring(22, 40)).doesNotContain(key.substring(0, 21)).hasSize(32);
+        assertThat(cacheKey)
+                .doesNotContain(key.substring(22, 40))
+                .doesNotContain(key.substring(0, 21))
+                .hasSize(32);
     }
 }

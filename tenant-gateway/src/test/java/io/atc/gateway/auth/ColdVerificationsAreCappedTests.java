@@ -25,36 +25,53 @@ class ColdVerificationsAreCappedTests {
     private static final int CAP = 4;
     private static final int QUEUE = 8;
     private static final Duration SLOW = Duration.ofMillis(500);
+
     @RegisterExtension
     static final FakeKeysServiceExtension FAKE = new FakeKeysServiceExtension();
+
     private final ApiKeyFormat format = new ApiKeyFormat(GatewayReplica.ENVIRONMENT);
 
     @Test
     void aFloodOfUnknownKeysIsCappedAndTheExcessIsOverloadedAtOnce() {
-        FAKE.keysService().answer(presented -> FakeKeysService.Reply.verdict(FakeKeysService.unknown()).after(SLOW));
-        try (GatewayReplica gateway = new GatewayReplica(FAKE.vertx(), FAKE.keysService().verifyUrl(), GatewayReplica.limits(CAP, QUEUE),
-                Duration.ofSeconds(3), java.time.Clock.systemUTC())) {
+        FAKE.keysService().answer(presented -> FakeKeysService.Reply.verdict(FakeKeysService.unknown())
+                .after(SLOW));
+        try (GatewayReplica gateway = new GatewayReplica(
+                FAKE.vertx(),
+                FAKE.keysService().verifyUrl(),
+                GatewayReplica.limits(CAP, QUEUE),
+                Duration.ofSeconds(3),
+                java.time.Clock.systemUTC())) {
             int flood = 300;
             List<Timed> answers = new ArrayList<>();
             for (int i = 0; i < flood; i++) {
-                answers.add(Timed.start(gateway.checkLater(format.generate().raw()).subscribeAsCompletionStage()));
+                answers.add(
+                        Timed.start(gateway.checkLater(format.generate().raw()).subscribeAsCompletionStage()));
             }
 
-            List<Timed> overloaded = answers.stream().filter(a -> a.outcome() == AuthOutcome.OVERLOADED).toList();
-            List<Timed> verified = answers.stream().filter(a -> a.outcome() == AuthOutcome.UNKNOWN).toList();
+            List<Timed> overloaded = answers.stream()
+                    .filter(a -> a.outcome() == AuthOutcome.OVERLOADED)
+                    .toList();
+            List<Timed> verified = answers.stream()
+                    .filter(a -> a.outcome() == AuthOutcome.UNKNOWN)
+                    .toList();
             assertThat(verified.size() + overloaded.size()).isEqualTo(flood);
             assertThat(verified).hasSizeBetween(CAP, CAP + QUEUE);
             assertThat(FAKE.keysService().calls()).isEqualTo(verified.size());
             assertThat(FAKE.keysService().maxInFlight()).isBetween(1, CAP);
             assertThat(overloaded).allSatisfy(answer -> assertThat(answer.millis())
-                    .as("overloaded without waiting for the slow keys-service").isLessThan(SLOW.toMillis() / 2));
+                    .as("overloaded without waiting for the slow keys-service")
+                    .isLessThan(SLOW.toMillis() / 2));
             assertThat(gateway.coldVerifications()).isEqualTo(verified.size());
 
             ParsedApiKey good = format.generate();
-            FAKE.keysService().answer(presented -> presented.equals(good.raw())
-                    ? FakeKeysService.Reply.verdict(FakeKeysService.active(UUID.randomUUID(), UUID.randomUUID(), good.prefix(), null))
-                    : FakeKeysService.Reply.verdict(FakeKeysService.unknown()));
-            assertThat(gateway.outcome(good.raw())).as("the flood passed; a real key is verified again").isEqualTo(AuthOutcome.OK);
+            FAKE.keysService()
+                    .answer(presented -> presented.equals(good.raw())
+                            ? FakeKeysService.Reply.verdict(
+                                    FakeKeysService.active(UUID.randomUUID(), UUID.randomUUID(), good.prefix(), null))
+                            : FakeKeysService.Reply.verdict(FakeKeysService.unknown()));
+            assertThat(gateway.outcome(good.raw()))
+                    .as("the flood passed; a real key is verified again")
+                    .isEqualTo(AuthOutcome.OK);
         }
     }
 

@@ -80,7 +80,10 @@ final class FakeKeysService implements AutoCloseable {
     }
 
     static JsonObject inactive(String status, UUID tenant, UUID keyId, String prefix) {
-        return new JsonObject().put("status", status).put("tenant", tenant.toString()).put("keyId", keyId.toString())
+        return new JsonObject()
+                .put("status", status)
+                .put("tenant", tenant.toString())
+                .put("keyId", keyId.toString())
                 .put("prefix", prefix);
     }
 
@@ -89,7 +92,9 @@ final class FakeKeysService implements AutoCloseable {
                 .put("scopes", new JsonArray().add("keys:read"))
                 .put("allowedCidrs", new JsonArray().add("10.0.0.0/8"))
                 .put("allowedOrigins", new JsonArray().add("https://app.example.com"));
-        return expiresAt == null ? verdict : verdict.put("expiresAt", expiresAt.atOffset(ZoneOffset.UTC).toString());
+        return expiresAt == null
+                ? verdict
+                : verdict.put("expiresAt", expiresAt.atOffset(ZoneOffset.UTC).toString());
     }
 
     private void handle(HttpServerRequest request) {
@@ -100,7 +105,8 @@ final class FakeKeysService implements AutoCloseable {
         }
         request.body().onSuccess(body -> {
             String key = new JsonObject(body).getString("key");
-            Reply reply = expectedAuthorization.equals(request.getHeader("Authorization")) ? answer.apply(key)
+            Reply reply = expectedAuthorization.equals(request.getHeader("Authorization"))
+                    ? answer.apply(key)
                     : Reply.status(401);
             if (reply.delay() == null) {
                 request.connection().closeHandler(closed -> inFlight.decrementAndGet());
@@ -116,7 +122,10 @@ final class FakeKeysService implements AutoCloseable {
 
     private void send(HttpServerRequest request, Reply reply) {
         inFlight.decrementAndGet();
-        request.response().setStatusCode(reply.status()).putHeader("Content-Type", "application/json").end(reply.body());
+        request.response()
+                .setStatusCode(reply.status())
+                .putHeader("Content-Type", "application/json")
+                .end(reply.body());
     }
 
     @Override

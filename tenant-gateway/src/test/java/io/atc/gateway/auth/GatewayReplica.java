@@ -24,8 +24,11 @@ import io.vertx.pgclient.PgConnectOptions;
 final class GatewayReplica implements AutoCloseable {
 
     static final String ENVIRONMENT = "test";
-    static final InternalTokenMinter TOKENS = new InternalTokenMinter(java.util.Optional.of(InternalTokens.privateKey()), InternalTokens.ISSUER,
-            InternalTokens.AUDIENCE, Duration.ofMinutes(2));
+    static final InternalTokenMinter TOKENS = new InternalTokenMinter(
+            java.util.Optional.of(InternalTokens.privateKey()),
+            InternalTokens.ISSUER,
+            InternalTokens.AUDIENCE,
+            Duration.ofMinutes(2));
 
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final KeysServiceClient keysService;
@@ -43,9 +46,12 @@ final class GatewayReplica implements AutoCloseable {
     }
 
     static GatewayConfig.Keys limits(int maxColdVerifications, int queue) {
-        return ConfigMappings.of(GatewayConfig.class, Map.of(
-                "atc.gateway.keys.max-cold-verifications", Integer.toString(maxColdVerifications),
-                "atc.gateway.keys.cold-verification-queue", Integer.toString(queue))).keys();
+        return ConfigMappings.of(
+                        GatewayConfig.class,
+                        Map.of(
+                                "atc.gateway.keys.max-cold-verifications", Integer.toString(maxColdVerifications),
+                                "atc.gateway.keys.cold-verification-queue", Integer.toString(queue)))
+                .keys();
     }
 
     /** Starts this replica's own LISTEN connection (returns at once; see {@link KeyChangeListener#listening()}). */
@@ -72,11 +78,14 @@ final class GatewayReplica implements AutoCloseable {
     }
 
     double coldVerifications() {
-        return meters.find(KeyAuthenticator.COLD_VERIFICATIONS).counters().stream().mapToDouble(Counter::count).sum();
+        return meters.find(KeyAuthenticator.COLD_VERIFICATIONS).counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
     }
 
     double coldVerifications(AuthOutcome result) {
-        return meters.counter(KeyAuthenticator.COLD_VERIFICATIONS, "result", result.tag()).count();
+        return meters.counter(KeyAuthenticator.COLD_VERIFICATIONS, "result", result.tag())
+                .count();
     }
 
     long resyncs() {

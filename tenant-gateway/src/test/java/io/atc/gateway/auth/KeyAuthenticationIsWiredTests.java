@@ -9,8 +9,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.atc.gateway.support.Poll;
 import io.atc.gateway.GatewayTestResources;
+import io.atc.gateway.support.Poll;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.MultiMap;
@@ -32,21 +32,30 @@ class KeyAuthenticationIsWiredTests {
 
     @Test
     void bogusAndMissingKeysAreRefused() {
-        assertThat(authenticator.authenticate("atc_live_nope").await().atMost(Duration.ofSeconds(5)).outcome())
+        assertThat(authenticator
+                        .authenticate("atc_live_nope")
+                        .await()
+                        .atMost(Duration.ofSeconds(5))
+                        .outcome())
                 .isEqualTo(AuthOutcome.BAD_FORMAT);
-        assertThat(authenticator.authenticate(PresentedKeys.from(MultiMap.caseInsensitiveMultiMap()))
-                .await().atMost(Duration.ofSeconds(5)).outcome()).isEqualTo(AuthOutcome.MISSING);
+        assertThat(authenticator
+                        .authenticate(PresentedKeys.from(MultiMap.caseInsensitiveMultiMap()))
+                        .await()
+                        .atMost(Duration.ofSeconds(5))
+                        .outcome())
+                .isEqualTo(AuthOutcome.MISSING);
     }
 
     @Test
     void keyChangesCommittedInTheDatabaseAreAnnounced() throws Exception {
-        Poll.within(Duration.ofSeconds(10), "the listener subscribed at start-up",
-                () -> changes.seen().stream().anyMatch(KeyChanged::everything));
+        Poll.within(Duration.ofSeconds(10), "the listener subscribed at start-up", () -> changes.seen().stream()
+                .anyMatch(KeyChanged::everything));
         UUID keyId = UUID.randomUUID();
 
-        Notifications.commitNotification(Notifications.payload(UUID.randomUUID(), keyId, "atc_test_AAAAAAAAAAAA", "revoked"));
+        Notifications.commitNotification(
+                Notifications.payload(UUID.randomUUID(), keyId, "atc_test_AAAAAAAAAAAA", "revoked"));
 
-        Poll.within(Duration.ofSeconds(5), "the change is observed as a CDI event",
-                () -> changes.seen().stream().anyMatch(change -> keyId.equals(change.keyId())));
+        Poll.within(Duration.ofSeconds(5), "the change is observed as a CDI event", () -> changes.seen().stream()
+                .anyMatch(change -> keyId.equals(change.keyId())));
     }
 }

@@ -21,8 +21,10 @@ import io.vertx.core.json.JsonObject;
 class KeysServiceOutageIsUnavailableTests {
 
     private static final Duration TIMEOUT = Duration.ofMillis(300);
+
     @RegisterExtension
     static final FakeKeysServiceExtension FAKE = new FakeKeysServiceExtension();
+
     private final ApiKeyFormat format = new ApiKeyFormat(GatewayReplica.ENVIRONMENT);
 
     @Test
@@ -35,7 +37,9 @@ class KeysServiceOutageIsUnavailableTests {
             String key = format.generate().raw();
             assertThat(gateway.outcome(key)).isEqualTo(AuthOutcome.UNAVAILABLE);
             assertThat(gateway.outcome(key)).isEqualTo(AuthOutcome.UNAVAILABLE);
-            assertThat(gateway.coldVerifications(AuthOutcome.UNAVAILABLE)).as("asked twice").isEqualTo(2);
+            assertThat(gateway.coldVerifications(AuthOutcome.UNAVAILABLE))
+                    .as("asked twice")
+                    .isEqualTo(2);
         }
     }
 
@@ -49,8 +53,9 @@ class KeysServiceOutageIsUnavailableTests {
             assertThat(gateway.outcome(key.raw())).isEqualTo(AuthOutcome.UNAVAILABLE);
             assertThat(FAKE.keysService().calls() - before).isEqualTo(2);
 
-            FAKE.keysService().answer(presented -> FakeKeysService.Reply.verdict(
-                    FakeKeysService.active(UUID.randomUUID(), UUID.randomUUID(), key.prefix(), null)));
+            FAKE.keysService()
+                    .answer(presented -> FakeKeysService.Reply.verdict(
+                            FakeKeysService.active(UUID.randomUUID(), UUID.randomUUID(), key.prefix(), null)));
             assertThat(gateway.outcome(key.raw())).as("recovered at once").isEqualTo(AuthOutcome.OK);
         }
     }
@@ -72,7 +77,8 @@ class KeysServiceOutageIsUnavailableTests {
     @Test
     void aSlowTrickleIsCutAtTheTimeoutToo() {
         String key = format.generate().raw();
-        FAKE.keysService().answer(presented -> FakeKeysService.Reply.verdict(FakeKeysService.unknown()).after(TIMEOUT.multipliedBy(3)));
+        FAKE.keysService().answer(presented -> FakeKeysService.Reply.verdict(FakeKeysService.unknown())
+                .after(TIMEOUT.multipliedBy(3)));
         try (GatewayReplica gateway = replica(FAKE.keysService().verifyUrl())) {
             assertThat(gateway.outcome(key)).isEqualTo(AuthOutcome.UNAVAILABLE);
         }
@@ -83,18 +89,24 @@ class KeysServiceOutageIsUnavailableTests {
     void anAnswerThatDoesNotFitIsUnavailable() {
         ParsedApiKey key = format.generate();
         try (GatewayReplica gateway = replica(FAKE.keysService().verifyUrl())) {
-            FAKE.keysService().answer(presented -> FakeKeysService.Reply.verdict(
-                    FakeKeysService.active(UUID.randomUUID(), UUID.randomUUID(), format.generate().prefix(), null)));
+            FAKE.keysService()
+                    .answer(presented -> FakeKeysService.Reply.verdict(FakeKeysService.active(
+                            UUID.randomUUID(),
+                            UUID.randomUUID(),
+                            format.generate().prefix(),
+                            null)));
             assertThat(gateway.outcome(key.raw())).isEqualTo(AuthOutcome.UNAVAILABLE);
 
-            FAKE.keysService().answer(presented -> FakeKeysService.Reply.verdict(new JsonObject().put("status", "maybe")));
+            FAKE.keysService()
+                    .answer(presented -> FakeKeysService.Reply.verdict(new JsonObject().put("status", "maybe")));
             assertThat(gateway.outcome(key.raw())).isEqualTo(AuthOutcome.UNAVAILABLE);
 
             FAKE.keysService().answer(presented -> new FakeKeysService.Reply(200, "<html>", Duration.ZERO));
             assertThat(gateway.outcome(key.raw())).isEqualTo(AuthOutcome.UNAVAILABLE);
 
-            FAKE.keysService().answer(presented -> FakeKeysService.Reply.verdict(
-                    new JsonObject().put("status", "active").put("prefix", key.prefix())));
+            FAKE.keysService()
+                    .answer(presented -> FakeKeysService.Reply.verdict(
+                            new JsonObject().put("status", "active").put("prefix", key.prefix())));
             assertThat(gateway.outcome(key.raw())).isEqualTo(AuthOutcome.UNAVAILABLE);
         }
     }

@@ -11,13 +11,16 @@ import io.vertx.core.json.JsonObject;
 /** Sends on atc_key_changes as the keys-service does: pg_notify inside a transaction, delivered at commit. */
 final class Notifications {
 
-    private Notifications() {
-    }
+    private Notifications() {}
 
     /** The payload exactly as keys-service's KeyChangeNotifier builds it. */
     static String payload(UUID tenant, UUID keyId, String prefix, String change) {
-        return new JsonObject().put("tenant", tenant.toString()).put("keyId", keyId.toString()).put("prefix", prefix)
-                .put("change", change).encode();
+        return new JsonObject()
+                .put("tenant", tenant.toString())
+                .put("keyId", keyId.toString())
+                .put("prefix", prefix)
+                .put("change", change)
+                .encode();
     }
 
     /** Commits a transaction that notifies; returns System.nanoTime() taken just before the commit. */

@@ -27,29 +27,40 @@ class PresentedKeysTests {
 
     @Test
     void theSameKeyInBothHeadersIsThatKey() {
-        MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Authorization", "Bearer " + KEY).add("X-Api-Key", KEY);
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap()
+                .add("Authorization", "Bearer " + KEY)
+                .add("X-Api-Key", KEY);
         assertThat(PresentedKeys.from(headers).value()).isEqualTo(KEY);
     }
 
     @Test
     void noKeyIsMissing() {
-        assertThat(PresentedKeys.from(MultiMap.caseInsensitiveMultiMap().add("Accept", "*/*")).problem())
+        assertThat(PresentedKeys.from(MultiMap.caseInsensitiveMultiMap().add("Accept", "*/*"))
+                        .problem())
                 .isEqualTo(AuthOutcome.MISSING);
     }
 
     /** Breaks if either header wins silently: a proxy adding one header could then swap the caller's key. */
     @Test
     void twoDifferentKeysAreRefused() {
-        MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Authorization", "Bearer " + KEY).add("X-Api-Key", OTHER);
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap()
+                .add("Authorization", "Bearer " + KEY)
+                .add("X-Api-Key", OTHER);
         assertThat(PresentedKeys.from(headers).problem()).isEqualTo(AuthOutcome.BAD_FORMAT);
     }
 
     @Test
     void aRepeatedHeaderIsRefused() {
-        assertThat(PresentedKeys.from(MultiMap.caseInsensitiveMultiMap().add("X-Api-Key", KEY).add("X-Api-Key", KEY))
-                .problem()).isEqualTo(AuthOutcome.BAD_FORMAT);
-        assertThat(PresentedKeys.from(MultiMap.caseInsensitiveMultiMap().add("Authorization", "Bearer " + KEY)
-                .add("Authorization", "Bearer " + OTHER)).problem()).isEqualTo(AuthOutcome.BAD_FORMAT);
+        assertThat(PresentedKeys.from(MultiMap.caseInsensitiveMultiMap()
+                                .add("X-Api-Key", KEY)
+                                .add("X-Api-Key", KEY))
+                        .problem())
+                .isEqualTo(AuthOutcome.BAD_FORMAT);
+        assertThat(PresentedKeys.from(MultiMap.caseInsensitiveMultiMap()
+                                .add("Authorization", "Bearer " + KEY)
+                                .add("Authorization", "Bearer " + OTHER))
+                        .problem())
+                .isEqualTo(AuthOutcome.BAD_FORMAT);
     }
 
     @Test
@@ -57,7 +68,8 @@ class PresentedKeysTests {
         assertThat(presented("Authorization", "Basic dXNlcjpwYXNz").problem()).isEqualTo(AuthOutcome.BAD_FORMAT);
         assertThat(presented("Authorization", "Bearer").problem()).isEqualTo(AuthOutcome.BAD_FORMAT);
         assertThat(presented("Authorization", "Bearer ").problem()).isEqualTo(AuthOutcome.BAD_FORMAT);
-        assertThat(presented("Authorization", "Bearer " + KEY + " " + OTHER).problem()).isEqualTo(AuthOutcome.BAD_FORMAT);
+        assertThat(presented("Authorization", "Bearer " + KEY + " " + OTHER).problem())
+                .isEqualTo(AuthOutcome.BAD_FORMAT);
         assertThat(presented("Authorization", "Bearer" + KEY).problem()).isEqualTo(AuthOutcome.BAD_FORMAT);
         assertThat(presented("X-Api-Key", "").problem()).isEqualTo(AuthOutcome.BAD_FORMAT);
         assertThat(presented("X-Api-Key", KEY + "\t" + OTHER).problem()).isEqualTo(AuthOutcome.BAD_FORMAT);
@@ -66,7 +78,8 @@ class PresentedKeysTests {
     @Test
     void oversizedValuesAreRefusedUnread() {
         assertThat(presented("X-Api-Key", KEY.repeat(10)).problem()).isEqualTo(AuthOutcome.BAD_FORMAT);
-        assertThat(presented("Authorization", "Bearer " + "a".repeat(PresentedKeys.MAX_LENGTH)).problem())
+        assertThat(presented("Authorization", "Bearer " + "a".repeat(PresentedKeys.MAX_LENGTH))
+                        .problem())
                 .isEqualTo(AuthOutcome.BAD_FORMAT);
     }
 

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.atc.gateway.support.Poll;
 import io.atc.core.keys.ApiKeyFormat;
 import io.atc.core.keys.ParsedApiKey;
+import io.atc.gateway.support.Poll;
 import io.atc.testkit.postgres.TestDatabase;
 import io.vertx.core.Vertx;
 
@@ -49,27 +49,36 @@ class RevocationReachesEveryReplicaWithinOneSecondTests {
         UUID tenant = UUID.randomUUID();
         UUID keyId = UUID.randomUUID();
         AtomicBoolean revoked = new AtomicBoolean();
-        keysService.answer(presented -> FakeKeysService.Reply.verdict(revoked.get()
-                ? FakeKeysService.inactive("revoked", tenant, keyId, key.prefix())
-                : FakeKeysService.active(tenant, keyId, key.prefix(), null)));
+        keysService.answer(presented -> FakeKeysService.Reply.verdict(
+                revoked.get()
+                        ? FakeKeysService.inactive("revoked", tenant, keyId, key.prefix())
+                        : FakeKeysService.active(tenant, keyId, key.prefix(), null)));
 
-        try (GatewayReplica a = replica(vertxA); GatewayReplica b = replica(vertxB)) {
+        try (GatewayReplica a = replica(vertxA);
+                GatewayReplica b = replica(vertxB)) {
             Poll.within(Duration.ofSeconds(10), "both replicas listening", () -> a.isListening() && b.isListening());
             for (GatewayReplica replica : List.of(a, b)) {
                 assertThat(replica.outcome(key.raw())).isEqualTo(AuthOutcome.OK);
                 assertThat(replica.outcome(key.raw())).isEqualTo(AuthOutcome.OK);
             }
-            assertThat(keysService.calls()).as("each replica verified once, then cached").isEqualTo(2);
+            assertThat(keysService.calls())
+                    .as("each replica verified once, then cached")
+                    .isEqualTo(2);
 
             revoked.set(true);
-            long commit = Notifications.commitNotification(Notifications.payload(tenant, keyId, key.prefix(), "revoked"));
+            long commit =
+                    Notifications.commitNotification(Notifications.payload(tenant, keyId, key.prefix(), "revoked"));
 
             long refusedByA = whenRefused(a, key, commit);
             long refusedByB = whenRefused(b, key, commit);
             assertThat(refusedByA).as("ms from commit until replica A refuses").isLessThan(1000);
             assertThat(refusedByB).as("ms from commit until replica B refuses").isLessThan(1000);
-            assertThat(a.announced).anyMatch(change -> keyId.equals(change.keyId()) && change.change().equals("revoked"));
-            assertThat(b.announced).anyMatch(change -> keyId.equals(change.keyId()) && change.change().equals("revoked"));
+            assertThat(a.announced)
+                    .anyMatch(change ->
+                            keyId.equals(change.keyId()) && change.change().equals("revoked"));
+            assertThat(b.announced)
+                    .anyMatch(change ->
+                            keyId.equals(change.keyId()) && change.change().equals("revoked"));
         }
     }
 
@@ -87,7 +96,11 @@ class RevocationReachesEveryReplicaWithinOneSecondTests {
     }
 
     private static GatewayReplica replica(Vertx vertx) {
-        return new GatewayReplica(vertx, keysService.verifyUrl()).listening(vertx, TestDatabase.shared().appConnectOptions(),
-                Duration.ofSeconds(1), Duration.ofSeconds(10));
+        return new GatewayReplica(vertx, keysService.verifyUrl())
+                .listening(
+                        vertx,
+                        TestDatabase.shared().appConnectOptions(),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(10));
     }
 }

@@ -33,17 +33,22 @@ final class TcpProxy implements AutoCloseable {
     TcpProxy start() {
         server = vertx.createNetServer().connectHandler(downstream -> {
             downstream.pause();
-            client.connect(targetPort, targetHost).onSuccess(upstream -> {
-                sockets.add(downstream);
-                sockets.add(upstream);
-                downstream.handler(upstream::write);
-                upstream.handler(downstream::write);
-                downstream.closeHandler(closed -> upstream.close());
-                upstream.closeHandler(closed -> downstream.close());
-                downstream.resume();
-            }).onFailure(failure -> downstream.close());
+            client.connect(targetPort, targetHost)
+                    .onSuccess(upstream -> {
+                        sockets.add(downstream);
+                        sockets.add(upstream);
+                        downstream.handler(upstream::write);
+                        upstream.handler(downstream::write);
+                        downstream.closeHandler(closed -> upstream.close());
+                        upstream.closeHandler(closed -> downstream.close());
+                        downstream.resume();
+                    })
+                    .onFailure(failure -> downstream.close());
         });
-        server.listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture().join();
+        server.listen(port, "127.0.0.1")
+                .toCompletionStage()
+                .toCompletableFuture()
+                .join();
         return this;
     }
 
@@ -55,7 +60,7 @@ final class TcpProxy implements AutoCloseable {
 
     /** Forwarded connections stay open but carry nothing more, in either direction. */
     void freezeConnections() {
-        sockets.forEach(socket -> socket.handler(ignored -> { }));
+        sockets.forEach(socket -> socket.handler(ignored -> {}));
         sockets.clear();
     }
 

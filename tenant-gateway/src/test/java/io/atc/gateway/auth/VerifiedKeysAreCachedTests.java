@@ -1,7 +1,5 @@
 package io.atc.gateway.auth;
 
-import io.atc.gateway.identity.AuthenticatedKey;
-import io.atc.gateway.support.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -19,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.atc.core.keys.ApiKeyFormat;
 import io.atc.core.keys.ParsedApiKey;
+import io.atc.gateway.support.MutableClock;
 import io.vertx.core.Vertx;
 
 /**
@@ -47,8 +46,8 @@ class VerifiedKeysAreCachedTests {
 
     @BeforeEach
     void newGateway() {
-        gateway = new GatewayReplica(vertx, keysService.verifyUrl(), GatewayReplica.limits(4, 16), Duration.ofSeconds(3),
-                clock);
+        gateway = new GatewayReplica(
+                vertx, keysService.verifyUrl(), GatewayReplica.limits(4, 16), Duration.ofSeconds(3), clock);
     }
 
     @AfterEach
@@ -61,7 +60,8 @@ class VerifiedKeysAreCachedTests {
         ParsedApiKey key = format.generate();
         UUID tenant = UUID.randomUUID();
         UUID keyId = UUID.randomUUID();
-        keysService.answer(presented -> FakeKeysService.Reply.verdict(FakeKeysService.active(tenant, keyId, key.prefix(), null)));
+        keysService.answer(
+                presented -> FakeKeysService.Reply.verdict(FakeKeysService.active(tenant, keyId, key.prefix(), null)));
         int before = keysService.calls();
 
         for (int i = 0; i < 500; i++) {
@@ -75,14 +75,17 @@ class VerifiedKeysAreCachedTests {
         }
         assertThat(keysService.calls() - before).isEqualTo(1);
         assertThat(gateway.coldVerifications(AuthOutcome.OK)).isEqualTo(1);
-        assertThat(keysService.unauthorised()).as("every call carried the gateway's token").isZero();
+        assertThat(keysService.unauthorised())
+                .as("every call carried the gateway's token")
+                .isZero();
     }
 
     @Test
     void concurrentRequestsForANewKeyShareOneVerification() {
         ParsedApiKey key = format.generate();
         keysService.answer(presented -> FakeKeysService.Reply.verdict(
-                FakeKeysService.active(UUID.randomUUID(), UUID.randomUUID(), key.prefix(), null)).after(Duration.ofMillis(300)));
+                        FakeKeysService.active(UUID.randomUUID(), UUID.randomUUID(), key.prefix(), null))
+                .after(Duration.ofMillis(300)));
         int before = keysService.calls();
 
         List<CompletableFuture<KeyCheck>> answers = new ArrayList<>();
@@ -90,7 +93,8 @@ class VerifiedKeysAreCachedTests {
             answers.add(gateway.checkLater(key.raw()).subscribeAsCompletionStage());
         }
 
-        assertThat(answers).allSatisfy(answer -> assertThat(answer.join().outcome()).isEqualTo(AuthOutcome.OK));
+        assertThat(answers)
+                .allSatisfy(answer -> assertThat(answer.join().outcome()).isEqualTo(AuthOutcome.OK));
         assertThat(keysService.calls() - before).isEqualTo(1);
     }
 
@@ -109,7 +113,9 @@ class VerifiedKeysAreCachedTests {
         clock.advance(Duration.ofSeconds(1));
         assertThat(gateway.outcome(key.raw())).isEqualTo(AuthOutcome.EXPIRED);
         assertThat(gateway.outcome(key.raw())).isEqualTo(AuthOutcome.EXPIRED);
-        assertThat(keysService.calls() - before).as("decided from memory and the clock").isEqualTo(1);
+        assertThat(keysService.calls() - before)
+                .as("decided from memory and the clock")
+                .isEqualTo(1);
     }
 
     @Test
@@ -129,7 +135,8 @@ class VerifiedKeysAreCachedTests {
         UUID tenant = UUID.randomUUID();
         UUID revokedId = UUID.randomUUID();
         keysService.answer(presented -> presented.equals(revoked.raw())
-                ? FakeKeysService.Reply.verdict(FakeKeysService.inactive("revoked", tenant, revokedId, revoked.prefix()))
+                ? FakeKeysService.Reply.verdict(
+                        FakeKeysService.inactive("revoked", tenant, revokedId, revoked.prefix()))
                 : FakeKeysService.Reply.verdict(FakeKeysService.unknown()));
         int before = keysService.calls();
 
@@ -141,7 +148,9 @@ class VerifiedKeysAreCachedTests {
 
         clock.advance(Duration.ofSeconds(31));
         assertThat(gateway.outcome(unknown.raw())).isEqualTo(AuthOutcome.UNKNOWN);
-        assertThat(keysService.calls() - before).as("asked again once the refusal was forgotten").isEqualTo(3);
+        assertThat(keysService.calls() - before)
+                .as("asked again once the refusal was forgotten")
+                .isEqualTo(3);
     }
 
     @Test
@@ -160,7 +169,8 @@ class VerifiedKeysAreCachedTests {
     @Test
     void aKeyChangeEvictsThatKeyAndItsRefusals() {
         ParsedApiKey key = format.generate();
-        ParsedApiKey guessedSecret = format.parse(withSecretOf(key, format.generate())).orElseThrow();
+        ParsedApiKey guessedSecret =
+                format.parse(withSecretOf(key, format.generate())).orElseThrow();
         UUID tenant = UUID.randomUUID();
         UUID keyId = UUID.randomUUID();
         keysService.answer(presented -> presented.equals(key.raw())
@@ -170,8 +180,8 @@ class VerifiedKeysAreCachedTests {
         assertThat(gateway.outcome(key.raw())).isEqualTo(AuthOutcome.OK);
         assertThat(gateway.outcome(guessedSecret.raw())).isEqualTo(AuthOutcome.UNKNOWN);
 
-        keysService.answer(presented -> FakeKeysService.Reply.verdict(
-                FakeKeysService.inactive("revoked", tenant, keyId, key.prefix())));
+        keysService.answer(presented ->
+                FakeKeysService.Reply.verdict(FakeKeysService.inactive("revoked", tenant, keyId, key.prefix())));
         gateway.authenticator.forget(new KeyChanged(tenant, keyId, key.prefix(), "revoked", false));
 
         assertThat(gateway.outcome(key.raw())).isEqualTo(AuthOutcome.REVOKED);
@@ -181,7 +191,8 @@ class VerifiedKeysAreCachedTests {
 
     /** Same prefix (id), another secret, a valid checksum: what someone guessing a key's secret would send. */
     private static String withSecretOf(ParsedApiKey key, ParsedApiKey other) {
-        String body = key.prefix() + "_" + other.raw().substring(other.prefix().length() + 1, other.raw().length() - 6);
+        String body = key.prefix() + "_"
+                + other.raw().substring(other.prefix().length() + 1, other.raw().length() - 6);
         return body + ApiKeyFormat.checksum(body);
     }
 }

@@ -33,7 +33,8 @@ class ForwardedForSpoofingFailsTests {
     @Test
     void withoutTrustedProxiesThePeerIsAlwaysTheClient() {
         ClientIpResolver none = new ClientIpResolver(TrustedProxies.of(), ForwardingHeader.X_FORWARDED_FOR, 16);
-        assertThat(none.resolve(peer("10.0.0.1"), headers("X-Forwarded-For", "192.0.2.1"))).isEqualTo(ip("10.0.0.1"));
+        assertThat(none.resolve(peer("10.0.0.1"), headers("X-Forwarded-For", "192.0.2.1")))
+                .isEqualTo(ip("10.0.0.1"));
     }
 
     @Test
@@ -48,16 +49,19 @@ class ForwardedForSpoofingFailsTests {
     @Test
     void spoofedEntriesThatLookTrustedDoNotMoveTheClientLeft() {
         // The client pretends to be behind one of our proxies; the real first proxy still appended its peer.
-        assertThat(xff.resolve(peer("10.0.0.2"), headers("X-Forwarded-For", "192.0.2.1, 10.9.9.9, 198.51.100.7, 10.1.1.1")))
+        assertThat(xff.resolve(
+                        peer("10.0.0.2"), headers("X-Forwarded-For", "192.0.2.1, 10.9.9.9, 198.51.100.7, 10.1.1.1")))
                 .isEqualTo(ip("198.51.100.7"));
     }
 
     @Test
     void aForwardedHeaderIsIgnoredWhenTheProxiesWriteXForwardedFor() {
         // The proxy appends to X-Forwarded-For and passes the client's own Forwarded header through.
-        assertThat(xff.resolve(peer("10.0.0.2"), headers("Forwarded", "for=192.0.2.1", "X-Forwarded-For", "198.51.100.7")))
+        assertThat(xff.resolve(
+                        peer("10.0.0.2"), headers("Forwarded", "for=192.0.2.1", "X-Forwarded-For", "198.51.100.7")))
                 .isEqualTo(ip("198.51.100.7"));
-        assertThat(forwarded.resolve(peer("10.0.0.2"), headers("X-Forwarded-For", "192.0.2.1", "Forwarded", "for=198.51.100.7")))
+        assertThat(forwarded.resolve(
+                        peer("10.0.0.2"), headers("X-Forwarded-For", "192.0.2.1", "Forwarded", "for=198.51.100.7")))
                 .isEqualTo(ip("198.51.100.7"));
     }
 
@@ -69,12 +73,15 @@ class ForwardedForSpoofingFailsTests {
                 .isEqualTo(ip("10.1.1.1"));
         assertThat(forwarded.resolve(peer("10.0.0.2"), headers("Forwarded", "for=192.0.2.1, for=\"_hidden\"")))
                 .isEqualTo(ip("10.0.0.2"));
-        assertThat(forwarded.resolve(peer("10.0.0.2"), headers("Forwarded", "for=192.0.2.1, for=unknown, for=10.1.1.1")))
+        assertThat(forwarded.resolve(
+                        peer("10.0.0.2"), headers("Forwarded", "for=192.0.2.1, for=unknown, for=10.1.1.1")))
                 .isEqualTo(ip("10.1.1.1"));
         assertThat(forwarded.resolve(peer("10.0.0.2"), headers("Forwarded", "for=192.0.2.1, by=10.1.1.1;proto=https")))
                 .isEqualTo(ip("10.0.0.2"));
-        assertThat(forwarded.resolve(peer("10.0.0.2"), headers("Forwarded", "for=192.0.2.1, for=198.51.100.7;for=10.1.1.1")))
-                .as("a repeated for= is not an address we can trust").isEqualTo(ip("10.0.0.2"));
+        assertThat(forwarded.resolve(
+                        peer("10.0.0.2"), headers("Forwarded", "for=192.0.2.1, for=198.51.100.7;for=10.1.1.1")))
+                .as("a repeated for= is not an address we can trust")
+                .isEqualTo(ip("10.0.0.2"));
     }
 
     @Test
@@ -88,7 +95,8 @@ class ForwardedForSpoofingFailsTests {
     void aLongChainIsReadOnlyUpToTheCapAndNeverEndsOnClientText() {
         ClientIpResolver capped = new ClientIpResolver(PROXIES, ForwardingHeader.X_FORWARDED_FOR, 3);
         String chain = "192.0.2.1, " + String.join(", ", Collections.nCopies(5, "10.1.1.1")) + ", 10.3.3.3, 10.2.2.2";
-        assertThat(capped.resolve(peer("10.0.0.2"), headers("X-Forwarded-For", chain))).isEqualTo(ip("10.1.1.1"));
+        assertThat(capped.resolve(peer("10.0.0.2"), headers("X-Forwarded-For", chain)))
+                .isEqualTo(ip("10.1.1.1"));
         assertThat(capped.resolve(peer("10.0.0.2"), headers("X-Forwarded-For", "192.0.2.1, 10.3.3.3, 10.2.2.2")))
                 .isEqualTo(ip("192.0.2.1"));
     }

@@ -45,7 +45,8 @@ class IpAllowlistTests {
     @Test
     void anEntryThatDoesNotParseAdmitsNoOne() {
         assertThat(allowlist.permits(List.of("not-a-cidr"), ip("192.0.2.1"))).isFalse();
-        assertThat(allowlist.permits(List.of("not-a-cidr", "192.0.2.0/24"), ip("192.0.2.1"))).isTrue();
+        assertThat(allowlist.permits(List.of("not-a-cidr", "192.0.2.0/24"), ip("192.0.2.1")))
+                .isTrue();
     }
 
     @Test
@@ -54,7 +55,8 @@ class IpAllowlistTests {
         allowlist.permits(List.of("192.0.2.0/24"), ip("192.0.2.1"));
         assertThat(allowlist.cachedLists()).isEqualTo(1);
         for (int i = 0; i < IpAllowlist.MAX_CACHED_LISTS + 10; i++) {
-            allowlist.permits(List.of("10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255) + "/32"), ip("192.0.2.1"));
+            allowlist.permits(
+                    List.of("10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255) + "/32"), ip("192.0.2.1"));
         }
         assertThat(allowlist.cachedLists()).isLessThanOrEqualTo(IpAllowlist.MAX_CACHED_LISTS);
     }

@@ -31,10 +31,32 @@ class IpLiteralTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"unknown", "_hidden", "localhost", "example.com", "01.2.3.4", "1.2.3", "1.2.3.4.5",
-        "256.1.1.1", "1.2.3.4:", "1.2.3.4:65536", "1.2.3.4:123456", "1.2.3.4:8a", "[1.2.3.4]", "[2001:db8::1",
-        "[2001:db8::1]x", "2001:db8::1%eth0", "[fe80::1%25eth0]", ":::1", "2001:db8::g", "1.2.3.4 ", "-1.2.3.4",
-        "1111.2.3.4", "\u0661.2.3.4"})
+    @ValueSource(
+            strings = {
+                "unknown",
+                "_hidden",
+                "localhost",
+                "example.com",
+                "01.2.3.4",
+                "1.2.3",
+                "1.2.3.4.5",
+                "256.1.1.1",
+                "1.2.3.4:",
+                "1.2.3.4:65536",
+                "1.2.3.4:123456",
+                "1.2.3.4:8a",
+                "[1.2.3.4]",
+                "[2001:db8::1",
+                "[2001:db8::1]x",
+                "2001:db8::1%eth0",
+                "[fe80::1%25eth0]",
+                ":::1",
+                "2001:db8::g",
+                "1.2.3.4 ",
+                "-1.2.3.4",
+                "1111.2.3.4",
+                "\u0661.2.3.4"
+            })
     void refusesEverythingElse(String node) {
         assertThat(IpLiteral.node(node, 0, node.length())).isNull();
     }

@@ -11,8 +11,7 @@ import io.vertx.core.net.SocketAddress;
 /** Socket peers and header maps as Vert.x hands them to the gateway. */
 final class Peers {
 
-    private Peers() {
-    }
+    private Peers() {}
 
     static SocketAddress peer(String literal) {
         return SocketAddress.inetSocketAddress(new InetSocketAddress(ip(literal), 40_000));
@@ -20,9 +19,11 @@ final class Peers {
 
     /** A peer the way a dual-stack socket can report an IPv4 client: ::ffff:a.b.c.d kept as IPv6. */
     static SocketAddress mappedPeer(int a, int b, int c, int d) {
-        byte[] mapped = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xFF, (byte) 0xFF, (byte) a, (byte) b, (byte) c, (byte) d};
+        byte[] mapped = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xFF, (byte) 0xFF, (byte) a, (byte) b, (byte) c, (byte) d
+        };
         try {
-            return SocketAddress.inetSocketAddress(new InetSocketAddress(Inet6Address.getByAddress(null, mapped, -1), 40_000));
+            return SocketAddress.inetSocketAddress(
+                    new InetSocketAddress(Inet6Address.getByAddress(null, mapped, -1), 40_000));
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
         }

@@ -35,14 +35,19 @@ class GatewayRulesAreWiredTests {
 
     @Inject
     ClientIpResolver clientIps;
+
     @Inject
     IpAllowlist allowlist;
+
     @Inject
     CorsPolicy cors;
+
     @Inject
     PreflightOrigins preflightOrigins;
+
     @Inject
     KeyRateLimiter rateLimiter;
+
     @Inject
     Event<KeyChanged> keyChanges;
 
@@ -51,14 +56,17 @@ class GatewayRulesAreWiredTests {
         MultiMap spoofed = MultiMap.caseInsensitiveMultiMap().add("X-Forwarded-For", "192.0.2.1");
         assertThat(clientIps.resolve(SocketAddress.inetSocketAddress(40_000, "127.0.0.1"), spoofed))
                 .isEqualTo(InetAddress.getByName("127.0.0.1"));
-        assertThat(allowlist.permits(List.of("192.0.2.0/24"), InetAddress.getByName("127.0.0.1"))).isFalse();
+        assertThat(allowlist.permits(List.of("192.0.2.0/24"), InetAddress.getByName("127.0.0.1")))
+                .isFalse();
 
         UUID key = UUID.randomUUID();
         int admitted = 0;
         while (rateLimiter.tryAcquire(key, "atc_test_wiredwiredwir").allowed() && admitted < 1_000) {
             admitted++;
         }
-        assertThat(admitted).as("the default burst, give or take the refill during the loop").isBetween(100, 110);
+        assertThat(admitted)
+                .as("the default burst, give or take the refill during the loop")
+                .isBetween(100, 110);
     }
 
     @Test
@@ -70,8 +78,12 @@ class GatewayRulesAreWiredTests {
 
         keyChanges.fire(new KeyChanged(tenant, keyId, "atc_test_x", "created", false));
         eventually(() -> preflightOrigins.contains(origin));
-        assertThat(cors.decidePreflight(MultiMap.caseInsensitiveMultiMap().add("Origin", origin)
-                .add("Access-Control-Request-Method", "GET"), MultiMap.caseInsensitiveMultiMap())).isTrue();
+        assertThat(cors.decidePreflight(
+                        MultiMap.caseInsensitiveMultiMap()
+                                .add("Origin", origin)
+                                .add("Access-Control-Request-Method", "GET"),
+                        MultiMap.caseInsensitiveMultiMap()))
+                .isTrue();
 
         TestKeys.revoke(database, tenant, keyId);
         keyChanges.fireAsync(new KeyChanged(tenant, keyId, "atc_test_x", "revoked", false));

@@ -89,7 +89,9 @@ class PreflightOriginsComeFromActiveKeysOnlyTests {
                 Statement query = app.createStatement();
                 ResultSet rows = query.executeQuery("select count(*) from keys.api_keys")) {
             rows.next();
-            assertThat(rows.getLong(1)).as("direct reads without a tenant see nothing").isZero();
+            assertThat(rows.getLong(1))
+                    .as("direct reads without a tenant see nothing")
+                    .isZero();
         }
         try (Connection owner = database.connectAsOwner();
                 Statement query = owner.createStatement();
@@ -105,7 +107,9 @@ class PreflightOriginsComeFromActiveKeysOnlyTests {
             assertThat(rows.getString(2)).as("fixed search_path").contains("search_path=pg_catalog, pg_temp");
             assertThat(rows.getBoolean(3)).as("PUBLIC may execute").isFalse();
             assertThat(rows.getString(4)).as("returns origins only").isEqualTo("TABLE(origin text)");
-            assertThat(RowLevelSecurityCatalog.violations(owner, database.target().appUser())).isEmpty();
+            assertThat(RowLevelSecurityCatalog.violations(
+                            owner, database.target().appUser()))
+                    .isEmpty();
         }
     }
 
@@ -115,7 +119,8 @@ class PreflightOriginsComeFromActiveKeysOnlyTests {
         String added = TestKeys.uniqueOrigin("added");
         UUID firstKey = TestKeys.insert(database, tenantA, List.of(first), null, null);
         PreflightOrigins origins = new PreflightOrigins();
-        PreflightOriginsLoader loader = new PreflightOriginsLoader(origins, new CrossTenantReads(pool), vertx, Duration.ofHours(1));
+        PreflightOriginsLoader loader =
+                new PreflightOriginsLoader(origins, new CrossTenantReads(pool), vertx, Duration.ofHours(1));
 
         loader.loadNow().await().atMost(PATIENCE);
         assertThat(origins.contains(first)).isTrue();
@@ -133,20 +138,24 @@ class PreflightOriginsComeFromActiveKeysOnlyTests {
     void aFailedLoadKeepsThePreviousOriginsAndIsRetried() throws Exception {
         TestDatabase scratch = TestDatabase.scratch();
         Pool scratchPool = poolOn(scratch);
-        String grant = "grant execute on function keys.active_key_origins() to \"" + scratch.target().appUser() + "\"";
+        String grant = "grant execute on function keys.active_key_origins() to \""
+                + scratch.target().appUser() + "\"";
         try {
-            UUID tenant = SyntheticOrganisations.create(scratch, "Preflight Org").tenantId();
+            UUID tenant =
+                    SyntheticOrganisations.create(scratch, "Preflight Org").tenantId();
             String known = TestKeys.uniqueOrigin("known");
             String later = TestKeys.uniqueOrigin("later");
             TestKeys.insert(scratch, tenant, List.of(known), null, null);
             PreflightOrigins origins = new PreflightOrigins();
-            PreflightOriginsLoader loader = new PreflightOriginsLoader(origins, new CrossTenantReads(scratchPool), vertx, Duration.ofHours(1));
+            PreflightOriginsLoader loader =
+                    new PreflightOriginsLoader(origins, new CrossTenantReads(scratchPool), vertx, Duration.ofHours(1));
             loader.start();
             eventually(() -> origins.contains(known), "the first load");
 
             ownerExecutes(scratch, grant.replace("grant", "revoke").replace(" to ", " from "));
             TestKeys.insert(scratch, tenant, List.of(later), null, null);
-            assertThatThrownBy(() -> loader.loadNow().await().atMost(PATIENCE)).hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> loader.loadNow().await().atMost(PATIENCE))
+                    .hasMessageContaining("permission denied");
             loader.refresh();
             eventually(loader::failing, "the refresh fails");
             assertThat(origins.contains(known)).as("the previous set is kept").isTrue();
@@ -175,7 +184,8 @@ class PreflightOriginsComeFromActiveKeysOnlyTests {
     }
 
     private static void ownerExecutes(TestDatabase target, String sql) throws Exception {
-        try (Connection owner = target.connectAsOwner(); Statement statement = owner.createStatement()) {
+        try (Connection owner = target.connectAsOwner();
+                Statement statement = owner.createStatement()) {
             statement.execute(sql);
         }
     }

@@ -34,21 +34,36 @@ class PreflightOverHttpTests {
     static void start() throws Exception {
         PreflightOrigins origins = new PreflightOrigins();
         origins.replace(Set.of("https://app.tenant-a.example"));
-        CorsPolicy cors = new CorsPolicy(origins, CorsRules.of(ConfigMappings.defaults(GatewayConfig.class).cors()));
+        CorsPolicy cors = new CorsPolicy(
+                origins,
+                CorsRules.of(ConfigMappings.defaults(GatewayConfig.class).cors()));
         vertx = Vertx.vertx();
-        server = vertx.createHttpServer().requestHandler(request -> {
-            if (request.method() == io.vertx.core.http.HttpMethod.OPTIONS && request.headers().contains("Origin")
-                    && request.headers().contains("Access-Control-Request-Method")) {
-                if (cors.decidePreflight(request.headers(), request.response().headers())) {
-                    request.response().setStatusCode(204).end();
-                } else {
-                    request.response().setStatusCode(403).putHeader("Content-Type", "application/problem+json")
-                            .end(new JsonObject().put("type", "urn:atc:problem:forbidden").put("status", 403).put("instance", request.path()).encode());
-                }
-            } else {
-                request.response().setStatusCode(200).end("not a preflight");
-            }
-        }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        server = vertx.createHttpServer()
+                .requestHandler(request -> {
+                    if (request.method() == io.vertx.core.http.HttpMethod.OPTIONS
+                            && request.headers().contains("Origin")
+                            && request.headers().contains("Access-Control-Request-Method")) {
+                        if (cors.decidePreflight(
+                                request.headers(), request.response().headers())) {
+                            request.response().setStatusCode(204).end();
+                        } else {
+                            request.response()
+                                    .setStatusCode(403)
+                                    .putHeader("Content-Type", "application/problem+json")
+                                    .end(new JsonObject()
+                                            .put("type", "urn:atc:problem:forbidden")
+                                            .put("status", 403)
+                                            .put("instance", request.path())
+                                            .encode());
+                        }
+                    } else {
+                        request.response().setStatusCode(200).end("not a preflight");
+                    }
+                })
+                .listen(0, "127.0.0.1")
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
     }
 
     @AfterAll
@@ -61,8 +76,10 @@ class PreflightOverHttpTests {
         HttpResponse<String> response = send(options("https://app.tenant-a.example", "DELETE"));
 
         assertThat(response.statusCode()).isEqualTo(204);
-        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://app.tenant-a.example");
-        assertThat(response.headers().firstValue("Access-Control-Allow-Methods")).hasValue("GET, POST, PUT, PATCH, DELETE");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin"))
+                .hasValue("https://app.tenant-a.example");
+        assertThat(response.headers().firstValue("Access-Control-Allow-Methods"))
+                .hasValue("GET, POST, PUT, PATCH, DELETE");
         assertThat(response.headers().firstValue("Vary"))
                 .hasValue("Origin, Access-Control-Request-Method, Access-Control-Request-Headers");
         assertThat(response.body()).isEmpty();
@@ -76,7 +93,8 @@ class PreflightOverHttpTests {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(response.headers().firstValue("Vary"))
                 .hasValue("Origin, Access-Control-Request-Method, Access-Control-Request-Headers");
-        assertThat(response.headers().map().keySet()).noneMatch(name -> name.toLowerCase().startsWith("access-control-"));
+        assertThat(response.headers().map().keySet())
+                .noneMatch(name -> name.toLowerCase().startsWith("access-control-"));
         JsonObject problem = new JsonObject(response.body());
         assertThat(problem.getString("type")).isEqualTo("urn:atc:problem:forbidden");
         assertThat(problem.getInteger("status")).isEqualTo(403);
@@ -86,18 +104,26 @@ class PreflightOverHttpTests {
 
     @Test
     void onlyOptionsWithOriginAndRequestMethodIsAPreflight() throws Exception {
-        HttpRequest plainOptions = HttpRequest.newBuilder(uri()).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", "https://app.tenant-a.example").build();
-        HttpRequest getWithPreflightHeaders = HttpRequest.newBuilder(uri()).GET()
-                .header("Origin", "https://app.tenant-a.example").header("Access-Control-Request-Method", "GET").build();
+        HttpRequest plainOptions = HttpRequest.newBuilder(uri())
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://app.tenant-a.example")
+                .build();
+        HttpRequest getWithPreflightHeaders = HttpRequest.newBuilder(uri())
+                .GET()
+                .header("Origin", "https://app.tenant-a.example")
+                .header("Access-Control-Request-Method", "GET")
+                .build();
 
         assertThat(send(plainOptions).body()).isEqualTo("not a preflight");
         assertThat(send(getWithPreflightHeaders).body()).isEqualTo("not a preflight");
     }
 
     private static HttpRequest options(String origin, String method) {
-        return HttpRequest.newBuilder(uri()).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", origin).header("Access-Control-Request-Method", method).build();
+        return HttpRequest.newBuilder(uri())
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin)
+                .header("Access-Control-Request-Method", method)
+                .build();
     }
 
     private static URI uri() {

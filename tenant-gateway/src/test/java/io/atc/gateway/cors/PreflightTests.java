@@ -22,7 +22,8 @@ class PreflightTests {
 
     private static final String VARY = "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
     private final PreflightOrigins origins = new PreflightOrigins();
-    private final CorsPolicy cors = new CorsPolicy(origins, CorsRules.of(ConfigMappings.defaults(GatewayConfig.class).cors()));
+    private final CorsPolicy cors = new CorsPolicy(
+            origins, CorsRules.of(ConfigMappings.defaults(GatewayConfig.class).cors()));
 
     PreflightTests() {
         origins.replace(Set.of("https://app.tenant-a.example", "https://console.tenant-b.example"));
@@ -32,8 +33,8 @@ class PreflightTests {
     void anActiveKeysOriginGetsTheCorsAnswer() {
         MultiMap response = MultiMap.caseInsensitiveMultiMap();
 
-        boolean allowed = cors.decidePreflight(request("https://app.tenant-a.example", "PATCH",
-                "content-type,x-api-key,x-forbidden"), response);
+        boolean allowed = cors.decidePreflight(
+                request("https://app.tenant-a.example", "PATCH", "content-type,x-api-key,x-forbidden"), response);
 
         assertThat(allowed).isTrue();
         assertThat(response.get("Access-Control-Allow-Origin")).isEqualTo("https://app.tenant-a.example");
@@ -57,14 +58,16 @@ class PreflightTests {
     @Test
     void withoutRequestedHeadersNoAllowHeadersIsSent() {
         MultiMap response = MultiMap.caseInsensitiveMultiMap();
-        assertThat(cors.decidePreflight(request("https://app.tenant-a.example", "GET", null), response)).isTrue();
+        assertThat(cors.decidePreflight(request("https://app.tenant-a.example", "GET", null), response))
+                .isTrue();
         assertThat(response.contains("Access-Control-Allow-Headers")).isFalse();
     }
 
     @Test
     void aNonCanonicalSpellingOfAKnownOriginIsAllowedAndEchoed() {
         MultiMap response = MultiMap.caseInsensitiveMultiMap();
-        assertThat(cors.decidePreflight(request("https://app.tenant-a.example:443", "GET", null), response)).isTrue();
+        assertThat(cors.decidePreflight(request("https://app.tenant-a.example:443", "GET", null), response))
+                .isTrue();
         assertThat(response.get("Access-Control-Allow-Origin")).isEqualTo("https://app.tenant-a.example:443");
     }
 
@@ -82,7 +85,8 @@ class PreflightTests {
         }) {
             MultiMap response = MultiMap.caseInsensitiveMultiMap();
             assertThat(cors.decidePreflight(request(attempt[0], attempt[1], "content-type"), response))
-                    .as("%s %s", attempt[0], attempt[1]).isFalse();
+                    .as("%s %s", attempt[0], attempt[1])
+                    .isFalse();
             assertThat(response.names()).as("%s %s", attempt[0], attempt[1]).containsExactly("Vary");
             assertThat(response.get("Vary")).isEqualTo(VARY);
         }
@@ -90,9 +94,12 @@ class PreflightTests {
 
     @Test
     void nothingIsAllowedBeforeTheOriginsAreLoaded() {
-        CorsPolicy unloaded = new CorsPolicy(new PreflightOrigins(), CorsRules.of(ConfigMappings.defaults(GatewayConfig.class).cors()));
-        assertThat(unloaded.decidePreflight(request("https://app.tenant-a.example", "GET", null),
-                MultiMap.caseInsensitiveMultiMap())).isFalse();
+        CorsPolicy unloaded = new CorsPolicy(
+                new PreflightOrigins(),
+                CorsRules.of(ConfigMappings.defaults(GatewayConfig.class).cors()));
+        assertThat(unloaded.decidePreflight(
+                        request("https://app.tenant-a.example", "GET", null), MultiMap.caseInsensitiveMultiMap()))
+                .isFalse();
     }
 
     @Test
@@ -101,13 +108,15 @@ class PreflightTests {
         CorsPolicy generous = new CorsPolicy(origins, new CorsRules(List.of("GET"), List.of(), List.of(), 86_400));
         generous.decidePreflight(request("https://app.tenant-a.example", "GET", null), response);
         assertThat(response.get("Access-Control-Max-Age")).isEqualTo("7200");
-        assertThat(new CorsRules(List.of(), List.of(), List.of(), -5).maxAgeSeconds()).isZero();
+        assertThat(new CorsRules(List.of(), List.of(), List.of(), -5).maxAgeSeconds())
+                .isZero();
     }
 
     @Test
     void aPreflightThatPassedForOneKeyDoesNotLetAnotherKeyUseTheOrigin() {
         String origin = "https://app.tenant-a.example";
-        assertThat(cors.decidePreflight(request(origin, "POST", "x-api-key"), MultiMap.caseInsensitiveMultiMap())).isTrue();
+        assertThat(cors.decidePreflight(request(origin, "POST", "x-api-key"), MultiMap.caseInsensitiveMultiMap()))
+                .isTrue();
 
         List<String> presentingKeyOrigins = List.of("https://console.tenant-b.example");
         assertThat(cors.check(origin, presentingKeyOrigins)).isEqualTo(CorsDecision.DENIED);
@@ -115,7 +124,8 @@ class PreflightTests {
     }
 
     private static MultiMap request(String origin, String method, String requestHeaders) {
-        MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Origin", origin).add("Access-Control-Request-Method", method);
+        MultiMap headers =
+                MultiMap.caseInsensitiveMultiMap().add("Origin", origin).add("Access-Control-Request-Method", method);
         if (requestHeaders != null) {
             headers.add("Access-Control-Request-Headers", requestHeaders);
         }

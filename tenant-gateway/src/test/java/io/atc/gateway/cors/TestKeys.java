@@ -19,10 +19,13 @@ final class TestKeys {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-    private TestKeys() {
-    }
+    private TestKeys() {}
 
-    static UUID insert(TestDatabase database, UUID tenant, List<String> origins, OffsetDateTime expiresAt,
+    static UUID insert(
+            TestDatabase database,
+            UUID tenant,
+            List<String> origins,
+            OffsetDateTime expiresAt,
             OffsetDateTime revokedAt) {
         try (Connection app = database.connectAsApp()) {
             app.setAutoCommit(false);
@@ -56,8 +59,8 @@ final class TestKeys {
         try (Connection app = database.connectAsApp()) {
             app.setAutoCommit(false);
             SyntheticOrganisations.bindTenant(app, tenant);
-            try (PreparedStatement update = app.prepareStatement(
-                    "update keys.api_keys set revoked_at = now() where key_id = ?")) {
+            try (PreparedStatement update =
+                    app.prepareStatement("update keys.api_keys set revoked_at = now() where key_id = ?")) {
                 update.setObject(1, keyId);
                 if (update.executeUpdate() != 1) {
                     throw new IllegalStateException("no key " + keyId);

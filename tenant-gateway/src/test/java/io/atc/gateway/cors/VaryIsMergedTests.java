@@ -29,9 +29,12 @@ class VaryIsMergedTests {
 
     @Test
     void mergesSeveralUpstreamLinesIntoOne() {
-        MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("vary", "Accept-Encoding").add("Vary", " Accept ");
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap()
+                .add("vary", "Accept-Encoding")
+                .add("Vary", " Accept ");
         CorsPolicy.mergeVary(headers, "Origin", "Access-Control-Request-Method");
-        assertThat(headers.getAll("Vary")).containsExactly("Accept-Encoding, Accept, Origin, Access-Control-Request-Method");
+        assertThat(headers.getAll("Vary"))
+                .containsExactly("Accept-Encoding, Accept, Origin, Access-Control-Request-Method");
     }
 
     @Test

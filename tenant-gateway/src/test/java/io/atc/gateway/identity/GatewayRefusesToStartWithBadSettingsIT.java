@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 
 import io.atc.core.crypto.Ed25519Keys;
 import io.atc.testkit.identity.InternalTokens;
-import io.atc.testkit.quarkus.PackagedServiceRefusal;
 import io.atc.testkit.postgres.TestDatabase;
+import io.atc.testkit.quarkus.PackagedServiceRefusal;
 
 /**
  * The packaged gateway, started without a usable signing key or with a bad setting, exits non-zero within seconds and
@@ -27,12 +27,16 @@ class GatewayRefusesToStartWithBadSettingsIT {
 
     @Test
     void malformedKey() throws Exception {
-        assertRefused(Map.of("ATC_INTERNAL_JWT_PRIVATE_KEY", "bm90IGEga2V5"), "is not a base64 PKCS#8 Ed25519 private key");
+        assertRefused(
+                Map.of("ATC_INTERNAL_JWT_PRIVATE_KEY", "bm90IGEga2V5"), "is not a base64 PKCS#8 Ed25519 private key");
     }
 
     @Test
     void keyOfAnotherPair() throws Exception {
-        assertRefused(Map.of("ATC_INTERNAL_JWT_PRIVATE_KEY", Ed25519Keys.base64(Ed25519Keys.generate().getPrivate())),
+        assertRefused(
+                Map.of(
+                        "ATC_INTERNAL_JWT_PRIVATE_KEY",
+                        Ed25519Keys.base64(Ed25519Keys.generate().getPrivate())),
                 "does not pair with ATC_INTERNAL_JWT_PUBLIC_KEY");
     }
 
@@ -44,7 +48,8 @@ class GatewayRefusesToStartWithBadSettingsIT {
     /** Breaks when: the services' main runs without StartupExitHandler (Quarkus prints its own report and exits 1). */
     @Test
     void valueOutsideItsBound() throws Exception {
-        assertRefused(Map.of("ATC_GATEWAY_CLIENT_IP_MAX_HOPS", "500"),
+        assertRefused(
+                Map.of("ATC_GATEWAY_CLIENT_IP_MAX_HOPS", "500"),
                 "ATC-STARTUP-CONFIG ATC_GATEWAY_CLIENT_IP_MAX_HOPS: must be less than or equal to 100");
     }
 

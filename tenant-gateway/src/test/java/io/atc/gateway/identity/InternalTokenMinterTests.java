@@ -14,7 +14,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.atc.core.crypto.Ed25519Keys;
-import io.atc.gateway.identity.AuthenticatedKey;
 import io.atc.gateway.support.MutableClock;
 import io.vertx.core.json.JsonObject;
 
@@ -27,10 +26,16 @@ class InternalTokenMinterTests {
 
     private final KeyPair keys = Ed25519Keys.generate();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T10:00:00Z"));
-    private final InternalTokenMinter minter = new InternalTokenMinter(keys.getPrivate(), "atc-gateway", "atc-services",
-            Duration.ofMinutes(2), clock);
-    private final AuthenticatedKey key = new AuthenticatedKey(UUID.randomUUID(), UUID.randomUUID(), "atc_test_abcdefghijkl",
-            List.of("sites:read"), null, List.of(), List.of());
+    private final InternalTokenMinter minter =
+            new InternalTokenMinter(keys.getPrivate(), "atc-gateway", "atc-services", Duration.ofMinutes(2), clock);
+    private final AuthenticatedKey key = new AuthenticatedKey(
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            "atc_test_abcdefghijkl",
+            List.of("sites:read"),
+            null,
+            List.of(),
+            List.of());
 
     @Test
     void aKeyTokenIsSignedAndCarriesTenantKeyAndScopes() throws Exception {
@@ -67,12 +72,19 @@ class InternalTokenMinterTests {
 
     @Test
     void aTokenNeverOutlivesItsKey() throws Exception {
-        AuthenticatedKey expiring = new AuthenticatedKey(key.tenant(), UUID.randomUUID(), key.prefix(), key.scopes(),
-                clock.instant().plusSeconds(30), List.of(), List.of());
+        AuthenticatedKey expiring = new AuthenticatedKey(
+                key.tenant(),
+                UUID.randomUUID(),
+                key.prefix(),
+                key.scopes(),
+                clock.instant().plusSeconds(30),
+                List.of(),
+                List.of());
 
         JsonObject claims = verified(minter.tokenFor(expiring));
 
-        assertThat(claims.getLong("exp")).isEqualTo(clock.instant().plusSeconds(30).getEpochSecond());
+        assertThat(claims.getLong("exp"))
+                .isEqualTo(clock.instant().plusSeconds(30).getEpochSecond());
     }
 
     @Test
@@ -86,11 +98,14 @@ class InternalTokenMinterTests {
     private JsonObject verified(String token) throws Exception {
         String[] parts = token.split("\\.");
         assertThat(parts).hasSize(3);
-        assertThat(new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8)).contains("\"EdDSA\"");
+        assertThat(new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8))
+                .contains("\"EdDSA\"");
         Signature signature = Signature.getInstance("Ed25519");
         signature.initVerify(keys.getPublic());
         signature.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-        assertThat(signature.verify(Base64.getUrlDecoder().decode(parts[2]))).as("signature").isTrue();
+        assertThat(signature.verify(Base64.getUrlDecoder().decode(parts[2])))
+                .as("signature")
+                .isTrue();
         return new JsonObject(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
     }
 }

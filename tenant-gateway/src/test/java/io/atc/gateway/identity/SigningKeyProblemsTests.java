@@ -17,23 +17,28 @@ class SigningKeyProblemsTests {
 
     @Test
     void aMatchingPairIsFine() {
-        assertThat(InternalTokenMinter.problemWith(Optional.of(InternalTokens.privateKey()), Optional.of(InternalTokens.publicKey())))
+        assertThat(InternalTokenMinter.problemWith(
+                        Optional.of(InternalTokens.privateKey()), Optional.of(InternalTokens.publicKey())))
                 .isEmpty();
-        assertThat(InternalTokenMinter.problemWith(Optional.of(InternalTokens.privateKey()), Optional.empty())).isEmpty();
+        assertThat(InternalTokenMinter.problemWith(Optional.of(InternalTokens.privateKey()), Optional.empty()))
+                .isEmpty();
     }
 
     @Test
     void aMissingKeyIsNamed() {
         assertThat(InternalTokenMinter.problemWith(Optional.empty(), Optional.empty()))
-                .hasValueSatisfying(problem -> assertThat(problem).startsWith("ATC_INTERNAL_JWT_PRIVATE_KEY is not set"));
-        assertThat(InternalTokenMinter.problemWith(Optional.of("  "), Optional.empty())).isPresent();
+                .hasValueSatisfying(
+                        problem -> assertThat(problem).startsWith("ATC_INTERNAL_JWT_PRIVATE_KEY is not set"));
+        assertThat(InternalTokenMinter.problemWith(Optional.of("  "), Optional.empty()))
+                .isPresent();
     }
 
     @Test
     void aMalformedKeyIsNamed() {
         assertThat(InternalTokenMinter.problemWith(Optional.of("bm90IGEga2V5"), Optional.empty()))
                 .hasValue("ATC_INTERNAL_JWT_PRIVATE_KEY is not a base64 PKCS#8 Ed25519 private key");
-        assertThat(InternalTokenMinter.problemWith(Optional.of(InternalTokens.publicKey()), Optional.empty())).isPresent();
+        assertThat(InternalTokenMinter.problemWith(Optional.of(InternalTokens.publicKey()), Optional.empty()))
+                .isPresent();
     }
 
     @Test
@@ -41,6 +46,7 @@ class SigningKeyProblemsTests {
         String stranger = Ed25519Keys.base64(Ed25519Keys.generate().getPrivate());
 
         assertThat(InternalTokenMinter.problemWith(Optional.of(stranger), Optional.of(InternalTokens.publicKey())))
-                .hasValueSatisfying(problem -> assertThat(problem).contains("does not pair with ATC_INTERNAL_JWT_PUBLIC_KEY"));
+                .hasValueSatisfying(
+                        problem -> assertThat(problem).contains("does not pair with ATC_INTERNAL_JWT_PUBLIC_KEY"));
     }
 }

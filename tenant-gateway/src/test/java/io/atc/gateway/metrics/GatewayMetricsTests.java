@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import io.atc.gateway.GatewayTestResources;
 import io.atc.gateway.auth.AuthOutcome;
 import io.atc.gateway.support.GatewayDoubles;
-import io.atc.gateway.support.WithGatewayDoubles;
 import io.atc.gateway.support.TestUpstream;
 import io.atc.gateway.support.UpstreamTestResources;
+import io.atc.gateway.support.WithGatewayDoubles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -48,19 +48,33 @@ class GatewayMetricsTests {
         double unknownBefore = counter("unknown");
         double missingBefore = counter("missing");
 
-        given().header("X-Api-Key", GatewayDoubles.GOOD_KEY).get("/v1/keys/" + id).then().statusCode(200);
-        given().header("X-Api-Key", GatewayDoubles.GOOD_KEY).post("/v1/sites/" + id + "/retention").then().statusCode(200);
+        given().header("X-Api-Key", GatewayDoubles.GOOD_KEY)
+                .get("/v1/keys/" + id)
+                .then()
+                .statusCode(200);
+        given().header("X-Api-Key", GatewayDoubles.GOOD_KEY)
+                .post("/v1/sites/" + id + "/retention")
+                .then()
+                .statusCode(200);
         given().header("X-Api-Key", INVALID_KEY).get("/v1/keys/" + id).then().statusCode(401);
         given().get("/v1/audit/events").then().statusCode(401);
-        given().header("X-Api-Key", GatewayDoubles.GOOD_KEY).get("/v1/nowhere/" + id).then().statusCode(404);
+        given().header("X-Api-Key", GatewayDoubles.GOOD_KEY)
+                .get("/v1/nowhere/" + id)
+                .then()
+                .statusCode(404);
 
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
 
         assertThat(metrics).contains("atc_gateway_requests_seconds_bucket{");
-        assertThat(series(metrics, "atc_gateway_requests_seconds_count", "GET", "keys", "2xx")).isGreaterThanOrEqualTo(1);
-        assertThat(series(metrics, "atc_gateway_requests_seconds_count", "POST", "retention", "2xx")).isGreaterThanOrEqualTo(1);
-        assertThat(series(metrics, "atc_gateway_requests_seconds_count", "GET", "keys", "4xx")).isGreaterThanOrEqualTo(1);
-        assertThat(series(metrics, "atc_gateway_requests_seconds_count", "GET", "none", "4xx")).isGreaterThanOrEqualTo(1);
+        assertThat(series(metrics, "atc_gateway_requests_seconds_count", "GET", "keys", "2xx"))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(series(metrics, "atc_gateway_requests_seconds_count", "POST", "retention", "2xx"))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(series(metrics, "atc_gateway_requests_seconds_count", "GET", "keys", "4xx"))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(series(metrics, "atc_gateway_requests_seconds_count", "GET", "none", "4xx"))
+                .isGreaterThanOrEqualTo(1);
         assertThat(counter("ok")).isEqualTo(okBefore + 2);
         assertThat(counter("unknown")).isEqualTo(unknownBefore + 1);
         assertThat(counter("missing")).isEqualTo(missingBefore + 1);
@@ -68,7 +82,8 @@ class GatewayMetricsTests {
             assertThat(metrics).contains("atc_gateway_auth_total{outcome=\"" + outcome.tag() + "\"}");
         }
 
-        assertThat(metrics).doesNotContain(id)
+        assertThat(metrics)
+                .doesNotContain(id)
                 .doesNotContain(GatewayDoubles.GOOD_KEY.substring(10))
                 .doesNotContain(INVALID_KEY.substring(10))
                 .doesNotContain(GatewayDoubles.KEY.prefix())
@@ -80,13 +95,15 @@ class GatewayMetricsTests {
 
     private static double counter(String outcome) {
         String metrics = given().get("/q/metrics").then().extract().asString();
-        Matcher matcher = Pattern.compile("atc_gateway_auth_total\\{outcome=\"" + outcome + "\"} ([0-9.E+-]+)").matcher(metrics);
+        Matcher matcher = Pattern.compile("atc_gateway_auth_total\\{outcome=\"" + outcome + "\"} ([0-9.E+-]+)")
+                .matcher(metrics);
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
     }
 
     private static double series(String metrics, String name, String method, String route, String status) {
         Matcher matcher = Pattern.compile(Pattern.quote(name) + "\\{method=\"" + method + "\",route=\"" + route
-                + "\",status=\"" + status + "\"} ([0-9.E+-]+)").matcher(metrics);
+                        + "\",status=\"" + status + "\"} ([0-9.E+-]+)")
+                .matcher(metrics);
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
     }
 }

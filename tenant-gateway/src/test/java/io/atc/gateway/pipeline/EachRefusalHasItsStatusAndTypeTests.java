@@ -18,10 +18,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 import io.atc.gateway.GatewayTestResources;
 import io.atc.gateway.auth.AuthOutcome;
 import io.atc.gateway.support.GatewayDoubles;
-import io.atc.gateway.support.WithGatewayDoubles;
 import io.atc.gateway.support.RawHttp;
 import io.atc.gateway.support.TestUpstream;
 import io.atc.gateway.support.UpstreamTestResources;
+import io.atc.gateway.support.WithGatewayDoubles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -65,7 +65,9 @@ class EachRefusalHasItsStatusAndTypeTests {
 
     @Test
     void noKeyIsUnauthenticatedWithABearerChallenge() throws Exception {
-        given().get("/v1/keys").then().statusCode(401)
+        given().get("/v1/keys")
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", "Bearer realm=\"atc\"")
                 .header("Cache-Control", "no-store")
@@ -76,17 +78,22 @@ class EachRefusalHasItsStatusAndTypeTests {
     }
 
     @ParameterizedTest
-    @EnumSource(value = AuthOutcome.class, names = {"BAD_FORMAT", "UNKNOWN", "REVOKED", "EXPIRED"})
+    @EnumSource(
+            value = AuthOutcome.class,
+            names = {"BAD_FORMAT", "UNKNOWN", "REVOKED", "EXPIRED"})
     void everyInvalidKeyGetsTheSameAnswer(AuthOutcome outcome) throws Exception {
         doubles.keys.refuse(OTHER_KEY, outcome);
 
         Response response = given().header("X-Api-Key", OTHER_KEY).get("/v1/keys");
 
-        response.then().statusCode(401)
+        response.then()
+                .statusCode(401)
                 .header("WWW-Authenticate", "Bearer realm=\"atc\", error=\"invalid_token\"")
                 .body("type", equalTo("urn:atc:problem:unauthenticated"))
                 .body("detail", equalTo("The API key is not valid."));
-        assertThat(response.asString()).doesNotContainIgnoringCase(outcome.tag()).doesNotContain(OTHER_KEY);
+        assertThat(response.asString())
+                .doesNotContainIgnoringCase(outcome.tag())
+                .doesNotContain(OTHER_KEY);
         assertNothingForwarded();
     }
 
@@ -94,7 +101,10 @@ class EachRefusalHasItsStatusAndTypeTests {
     void aCachedButExpiredKeyStillFails() throws Exception {
         doubles.keys.accept(OTHER_KEY, GatewayDoubles.expired());
 
-        given().header("X-Api-Key", OTHER_KEY).get("/v1/keys").then().statusCode(401)
+        given().header("X-Api-Key", OTHER_KEY)
+                .get("/v1/keys")
+                .then()
+                .statusCode(401)
                 .body("detail", equalTo("The API key is not valid."));
         assertNothingForwarded();
     }
@@ -103,7 +113,10 @@ class EachRefusalHasItsStatusAndTypeTests {
     void overloadedVerificationIsUnavailableWithRetryAfter() throws Exception {
         doubles.keys.refuse(OTHER_KEY, AuthOutcome.OVERLOADED);
 
-        given().header("X-Api-Key", OTHER_KEY).get("/v1/keys").then().statusCode(503)
+        given().header("X-Api-Key", OTHER_KEY)
+                .get("/v1/keys")
+                .then()
+                .statusCode(503)
                 .header("Retry-After", "1")
                 .body("type", equalTo("urn:atc:problem:unavailable"));
         assertNothingForwarded();
@@ -113,7 +126,10 @@ class EachRefusalHasItsStatusAndTypeTests {
     void aFailingVerificationIsUnavailableNotAnError() throws Exception {
         doubles.keys.fail(OTHER_KEY);
 
-        given().header("X-Api-Key", OTHER_KEY).get("/v1/keys").then().statusCode(503)
+        given().header("X-Api-Key", OTHER_KEY)
+                .get("/v1/keys")
+                .then()
+                .statusCode(503)
                 .header("Retry-After", "1")
                 .body("type", equalTo("urn:atc:problem:unavailable"))
                 .body(not(containsString("keys-service")));
@@ -149,10 +165,12 @@ class EachRefusalHasItsStatusAndTypeTests {
     @Test
     void anOriginTheKeyDoesNotListIsForbiddenWithoutCorsHeaders() throws Exception {
         Response response = given().header("X-Api-Key", GatewayDoubles.GOOD_KEY)
-                .header("Origin", "https://console.example.com.evil.io").get("/v1/keys");
+                .header("Origin", "https://console.example.com.evil.io")
+                .get("/v1/keys");
 
         response.then().statusCode(403).body("type", equalTo("urn:atc:problem:forbidden"));
-        assertThat(response.headers().asList()).noneMatch(header -> header.getName().startsWith("Access-Control-"));
+        assertThat(response.headers().asList())
+                .noneMatch(header -> header.getName().startsWith("Access-Control-"));
         assertThat(response.header("Vary")).isEqualTo("Origin");
         assertThat(response.asString()).doesNotContain("console.example.com\"");
         assertNothingForwarded();
@@ -160,8 +178,11 @@ class EachRefusalHasItsStatusAndTypeTests {
 
     @Test
     void anOriginTheKeyListsGetsTheCorsHeadersAndVary() {
-        given().header("X-Api-Key", GatewayDoubles.GOOD_KEY).header("Origin", "https://console.example.com")
-                .get("/v1/keys").then().statusCode(200)
+        given().header("X-Api-Key", GatewayDoubles.GOOD_KEY)
+                .header("Origin", "https://console.example.com")
+                .get("/v1/keys")
+                .then()
+                .statusCode(200)
                 .header("Access-Control-Allow-Origin", "https://console.example.com")
                 .header("Vary", "Origin");
     }
@@ -178,7 +199,10 @@ class EachRefusalHasItsStatusAndTypeTests {
     void aKeyOverItsRateIsLimitedWithRetryAfter() throws Exception {
         doubles.limits.exhausted.add(GatewayDoubles.KEY.keyId());
 
-        given().header("X-Api-Key", GatewayDoubles.GOOD_KEY).get("/v1/keys").then().statusCode(429)
+        given().header("X-Api-Key", GatewayDoubles.GOOD_KEY)
+                .get("/v1/keys")
+                .then()
+                .statusCode(429)
                 .header("Retry-After", "7")
                 .body("type", equalTo("urn:atc:problem:rate-limited"));
         assertNothingForwarded();
@@ -189,19 +213,31 @@ class EachRefusalHasItsStatusAndTypeTests {
         doubles.keys.accept(OTHER_KEY, GatewayDoubles.key(List.of("198.51.100.0/24"), List.of()));
         doubles.limits.exhausted.add(GatewayDoubles.KEY.keyId());
 
-        given().header("X-Api-Key", OTHER_KEY).header("Origin", "https://elsewhere.example")
-                .get("/v1/keys").then().statusCode(403).body("detail", containsString("address"));
+        given().header("X-Api-Key", OTHER_KEY)
+                .header("Origin", "https://elsewhere.example")
+                .get("/v1/keys")
+                .then()
+                .statusCode(403)
+                .body("detail", containsString("address"));
 
         doubles.keys.accept(OTHER_KEY, GatewayDoubles.KEY);
-        given().header("X-Api-Key", OTHER_KEY).header("Origin", "https://elsewhere.example")
-                .get("/v1/keys").then().statusCode(403).body("detail", containsString("origin"));
+        given().header("X-Api-Key", OTHER_KEY)
+                .header("Origin", "https://elsewhere.example")
+                .get("/v1/keys")
+                .then()
+                .statusCode(403)
+                .body("detail", containsString("origin"));
         assertNothingForwarded();
     }
 
     @Test
     void aPreflightIsAnsweredByTheOriginPolicyWithoutAKey() throws Exception {
-        given().header("Origin", "https://console.example.com").header("Access-Control-Request-Method", "POST")
-                .options("/v1/keys").then().statusCode(204).header("X-Preflight", "answered");
+        given().header("Origin", "https://console.example.com")
+                .header("Access-Control-Request-Method", "POST")
+                .options("/v1/keys")
+                .then()
+                .statusCode(204)
+                .header("X-Preflight", "answered");
 
         assertThat(doubles.origins.preflights).isEqualTo(1);
         assertThat(doubles.keys.calls).isZero();
@@ -209,6 +245,8 @@ class EachRefusalHasItsStatusAndTypeTests {
     }
 
     private void assertNothingForwarded() throws InterruptedException {
-        assertThat(upstream.receivedAnything(Duration.ofMillis(200))).as("forwarded").isFalse();
+        assertThat(upstream.receivedAnything(Duration.ofMillis(200)))
+                .as("forwarded")
+                .isFalse();
     }
 }

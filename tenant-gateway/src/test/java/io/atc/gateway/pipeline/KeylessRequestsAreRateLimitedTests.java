@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 
 import io.atc.gateway.GatewayTestResources;
 import io.atc.gateway.support.GatewayDoubles;
-import io.atc.gateway.support.WithGatewayDoubles;
 import io.atc.gateway.support.TestUpstream;
 import io.atc.gateway.support.UpstreamTestResources;
+import io.atc.gateway.support.WithGatewayDoubles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -33,8 +33,11 @@ class KeylessRequestsAreRateLimitedTests {
     public static class TightKeylessLimit extends WithGatewayDoubles {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("atc.gateway.rate-limit.keyless.requests-per-second", "0.1",
-                    "atc.gateway.rate-limit.keyless.burst", "3");
+            return Map.of(
+                    "atc.gateway.rate-limit.keyless.requests-per-second",
+                    "0.1",
+                    "atc.gateway.rate-limit.keyless.burst",
+                    "3");
         }
     }
 
@@ -52,7 +55,8 @@ class KeylessRequestsAreRateLimitedTests {
         Response refused = null;
         for (int attempt = 0; attempt < 6; attempt++) {
             Response response = given().contentType("application/json")
-                    .body("{\"email\":\"a@example.com\",\"password\":\"guess " + attempt + "\"}").post("/v1/console/sessions");
+                    .body("{\"email\":\"a@example.com\",\"password\":\"guess " + attempt + "\"}")
+                    .post("/v1/console/sessions");
             if (response.statusCode() == 200) {
                 upstream.next();
                 forwarded++;
@@ -66,7 +70,8 @@ class KeylessRequestsAreRateLimitedTests {
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
-        assertThat(upstream.receivedAnything(java.time.Duration.ofMillis(200))).as("refused sign-ins reach the keys-service")
+        assertThat(upstream.receivedAnything(java.time.Duration.ofMillis(200)))
+                .as("refused sign-ins reach the keys-service")
                 .isFalse();
     }
 }

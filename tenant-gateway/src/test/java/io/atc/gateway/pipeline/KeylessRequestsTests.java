@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 
 import io.atc.gateway.GatewayTestResources;
 import io.atc.gateway.support.GatewayDoubles;
-import io.atc.gateway.support.WithGatewayDoubles;
 import io.atc.gateway.support.InternalTokenClaims;
 import io.atc.gateway.support.TestUpstream;
 import io.atc.gateway.support.UpstreamTestResources;
+import io.atc.gateway.support.WithGatewayDoubles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -42,8 +42,12 @@ class KeylessRequestsTests {
 
     @Test
     void tenantOnboardingCarriesTheOperatorCredentialWithTheGatewaysToken() {
-        given().header("X-Operator-Token", "atc_op_operator-credential").contentType("application/json")
-                .body("{\"name\":\"Acme\"}").post("/v1/tenants").then().statusCode(200);
+        given().header("X-Operator-Token", "atc_op_operator-credential")
+                .contentType("application/json")
+                .body("{\"name\":\"Acme\"}")
+                .post("/v1/tenants")
+                .then()
+                .statusCode(200);
 
         TestUpstream.Seen seen = upstream.next();
         assertThat(seen.upstream()).isEqualTo("keys");
@@ -57,16 +61,28 @@ class KeylessRequestsTests {
 
     @Test
     void theOperatorCredentialOpensNoOtherPath() throws Exception {
-        given().header("X-Operator-Token", "atc_op_operator-credential").get("/v1/tenants").then().statusCode(401);
-        given().header("X-Operator-Token", "atc_op_operator-credential").post("/v1/tenants/t1/keys").then().statusCode(401);
-        given().header("X-Operator-Token", "atc_op_operator-credential").post("/v1/keys").then().statusCode(401);
+        given().header("X-Operator-Token", "atc_op_operator-credential")
+                .get("/v1/tenants")
+                .then()
+                .statusCode(401);
+        given().header("X-Operator-Token", "atc_op_operator-credential")
+                .post("/v1/tenants/t1/keys")
+                .then()
+                .statusCode(401);
+        given().header("X-Operator-Token", "atc_op_operator-credential")
+                .post("/v1/keys")
+                .then()
+                .statusCode(401);
         assertThat(upstream.receivedAnything(Duration.ofMillis(200))).isFalse();
     }
 
     @Test
     void withAKeyTenantOnboardingIsAnOrdinaryKeyRequest() {
-        given().header("X-Api-Key", GatewayDoubles.GOOD_KEY).header("X-Operator-Token", "atc_op_operator-credential")
-                .post("/v1/tenants").then().statusCode(200);
+        given().header("X-Api-Key", GatewayDoubles.GOOD_KEY)
+                .header("X-Operator-Token", "atc_op_operator-credential")
+                .post("/v1/tenants")
+                .then()
+                .statusCode(200);
 
         TestUpstream.Seen seen = upstream.next();
         assertThat(seen.headers().contains("X-Operator-Token")).isFalse();
@@ -76,14 +92,26 @@ class KeylessRequestsTests {
 
     @Test
     void consoleSignInSessionAndSignOutCarryCookiesWithTheGatewaysToken() {
-        given().contentType("application/json").body("{\"email\":\"a@example.com\",\"password\":\"pw\"}")
-                .post("/v1/console/sessions").then().statusCode(200);
-        given().cookie("__Host-atc-session", "s1").get("/v1/console/session").then().statusCode(200);
-        given().cookie("__Host-atc-session", "s1").header("X-CSRF-Token", "c1").delete("/v1/console/sessions").then().statusCode(200);
+        given().contentType("application/json")
+                .body("{\"email\":\"a@example.com\",\"password\":\"pw\"}")
+                .post("/v1/console/sessions")
+                .then()
+                .statusCode(200);
+        given().cookie("__Host-atc-session", "s1")
+                .get("/v1/console/session")
+                .then()
+                .statusCode(200);
+        given().cookie("__Host-atc-session", "s1")
+                .header("X-CSRF-Token", "c1")
+                .delete("/v1/console/sessions")
+                .then()
+                .statusCode(200);
 
         for (int i = 0; i < 3; i++) {
             TestUpstream.Seen seen = upstream.next();
-            assertThat(InternalTokenClaims.verified(seen.header("Authorization")).getJsonArray("groups").getList())
+            assertThat(InternalTokenClaims.verified(seen.header("Authorization"))
+                            .getJsonArray("groups")
+                            .getList())
                     .containsExactly("gateway");
             if (i > 0) {
                 assertThat(seen.header("Cookie")).contains("__Host-atc-session=s1");
@@ -94,7 +122,10 @@ class KeylessRequestsTests {
 
     @Test
     void otherConsolePathsNeedAKey() throws Exception {
-        given().cookie("__Host-atc-session", "s1").post("/v1/console/users").then().statusCode(401);
+        given().cookie("__Host-atc-session", "s1")
+                .post("/v1/console/users")
+                .then()
+                .statusCode(401);
         given().get("/v1/console/sessions").then().statusCode(401);
         assertThat(upstream.receivedAnything(Duration.ofMillis(200))).isFalse();
     }

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 
 import io.atc.gateway.GatewayTestResources;
 import io.atc.gateway.support.GatewayDoubles;
-import io.atc.gateway.support.WithGatewayDoubles;
 import io.atc.gateway.support.RawHttp;
 import io.atc.gateway.support.TestUpstream;
 import io.atc.gateway.support.UpstreamTestResources;
+import io.atc.gateway.support.WithGatewayDoubles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -37,8 +37,13 @@ class ConnectionLifetimeTests {
     public static class ShortIdleTimeout extends WithGatewayDoubles {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("atc.gateway.client-idle-timeout", "2s", "atc.gateway.upstream-response-timeout", "4s",
-                    "atc.gateway.upstream-idle-timeout", "1s");
+            return Map.of(
+                    "atc.gateway.client-idle-timeout",
+                    "2s",
+                    "atc.gateway.upstream-response-timeout",
+                    "4s",
+                    "atc.gateway.upstream-idle-timeout",
+                    "1s");
         }
     }
 
@@ -75,7 +80,9 @@ class ConnectionLifetimeTests {
             String third = upstreamConnectionOf(socket);
 
             assertThat(second).as("taken back from the pool").isEqualTo(first);
-            assertThat(third).as("idle for longer than the 1 s upstream idle timeout: not used again").isNotEqualTo(first);
+            assertThat(third)
+                    .as("idle for longer than the 1 s upstream idle timeout: not used again")
+                    .isNotEqualTo(first);
         }
     }
 
@@ -93,7 +100,9 @@ class ConnectionLifetimeTests {
 
             RawHttp.Response timedOut = RawHttp.read(socket.getInputStream());
 
-            assertThat(timedOut.status()).as("the response timeout (4 s) answers, not the idle timeout (2 s)").isEqualTo(504);
+            assertThat(timedOut.status())
+                    .as("the response timeout (4 s) answers, not the idle timeout (2 s)")
+                    .isEqualTo(504);
         }
     }
 
@@ -109,7 +118,9 @@ class ConnectionLifetimeTests {
             RawHttp.Response next = RawHttp.read(in);
 
             assertThat(forwarded.status()).isEqualTo(200);
-            assertThat(Integer.parseInt(forwarded.header("Content-Length"))).as("the length its GET would have").isPositive();
+            assertThat(Integer.parseInt(forwarded.header("Content-Length")))
+                    .as("the length its GET would have")
+                    .isPositive();
             assertThat(refused.status()).isEqualTo(401);
             assertThat(Integer.parseInt(refused.header("Content-Length"))).isPositive();
             assertThat(next.status()).isEqualTo(200);

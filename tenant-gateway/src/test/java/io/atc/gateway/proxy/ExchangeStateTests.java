@@ -32,7 +32,8 @@ class ExchangeStateTests {
 
     @Test
     void theAllowedTransitionsAreAllowed() {
-        ALLOWED.forEach((from, targets) -> targets.forEach(to -> assertThat(from.mayBecome(to)).as(from + " -> " + to).isTrue()));
+        ALLOWED.forEach((from, targets) -> targets.forEach(
+                to -> assertThat(from.mayBecome(to)).as(from + " -> " + to).isTrue()));
     }
 
     @Test
@@ -44,8 +45,12 @@ class ExchangeStateTests {
         }
         assertThat(DONE.mayBecome(DECIDING)).isFalse();
         assertThat(ANSWERED.mayBecome(RESPONDING)).as("an answer starts once").isFalse();
-        assertThat(DECIDING.mayBecome(FORWARDING)).as("no forwarding without a connection").isFalse();
-        assertThat(RESPONDING.mayBecome(CONNECTING)).as("no replay once the upstream answered").isFalse();
+        assertThat(DECIDING.mayBecome(FORWARDING))
+                .as("no forwarding without a connection")
+                .isFalse();
+        assertThat(RESPONDING.mayBecome(CONNECTING))
+                .as("no replay once the upstream answered")
+                .isFalse();
     }
 
     @Test

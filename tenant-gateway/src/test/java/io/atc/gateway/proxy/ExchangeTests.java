@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +36,6 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.Vertx;
 
 /**
@@ -66,13 +64,22 @@ class ExchangeTests {
         vertx = Vertx.vertx();
         routes = new RouteTable(Map.of("keys", new RouteTable.RouteDefinition(List.of("/v1/keys/**"), "keys")));
         upstreams = new Upstreams(vertx, config(), routes);
-        services = new Exchange.Services(new GatewayMetrics(meters, routes), new ProblemWriter(new ObjectMapper()),
-                new Forwarder(upstreams), upstreams, 1024, TimeUnit.SECONDS.toNanos(30));
+        services = new Exchange.Services(
+                new GatewayMetrics(meters, routes),
+                new ProblemWriter(new ObjectMapper()),
+                new Forwarder(upstreams),
+                upstreams,
+                1024,
+                TimeUnit.SECONDS.toNanos(30));
         client = new EmbeddedChannel();
-        ClientConnection connection = new ClientConnection(exchange -> {
-            exchanges.add(exchange);
-            rules.handle(exchange);
-        }, services, VertxInternals.contextOf(vertx, client.eventLoop()), TimeUnit.MINUTES.toNanos(1));
+        ClientConnection connection = new ClientConnection(
+                exchange -> {
+                    exchanges.add(exchange);
+                    rules.handle(exchange);
+                },
+                services,
+                VertxInternals.contextOf(vertx, client.eventLoop()),
+                TimeUnit.MINUTES.toNanos(1));
         client.pipeline().addLast(connection);
         upstream = new EmbeddedChannel(Http1Encoder.requests(), new UpstreamConnection());
         pooled(upstream);
@@ -98,7 +105,11 @@ class ExchangeTests {
         assertThat(answer.content().toString(StandardCharsets.UTF_8)).contains("No route for /v1/nothing.");
         answer.release();
         assertThat(only().state()).isEqualTo(ExchangeState.DONE);
-        assertThat(meters.get(GatewayMetrics.REQUESTS).tag("status", "4xx").timer().count()).isEqualTo(1);
+        assertThat(meters.get(GatewayMetrics.REQUESTS)
+                        .tag("status", "4xx")
+                        .timer()
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -110,7 +121,8 @@ class ExchangeTests {
 
         assertThat(only().state()).isEqualTo(ExchangeState.FORWARDING);
         String sent = outbound(upstream);
-        assertThat(sent).startsWith("GET /v1/keys?limit=2 HTTP/1.1\r\n")
+        assertThat(sent)
+                .startsWith("GET /v1/keys?limit=2 HTTP/1.1\r\n")
                 .contains("authorization: Bearer internal-token", "X-Forwarded-For: 127.0.0.1", "host: 127.0.0.1:1");
 
         upstream.writeInbound(Unpooled.copiedBuffer(UPSTREAM_RESPONSE, StandardCharsets.US_ASCII));
@@ -121,15 +133,25 @@ class ExchangeTests {
         response.release();
         assertThat(only().state()).isEqualTo(ExchangeState.DONE);
         assertThat(upstream.isActive()).as("back in the pool").isTrue();
-        assertThat(upstreams.acquire(upstreams.of(route()), upstream.eventLoop()).channel()).isSameAs(upstream);
-        assertThat(meters.get(GatewayMetrics.REQUESTS).tag("status", "2xx").timer().count()).isEqualTo(1);
+        assertThat(upstreams
+                        .acquire(upstreams.of(route()), upstream.eventLoop())
+                        .channel())
+                .isSameAs(upstream);
+        assertThat(meters.get(GatewayMetrics.REQUESTS)
+                        .tag("status", "2xx")
+                        .timer()
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
     void aBodyHeldWhileTheRulesDecideFollowsTheHead() {
         List<Exchange> deciding = new ArrayList<>();
         rules = deciding::add;
-        HttpRequest post = new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/v1/keys",
+        HttpRequest post = new DefaultHttpRequest(
+                HttpVersion.HTTP_1_1,
+                HttpMethod.POST,
+                "/v1/keys",
                 VertxInternals.DECODED_HEADERS.newHeaders().add("Content-Length", "5"));
 
         client.writeInbound(post, new DefaultHttpContent(ascii("he")), new DefaultLastHttpContent(ascii("llo")));
@@ -138,7 +160,10 @@ class ExchangeTests {
 
         deciding.get(0).decide(forward(5));
 
-        assertThat(outbound(upstream)).startsWith("POST /v1/keys HTTP/1.1\r\n").contains("content-length: 5").endsWith("\r\n\r\nhello");
+        assertThat(outbound(upstream))
+                .startsWith("POST /v1/keys HTTP/1.1\r\n")
+                .contains("content-length: 5")
+                .endsWith("\r\n\r\nhello");
         assertThat(only().state()).isEqualTo(ExchangeState.FORWARDING);
     }
 
@@ -152,8 +177,14 @@ class ExchangeTests {
         client.close();
 
         assertThat(only().state()).isEqualTo(ExchangeState.CLIENT_GONE);
-        assertThat(upstream.isOpen()).as("an upstream connection with an unread answer is not reused").isFalse();
-        assertThat(meters.get(GatewayMetrics.REQUESTS).tag("status", "reset").timer().count()).isEqualTo(1);
+        assertThat(upstream.isOpen())
+                .as("an upstream connection with an unread answer is not reused")
+                .isFalse();
+        assertThat(meters.get(GatewayMetrics.REQUESTS)
+                        .tag("status", "reset")
+                        .timer()
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -179,7 +210,8 @@ class ExchangeTests {
         assertThat(done.state()).isEqualTo(ExchangeState.DONE);
 
         assertThatThrownBy(() -> done.forwardTo(upstreams.of(route()), upstream.newSucceededFuture()))
-                .isInstanceOf(IllegalStateException.class).hasMessage("an exchange DONE cannot become CONNECTING");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("an exchange DONE cannot become CONNECTING");
     }
 
     @Test
@@ -212,12 +244,28 @@ class ExchangeTests {
     }
 
     private Decision forward(long declaredLength) {
-        return new Decision(route(), "/v1/keys", declaredLength, InetAddress.getLoopbackAddress(), "Bearer internal-token",
-                Decision.CallerCredential.NONE, false, null, null);
+        return new Decision(
+                route(),
+                "/v1/keys",
+                declaredLength,
+                InetAddress.getLoopbackAddress(),
+                "Bearer internal-token",
+                Decision.CallerCredential.NONE,
+                false,
+                null,
+                null);
     }
 
     private Decision refusal(ProblemType type, String detail) {
-        return new Decision(null, "/v1/nothing", -1, null, null, Decision.CallerCredential.NONE, false, null,
+        return new Decision(
+                null,
+                "/v1/nothing",
+                -1,
+                null,
+                null,
+                Decision.CallerCredential.NONE,
+                false,
+                null,
                 Decision.Answer.problem(type, detail, null));
     }
 
@@ -227,7 +275,10 @@ class ExchangeTests {
     }
 
     private static HttpRequest get(String uri) {
-        return new DefaultHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, uri,
+        return new DefaultHttpRequest(
+                HttpVersion.HTTP_1_1,
+                HttpMethod.GET,
+                uri,
                 VertxInternals.DECODED_HEADERS.newHeaders().add("Host", "gw"));
     }
 
@@ -247,12 +298,14 @@ class ExchangeTests {
     }
 
     private static GatewayConfig config() {
-        return ConfigMappings.of(GatewayConfig.class, Map.of(
-                "atc.gateway.host", "127.0.0.1",
-                "atc.gateway.port", "0",
-                "atc.gateway.max-request-body", "1024",
-                "atc.gateway.upstream-connect-timeout", "2s",
-                "atc.gateway.upstream-pool-size", "4",
-                "atc.gateway.upstreams.keys.url", "http://127.0.0.1:1"));
+        return ConfigMappings.of(
+                GatewayConfig.class,
+                Map.of(
+                        "atc.gateway.host", "127.0.0.1",
+                        "atc.gateway.port", "0",
+                        "atc.gateway.max-request-body", "1024",
+                        "atc.gateway.upstream-connect-timeout", "2s",
+                        "atc.gateway.upstream-pool-size", "4",
+                        "atc.gateway.upstreams.keys.url", "http://127.0.0.1:1"));
     }
 }

@@ -13,7 +13,8 @@ class HeaderRulesTests {
 
     @Test
     void connectionNamesHeadersAsTrimmedCaseInsensitiveTokens() {
-        assertThat(HeaderNameSet.namedIn("keep-alive, X-Hop ,\tX-Other", "x-hop")).isTrue();
+        assertThat(HeaderNameSet.namedIn("keep-alive, X-Hop ,\tX-Other", "x-hop"))
+                .isTrue();
         assertThat(HeaderNameSet.namedIn("keep-alive, X-Hop", "X-Other")).isFalse();
         assertThat(HeaderNameSet.namedIn("X-Hopper", "X-Hop")).isFalse();
         assertThat(HeaderNameSet.namedIn("close", "close")).isTrue();
@@ -36,6 +37,8 @@ class HeaderRulesTests {
         assertThat(RequestIds.acceptOrCreate("x".repeat(129))).matches("[0-9a-f]{32}");
         assertThat(RequestIds.acceptOrCreate("")).matches("[0-9a-f]{32}");
         assertThat(RequestIds.acceptOrCreate(null)).matches("[0-9a-f]{32}");
-        assertThat(RequestIds.create().toString()).matches("[0-9a-f]{32}").isNotEqualTo(RequestIds.create().toString());
+        assertThat(RequestIds.create().toString())
+                .matches("[0-9a-f]{32}")
+                .isNotEqualTo(RequestIds.create().toString());
     }
 }

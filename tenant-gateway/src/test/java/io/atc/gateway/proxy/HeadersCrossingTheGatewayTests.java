@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 
 import io.atc.gateway.GatewayTestResources;
 import io.atc.gateway.support.GatewayDoubles;
-import io.atc.gateway.support.WithGatewayDoubles;
 import io.atc.gateway.support.InternalTokenClaims;
 import io.atc.gateway.support.RawHttp;
 import io.atc.gateway.support.TestUpstream;
 import io.atc.gateway.support.UpstreamTestResources;
+import io.atc.gateway.support.WithGatewayDoubles;
 import io.atc.testkit.identity.InternalTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,19 +45,31 @@ class HeadersCrossingTheGatewayTests {
 
     @Test
     void hopByHopRequestHeadersStopAtTheGateway() throws Exception {
-        RawHttp.Response response = RawHttp.exchange(String.join("\r\n",
-                "GET /v1/keys HTTP/1.1", "Host: gw", "X-Api-Key: " + GatewayDoubles.GOOD_KEY,
-                "Connection: X-Client-Hop, close", "X-Client-Hop: private to the hop", "Keep-Alive: timeout=300",
-                "TE: trailers", "Trailer: X-Checksum", "Upgrade: example/1", "Proxy-Authorization: Basic dXNlcjpwYXNz",
-                "Proxy-Connection: keep-alive", "X-Kept: yes"));
+        RawHttp.Response response = RawHttp.exchange(String.join(
+                "\r\n",
+                "GET /v1/keys HTTP/1.1",
+                "Host: gw",
+                "X-Api-Key: " + GatewayDoubles.GOOD_KEY,
+                "Connection: X-Client-Hop, close",
+                "X-Client-Hop: private to the hop",
+                "Keep-Alive: timeout=300",
+                "TE: trailers",
+                "Trailer: X-Checksum",
+                "Upgrade: example/1",
+                "Proxy-Authorization: Basic dXNlcjpwYXNz",
+                "Proxy-Connection: keep-alive",
+                "X-Kept: yes"));
         assertThat(response.status()).isEqualTo(200);
 
         TestUpstream.Seen seen = upstream.next();
         assertThat(seen.header("X-Kept")).isEqualTo("yes");
-        for (String hop : new String[] {"X-Client-Hop", "Keep-Alive", "TE", "Trailer", "Upgrade", "Proxy-Authorization", "Proxy-Connection"}) {
+        for (String hop : new String[] {
+            "X-Client-Hop", "Keep-Alive", "TE", "Trailer", "Upgrade", "Proxy-Authorization", "Proxy-Connection"
+        }) {
             assertThat(seen.headers().contains(hop)).as(hop).isFalse();
         }
-        assertThat(seen.headers().getAll("Connection")).noneMatch(value -> value.toLowerCase().contains("x-client-hop"));
+        assertThat(seen.headers().getAll("Connection"))
+                .noneMatch(value -> value.toLowerCase().contains("x-client-hop"));
     }
 
     @Test
@@ -70,7 +82,8 @@ class HeadersCrossingTheGatewayTests {
         for (String hop : new String[] {"X-Upstream-Hop", "Keep-Alive", "Proxy-Authenticate", "Upgrade", "Trailer"}) {
             assertThat(response.header(hop)).as(hop).isNull();
         }
-        assertThat(response.all("Connection")).noneMatch(value -> value.toLowerCase().contains("x-upstream-hop"));
+        assertThat(response.all("Connection"))
+                .noneMatch(value -> value.toLowerCase().contains("x-upstream-hop"));
     }
 
     @Test
@@ -85,8 +98,14 @@ class HeadersCrossingTheGatewayTests {
 
     @Test
     void thePresentedKeyNeverReachesAService() {
-        given().header("Authorization", "Bearer " + GatewayDoubles.GOOD_KEY).get("/v1/keys").then().statusCode(200);
-        given().header("X-Api-Key", GatewayDoubles.GOOD_KEY).get("/v1/keys").then().statusCode(200);
+        given().header("Authorization", "Bearer " + GatewayDoubles.GOOD_KEY)
+                .get("/v1/keys")
+                .then()
+                .statusCode(200);
+        given().header("X-Api-Key", GatewayDoubles.GOOD_KEY)
+                .get("/v1/keys")
+                .then()
+                .statusCode(200);
 
         for (int i = 0; i < 2; i++) {
             TestUpstream.Seen seen = upstream.next();
@@ -102,22 +121,30 @@ class HeadersCrossingTheGatewayTests {
         UUID victim = UUID.randomUUID();
         given().header("X-Api-Key", GatewayDoubles.GOOD_KEY)
                 .header("Authorization", "Bearer " + InternalTokens.forTenant(victim, "admin"))
-                .get("/v1/keys").then().statusCode(200);
+                .get("/v1/keys")
+                .then()
+                .statusCode(200);
 
         TestUpstream.Seen seen = upstream.next();
         assertThat(seen.headers().getAll("Authorization")).hasSize(1);
         JsonObject claims = InternalTokenClaims.verified(seen.header("Authorization"));
-        assertThat(claims.getString("tenant")).isEqualTo(GatewayDoubles.KEY.tenant().toString()).isNotEqualTo(victim.toString());
+        assertThat(claims.getString("tenant"))
+                .isEqualTo(GatewayDoubles.KEY.tenant().toString())
+                .isNotEqualTo(victim.toString());
     }
 
     @Test
     void servicesReceiveAVerifiableTokenWithTheKeysTenantAndScopes() {
-        given().header("X-Api-Key", GatewayDoubles.GOOD_KEY).get("/v1/sites/s1").then().statusCode(200);
+        given().header("X-Api-Key", GatewayDoubles.GOOD_KEY)
+                .get("/v1/sites/s1")
+                .then()
+                .statusCode(200);
 
         JsonObject claims = InternalTokenClaims.verified(upstream.next().header("Authorization"));
         assertThat(claims.getString("iss")).isEqualTo(InternalTokens.ISSUER);
         assertThat(claims.getString("aud")).isEqualTo(InternalTokens.AUDIENCE);
-        assertThat(claims.getString("tenant")).isEqualTo(GatewayDoubles.KEY.tenant().toString());
+        assertThat(claims.getString("tenant"))
+                .isEqualTo(GatewayDoubles.KEY.tenant().toString());
         assertThat(claims.getString("sub")).isEqualTo("key:" + GatewayDoubles.KEY.keyId());
         assertThat(claims.getJsonArray("scopes").getList()).containsExactly("sites:read", "sites:write");
         assertThat(claims.getLong("exp")).isGreaterThan(System.currentTimeMillis() / 1000);
@@ -126,9 +153,14 @@ class HeadersCrossingTheGatewayTests {
     @Test
     void forwardingHeadersAreTheGatewaysNotTheCallers() {
         given().header("X-Api-Key", GatewayDoubles.GOOD_KEY)
-                .header("X-Forwarded-For", "203.0.113.66").header("Forwarded", "for=203.0.113.66;proto=https")
-                .header("X-Real-IP", "203.0.113.66").header("X-Forwarded-Host", "evil.example").header("X-Forwarded-Proto", "https")
-                .get("/v1/keys").then().statusCode(200);
+                .header("X-Forwarded-For", "203.0.113.66")
+                .header("Forwarded", "for=203.0.113.66;proto=https")
+                .header("X-Real-IP", "203.0.113.66")
+                .header("X-Forwarded-Host", "evil.example")
+                .header("X-Forwarded-Proto", "https")
+                .get("/v1/keys")
+                .then()
+                .statusCode(200);
 
         TestUpstream.Seen seen = upstream.next();
         assertThat(seen.headers().getAll("X-Forwarded-For")).containsExactly("127.0.0.1");
@@ -140,25 +172,43 @@ class HeadersCrossingTheGatewayTests {
 
     @Test
     void aRequestIdIsKeptWhenPlausibleAndMadeOtherwise() {
-        String kept = given().header("X-Api-Key", GatewayDoubles.GOOD_KEY).header("X-Request-Id", "req-42.a_b:c")
-                .get("/v1/keys").then().statusCode(200).extract().header("X-Request-Id");
+        String kept = given().header("X-Api-Key", GatewayDoubles.GOOD_KEY)
+                .header("X-Request-Id", "req-42.a_b:c")
+                .get("/v1/keys")
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("X-Request-Id");
         assertThat(kept).isEqualTo("req-42.a_b:c");
         assertThat(upstream.next().header("X-Request-Id")).isEqualTo("req-42.a_b:c");
 
-        String replaced = given().header("X-Api-Key", GatewayDoubles.GOOD_KEY).header("X-Request-Id", "<script>alert(1)</script>")
-                .get("/v1/keys").then().statusCode(200).extract().header("X-Request-Id");
+        String replaced = given().header("X-Api-Key", GatewayDoubles.GOOD_KEY)
+                .header("X-Request-Id", "<script>alert(1)</script>")
+                .get("/v1/keys")
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("X-Request-Id");
         assertThat(replaced).matches("[0-9a-f]{32}");
         assertThat(upstream.next().headers().getAll("X-Request-Id")).containsExactly(replaced);
 
-        String made = given().header("X-Api-Key", GatewayDoubles.GOOD_KEY).get("/v1/keys").then().extract().header("X-Request-Id");
+        String made = given().header("X-Api-Key", GatewayDoubles.GOOD_KEY)
+                .get("/v1/keys")
+                .then()
+                .extract()
+                .header("X-Request-Id");
         assertThat(made).matches("[0-9a-f]{32}").isNotEqualTo(replaced);
         assertThat(upstream.next().header("X-Request-Id")).isEqualTo(made);
     }
 
     @Test
     void theOperatorCredentialAndCookiesStayOffKeyRoutes() {
-        given().header("X-Api-Key", GatewayDoubles.GOOD_KEY).header("X-Operator-Token", "atc_op_secret")
-                .header("Cookie", "__Host-atc-session=abc").get("/v1/sites/s1").then().statusCode(200);
+        given().header("X-Api-Key", GatewayDoubles.GOOD_KEY)
+                .header("X-Operator-Token", "atc_op_secret")
+                .header("Cookie", "__Host-atc-session=abc")
+                .get("/v1/sites/s1")
+                .then()
+                .statusCode(200);
 
         TestUpstream.Seen seen = upstream.next();
         assertThat(seen.headers().contains("X-Operator-Token")).isFalse();

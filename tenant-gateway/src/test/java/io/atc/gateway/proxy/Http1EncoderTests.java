@@ -44,12 +44,16 @@ class Http1EncoderTests {
     @Test
     void aSmallCompleteResponseIsOneBuffer() {
         FullHttpResponse response = full(HttpResponseStatus.OK, "{\"sites\":[]}");
-        response.headers().add("Content-Type", "application/json").add(AsciiString.of("Content-Length"), AsciiString.of("12"));
+        response.headers()
+                .add("Content-Type", "application/json")
+                .add(AsciiString.of("Content-Length"), AsciiString.of("12"));
 
         List<ByteBuf> out = written(responses, response);
 
         assertThat(out).hasSize(1);
-        assertThat(text(out)).isEqualTo("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 12\r\n\r\n{\"sites\":[]}");
+        assertThat(text(out))
+                .isEqualTo(
+                        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 12\r\n\r\n{\"sites\":[]}");
         assertThat(response.refCnt()).isZero();
     }
 
@@ -76,8 +80,9 @@ class Http1EncoderTests {
 
         String wire = text(written(responses, response, piece("hello"), piece(""), piece(big), last));
 
-        assertThat(wire).isEqualTo("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n1388\r\n" + big + "\r\n"
-                + "1\r\n!\r\n0\r\nX-Checksum: abc\r\n\r\n");
+        assertThat(wire)
+                .isEqualTo("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n1388\r\n" + big + "\r\n"
+                        + "1\r\n!\r\n0\r\nX-Checksum: abc\r\n\r\n");
     }
 
     @Test
@@ -103,7 +108,10 @@ class Http1EncoderTests {
     @ValueSource(ints = {100, 204})
     void interimAndNoContentAnswersLoseTheirFraming(int code) {
         FullHttpResponse response = full(HttpResponseStatus.valueOf(code), "");
-        response.headers().set("Content-Length", "0").set("Transfer-Encoding", "chunked").set("X-Kept", "yes");
+        response.headers()
+                .set("Content-Length", "0")
+                .set("Transfer-Encoding", "chunked")
+                .set("X-Kept", "yes");
 
         assertThat(text(written(responses, response)))
                 .isEqualTo("HTTP/1.1 " + HttpResponseStatus.valueOf(code) + "\r\nX-Kept: yes\r\n\r\n");
@@ -114,7 +122,8 @@ class Http1EncoderTests {
         FullHttpResponse response = full(HttpResponseStatus.RESET_CONTENT, "");
         response.headers().set("Transfer-Encoding", "chunked");
 
-        assertThat(text(written(responses, response))).isEqualTo("HTTP/1.1 205 Reset Content\r\ncontent-length: 0\r\n\r\n");
+        assertThat(text(written(responses, response)))
+                .isEqualTo("HTTP/1.1 205 Reset Content\r\ncontent-length: 0\r\n\r\n");
     }
 
     @Test
@@ -128,7 +137,8 @@ class Http1EncoderTests {
 
     @Test
     void anUnusualStatusAndAnOldVersionAreWrittenAsTheyAre() {
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_0, new HttpResponseStatus(299, "Odd"), bytes(""));
+        FullHttpResponse response =
+                new DefaultFullHttpResponse(HttpVersion.HTTP_1_0, new HttpResponseStatus(299, "Odd"), bytes(""));
 
         assertThat(text(written(responses, response))).isEqualTo("HTTP/1.0 299 Odd\r\n\r\n");
     }
@@ -139,7 +149,8 @@ class Http1EncoderTests {
         String large = "v".repeat(20_000);
         response.headers().set("X-Large", large).set("Content-Length", "0");
 
-        assertThat(text(written(responses, response))).isEqualTo("HTTP/1.1 200 OK\r\nX-Large: " + large + "\r\nContent-Length: 0\r\n\r\n");
+        assertThat(text(written(responses, response)))
+                .isEqualTo("HTTP/1.1 200 OK\r\nX-Large: " + large + "\r\nContent-Length: 0\r\n\r\n");
     }
 
     @Test
@@ -149,12 +160,14 @@ class Http1EncoderTests {
 
         String wire = text(written(requests, request, piece("abc"), new DefaultLastHttpContent(bytes("defg"))));
 
-        assertThat(wire).isEqualTo("POST /v1/keys?limit=2 HTTP/1.1\r\nHost: keys:8080\r\nContent-Length: 7\r\n\r\nabcdefg");
+        assertThat(wire)
+                .isEqualTo("POST /v1/keys?limit=2 HTTP/1.1\r\nHost: keys:8080\r\nContent-Length: 7\r\n\r\nabcdefg");
     }
 
     @Test
     void aBodylessRequestIsItsHeadAlone() {
-        DefaultFullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/v1/sites", Unpooled.EMPTY_BUFFER);
+        DefaultFullHttpRequest request =
+                new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/v1/sites", Unpooled.EMPTY_BUFFER);
         request.headers().set("Host", "edge");
 
         assertThat(text(written(requests, request))).isEqualTo("GET /v1/sites HTTP/1.1\r\nHost: edge\r\n\r\n");
@@ -166,16 +179,22 @@ class Http1EncoderTests {
         response.headers().set("Transfer-Encoding", "chunked").set("Location", "/v1/keys/k1");
         LastHttpContent last = new DefaultLastHttpContent(bytes("tail"));
         last.trailingHeaders().set("X-Done", "1");
-        ByteBuf wire = Unpooled.wrappedBuffer(written(responses, response, piece("a".repeat(3000)), last).toArray(ByteBuf[]::new));
+        ByteBuf wire = Unpooled.wrappedBuffer(
+                written(responses, response, piece("a".repeat(3000)), last).toArray(ByteBuf[]::new));
 
         List<Object> read = new ArrayList<>();
         new UpstreamResponseReader(wire.alloc(), () -> false).read(wire, read::add);
 
         assertThat(((HttpResponse) read.get(0)).headers().get("Location")).isEqualTo("/v1/keys/k1");
         StringBuilder body = new StringBuilder();
-        read.stream().filter(HttpContent.class::isInstance).forEach(part -> body.append(((HttpContent) part).content().toString(StandardCharsets.US_ASCII)));
+        read.stream()
+                .filter(HttpContent.class::isInstance)
+                .forEach(part -> body.append(((HttpContent) part).content().toString(StandardCharsets.US_ASCII)));
         assertThat(body).hasToString("a".repeat(3000) + "tail");
-        assertThat(((LastHttpContent) read.get(read.size() - 1)).trailingHeaders().get("X-Done")).isEqualTo("1");
+        assertThat(((LastHttpContent) read.get(read.size() - 1))
+                        .trailingHeaders()
+                        .get("X-Done"))
+                .isEqualTo("1");
         read.forEach(io.netty.util.ReferenceCountUtil::release);
     }
 

@@ -18,16 +18,15 @@ import org.junit.jupiter.api.Test;
 
 import io.atc.gateway.GatewayTestResources;
 import io.atc.gateway.support.GatewayDoubles;
-import io.atc.gateway.support.WithGatewayDoubles;
 import io.atc.gateway.support.Poll;
+import io.atc.gateway.support.PublicPortForRestAssured;
 import io.atc.gateway.support.RawHttp;
 import io.atc.gateway.support.TestUpstream;
 import io.atc.gateway.support.UpstreamTestResources;
+import io.atc.gateway.support.WithGatewayDoubles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.atc.gateway.support.PublicPortForRestAssured;
-import io.restassured.RestAssured;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -79,7 +78,8 @@ class StreamingBodiesTests {
         request.write(Buffer.buffer(new byte[MIB]));
 
         assertThat(Poll.until(() -> upstream.uploadedSoFar() > 0, Duration.ofSeconds(3)))
-                .as("the service saw bytes before the client sent the rest").isTrue();
+                .as("the service saw bytes before the client sent the rest")
+                .isTrue();
         assertThat(upstream.uploadedSoFar()).isLessThanOrEqualTo(MIB);
         for (int i = 1; i < 10; i++) {
             request.write(Buffer.buffer(new byte[MIB]));
@@ -95,7 +95,8 @@ class StreamingBodiesTests {
     void aChunkedUploadStreamsToo() throws Exception {
         HttpClientRequest request = upload(true);
         request.write(Buffer.buffer(new byte[MIB]));
-        assertThat(Poll.until(() -> upstream.uploadedSoFar() > 0, Duration.ofSeconds(3))).isTrue();
+        assertThat(Poll.until(() -> upstream.uploadedSoFar() > 0, Duration.ofSeconds(3)))
+                .isTrue();
         for (int i = 1; i < 10; i++) {
             request.write(Buffer.buffer(new byte[MIB]));
         }
@@ -108,7 +109,10 @@ class StreamingBodiesTests {
 
     @Test
     void aLargeDownloadComesBackWhole() throws Exception {
-        HttpClientRequest request = await(client.request(HttpMethod.GET, PublicPortForRestAssured.publicPort(), "127.0.0.1",
+        HttpClientRequest request = await(client.request(
+                HttpMethod.GET,
+                PublicPortForRestAssured.publicPort(),
+                "127.0.0.1",
                 "/v1/keys/k1/download?bytes=" + 12L * MIB));
         request.putHeader("X-Api-Key", GatewayDoubles.GOOD_KEY);
         request.end();
@@ -122,8 +126,11 @@ class StreamingBodiesTests {
     @Test
     void aSlowClientThatAsksToCloseStillGetsTheWholeDownload() throws Exception {
         try (Socket socket = RawHttp.open()) {
-            RawHttp.send(socket, "GET /v1/keys/k1/download?bytes=" + 32L * MIB + " HTTP/1.1\r\nHost: gw\r\nConnection: close\r\nX-Api-Key: "
-                    + GatewayDoubles.GOOD_KEY, new byte[0]);
+            RawHttp.send(
+                    socket,
+                    "GET /v1/keys/k1/download?bytes=" + 32L * MIB
+                            + " HTTP/1.1\r\nHost: gw\r\nConnection: close\r\nX-Api-Key: " + GatewayDoubles.GOOD_KEY,
+                    new byte[0]);
             // Slow to the last byte: the gateway is still waiting for the client when the answer ends.
             InputStream slow = new FilterInputStream(new BufferedInputStream(socket.getInputStream())) {
                 @Override
@@ -153,8 +160,11 @@ class StreamingBodiesTests {
     @Test
     void aClientStillSendingARefusedUploadReadsItsAnswerAndThenTheEnd() throws Exception {
         try (Socket socket = RawHttp.open()) {
-            RawHttp.send(socket, "POST /v1/keys/k1/upload HTTP/1.1\r\nHost: gw\r\nX-Api-Key: " + GatewayDoubles.GOOD_KEY
-                    + "\r\nContent-Length: " + (UpstreamTestResources.MAX_BODY + 1), new byte[0]);
+            RawHttp.send(
+                    socket,
+                    "POST /v1/keys/k1/upload HTTP/1.1\r\nHost: gw\r\nX-Api-Key: " + GatewayDoubles.GOOD_KEY
+                            + "\r\nContent-Length: " + (UpstreamTestResources.MAX_BODY + 1),
+                    new byte[0]);
             Thread.sleep(300); // the 413 is sent and the gateway is closing
             socket.getOutputStream().write(new byte[MIB]);
             socket.getOutputStream().flush();
@@ -164,15 +174,21 @@ class StreamingBodiesTests {
 
             assertThat(response.status()).isEqualTo(413);
             assertThat(response.header("Connection")).isEqualTo("close");
-            assertThat(socket.getInputStream().read()).as("the answer is followed by the end of the stream").isEqualTo(-1);
+            assertThat(socket.getInputStream().read())
+                    .as("the answer is followed by the end of the stream")
+                    .isEqualTo(-1);
         }
     }
 
     @Test
     void aDeclaredBodyOverTheLimitIsRefusedBeforeItIsSent() throws Exception {
         try (Socket socket = RawHttp.open()) {
-            RawHttp.send(socket, "POST /v1/keys/k1/upload HTTP/1.1\r\nHost: gw\r\nX-Api-Key: " + GatewayDoubles.GOOD_KEY
-                    + "\r\nContent-Type: application/octet-stream\r\nContent-Length: " + (UpstreamTestResources.MAX_BODY + 1), new byte[0]);
+            RawHttp.send(
+                    socket,
+                    "POST /v1/keys/k1/upload HTTP/1.1\r\nHost: gw\r\nX-Api-Key: " + GatewayDoubles.GOOD_KEY
+                            + "\r\nContent-Type: application/octet-stream\r\nContent-Length: "
+                            + (UpstreamTestResources.MAX_BODY + 1),
+                    new byte[0]);
 
             RawHttp.Response response = RawHttp.read(socket.getInputStream());
 
@@ -186,7 +202,8 @@ class StreamingBodiesTests {
     @Test
     void aChunkedBodyIsCutOffAtTheLimit() throws Exception {
         HttpClientRequest request = upload(true);
-        CompletableFuture<HttpClientResponse> answered = request.response().toCompletionStage().toCompletableFuture();
+        CompletableFuture<HttpClientResponse> answered =
+                request.response().toCompletionStage().toCompletableFuture();
         long sent = 0;
         while (!answered.isDone() && sent <= 2 * UpstreamTestResources.MAX_BODY) {
             request.write(Buffer.buffer(new byte[MIB]));
@@ -196,15 +213,20 @@ class StreamingBodiesTests {
 
         HttpClientResponse response = answered.get(10, TimeUnit.SECONDS);
         assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(sent).as("the gateway stopped the upload near the limit").isLessThan(UpstreamTestResources.MAX_BODY + 8L * MIB);
+        assertThat(sent)
+                .as("the gateway stopped the upload near the limit")
+                .isLessThan(UpstreamTestResources.MAX_BODY + 8L * MIB);
         assertThat(upstream.uploadedSoFar()).isLessThanOrEqualTo(UpstreamTestResources.MAX_BODY);
     }
 
     @Test
     void aClientExpectingContinueGetsItOnceTheRequestIsAdmitted() throws Exception {
         try (Socket socket = RawHttp.open()) {
-            RawHttp.send(socket, "POST /v1/keys/k1/upload HTTP/1.1\r\nHost: gw\r\nX-Api-Key: " + GatewayDoubles.GOOD_KEY
-                    + "\r\nExpect: 100-continue\r\nContent-Length: 5", new byte[0]);
+            RawHttp.send(
+                    socket,
+                    "POST /v1/keys/k1/upload HTTP/1.1\r\nHost: gw\r\nX-Api-Key: " + GatewayDoubles.GOOD_KEY
+                            + "\r\nExpect: 100-continue\r\nContent-Length: 5",
+                    new byte[0]);
             RawHttp.Response interim = RawHttp.read(socket.getInputStream());
             assertThat(interim.status()).isEqualTo(100);
 
@@ -219,9 +241,11 @@ class StreamingBodiesTests {
     @Test
     void anHttp2ClientIsProxiedOverHttp1() throws Exception {
         HttpClient h2 = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions()
-                .setProtocolVersion(io.vertx.core.http.HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false));
+                .setProtocolVersion(io.vertx.core.http.HttpVersion.HTTP_2)
+                .setHttp2ClearTextUpgrade(false));
         try {
-            HttpClientRequest request = await(h2.request(HttpMethod.POST, PublicPortForRestAssured.publicPort(), "127.0.0.1", "/v1/keys/k1/upload"));
+            HttpClientRequest request = await(h2.request(
+                    HttpMethod.POST, PublicPortForRestAssured.publicPort(), "127.0.0.1", "/v1/keys/k1/upload"));
             request.putHeader("X-Api-Key", GatewayDoubles.GOOD_KEY).setChunked(true);
             request.write(Buffer.buffer(new byte[MIB]));
             request.end();
@@ -236,20 +260,20 @@ class StreamingBodiesTests {
     }
 
     private HttpClientRequest upload(boolean chunked) throws Exception {
-        HttpClientRequest request = await(client.request(HttpMethod.POST, PublicPortForRestAssured.publicPort(), "127.0.0.1", "/v1/keys/k1/upload"));
+        HttpClientRequest request = await(client.request(
+                HttpMethod.POST, PublicPortForRestAssured.publicPort(), "127.0.0.1", "/v1/keys/k1/upload"));
         request.putHeader("X-Api-Key", GatewayDoubles.GOOD_KEY).putHeader("Content-Type", "application/octet-stream");
         request.setChunked(chunked);
-        request.exceptionHandler(ignored -> {
-        });
+        request.exceptionHandler(ignored -> {});
         return request;
     }
 
-    private record Answer(int status, Buffer body) {
-    }
+    private record Answer(int status, Buffer body) {}
 
     /** The response with its body, read as it arrives (a body not read on arrival is lost). */
     private static io.vertx.core.Future<Answer> answer(HttpClientRequest request) {
-        return request.response().compose(response -> response.body().map(body -> new Answer(response.statusCode(), body)));
+        return request.response()
+                .compose(response -> response.body().map(body -> new Answer(response.statusCode(), body)));
     }
 
     private static <T> T await(io.vertx.core.Future<T> future) throws Exception {

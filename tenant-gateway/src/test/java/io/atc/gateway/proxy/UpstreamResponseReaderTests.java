@@ -40,7 +40,9 @@ class UpstreamResponseReaderTests {
     @AfterEach
     void nothingLeaks() {
         parts.forEach(ReferenceCountUtil::release);
-        assertThat(fed).allSatisfy(buf -> assertThat(buf.refCnt()).as("a buffer read is released").isZero());
+        assertThat(fed)
+                .allSatisfy(buf ->
+                        assertThat(buf.refCnt()).as("a buffer read is released").isZero());
     }
 
     @Test
@@ -53,7 +55,9 @@ class UpstreamResponseReaderTests {
         assertThat(response.status()).isSameAs(HttpResponseStatus.OK);
         assertThat(response.protocolVersion()).isEqualTo(HttpVersion.HTTP_1_1);
         assertThat(response.headers().get("content-type")).isEqualTo("application/json");
-        assertThat(response.headers().get("X-Extra")).as("optional whitespace around a value is not part of it").isEqualTo("padded");
+        assertThat(response.headers().get("X-Extra"))
+                .as("optional whitespace around a value is not part of it")
+                .isEqualTo("padded");
         assertThat(text(response.content())).isEqualTo("{\"sites\":[],\"next\":null}");
     }
 
@@ -75,18 +79,26 @@ class UpstreamResponseReaderTests {
             assertThat(body()).as("split at %d", split).isEqualTo("hello 0123456789");
             LastHttpContent last = (LastHttpContent) parts.get(parts.size() - 1);
             assertThat(last.trailingHeaders().get("X-Checksum")).isEqualTo("abc");
-            assertThat(last.trailingHeaders().contains("Content-Length")).as("framing fields mean nothing in trailers").isFalse();
+            assertThat(last.trailingHeaders().contains("Content-Length"))
+                    .as("framing fields mean nothing in trailers")
+                    .isFalse();
         });
     }
 
     @Test
     void chunksWithoutTrailersSplitAtEveryByteEndAtTheBlankLine() {
-        String bytes = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\nHTTP/1.1 204 No Content\r\n\r\n";
+        String bytes =
+                "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\nHTTP/1.1 204 No Content\r\n\r\n";
         splitAtEveryByte(bytes, split -> {
             assertThat(body()).as("split at %d", split).isEqualTo("abc");
             assertThat(parts.get(parts.size() - 2)).isInstanceOf(LastHttpContent.class);
-            assertThat(((LastHttpContent) parts.get(parts.size() - 2)).trailingHeaders().isEmpty()).isTrue();
-            assertThat(((HttpResponse) parts.get(parts.size() - 1)).status().code()).as("the next response follows in step").isEqualTo(204);
+            assertThat(((LastHttpContent) parts.get(parts.size() - 2))
+                            .trailingHeaders()
+                            .isEmpty())
+                    .isTrue();
+            assertThat(((HttpResponse) parts.get(parts.size() - 1)).status().code())
+                    .as("the next response follows in step")
+                    .isEqualTo(204);
         });
     }
 
@@ -128,7 +140,8 @@ class UpstreamResponseReaderTests {
 
     @Test
     void interimAnswersAreNotPassedOn() {
-        read("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+        read(
+                "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
 
         assertThat(parts).hasSize(1);
         assertThat(((FullHttpResponse) parts.get(0)).status().code()).isEqualTo(200);
@@ -152,29 +165,30 @@ class UpstreamResponseReaderTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "HTTP/1.1 200 OK\r\nX-A: 1\r\n folded\r\nContent-Length: 0\r\n\r\n",
-        "HTTP/1.1 200 OK\r\nContent-Length : 0\r\n\r\n",
-        "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n",
-        "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n",
-        "HTTP/1.1 200 OK\r\nContent-Length: +2\r\n\r\n",
-        "HTTP/1.1 200 OK\r\nContent-Length: 2, 2\r\n\r\n",
-        "HTTP/1.1 200 OK\r\nX-A: a\rb\r\nContent-Length: 0\r\n\r\n",
-        "HTTP/1.1 200 OK\r\nX-A: a\u0000b\r\nContent-Length: 0\r\n\r\n",
-        "HTTP/1.1 200 OK\r\n: empty\r\n\r\n",
-        "HTTP/1.1 200 OK\r\nNo colon here\r\n\r\n",
-        "HTTP/1.1 200 OK\r\nX(A): 1\r\n\r\n",
-        "HTTP/2.0 200 OK\r\n\r\n",
-        "HTTP/1.1 20 OK\r\n\r\n",
-        "HTTP/1.1 200OK\r\n\r\n",
-        "HTTP/1.1 600 Odd\r\n\r\n",
-        "ICY 200 OK\r\n\r\n",
-        "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n",
-        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nZ\r\n",
-        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabc\r\n",
-        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n10000000000000000\r\n",
-        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2x\r\nab\r\n",
-    })
+    @ValueSource(
+            strings = {
+                "HTTP/1.1 200 OK\r\nX-A: 1\r\n folded\r\nContent-Length: 0\r\n\r\n",
+                "HTTP/1.1 200 OK\r\nContent-Length : 0\r\n\r\n",
+                "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n",
+                "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n",
+                "HTTP/1.1 200 OK\r\nContent-Length: +2\r\n\r\n",
+                "HTTP/1.1 200 OK\r\nContent-Length: 2, 2\r\n\r\n",
+                "HTTP/1.1 200 OK\r\nX-A: a\rb\r\nContent-Length: 0\r\n\r\n",
+                "HTTP/1.1 200 OK\r\nX-A: a\u0000b\r\nContent-Length: 0\r\n\r\n",
+                "HTTP/1.1 200 OK\r\n: empty\r\n\r\n",
+                "HTTP/1.1 200 OK\r\nNo colon here\r\n\r\n",
+                "HTTP/1.1 200 OK\r\nX(A): 1\r\n\r\n",
+                "HTTP/2.0 200 OK\r\n\r\n",
+                "HTTP/1.1 20 OK\r\n\r\n",
+                "HTTP/1.1 200OK\r\n\r\n",
+                "HTTP/1.1 600 Odd\r\n\r\n",
+                "ICY 200 OK\r\n\r\n",
+                "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n",
+                "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nZ\r\n",
+                "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabc\r\n",
+                "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n10000000000000000\r\n",
+                "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2x\r\nab\r\n",
+            })
     void aMalformedResponseIsRefusedNotRepaired(String bytes) {
         UpstreamResponseReader reader = reader();
 
@@ -182,14 +196,15 @@ class UpstreamResponseReaderTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n|true",
-        "HTTP/1.1 200 OK\r\nConnection: keep-alive\r\nContent-Length: 0\r\n\r\n|true",
-        "HTTP/1.1 200 OK\r\nConnection: x-trace, Close\r\nContent-Length: 0\r\n\r\n|false",
-        "HTTP/1.0 200 OK\r\nContent-Length: 0\r\n\r\n|false",
-        "HTTP/1.0 200 OK\r\nConnection: Keep-Alive\r\nContent-Length: 0\r\n\r\n|true",
-        "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n|false",
-    })
+    @ValueSource(
+            strings = {
+                "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n|true",
+                "HTTP/1.1 200 OK\r\nConnection: keep-alive\r\nContent-Length: 0\r\n\r\n|true",
+                "HTTP/1.1 200 OK\r\nConnection: x-trace, Close\r\nContent-Length: 0\r\n\r\n|false",
+                "HTTP/1.0 200 OK\r\nContent-Length: 0\r\n\r\n|false",
+                "HTTP/1.0 200 OK\r\nConnection: Keep-Alive\r\nContent-Length: 0\r\n\r\n|true",
+                "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n|false",
+            })
     void theConnectionIsReusedOnlyWhenTheResponseAllowsIt(String example) {
         String[] parts = example.split("\\|");
         UpstreamResponseReader reader = reader();

@@ -33,7 +33,8 @@ class ConcurrentRequestsNeverOverAdmitTests {
         KeyRateLimiter limiter = new KeyRateLimiter(RateLimits.parse(10, 1000, List.of()), clock::get);
         UUID key = UUID.randomUUID();
 
-        long admitted = hammer(THREADS, 20_000, () -> limiter.tryAcquire(key, null).allowed());
+        long admitted =
+                hammer(THREADS, 20_000, () -> limiter.tryAcquire(key, null).allowed());
 
         assertThat(admitted).isEqualTo(1000);
     }
@@ -42,8 +43,8 @@ class ConcurrentRequestsNeverOverAdmitTests {
     void aMovingClockWithSweepsAdmitsNoMoreThanBurstPlusRateTimesElapsed() throws Exception {
         AtomicLong clock = new AtomicLong();
         // 1000/s: one token per ms of fake time; the clock moves 1 µs per call, so calls outpace refill.
-        KeyRateLimiter limiter = new KeyRateLimiter(RateLimits.parse(1000, 50, List.of()),
-                () -> clock.getAndAdd(1_000), 5 * MILLI);
+        KeyRateLimiter limiter =
+                new KeyRateLimiter(RateLimits.parse(1000, 50, List.of()), () -> clock.getAndAdd(1_000), 5 * MILLI);
         UUID key = UUID.randomUUID();
         UUID[] others = new UUID[64];
         for (int i = 0; i < others.length; i++) {
@@ -89,7 +90,8 @@ class ConcurrentRequestsNeverOverAdmitTests {
         }
     }
 
-    private static long hammer(int threads, int callsPerThread, java.util.function.BooleanSupplier call) throws Exception {
+    private static long hammer(int threads, int callsPerThread, java.util.function.BooleanSupplier call)
+            throws Exception {
         return hammer(threads, callsPerThread, (int round) -> call.getAsBoolean());
     }
 

@@ -16,18 +16,23 @@ import org.junit.jupiter.api.Test;
 class KeylessRateLimiterTests {
 
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
-    private final KeylessRateLimiter limiter = new KeylessRateLimiter(
-            new KeyRateLimiter(RateLimits.parse(1, 2, List.of()), nanos::get));
+    private final KeylessRateLimiter limiter =
+            new KeylessRateLimiter(new KeyRateLimiter(RateLimits.parse(1, 2, List.of()), nanos::get));
 
     @Test
     void addressesInOneIpv6Slash64ShareABucket() throws Exception {
-        assertThat(limiter.tryAcquire(InetAddress.getByName("2001:db8:1:2::1")).allowed()).isTrue();
-        assertThat(limiter.tryAcquire(InetAddress.getByName("2001:db8:1:2:ffff::9")).allowed()).isTrue();
+        assertThat(limiter.tryAcquire(InetAddress.getByName("2001:db8:1:2::1")).allowed())
+                .isTrue();
+        assertThat(limiter.tryAcquire(InetAddress.getByName("2001:db8:1:2:ffff::9"))
+                        .allowed())
+                .isTrue();
         RateDecision third = limiter.tryAcquire(InetAddress.getByName("2001:db8:1:2:abcd::7"));
 
         assertThat(third.allowed()).isFalse();
         assertThat(third.retryAfterSeconds()).isPositive();
-        assertThat(limiter.tryAcquire(InetAddress.getByName("2001:db8:1:3::1")).allowed()).as("another /64").isTrue();
+        assertThat(limiter.tryAcquire(InetAddress.getByName("2001:db8:1:3::1")).allowed())
+                .as("another /64")
+                .isTrue();
     }
 
     @Test

@@ -33,11 +33,21 @@ class RouteTableTests {
 
     @ParameterizedTest
     @CsvSource({
-        "/v1/keys, keys", "/v1/keys/, keys", "/v1/keys/abc/rotate, keys", "/v1/tenants, tenants",
-        "/v1/console/sessions, console", "/v1/audit/verify, audit", "/v1/audit, audit",
-        "/v1/sites, sites", "/v1/sites/s1, sites", "/v1/sites/s1/events, sites",
-        "/v1/sites/s1/retention, retention", "/v1/sites/s1/retention/purges/9, retention", "/v1/sites/s1/retention/, retention",
-        "/v1/devices/d1, devices"})
+        "/v1/keys, keys",
+        "/v1/keys/, keys",
+        "/v1/keys/abc/rotate, keys",
+        "/v1/tenants, tenants",
+        "/v1/console/sessions, console",
+        "/v1/audit/verify, audit",
+        "/v1/audit, audit",
+        "/v1/sites, sites",
+        "/v1/sites/s1, sites",
+        "/v1/sites/s1/events, sites",
+        "/v1/sites/s1/retention, retention",
+        "/v1/sites/s1/retention/purges/9, retention",
+        "/v1/sites/s1/retention/, retention",
+        "/v1/devices/d1, devices"
+    })
     void routesToTheMostSpecificPattern(String path, String route) {
         assertThat(defaults().match(path).name()).isEqualTo(route);
     }
@@ -51,8 +61,12 @@ class RouteTableTests {
     @Test
     void oneStarIsExactlyOneSegment() {
         RouteTable table = defaults();
-        assertThat(table.match("/v1/sites/retention").name()).as("no site segment").isEqualTo("sites");
-        assertThat(table.match("/v1/sites/a/b/retention").name()).as("two segments").isEqualTo("sites");
+        assertThat(table.match("/v1/sites/retention").name())
+                .as("no site segment")
+                .isEqualTo("sites");
+        assertThat(table.match("/v1/sites/a/b/retention").name())
+                .as("two segments")
+                .isEqualTo("sites");
     }
 
     @Test
@@ -65,7 +79,9 @@ class RouteTableTests {
 
         assertThat(table.match("/v1/y/x").name()).isEqualTo("literal");
         assertThat(table.match("/v1/z/x").name()).isEqualTo("star");
-        assertThat(table.match("/v1/y/z").name()).as("backtracks from the literal").isEqualTo("rest");
+        assertThat(table.match("/v1/y/z").name())
+                .as("backtracks from the literal")
+                .isEqualTo("rest");
     }
 
     @Test

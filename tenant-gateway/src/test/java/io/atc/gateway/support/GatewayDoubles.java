@@ -14,9 +14,9 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import io.atc.gateway.auth.AuthOutcome;
-import io.atc.gateway.identity.AuthenticatedKey;
 import io.atc.gateway.auth.KeyCheck;
 import io.atc.gateway.cors.CorsDecision;
+import io.atc.gateway.identity.AuthenticatedKey;
 import io.atc.gateway.pipeline.CallerAddressPolicy;
 import io.atc.gateway.pipeline.KeyAuthentication;
 import io.atc.gateway.pipeline.OriginPolicy;
@@ -27,7 +27,6 @@ import io.quarkus.arc.InstanceHandle;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.MultiMap;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 
 /**
@@ -43,6 +42,7 @@ public class GatewayDoubles {
 
     /** A well-formed-looking key that authenticates as {@link #KEY}. */
     public static final String GOOD_KEY = "atc_test_Gd7kQ2xw9LmA_s3cr3tS3cr3tS3cr3tS3cr3tS3cr3t0aB1cD";
+
     public static final AuthenticatedKey KEY = key(List.of(), List.of("https://console.example.com"));
 
     public final Keys keys = new Keys();
@@ -54,7 +54,8 @@ public class GatewayDoubles {
     public static GatewayDoubles install() {
         InstanceHandle<GatewayDoubles> installed = Arc.container().instance(GatewayDoubles.class);
         if (!installed.isAvailable()) {
-            throw new IllegalStateException("the pipeline has its real ports: run the test with @TestProfile(WithGatewayDoubles.class)");
+            throw new IllegalStateException(
+                    "the pipeline has its real ports: run the test with @TestProfile(WithGatewayDoubles.class)");
         }
         GatewayDoubles doubles = installed.get();
         doubles.keys.reset();
@@ -84,9 +85,14 @@ public class GatewayDoubles {
     }
 
     public static AuthenticatedKey key(List<String> cidrs, List<String> origins) {
-        return new AuthenticatedKey(UUID.fromString("6f1c1c8e-2d0a-4a59-9a43-3f4fd7a7f0a1"),
-                UUID.fromString("0b8e4d7e-51a1-4c55-b7c1-5d2f0f6b9e42"), "atc_test_Gd7kQ2xw9LmA",
-                List.of("sites:read", "sites:write"), null, cidrs, origins);
+        return new AuthenticatedKey(
+                UUID.fromString("6f1c1c8e-2d0a-4a59-9a43-3f4fd7a7f0a1"),
+                UUID.fromString("0b8e4d7e-51a1-4c55-b7c1-5d2f0f6b9e42"),
+                "atc_test_Gd7kQ2xw9LmA",
+                List.of("sites:read", "sites:write"),
+                null,
+                cidrs,
+                origins);
     }
 
     /** Keys by their text: a verdict, a failure, or a verdict that arrives on a worker thread. */
@@ -105,7 +111,8 @@ public class GatewayDoubles {
         }
 
         public void acceptLater(String presented, AuthenticatedKey key) {
-            answers.put(presented, Uni.createFrom().item(KeyCheck.ok(key)).emitOn(Infrastructure.getDefaultWorkerPool()));
+            answers.put(
+                    presented, Uni.createFrom().item(KeyCheck.ok(key)).emitOn(Infrastructure.getDefaultWorkerPool()));
         }
 
         public void refuse(String presented, AuthOutcome outcome) {
@@ -185,7 +192,13 @@ public class GatewayDoubles {
     }
 
     public static AuthenticatedKey expired() {
-        return new AuthenticatedKey(KEY.tenant(), UUID.randomUUID(), KEY.prefix(), KEY.scopes(), Instant.now().minusSeconds(1),
-                List.of(), List.of());
+        return new AuthenticatedKey(
+                KEY.tenant(),
+                UUID.randomUUID(),
+                KEY.prefix(),
+                KEY.scopes(),
+                Instant.now().minusSeconds(1),
+                List.of(),
+                List.of());
     }
 }

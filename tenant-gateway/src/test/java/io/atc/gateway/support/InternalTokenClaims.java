@@ -11,8 +11,7 @@ import io.vertx.core.json.JsonObject;
 /** Reads the internal token an upstream received, as a service would: only if it verifies with the run's public key. */
 public final class InternalTokenClaims {
 
-    private InternalTokenClaims() {
-    }
+    private InternalTokenClaims() {}
 
     /** @param authorization the upstream's Authorization header @throws AssertionError unless it is a verifying EdDSA bearer token */
     public static JsonObject verified(String authorization) {

@@ -6,8 +6,7 @@ import java.util.function.BooleanSupplier;
 /** Waits for a condition instead of sleeping for a guessed time. */
 public final class Poll {
 
-    private Poll() {
-    }
+    private Poll() {}
 
     /** @return whether the condition held within {@code limit} */
     public static boolean until(BooleanSupplier condition, Duration limit) {

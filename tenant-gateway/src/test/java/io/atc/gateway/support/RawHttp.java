@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-
 /**
  * HTTP/1.1 over a plain socket, for what an HTTP client library would tidy up before sending
  * (dot segments, encoded slashes, control characters, hop-by-hop headers, a Content-Length with no
@@ -17,16 +16,22 @@ import java.util.List;
  */
 public final class RawHttp {
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     public record Response(int status, List<String[]> headers, String body) {
         public String header(String name) {
-            return headers.stream().filter(h -> h[0].equalsIgnoreCase(name)).map(h -> h[1]).findFirst().orElse(null);
+            return headers.stream()
+                    .filter(h -> h[0].equalsIgnoreCase(name))
+                    .map(h -> h[1])
+                    .findFirst()
+                    .orElse(null);
         }
 
         public List<String> all(String name) {
-            return headers.stream().filter(h -> h[0].equalsIgnoreCase(name)).map(h -> h[1]).toList();
+            return headers.stream()
+                    .filter(h -> h[0].equalsIgnoreCase(name))
+                    .map(h -> h[1])
+                    .toList();
         }
     }
 
@@ -58,7 +63,9 @@ public final class RawHttp {
         List<String[]> headers = new ArrayList<>();
         for (String line = line(in); !line.isEmpty(); line = line(in)) {
             int colon = line.indexOf(':');
-            headers.add(new String[] {line.substring(0, colon).trim(), line.substring(colon + 1).trim()});
+            headers.add(new String[] {
+                line.substring(0, colon).trim(), line.substring(colon + 1).trim()
+            });
         }
         return new Response(status, headers, "");
     }
@@ -72,7 +79,9 @@ public final class RawHttp {
         if (length != null) {
             body.write(in.readNBytes(Integer.parseInt(length)));
         } else if ("chunked".equalsIgnoreCase(head.header("Transfer-Encoding"))) {
-            for (int size = Integer.parseInt(line(in).trim(), 16); size > 0; size = Integer.parseInt(line(in).trim(), 16)) {
+            for (int size = Integer.parseInt(line(in).trim(), 16);
+                    size > 0;
+                    size = Integer.parseInt(line(in).trim(), 16)) {
                 body.write(in.readNBytes(size));
                 line(in);
             }
@@ -85,7 +94,8 @@ public final class RawHttp {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         for (int b = in.read(); b != '\n'; b = in.read()) {
             if (b < 0) {
-                throw new IOException("connection closed mid-line after: " + line.toString(StandardCharsets.ISO_8859_1));
+                throw new IOException(
+                        "connection closed mid-line after: " + line.toString(StandardCharsets.ISO_8859_1));
             }
             if (b != '\r') {
                 line.write(b);

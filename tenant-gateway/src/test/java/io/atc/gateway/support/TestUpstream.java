@@ -46,15 +46,18 @@ public final class TestUpstream {
     private final BlockingQueue<Seen> seen = new LinkedBlockingQueue<>();
     private final Set<String> abandoned = ConcurrentHashMap.newKeySet();
     private final AtomicLong uploaded = new AtomicLong();
-    private final Set<io.vertx.core.http.HttpConnection> served = java.util.Collections.synchronizedSet(
-            java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
+    private final Set<io.vertx.core.http.HttpConnection> served =
+            java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
 
     private TestUpstream(List<Integer> ports) throws Exception {
         List<Integer> bound = new ArrayList<>();
         for (int i = 0; i < ports.size(); i++) {
             String name = UpstreamTestResources.UPSTREAMS[i];
             HttpServer server = vertx.createHttpServer().requestHandler(request -> handle(name, request));
-            servers.add(server.listen(ports.get(i), "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
+            servers.add(server.listen(ports.get(i), "127.0.0.1")
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS));
             bound.add(servers.get(i).actualPort());
         }
         this.ports = bound;
@@ -79,7 +82,9 @@ public final class TestUpstream {
     public static synchronized TestUpstream started() {
         List<Integer> ports = new ArrayList<>();
         for (String name : UpstreamTestResources.UPSTREAMS) {
-            ports.add(URI.create(ConfigProvider.getConfig().getValue("atc.gateway.upstreams." + name + ".url", String.class)).getPort());
+            ports.add(URI.create(
+                            ConfigProvider.getConfig().getValue("atc.gateway.upstreams." + name + ".url", String.class))
+                    .getPort());
         }
         if (running == null || !running.ports.equals(ports)) {
             stopAll();
@@ -157,7 +162,8 @@ public final class TestUpstream {
             });
             request.endHandler(ended -> {
                 seen.add(new Seen(name, request.method().name(), request.uri(), headers, bytes.get()));
-                request.response().putHeader("Content-Type", "application/json")
+                request.response()
+                        .putHeader("Content-Type", "application/json")
                         .end(new JsonObject().put("bytes", bytes.get()).encode());
             });
             return;
@@ -169,11 +175,17 @@ public final class TestUpstream {
             } else if (path.endsWith("/hop")) {
                 hop(request);
             } else {
-                String echo = new JsonObject().put("upstream", name).put("uri", request.uri())
-                        .put("connection", System.identityHashCode(request.connection())).encode();
-                var response = request.response().putHeader("Content-Type", "application/json").putHeader("X-Upstream", name);
+                String echo = new JsonObject()
+                        .put("upstream", name)
+                        .put("uri", request.uri())
+                        .put("connection", System.identityHashCode(request.connection()))
+                        .encode();
+                var response = request.response()
+                        .putHeader("Content-Type", "application/json")
+                        .putHeader("X-Upstream", name);
                 if (request.method() == HttpMethod.HEAD) {
-                    response.putHeader("Content-Length", Integer.toString(echo.length())).end();
+                    response.putHeader("Content-Length", Integer.toString(echo.length()))
+                            .end();
                 } else {
                     response.end(echo);
                 }

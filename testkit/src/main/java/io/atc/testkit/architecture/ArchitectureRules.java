@@ -39,20 +39,30 @@ public final class ArchitectureRules {
      * through TenantTransactions or CrossTenantReads.
      */
     public static final Map<String, String> OWN_CONNECTIONS = Map.of(
-            "io.atc.core.listen..", "LISTEN connections: they receive NOTIFY payloads and read no rows",
-            "io.atc.audit.cli..", "audit-verify, the operator's offline verifier: a JDBC connection of its own;"
+            "io.atc.core.listen..",
+            "LISTEN connections: they receive NOTIFY payloads and read no rows",
+            "io.atc.audit.cli..",
+            "audit-verify, the operator's offline verifier: a JDBC connection of its own;"
                     + " it binds through TenantBinding and lists tenants through CrossTenantRead.AUDITED_TENANTS");
 
     /** The types that are a database pool or connection: whoever holds one can run any statement, bound or not. */
     private static final Set<String> POOLS_AND_CONNECTIONS = Set.of(
-            "io.vertx.sqlclient.Pool", "io.vertx.mutiny.sqlclient.Pool",
-            "io.vertx.sqlclient.SqlClient", "io.vertx.mutiny.sqlclient.SqlClient",
-            "io.vertx.sqlclient.SqlConnection", "io.vertx.mutiny.sqlclient.SqlConnection",
-            "io.vertx.pgclient.PgPool", "io.vertx.mutiny.pgclient.PgPool",
-            "io.vertx.pgclient.PgConnection", "io.vertx.mutiny.pgclient.PgConnection",
-            "io.vertx.pgclient.PgBuilder", "io.vertx.pgclient.pubsub.PgSubscriber",
+            "io.vertx.sqlclient.Pool",
+            "io.vertx.mutiny.sqlclient.Pool",
+            "io.vertx.sqlclient.SqlClient",
+            "io.vertx.mutiny.sqlclient.SqlClient",
+            "io.vertx.sqlclient.SqlConnection",
+            "io.vertx.mutiny.sqlclient.SqlConnection",
+            "io.vertx.pgclient.PgPool",
+            "io.vertx.mutiny.pgclient.PgPool",
+            "io.vertx.pgclient.PgConnection",
+            "io.vertx.mutiny.pgclient.PgConnection",
+            "io.vertx.pgclient.PgBuilder",
+            "io.vertx.pgclient.pubsub.PgSubscriber",
             "io.vertx.mutiny.pgclient.pubsub.PgSubscriber",
-            "java.sql.Connection", "java.sql.DriverManager", "javax.sql.DataSource");
+            "java.sql.Connection",
+            "java.sql.DriverManager",
+            "javax.sql.DataSource");
 
     /** The name of the setting row level security reads; only the tenancy package may set it. */
     private static final String TENANT_SETTING = "atc.tenant_id";
@@ -72,12 +82,15 @@ public final class ArchitectureRules {
     /** Every production class of the module {@code member} belongs to, whatever its package. */
     public static JavaClasses classesOfTheModuleOf(Class<?> member) {
         return new ClassFileImporter()
-                .importLocations(Set.of(Location.of(member.getProtectionDomain().getCodeSource().getLocation())));
+                .importLocations(Set.of(
+                        Location.of(member.getProtectionDomain().getCodeSource().getLocation())));
     }
 
     /** A module keeps to its own packages: it reaches another module through that module's public surface. */
     public static ArchRule everyClassLivesUnder(String rootPackage) {
-        return classes().should().resideInAPackage(rootPackage + "..")
+        return classes()
+                .should()
+                .resideInAPackage(rootPackage + "..")
                 .because("a class placed in another module's package to reach its package-private members"
                         + " hides a dependency; give those members a public surface instead");
     }
@@ -85,7 +98,8 @@ public final class ArchitectureRules {
     /** Packages import each other in one direction: a cycle between two packages is a design bug. */
     public static ArchRule noCyclesBetweenPackagesOf(String rootPackage) {
         return slices().matching(rootPackage + ".(**)")
-                .should().beFreeOfCycles()
+                .should()
+                .beFreeOfCycles()
                 .because("packages import each other in one direction (docs/architecture.md)");
     }
 
@@ -94,24 +108,38 @@ public final class ArchitectureRules {
      * minor versions: one adapter class uses it, with the reason in its comment, so an upgrade touches one file.
      */
     public static ArchRule onlyTheAdapterUsesVertxInternals(Class<?> adapter) {
-        return noClasses().that().doNotBelongToAnyOf(adapter)
-                .should().dependOnClassesThat(vertxInternal())
+        return noClasses()
+                .that()
+                .doNotBelongToAnyOf(adapter)
+                .should()
+                .dependOnClassesThat(vertxInternal())
                 .because("an upgrade of Vert.x should touch one adapter class, " + adapter.getSimpleName());
     }
 
     private static DescribedPredicate<JavaClass> vertxInternal() {
-        return DescribedPredicate.describe("are Vert.x internals",
+        return DescribedPredicate.describe(
+                "are Vert.x internals",
                 type -> type.getPackageName().matches("io\\.vertx\\.(.+\\.)?(impl|internal)(\\..+)?")
-                        || type.getPackageName().startsWith("io.vertx.") && type.getSimpleName().endsWith("Internal"));
+                        || type.getPackageName().startsWith("io.vertx.")
+                                && type.getSimpleName().endsWith("Internal"));
     }
 
     /** A resource is thin: it calls the feature's logic and never reaches a database pool itself. */
     public static ArchRule resourcesNeverTouchADatabasePool() {
-        return noClasses().that().areAnnotatedWith("jakarta.ws.rs.Path")
-                .or().haveSimpleNameEndingWith("Resource")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "io.vertx.sqlclient..", "io.vertx.mutiny.sqlclient..", "io.vertx.pgclient..",
-                        "io.vertx.mutiny.pgclient..", "java.sql..", "javax.sql..")
+        return noClasses()
+                .that()
+                .areAnnotatedWith("jakarta.ws.rs.Path")
+                .or()
+                .haveSimpleNameEndingWith("Resource")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.vertx.sqlclient..",
+                        "io.vertx.mutiny.sqlclient..",
+                        "io.vertx.pgclient..",
+                        "io.vertx.mutiny.pgclient..",
+                        "java.sql..",
+                        "javax.sql..")
                 .because("resources stay thin; tenant transactions and cross-tenant reads have their own homes");
     }
 
@@ -124,8 +152,12 @@ public final class ArchitectureRules {
         String[] allowed = new String[OWN_CONNECTIONS.size() + 1];
         allowed[0] = TENANCY;
         System.arraycopy(OWN_CONNECTIONS.keySet().toArray(String[]::new), 0, allowed, 1, OWN_CONNECTIONS.size());
-        return noClasses().that().resideOutsideOfPackages(allowed)
-                .should().dependOnClassesThat(DescribedPredicate.describe("are a database pool or connection",
+        return noClasses()
+                .that()
+                .resideOutsideOfPackages(allowed)
+                .should()
+                .dependOnClassesThat(DescribedPredicate.describe(
+                        "are a database pool or connection",
                         (JavaClass type) -> POOLS_AND_CONNECTIONS.contains(type.getName())))
                 .because("tenant data is reached through TenantTransactions, other rows through CrossTenantReads"
                         + " (docs/architecture.md, \"Cross-tenant reads\")");
@@ -137,13 +169,17 @@ public final class ArchitectureRules {
      * compiler inlines it).
      */
     public static ArchRule onlyTenancyBindsATenant() {
-        return noClasses().that().resideOutsideOfPackage(TENANCY)
+        return noClasses()
+                .that()
+                .resideOutsideOfPackage(TENANCY)
                 .should(new ArchCondition<JavaClass>("name the setting " + TENANT_SETTING) {
                     @Override
                     public void check(JavaClass type, ConditionEvents events) {
                         if (bytecodeOf(type).contains(TENANT_SETTING)) {
-                            events.add(SimpleConditionEvent.satisfied(type, type.getName() + " names "
-                                    + TENANT_SETTING + ": bind through TenantTransactions or TenantBinding"));
+                            events.add(SimpleConditionEvent.satisfied(
+                                    type,
+                                    type.getName() + " names " + TENANT_SETTING
+                                            + ": bind through TenantTransactions or TenantBinding"));
                         }
                     }
                 })
@@ -169,7 +205,9 @@ public final class ArchitectureRules {
      * method or its class. A method with neither would serve any valid token whatever its scopes.
      */
     public static ArchRule everyResourceMethodDeclaresItsScope() {
-        return methods().that().areMetaAnnotatedWith("jakarta.ws.rs.HttpMethod")
+        return methods()
+                .that()
+                .areMetaAnnotatedWith("jakarta.ws.rs.HttpMethod")
                 .should(declareAScopeOrWhyNone())
                 .because("a scope is declared at the endpoint and checked in one place (docs/keys.md, scopes)");
     }
@@ -178,10 +216,16 @@ public final class ArchitectureRules {
         return new ArchCondition<>("be annotated with @RequiresScope or @NotScopeGated") {
             @Override
             public void check(JavaMethod method, ConditionEvents events) {
-                boolean declared = method.isAnnotatedWith(REQUIRES_SCOPE) || method.isAnnotatedWith(NOT_SCOPE_GATED)
+                boolean declared = method.isAnnotatedWith(REQUIRES_SCOPE)
+                        || method.isAnnotatedWith(NOT_SCOPE_GATED)
                         || method.getOwner().isAnnotatedWith(NOT_SCOPE_GATED);
-                events.add(new SimpleConditionEvent(method, declared, method.getFullName()
-                        + (declared ? " declares its scope" : " declares neither @RequiresScope nor @NotScopeGated")));
+                events.add(new SimpleConditionEvent(
+                        method,
+                        declared,
+                        method.getFullName()
+                                + (declared
+                                        ? " declares its scope"
+                                        : " declares neither @RequiresScope nor @NotScopeGated")));
             }
         };
     }

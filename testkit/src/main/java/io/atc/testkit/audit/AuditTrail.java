@@ -15,8 +15,7 @@ public final class AuditTrail {
 
     private static final Set<String> MUTATING = Set.of("post", "put", "patch", "delete");
 
-    private AuditTrail() {
-    }
+    private AuditTrail() {}
 
     /** How many events the tenant's chain holds, read as the service role in the tenant's transaction. */
     public static long eventCount(UUID tenant) {
@@ -25,7 +24,12 @@ public final class AuditTrail {
 
     /** Every POST, PUT, PATCH and DELETE the running service declares in its OpenAPI document, as "METHOD /path". */
     public static Set<String> declaredMutatingOperations() {
-        JsonPath openApi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        JsonPath openApi = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         Map<String, Map<String, Object>> paths = openApi.getMap("paths");
         Set<String> operations = new TreeSet<>();
         paths.forEach((path, methods) -> methods.keySet().stream()

@@ -2,13 +2,14 @@ package io.atc.testkit.broker;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+
 import org.jboss.logging.Logger;
+import org.testcontainers.DockerClientFactory;
 
 import io.atc.devservices.mqtt.MosquittoConfig;
 import io.atc.devservices.mqtt.MosquittoInstallation;
 import io.atc.devservices.mqtt.MosquittoProcess;
 import io.atc.devservices.mqtt.MqttBroker;
-import org.testcontainers.DockerClientFactory;
 
 /**
  * The MQTT broker for this JVM's tests, found on first use in this order: the URL in
@@ -27,8 +28,7 @@ public final class BrokerResolver {
 
     private static MqttBroker broker;
 
-    private BrokerResolver() {
-    }
+    private BrokerResolver() {}
 
     public static synchronized MqttBroker resolve() {
         if (broker == null) {
@@ -57,13 +57,16 @@ public final class BrokerResolver {
     }
 
     private static void stopOnExit(AutoCloseable running) {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                running.close();
-            } catch (Exception e) {
-                LOG.warn("Could not stop the test MQTT broker", e);
-            }
-        }, "atc-test-mqtt-broker-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                running.close();
+                            } catch (Exception e) {
+                                LOG.warn("Could not stop the test MQTT broker", e);
+                            }
+                        },
+                        "atc-test-mqtt-broker-stop"));
     }
 
     /** Parses {@value #URL_FORM}; the user must be a dynamic-security admin. Errors never echo the URL. */
@@ -83,7 +86,7 @@ public final class BrokerResolver {
             throw new IllegalArgumentException(URL_ENV + " must carry the user and password of a"
                     + " dynamic-security admin: " + URL_FORM + " (percent-encode special characters)");
         }
-        return new MqttBroker(uri.getHost(), uri.getPort(), userInfo.substring(0, colon),
-                userInfo.substring(colon + 1), "env");
+        return new MqttBroker(
+                uri.getHost(), uri.getPort(), userInfo.substring(0, colon), userInfo.substring(colon + 1), "env");
     }
 }

@@ -2,13 +2,14 @@ package io.atc.testkit.broker;
 
 import java.nio.file.Path;
 
-import io.atc.devservices.mqtt.DynsecAdmin;
-import io.atc.devservices.mqtt.MosquittoConfig;
-import io.atc.devservices.mqtt.MqttBroker;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.utility.DockerImageName;
+
+import io.atc.devservices.mqtt.DynsecAdmin;
+import io.atc.devservices.mqtt.MosquittoConfig;
+import io.atc.devservices.mqtt.MqttBroker;
 
 /** The project's Mosquitto config run in Docker, for machines without a local Mosquitto. */
 final class MosquittoContainer implements AutoCloseable {
@@ -38,7 +39,8 @@ final class MosquittoContainer implements AutoCloseable {
                 .text();
         // The image's entrypoint chowns /mosquitto to user 'mosquitto', then runs this command as
         // root; mosquitto drops to 'mosquitto', so the dynsec file created here must belong to it.
-        String command = String.join(" && ",
+        String command = String.join(
+                " && ",
                 "mosquitto_ctrl dynsec init " + DYNSEC_FILE + " " + DynsecAdmin.USER + " " + adminPassword,
                 "chown mosquitto:mosquitto " + DYNSEC_FILE,
                 "exec mosquitto -c " + CONFIG_FILE);
@@ -48,8 +50,14 @@ final class MosquittoContainer implements AutoCloseable {
                 .withExposedPorts(MQTT_PORT)
                 .waitingFor(Wait.forListeningPort());
         container.start();
-        return new MosquittoContainer(container, new MqttBroker(container.getHost(),
-                container.getMappedPort(MQTT_PORT), DynsecAdmin.USER, adminPassword, "testcontainers"));
+        return new MosquittoContainer(
+                container,
+                new MqttBroker(
+                        container.getHost(),
+                        container.getMappedPort(MQTT_PORT),
+                        DynsecAdmin.USER,
+                        adminPassword,
+                        "testcontainers"));
     }
 
     MqttBroker broker() {

@@ -13,8 +13,7 @@ import io.smallrye.config.SmallRyeConfigBuilder;
  */
 public final class ConfigMappings {
 
-    private ConfigMappings() {
-    }
+    private ConfigMappings() {}
 
     public static <T> T defaults(Class<T> mapping) {
         return of(mapping, Map.of());

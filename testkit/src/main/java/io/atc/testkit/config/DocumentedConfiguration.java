@@ -40,6 +40,7 @@ public final class DocumentedConfiguration {
 
     /** A variable in the first table cell that names one: {@code `ATC_GATEWAY_ROUTES_<ROUTE>_PATHS`}. */
     private static final Pattern DOCUMENTED = Pattern.compile("`(_?[A-Z][A-Z0-9_]*(?:<[A-Z_]+>[A-Z0-9_]*)*)`");
+
     private static final Pattern EXPRESSION = Pattern.compile("\\$\\{(atc\\.[a-z0-9.\\-]+)");
     private static final Pattern PLACEHOLDER = Pattern.compile("<[A-Z_]+>");
     private static final String KEY = "<KEY>";
@@ -79,7 +80,8 @@ public final class DocumentedConfiguration {
 
     /** Fails with every difference between the mappings and the docs' variables of these areas ({@code ATC_EDGE_}). */
     public void assertDocumentsExactly(String... areas) {
-        assertThat(differences(areas)).as("differences between %s and the config mappings %s", markdown, mappings)
+        assertThat(differences(areas))
+                .as("differences between %s and the config mappings %s", markdown, mappings)
                 .isEmpty();
     }
 
@@ -126,7 +128,9 @@ public final class DocumentedConfiguration {
     private static boolean sameVariable(String documented, String read) {
         String doc = PLACEHOLDER.matcher(documented).replaceAll(KEY);
         String known = PLACEHOLDER.matcher(read).replaceAll(KEY);
-        return doc.equals(known) || asPattern(known).matcher(doc).matches() || asPattern(doc).matcher(known).matches();
+        return doc.equals(known)
+                || asPattern(known).matcher(doc).matches()
+                || asPattern(doc).matcher(known).matches();
     }
 
     private static Pattern asPattern(String name) {
@@ -149,7 +153,8 @@ public final class DocumentedConfiguration {
                 Matcher variable = DOCUMENTED.matcher(cell);
                 boolean found = false;
                 while (variable.find()) {
-                    if (variable.group(1).startsWith("ATC_") || variable.group(1).startsWith("_")) {
+                    if (variable.group(1).startsWith("ATC_")
+                            || variable.group(1).startsWith("_")) {
                         names.add(variable.group(1));
                         found = true;
                     }
@@ -164,7 +169,9 @@ public final class DocumentedConfiguration {
 
     private static void collect(Class<?> group, String prefix, Set<String> names) {
         for (Method method : group.getMethods()) {
-            if (method.isDefault() || Modifier.isStatic(method.getModifiers()) || method.getParameterCount() > 0
+            if (method.isDefault()
+                    || Modifier.isStatic(method.getModifiers())
+                    || method.getParameterCount() > 0
                     || method.getDeclaringClass() == Object.class) {
                 continue;
             }
@@ -199,7 +206,9 @@ public final class DocumentedConfiguration {
 
     private static String name(Method method) {
         WithName named = method.getAnnotation(WithName.class);
-        return named != null ? named.value() : method.getName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+        return named != null
+                ? named.value()
+                : method.getName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 
     /** Variables read only through expressions such as {@code quarkus.http.port=${atc.edge.port:8084}}. */
@@ -207,7 +216,8 @@ public final class DocumentedConfiguration {
         Set<String> names = new TreeSet<>();
         for (String resource : List.of("application.properties", "META-INF/microprofile-config.properties")) {
             try {
-                for (URL url : Collections.list(DocumentedConfiguration.class.getClassLoader().getResources(resource))) {
+                for (URL url : Collections.list(
+                        DocumentedConfiguration.class.getClassLoader().getResources(resource))) {
                     try (InputStream in = url.openStream()) {
                         Matcher expression = EXPRESSION.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
                         while (expression.find()) {

@@ -11,8 +11,7 @@ import static org.hamcrest.Matchers.hasItem;
  */
 public final class OperableServiceAssertions {
 
-    private OperableServiceAssertions() {
-    }
+    private OperableServiceAssertions() {}
 
     public static void assertOperable(String openApiTitle) {
         assertOperable(openApiTitle, "http_server_requests_seconds");
@@ -21,16 +20,25 @@ public final class OperableServiceAssertions {
     /** @param requestMetric the Prometheus name of the service's per-request timer (the gateway times proxied requests itself) */
     public static void assertOperable(String openApiTitle, String requestMetric) {
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("PostgreSQL")));
-        given().get("/v1/no-such-route").then().statusCode(404)
+        given().get("/v1/no-such-route")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404));
-        given().get("/q/metrics").then().statusCode(200)
+        given().get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("jvm_memory_used_bytes"))
                 .body(containsString(requestMetric));
-        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+        given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body("info.title", equalTo(openApiTitle));
     }
 }

@@ -23,8 +23,7 @@ public final class InternalTokens {
 
     private static final KeyPair KEYS = generate();
 
-    private InternalTokens() {
-    }
+    private InternalTokens() {}
 
     /** The value services read from ATC_INTERNAL_JWT_PUBLIC_KEY. */
     public static String publicKey() {

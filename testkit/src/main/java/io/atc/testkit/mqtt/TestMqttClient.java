@@ -1,15 +1,5 @@
 package io.atc.testkit.mqtt;
 
-import io.atc.devservices.mqtt.MqttBroker;
-
-import io.netty.handler.codec.mqtt.MqttQoS;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.net.PemKeyCertOptions;
-import io.vertx.core.net.PemTrustOptions;
-import io.vertx.mqtt.MqttClient;
-import io.vertx.mqtt.MqttClientOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -21,13 +11,22 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.atc.devservices.mqtt.MqttBroker;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
+import io.vertx.mqtt.MqttClient;
+import io.vertx.mqtt.MqttClientOptions;
+
 /** A blocking MQTT 3.1.1 client for tests, one operation at a time, everything at QoS 1. */
 public final class TestMqttClient implements AutoCloseable {
 
     private static final long TIMEOUT_SECONDS = 5;
 
-    public record Message(String topic, String payload) {
-    }
+    public record Message(String topic, String payload) {}
 
     /**
      * A device's TLS identity: its certificate chain (leaf first) and private key, and the CA the
@@ -50,23 +49,32 @@ public final class TestMqttClient implements AutoCloseable {
     private TestMqttClient(MqttClient client) {
         this.client = client;
         client.closeHandler(ignored -> closed.complete(null));
-        client.publishHandler(message -> received.add(new Message(message.topicName(), message.payload().toString())));
+        client.publishHandler(message ->
+                received.add(new Message(message.topicName(), message.payload().toString())));
         client.subscribeCompletionHandler(ack -> pendingSubAck.complete(ack.grantedQoSLevels()));
         client.publishCompletionHandler(packetId -> pendingPubAck.complete(packetId));
     }
 
     /** Connects, or fails with a {@link io.vertx.mqtt.MqttConnectionException} as root cause. */
     public static TestMqttClient connect(Vertx vertx, MqttBroker broker, String username, String password) {
-        return connect(vertx, broker, new MqttClientOptions().setUsername(username).setPassword(password));
+        return connect(
+                vertx, broker, new MqttClientOptions().setUsername(username).setPassword(password));
     }
 
     /**
      * Connects with a clean session under a given client id, which ends that client id's stored
      * session at the broker (and takes over a live connection that uses it).
      */
-    public static TestMqttClient connect(Vertx vertx, MqttBroker broker, String username, String password, String clientId) {
-        return connect(vertx, broker, new MqttClientOptions().setUsername(username).setPassword(password)
-                .setClientId(clientId).setCleanSession(true));
+    public static TestMqttClient connect(
+            Vertx vertx, MqttBroker broker, String username, String password, String clientId) {
+        return connect(
+                vertx,
+                broker,
+                new MqttClientOptions()
+                        .setUsername(username)
+                        .setPassword(password)
+                        .setClientId(clientId)
+                        .setCleanSession(true));
     }
 
     private static TestMqttClient connect(Vertx vertx, MqttBroker broker, MqttClientOptions options) {

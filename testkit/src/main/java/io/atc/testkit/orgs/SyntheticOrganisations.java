@@ -34,8 +34,8 @@ public final class SyntheticOrganisations {
             synchronized (SyntheticOrganisations.class) {
                 current = shared;
                 if (current == null) {
-                    current = new SyntheticOrganisations(create(database, "Synthetic Org A"),
-                            create(database, "Synthetic Org B"));
+                    current = new SyntheticOrganisations(
+                            create(database, "Synthetic Org A"), create(database, "Synthetic Org B"));
                     shared = current;
                 }
             }
@@ -57,8 +57,8 @@ public final class SyntheticOrganisations {
         try (Connection app = database.connectAsApp()) {
             app.setAutoCommit(false);
             bindTenant(app, tenantId);
-            try (PreparedStatement tenant = app.prepareStatement(
-                    "insert into tenancy.tenants (tenant_id, name) values (?, ?)")) {
+            try (PreparedStatement tenant =
+                    app.prepareStatement("insert into tenancy.tenants (tenant_id, name) values (?, ?)")) {
                 tenant.setObject(1, tenantId);
                 tenant.setString(2, name);
                 tenant.executeUpdate();

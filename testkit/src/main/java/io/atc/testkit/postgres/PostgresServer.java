@@ -9,8 +9,8 @@ import java.sql.SQLException;
  *
  * @param origin where it came from: env, local-service, testcontainers or embedded
  */
-public record PostgresServer(String host, int port, String adminUser, String adminPassword, String adminDatabase,
-        String origin) {
+public record PostgresServer(
+        String host, int port, String adminUser, String adminPassword, String adminDatabase, String origin) {
 
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://" + host + ":" + port + "/" + database;

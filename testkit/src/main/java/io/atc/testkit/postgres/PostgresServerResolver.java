@@ -9,12 +9,12 @@ import java.sql.SQLException;
 import java.util.Properties;
 
 import org.jboss.logging.Logger;
-
-import io.atc.devservices.postgres.EmbeddedPostgresServer;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
+
+import io.atc.devservices.postgres.EmbeddedPostgresServer;
 
 /**
  * Finds a Postgres server for the tests, in this order: an explicit admin URL in
@@ -27,8 +27,7 @@ public final class PostgresServerResolver {
 
     private static final Logger LOG = Logger.getLogger(PostgresServerResolver.class);
 
-    private PostgresServerResolver() {
-    }
+    private PostgresServerResolver() {}
 
     static PostgresServer resolve() {
         String explicit = System.getenv(ENV_URL);
@@ -52,16 +51,25 @@ public final class PostgresServerResolver {
     static PostgresServer fromUrl(String url) {
         URI uri = URI.create(url.startsWith("jdbc:") ? url.substring(5) : url);
         if (!"postgresql".equals(uri.getScheme()) && !"postgres".equals(uri.getScheme())) {
-            throw new IllegalArgumentException(ENV_URL + " must look like postgresql://user:password@host:port/database");
+            throw new IllegalArgumentException(
+                    ENV_URL + " must look like postgresql://user:password@host:port/database");
         }
         String userInfo = uri.getRawUserInfo();
         if (userInfo == null || userInfo.isBlank()) {
-            throw new IllegalArgumentException(ENV_URL + " must name an admin user (postgresql://user:password@host:port/database)");
+            throw new IllegalArgumentException(
+                    ENV_URL + " must name an admin user (postgresql://user:password@host:port/database)");
         }
         String[] credentials = userInfo.split(":", 2);
-        String database = uri.getPath() == null || uri.getPath().length() <= 1 ? "postgres" : uri.getPath().substring(1);
-        return new PostgresServer(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(),
-                decode(credentials[0]), credentials.length > 1 ? decode(credentials[1]) : "", database, "env");
+        String database = uri.getPath() == null || uri.getPath().length() <= 1
+                ? "postgres"
+                : uri.getPath().substring(1);
+        return new PostgresServer(
+                uri.getHost(),
+                uri.getPort() < 0 ? 5432 : uri.getPort(),
+                decode(credentials[0]),
+                credentials.length > 1 ? decode(credentials[1]) : "",
+                database,
+                "env");
     }
 
     static boolean answers(PostgresServer server) {
@@ -93,8 +101,8 @@ public final class PostgresServerResolver {
                 .waitingFor(Wait.forLogMessage(".*database system is ready to accept connections.*\\n", 2));
         container.start();
         Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "postgres-container-stop"));
-        return new PostgresServer(container.getHost(), container.getMappedPort(5432), "postgres", "", "postgres",
-                "testcontainers");
+        return new PostgresServer(
+                container.getHost(), container.getMappedPort(5432), "postgres", "", "postgres", "testcontainers");
     }
 
     private static String decode(String value) {

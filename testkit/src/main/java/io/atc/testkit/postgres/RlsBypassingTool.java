@@ -22,9 +22,12 @@ public final class RlsBypassingTool implements BeforeAllCallback, AfterAllCallba
     @Override
     public void beforeAll(ExtensionContext context) {
         TestDatabase database = TestDatabase.shared();
-        role = ThrowawayRole.create(database, "bypassrls in role " + database.target().appUser());
-        pool = Pool.newInstance(PgBuilder.pool().with(new PoolOptions().setMaxSize(2))
-                .connectingTo(role.connectOptions()).build());
+        role = ThrowawayRole.create(
+                database, "bypassrls in role " + database.target().appUser());
+        pool = Pool.newInstance(PgBuilder.pool()
+                .with(new PoolOptions().setMaxSize(2))
+                .connectingTo(role.connectOptions())
+                .build());
     }
 
     @Override

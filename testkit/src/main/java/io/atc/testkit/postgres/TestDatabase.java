@@ -63,13 +63,15 @@ public final class TestDatabase {
     public static TestDatabase create(PostgresServer server) {
         String suffix = LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss")) + "_" + randomHex(4);
         String database = PREFIX + suffix;
-        DatabaseTarget target = new DatabaseTarget(server.uri(database), "atc_owner_" + suffix, randomHex(16),
-                "atc_app_" + suffix, randomHex(16));
+        DatabaseTarget target = new DatabaseTarget(
+                server.uri(database), "atc_owner_" + suffix, randomHex(16), "atc_app_" + suffix, randomHex(16));
         try (Connection admin = server.connectAsAdmin()) {
             DatabaseProvisioner.create(admin, database, target);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create a test database on " + server.origin() + " Postgres "
-                    + server.host() + ":" + server.port() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot create a test database on " + server.origin() + " Postgres " + server.host() + ":"
+                            + server.port() + ": " + e.getMessage(),
+                    e);
         }
         DatabaseMigrator.migrate(target);
         LOG.infof("test database %s on %s Postgres %s:%d", database, server.origin(), server.host(), server.port());

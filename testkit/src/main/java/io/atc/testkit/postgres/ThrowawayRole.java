@@ -35,7 +35,9 @@ public final class ThrowawayRole implements AutoCloseable {
     public static ThrowawayRole create(TestDatabase database, String attributes) {
         byte[] secret = new byte[16];
         RANDOM.nextBytes(secret);
-        ThrowawayRole role = new ThrowawayRole(database, database.name() + "_r" + SEQUENCE.incrementAndGet(),
+        ThrowawayRole role = new ThrowawayRole(
+                database,
+                database.name() + "_r" + SEQUENCE.incrementAndGet(),
                 HexFormat.of().formatHex(secret));
         role.apply("create role %s login password '" + role.password + "' " + attributes);
         role.apply("grant connect on database " + database.name() + " to %s");
@@ -52,12 +54,13 @@ public final class ThrowawayRole implements AutoCloseable {
 
     /** Runs {@code statement} as the admin in the test database, with {@code %s} standing for this role's name. */
     public ThrowawayRole apply(String statement) {
-        try (Connection admin = adminInDatabase(); Statement sql = admin.createStatement()) {
+        try (Connection admin = adminInDatabase();
+                Statement sql = admin.createStatement()) {
             sql.execute(statement.formatted(name));
             return this;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot run " + statement.formatted(name).replace(password, "***") + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot run " + statement.formatted(name).replace(password, "***") + ": " + e.getMessage(), e);
         }
     }
 

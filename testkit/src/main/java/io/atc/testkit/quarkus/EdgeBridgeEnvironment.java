@@ -17,11 +17,10 @@ import io.atc.testkit.postgres.TestDatabase;
  */
 public final class EdgeBridgeEnvironment {
 
-    private EdgeBridgeEnvironment() {
-    }
+    private EdgeBridgeEnvironment() {}
 
-    public static Map<String, String> of(TestDatabase database, MqttBroker broker, String ingestPassword, Path blobs,
-            Path pkiDataDir) {
+    public static Map<String, String> of(
+            TestDatabase database, MqttBroker broker, String ingestPassword, Path blobs, Path pkiDataDir) {
         Map<String, String> environment = new HashMap<>();
         environment.put("ATC_DB_URL", database.target().uri());
         environment.put("ATC_DB_APP_USER", database.target().appUser());

@@ -24,7 +24,8 @@ import io.atc.devservices.process.PackagedJvm;
  */
 public final class PackagedService implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final Process process;
     private final int port;
@@ -41,13 +42,14 @@ public final class PackagedService implements AutoCloseable {
      * @param portVariable the variable that sets its HTTP port, e.g. ATC_EDGE_PORT
      * @param javaOptions  JVM options, e.g. -Xmx256m
      */
-    public static PackagedService start(Path jar, String portVariable, Map<String, String> environment,
-            List<String> javaOptions) {
+    public static PackagedService start(
+            Path jar, String portVariable, Map<String, String> environment, List<String> javaOptions) {
         List<String> command = PackagedJvm.command(jar, javaOptions, "package the service first");
         try {
             int port = freePort();
             Path log = Files.createTempFile("atc-service-", ".log");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
             builder.environment().put(portVariable, String.valueOf(port));
@@ -66,7 +68,9 @@ public final class PackagedService implements AutoCloseable {
 
     /** The body of GET {@code path} (e.g. /q/metrics). */
     public String get(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(5)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + path))
+                .timeout(Duration.ofSeconds(5))
+                .build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
     }
 

@@ -9,12 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * One operation of a service's OpenAPI document, its parameters, the schema of its JSON body and the scope it
  * requires ({@code x-atc-scope}), if any.
  */
-record ApiOperation(String method, String path, List<Parameter> parameters, Optional<JsonNode> jsonBody,
-        Optional<String> scope) {
+record ApiOperation(
+        String method, String path, List<Parameter> parameters, Optional<JsonNode> jsonBody, Optional<String> scope) {
 
     /** A declared parameter: {@code in} is path, query, header or cookie. */
-    record Parameter(String name, String in, JsonNode schema) {
-    }
+    record Parameter(String name, String in, JsonNode schema) {}
 
     @Override
     public String toString() {

@@ -8,10 +8,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 /** JSON with every non-ASCII character escaped, so a lone surrogate travels as the \\uD83D a client would write. */
 final class AsciiJson {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+    private static final ObjectMapper JSON =
+            JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
-    private AsciiJson() {
-    }
+    private AsciiJson() {}
 
     static String write(Object value) {
         try {

@@ -60,17 +60,18 @@ public final class HostileInputSweep {
         return report;
     }
 
-    private void sweepBody(ApiOperation operation, JsonNode schema, JsonNode valid, SampleBodies samples, SweepReport report) {
+    private void sweepBody(
+            ApiOperation operation, JsonNode schema, JsonNode valid, SampleBodies samples, SweepReport report) {
         report.operationWithBody(operation);
         String path = fill(operation, Map.of());
-        report.expectNoServerError(operation + " with a valid-looking body",
-                send(given(), operation, path, headerValues, valid), true);
+        report.expectNoServerError(
+                operation + " with a valid-looking body", send(given(), operation, path, headerValues, valid), true);
         for (FieldPath field : samples.textFields(schema)) {
             report.textField(operation, field);
             for (HostileText hostile : HostileText.values()) {
                 String what = operation + " with " + hostile + " in " + field;
-                Response answer = send(given(), operation, path, headerValues,
-                        SampleBodies.withText(valid, field, hostile.text()));
+                Response answer = send(
+                        given(), operation, path, headerValues, SampleBodies.withText(valid, field, hostile.text()));
                 if (hostile.postgresCannotStore()) {
                     report.expectRefusalNaming(what, answer, field.toString());
                 } else {
@@ -99,7 +100,8 @@ public final class HostileInputSweep {
     }
 
     /** The operation with {@code hostile} in {@code parameter}: percent-encoded in a URL, as it is in a header or cookie. */
-    private Response sendWith(ApiOperation.Parameter parameter, HostileText hostile, ApiOperation operation, JsonNode body) {
+    private Response sendWith(
+            ApiOperation.Parameter parameter, HostileText hostile, ApiOperation operation, JsonNode body) {
         RequestSpecification request = given();
         String path = fill(operation, Map.of());
         Map<String, String> headers = new HashMap<>(headerValues);
@@ -113,7 +115,11 @@ public final class HostileInputSweep {
         return send(request, operation, path, headers, body);
     }
 
-    private Response send(RequestSpecification request, ApiOperation operation, String path, Map<String, String> headers,
+    private Response send(
+            RequestSpecification request,
+            ApiOperation operation,
+            String path,
+            Map<String, String> headers,
             JsonNode body) {
         request.urlEncodingEnabled(false).auth().oauth2(token).headers(headers);
         if (body != null) {

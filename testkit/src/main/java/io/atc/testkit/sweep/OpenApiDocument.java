@@ -26,8 +26,12 @@ final class OpenApiDocument {
     }
 
     static OpenApiDocument ofRunningService() {
-        byte[] document = given().queryParam("format", "json").get("/q/openapi")
-                .then().statusCode(200).extract().asByteArray();
+        byte[] document = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
         try {
             return new OpenApiDocument(new ObjectMapper().readTree(document));
         } catch (IOException e) {
@@ -41,8 +45,12 @@ final class OpenApiDocument {
             for (String method : METHODS) {
                 JsonNode operation = path.getValue().get(method);
                 if (operation != null) {
-                    operations.add(new ApiOperation(method, path.getKey(), parameters(path.getValue(), operation),
-                            jsonBody(operation), Optional.ofNullable(operation.path(SCOPE).textValue())));
+                    operations.add(new ApiOperation(
+                            method,
+                            path.getKey(),
+                            parameters(path.getValue(), operation),
+                            jsonBody(operation),
+                            Optional.ofNullable(operation.path(SCOPE).textValue())));
                 }
             }
         }
@@ -70,8 +78,8 @@ final class OpenApiDocument {
         for (JsonNode declared : List.of(pathItem.path("parameters"), operation.path("parameters"))) {
             for (JsonNode parameter : declared) {
                 JsonNode resolved = resolve(parameter);
-                parameters.add(new ApiOperation.Parameter(resolved.path("name").asText(), resolved.path("in").asText(),
-                        resolved.path("schema")));
+                parameters.add(new ApiOperation.Parameter(
+                        resolved.path("name").asText(), resolved.path("in").asText(), resolved.path("schema")));
             }
         }
         return parameters;

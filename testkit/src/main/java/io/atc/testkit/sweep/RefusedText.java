@@ -11,12 +11,13 @@ import io.restassured.response.ValidatableResponse;
 /** How every service answers text Postgres cannot store, for tests of a particular endpoint. */
 public final class RefusedText {
 
-    private RefusedText() {
-    }
+    private RefusedText() {}
 
     /** The {@link HostileText} values Postgres cannot store. */
     public static List<HostileText> unstorable() {
-        return Arrays.stream(HostileText.values()).filter(HostileText::postgresCannotStore).toList();
+        return Arrays.stream(HostileText.values())
+                .filter(HostileText::postgresCannotStore)
+                .toList();
     }
 
     /** A 422 invalid-input problem naming {@code field} with the rule's message. */

@@ -48,7 +48,8 @@ final class SampleBodies {
         for (int i = 0; i < segments.size(); i++) {
             Object segment = segments.get(i);
             boolean last = i == segments.size() - 1;
-            JsonNode next = last ? TextNode.valueOf(text)
+            JsonNode next = last
+                    ? TextNode.valueOf(text)
                     : segments.get(i + 1) instanceof Integer ? NODES.arrayNode() : NODES.objectNode();
             container = place(container, segment, next, last);
         }
@@ -91,7 +92,8 @@ final class SampleBodies {
             case "object" -> {
                 ObjectNode object = NODES.objectNode();
                 if (depth < MAX_DEPTH) {
-                    for (Map.Entry<String, JsonNode> property : resolved.path("properties").properties()) {
+                    for (Map.Entry<String, JsonNode> property :
+                            resolved.path("properties").properties()) {
                         if (!effective(property.getValue()).path("readOnly").asBoolean()) {
                             object.set(property.getKey(), sample(property.getValue(), depth + 1));
                         }
@@ -107,7 +109,9 @@ final class SampleBodies {
                 yield array;
             }
             case "string" -> TextNode.valueOf(sampleText(resolved.path("format").asText()));
-            case "integer", "number" -> NODES.numberNode(resolved.has("minimum") ? resolved.get("minimum").asLong() : 1);
+            case "integer", "number" ->
+                NODES.numberNode(
+                        resolved.has("minimum") ? resolved.get("minimum").asLong() : 1);
             case "boolean" -> NODES.booleanNode(true);
             default -> NODES.nullNode();
         };
@@ -131,11 +135,13 @@ final class SampleBodies {
         }
         switch (type(resolved)) {
             case "string" -> fields.add(at);
-            case "object" -> resolved.path("properties").properties()
-                    .forEach(property -> collectTextFields(property.getValue(), at.field(property.getKey()), fields, depth + 1));
+            case "object" ->
+                resolved.path("properties")
+                        .properties()
+                        .forEach(property ->
+                                collectTextFields(property.getValue(), at.field(property.getKey()), fields, depth + 1));
             case "array" -> collectTextFields(resolved.path("items"), at.index(0), fields, depth + 1);
-            default -> {
-            }
+            default -> {}
         }
     }
 

@@ -34,23 +34,31 @@ public final class ScopeSweep {
     /** @param atLeast how many gated operations the document must have, so an empty or unread document cannot pass */
     public void assertEveryGatedOperationRefusesACallerWithoutItsScope(int atLeast) {
         List<ApiOperation> gated = OpenApiDocument.ofRunningService().operations().stream()
-                .filter(operation -> operation.scope().isPresent()).toList();
-        TreeSet<String> scopes = new TreeSet<>(gated.stream().map(operation -> operation.scope().orElseThrow()).toList());
+                .filter(operation -> operation.scope().isPresent())
+                .toList();
+        TreeSet<String> scopes = new TreeSet<>(
+                gated.stream().map(operation -> operation.scope().orElseThrow()).toList());
         List<String> failures = new ArrayList<>();
         for (ApiOperation operation : gated) {
             String scope = operation.scope().orElseThrow();
-            String[] others = scopes.stream().filter(other -> !other.equals(scope)).toArray(String[]::new);
+            String[] others =
+                    scopes.stream().filter(other -> !other.equals(scope)).toArray(String[]::new);
             RequestSpecification request = given().auth().oauth2(InternalTokens.forTenant(tenant, others));
             if (operation.jsonBody().isPresent()) {
                 request.contentType("application/json").body("{}");
             }
             Response answer = request.request(operation.method(), madeUpPath(operation));
-            refusal(answer, scope).ifPresent(why -> failures.add(operation + " without " + scope + ": " + why
-                    + " (" + answer.statusCode() + " " + answer.asString() + ")"));
+            refusal(answer, scope)
+                    .ifPresent(why -> failures.add(operation + " without " + scope + ": " + why + " ("
+                            + answer.statusCode() + " " + answer.asString() + ")"));
         }
         System.out.printf("scope sweep: %d gated operations, scopes %s%n", gated.size(), scopes);
-        assertThat(gated).as("operations the OpenAPI document says a scope gates").hasSizeGreaterThanOrEqualTo(atLeast);
-        assertThat(failures).as("gated operations that did not refuse a caller without their scope").isEmpty();
+        assertThat(gated)
+                .as("operations the OpenAPI document says a scope gates")
+                .hasSizeGreaterThanOrEqualTo(atLeast);
+        assertThat(failures)
+                .as("gated operations that did not refuse a caller without their scope")
+                .isEmpty();
     }
 
     private static Optional<String> refusal(Response answer, String scope) {
@@ -62,7 +70,8 @@ public final class ScopeSweep {
             return Optional.of("not a forbidden problem+json");
         }
         String expected = "This key lacks the " + scope + " scope.";
-        return expected.equals(answer.jsonPath().getString("detail")) ? Optional.empty()
+        return expected.equals(answer.jsonPath().getString("detail"))
+                ? Optional.empty()
                 : Optional.of("the detail is not \"" + expected + "\"");
     }
 

@@ -25,12 +25,16 @@ public final class SweepReport {
      * sweep reached at least this much of the service, so an empty or unreadable document cannot pass.
      */
     public void assertNothingReachedPostgresAsA500(int atLeastOperationsWithBodies, int atLeastTextFields) {
-        System.out.printf("hostile input sweep: %d requests, %d operations with JSON bodies, %d text fields, %d parameters%n",
+        System.out.printf(
+                "hostile input sweep: %d requests, %d operations with JSON bodies, %d text fields, %d parameters%n",
                 requests, operationsWithBodies.size(), textFields.size(), parameters.size());
-        assertThat(operationsWithBodies).as("operations with a JSON body the sweep reached")
+        assertThat(operationsWithBodies)
+                .as("operations with a JSON body the sweep reached")
                 .hasSizeGreaterThanOrEqualTo(atLeastOperationsWithBodies);
         assertThat(textFields).as("text fields the sweep filled").hasSizeGreaterThanOrEqualTo(atLeastTextFields);
-        assertThat(failures).as("answers that broke the promise, of " + requests + " requests").isEmpty();
+        assertThat(failures)
+                .as("answers that broke the promise, of " + requests + " requests")
+                .isEmpty();
     }
 
     void operationWithBody(ApiOperation operation) {

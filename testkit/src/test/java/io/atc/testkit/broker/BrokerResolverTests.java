@@ -1,11 +1,12 @@
 package io.atc.testkit.broker;
 
-import io.atc.testkit.mqtt.TestMqttClient;
-import io.atc.devservices.mqtt.MqttBroker;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Vertx;
 import org.junit.jupiter.api.Test;
+
+import io.atc.devservices.mqtt.MqttBroker;
+import io.atc.testkit.mqtt.TestMqttClient;
+import io.vertx.core.Vertx;
 
 class BrokerResolverTests {
 

@@ -67,14 +67,19 @@ class DocumentedConfigurationTests {
 
     @Test
     void aMapKeyMayBeDocumentedByName() throws IOException {
-        List<String> lines = COMPLETE.stream().map(line -> line.replace("<NAME>", "KEYS")).toList();
-        assertThat(DocumentedConfiguration.of(docs(lines)).mappings(SampleConfig.class).differences("ATC_SAMPLE_"))
+        List<String> lines =
+                COMPLETE.stream().map(line -> line.replace("<NAME>", "KEYS")).toList();
+        assertThat(DocumentedConfiguration.of(docs(lines))
+                        .mappings(SampleConfig.class)
+                        .differences("ATC_SAMPLE_"))
                 .isEmpty();
     }
 
     @Test
     void anUndocumentedPropertyFails() throws IOException {
-        List<String> lines = COMPLETE.stream().filter(line -> !line.startsWith("| `ATC_SAMPLE_SECRET`")).toList();
+        List<String> lines = COMPLETE.stream()
+                .filter(line -> !line.startsWith("| `ATC_SAMPLE_SECRET`"))
+                .toList();
         DocumentedConfiguration check = DocumentedConfiguration.of(docs(lines)).mappings(SampleConfig.class);
         assertThat(check.differences("ATC_SAMPLE_"))
                 .containsExactly("ATC_SAMPLE_SECRET is read by a config mapping but not listed in configuration.md");
@@ -87,15 +92,20 @@ class DocumentedConfigurationTests {
         lines.add("| `ATC_SAMPLE_RETIRED_SETTING` | 1 | nobody reads this |");
         DocumentedConfiguration check = DocumentedConfiguration.of(docs(lines)).mappings(SampleConfig.class);
         assertThat(check.differences("ATC_SAMPLE_"))
-                .containsExactly("ATC_SAMPLE_RETIRED_SETTING is listed in configuration.md but no config mapping reads it");
-        assertThat(check.exempt("ATC_SAMPLE_RETIRED_SETTING", "read by a script").differences("ATC_SAMPLE_")).isEmpty();
+                .containsExactly(
+                        "ATC_SAMPLE_RETIRED_SETTING is listed in configuration.md but no config mapping reads it");
+        assertThat(check.exempt("ATC_SAMPLE_RETIRED_SETTING", "read by a script")
+                        .differences("ATC_SAMPLE_"))
+                .isEmpty();
     }
 
     @Test
     void aCombinedRowMustBeSplit() throws IOException {
         List<String> lines = new ArrayList<>(COMPLETE);
         lines.add("| `ATC_SAMPLE_COMMAND_TIMEOUT` / `_SECRET` | 1 | combined |");
-        assertThat(DocumentedConfiguration.of(docs(lines)).mappings(SampleConfig.class).differences("ATC_SAMPLE_"))
+        assertThat(DocumentedConfiguration.of(docs(lines))
+                        .mappings(SampleConfig.class)
+                        .differences("ATC_SAMPLE_"))
                 .containsExactly("_SECRET is not a full name: give each variable its own row");
     }
 

@@ -20,13 +20,15 @@ class EmbeddedPostgresHostsAMigratedDatabaseTests {
     @Test
     void aRunDatabaseCanBeCreatedMigratedAndUsedOnEmbeddedPostgres() throws Exception {
         try (EmbeddedPostgresServer embedded = EmbeddedPostgresServer.start()) {
-            PostgresServer server = new PostgresServer(embedded.host(), embedded.port(), embedded.superuser(), "",
-                    "postgres", "embedded");
+            PostgresServer server = new PostgresServer(
+                    embedded.host(), embedded.port(), embedded.superuser(), "", "postgres", "embedded");
             TestDatabase database = TestDatabase.create(server);
             try {
                 SyntheticOrganisation org = SyntheticOrganisations.create(database, "Embedded Org");
                 try (Connection owner = database.connectAsOwner()) {
-                    assertThat(RowLevelSecurityCatalog.violations(owner, database.target().appUser())).isEmpty();
+                    assertThat(RowLevelSecurityCatalog.violations(
+                                    owner, database.target().appUser()))
+                            .isEmpty();
                 }
                 assertThat(org.siteIds()).hasSize(2);
             } finally {

@@ -15,8 +15,7 @@ public final class Scopes {
 
     private static final Comparator<Scope> BY_WIRE_NAME = Comparator.comparing(Scope::wireName);
 
-    private Scopes() {
-    }
+    private Scopes() {}
 
     /** The scopes a client named, each once, in wire-name order; 422 naming {@code field} for none or an unknown one. */
     public static List<Scope> canonical(String field, List<String> scopes) {
@@ -28,14 +27,19 @@ public final class Scopes {
                 throw ProblemException.invalid(field + "[" + i + "]", "unknown scope; one of " + Scope.wireNames());
             }
         }
-        return scopes.stream().map(scope -> Scope.fromWireName(scope).orElseThrow()).distinct().sorted(BY_WIRE_NAME)
+        return scopes.stream()
+                .map(scope -> Scope.fromWireName(scope).orElseThrow())
+                .distinct()
+                .sorted(BY_WIRE_NAME)
                 .toList();
     }
 
     /** The scopes of a stored key or user, written by {@link #canonical} and so all known. */
     public static List<Scope> stored(List<String> scopes) {
-        return scopes.stream().map(scope -> Scope.fromWireName(scope)
-                .orElseThrow(() -> new IllegalStateException("a stored scope no Scope names: " + scope))).toList();
+        return scopes.stream()
+                .map(scope -> Scope.fromWireName(scope)
+                        .orElseThrow(() -> new IllegalStateException("a stored scope no Scope names: " + scope)))
+                .toList();
     }
 
     public static List<String> wireNames(Collection<Scope> scopes) {
@@ -48,10 +52,16 @@ public final class Scopes {
      * Checked before anything is written, so a refusal leaves nothing behind.
      */
     public static void requireGrantableBy(Caller caller, Collection<Scope> scopes) {
-        List<String> lacking = scopes.stream().filter(scope -> !caller.holds(scope)).map(Scope::wireName).sorted().toList();
+        List<String> lacking = scopes.stream()
+                .filter(scope -> !caller.holds(scope))
+                .map(Scope::wireName)
+                .sorted()
+                .toList();
         if (!lacking.isEmpty()) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "A caller can only grant scopes it holds itself;"
-                    + " this one lacks " + String.join(", ", lacking) + ".");
+            throw new ProblemException(
+                    ProblemType.FORBIDDEN,
+                    "A caller can only grant scopes it holds itself;" + " this one lacks " + String.join(", ", lacking)
+                            + ".");
         }
     }
 }

@@ -12,9 +12,9 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.smallrye.mutiny.Uni;
 import io.atc.core.identity.NotScopeGated;
 import io.atc.core.keys.KeyVerdict;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Internal: the gateway's way to verify a key on a cache miss. Only a caller holding the gateway's
@@ -35,7 +35,8 @@ public class KeyVerificationResource {
     }
 
     /** The key travels in the body, never in a URL or a header that proxies log. */
-    public record Presented(@NotNull(message = "is required") String key) {
+    public record Presented(
+            @NotNull(message = "is required") String key) {
 
         @Override
         public String toString() {

@@ -10,6 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.atc.core.audit.AuditEntry;
+import io.atc.core.keys.ApiKeyFormat;
+import io.atc.core.keys.KeyVerdict;
+import io.atc.core.keys.ParsedApiKey;
 import io.atc.core.tenancy.Audited;
 import io.atc.core.tenancy.CrossTenantRead;
 import io.atc.core.tenancy.CrossTenantReads;
@@ -21,9 +24,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.atc.core.keys.ApiKeyFormat;
-import io.atc.core.keys.ParsedApiKey;
-import io.atc.core.keys.KeyVerdict;
 
 /**
  * Verifies a presented key for the gateway. A wrong shape, another environment or a bad checksum
@@ -36,7 +36,8 @@ import io.atc.core.keys.KeyVerdict;
 public class KeyVerifier {
 
     private static final Logger LOG = Logger.getLogger(KeyVerifier.class);
-    private static final String REHASH = "update keys.api_keys set secret_hash = $2 where key_id = $1 and tenant_id = $3";
+    private static final String REHASH =
+            "update keys.api_keys set secret_hash = $2 where key_id = $1 and tenant_id = $3";
 
     private final CrossTenantReads reads;
     private final TenantTransactions transactions;
@@ -45,8 +46,13 @@ public class KeyVerifier {
     private final Argon2idHasher hasher;
     private final MeterRegistry meters;
 
-    public KeyVerifier(CrossTenantReads reads, TenantTransactions transactions, ApiKeyFormat format, KeyFingerprints fingerprints,
-            Argon2idHasher hasher, MeterRegistry meters) {
+    public KeyVerifier(
+            CrossTenantReads reads,
+            TenantTransactions transactions,
+            ApiKeyFormat format,
+            KeyFingerprints fingerprints,
+            Argon2idHasher hasher,
+            MeterRegistry meters) {
         this.reads = reads;
         this.transactions = transactions;
         this.format = format;
@@ -77,11 +83,17 @@ public class KeyVerifier {
             UUID keyId = row.getUUID("key_id");
             KeyStatus status = KeyStatus.of(row.getOffsetDateTime("revoked_at"), row.getOffsetDateTime("expires_at"));
             if (status != KeyStatus.ACTIVE) {
-                return counted(status.label(), Uni.createFrom().item(KeyVerdict.inactive(status.label(), tenant, keyId,
-                        key.prefix())));
+                return counted(
+                        status.label(),
+                        Uni.createFrom().item(KeyVerdict.inactive(status.label(), tenant, keyId, key.prefix())));
             }
-            KeyVerdict verdict = new KeyVerdict(status.label(), tenant, keyId, key.prefix(),
-                    Arrays.asList(row.getArrayOfStrings("scopes")), row.getOffsetDateTime("expires_at"),
+            KeyVerdict verdict = new KeyVerdict(
+                    status.label(),
+                    tenant,
+                    keyId,
+                    key.prefix(),
+                    Arrays.asList(row.getArrayOfStrings("scopes")),
+                    row.getOffsetDateTime("expires_at"),
                     Arrays.asList(row.getArrayOfStrings("allowed_cidrs")),
                     Arrays.asList(row.getArrayOfStrings("allowed_origins")));
             Uni<KeyVerdict> result = Uni.createFrom().item(verdict);
@@ -93,15 +105,23 @@ public class KeyVerifier {
     }
 
     private Uni<Void> upgrade(UUID tenant, UUID keyId, ParsedApiKey key) {
-        return hasher.hash(key.raw()).flatMap(hash -> transactions.mutate(tenant, sql -> sql
-                .execute(REHASH, Tuple.of(keyId, hash, tenant))
-                .map(updated -> Audited.of((Void) null, new AuditEntry("platform", "key.hash.upgraded", "key:" + keyId,
-                        Map.of("prefix", key.prefix()))))))
-                .onFailure().invoke(e -> LOG.warnf("could not upgrade the hash of key %s: %s", keyId, e.getMessage()))
-                .onFailure().recoverWithNull();
+        return hasher.hash(key.raw())
+                .flatMap(hash -> transactions.mutate(tenant, sql -> sql.execute(REHASH, Tuple.of(keyId, hash, tenant))
+                        .map(updated -> Audited.of(
+                                (Void) null,
+                                new AuditEntry(
+                                        "platform",
+                                        "key.hash.upgraded",
+                                        "key:" + keyId,
+                                        Map.of("prefix", key.prefix()))))))
+                .onFailure()
+                .invoke(e -> LOG.warnf("could not upgrade the hash of key %s: %s", keyId, e.getMessage()))
+                .onFailure()
+                .recoverWithNull();
     }
 
     private <T> Uni<T> counted(String outcome, Uni<T> verdict) {
-        return verdict.invoke(() -> meters.counter("atc.keys.verifications", "outcome", outcome).increment());
+        return verdict.invoke(() ->
+                meters.counter("atc.keys.verifications", "outcome", outcome).increment());
     }
 }

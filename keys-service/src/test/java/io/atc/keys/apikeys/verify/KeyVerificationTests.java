@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import de.mkammerer.argon2.Argon2Factory;
+import io.atc.core.keys.ApiKeyFormat;
 import io.atc.keys.KeysServiceTestResources;
 import io.atc.testkit.audit.AuditTrail;
 import io.atc.testkit.identity.InternalTokens;
@@ -27,7 +28,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.atc.core.keys.ApiKeyFormat;
 
 /**
  * The gateway's verification: only the gateway may ask; a malformed, foreign or mistyped key is
@@ -45,7 +45,8 @@ class KeyVerificationTests {
 
     @BeforeAll
     static void tenant() {
-        tenant = SyntheticOrganisations.create(TestDatabase.shared(), "Verification org").tenantId();
+        tenant = SyntheticOrganisations.create(TestDatabase.shared(), "Verification org")
+                .tenantId();
     }
 
     @Test
@@ -53,7 +54,9 @@ class KeyVerificationTests {
         Response created = issue("{\"name\":\"gw\",\"scopes\":[\"sites:write\",\"sites:read\"],"
                 + "\"allowedCidrs\":[\"10.1.0.0/16\"],\"allowedOrigins\":[\"https://app.example.com\"]}");
 
-        verify(created.path("key")).then().statusCode(200)
+        verify(created.path("key"))
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("active"))
                 .body("tenant", equalTo(tenant.toString()))
                 .body("keyId", equalTo(created.path("apiKey.id")))
@@ -68,8 +71,13 @@ class KeyVerificationTests {
         String typo = real.substring(0, real.length() - 1) + (real.endsWith("x") ? "y" : "x");
         double before = argon2Verifications();
 
-        for (String presented : List.of("nonsense", typo, new ApiKeyFormat("live").generate().raw(), "atc_test_" + "a".repeat(60))) {
-            verify(presented).then().statusCode(200).body("status", equalTo("unknown")).body("tenant", nullValue());
+        for (String presented :
+                List.of("nonsense", typo, new ApiKeyFormat("live").generate().raw(), "atc_test_" + "a".repeat(60))) {
+            verify(presented)
+                    .then()
+                    .statusCode(200)
+                    .body("status", equalTo("unknown"))
+                    .body("tenant", nullValue());
         }
 
         assertThat(argon2Verifications()).isEqualTo(before);
@@ -92,8 +100,11 @@ class KeyVerificationTests {
     @Test
     void revokedAndExpiredKeysAreReportedAsSuch() throws Exception {
         Response revoked = issue("{\"name\":\"revoked\",\"scopes\":[\"admin\"]}");
-        given().auth().oauth2(InternalTokens.forTenant(tenant)).delete("/v1/keys/{id}", (String) revoked.path("apiKey.id"))
-                .then().statusCode(204);
+        given().auth()
+                .oauth2(InternalTokens.forTenant(tenant))
+                .delete("/v1/keys/{id}", (String) revoked.path("apiKey.id"))
+                .then()
+                .statusCode(204);
         Response expiring = issue("{\"name\":\"expiring\",\"scopes\":[\"admin\"]}");
         asOwner("update keys.api_keys set expires_at = now() - interval '1 second' where key_id = '"
                 + expiring.path("apiKey.id") + "'");
@@ -107,13 +118,15 @@ class KeyVerificationTests {
         Response created = issue("{\"name\":\"old hash\",\"scopes\":[\"admin\"]}");
         String raw = created.path("key");
         String id = created.path("apiKey.id");
-        String weak = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id, 16, 32).hash(2, 19456, 1, raw.toCharArray());
+        String weak =
+                Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id, 16, 32).hash(2, 19456, 1, raw.toCharArray());
         asOwner("update keys.api_keys set secret_hash = '" + weak + "' where key_id = '" + id + "'");
         long events = AuditTrail.eventCount(tenant);
 
         verify(raw).then().body("status", equalTo("active"));
 
-        assertThat(storedHash(id)).startsWith("$argon2id$v=19$m=19456,t=" + KeysServiceTestResources.ITERATIONS + ",p=1$");
+        assertThat(storedHash(id))
+                .startsWith("$argon2id$v=19$m=19456,t=" + KeysServiceTestResources.ITERATIONS + ",p=1$");
         assertThat(AuditTrail.eventCount(tenant)).isEqualTo(events + 1);
         verify(raw).then().body("status", equalTo("active"));
     }
@@ -121,10 +134,20 @@ class KeyVerificationTests {
     @Test
     void onlyTheGatewayMayVerify() {
         String key = issue("{\"name\":\"x\",\"scopes\":[\"admin\"]}").path("key");
-        given().contentType("application/json").body(Map.of("key", key)).post("/internal/v1/keys/verify")
-                .then().statusCode(401).contentType("application/problem+json");
-        given().auth().oauth2(InternalTokens.forTenant(tenant)).contentType("application/json").body(Map.of("key", key))
-                .post("/internal/v1/keys/verify").then().statusCode(403).contentType("application/problem+json");
+        given().contentType("application/json")
+                .body(Map.of("key", key))
+                .post("/internal/v1/keys/verify")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(InternalTokens.forTenant(tenant))
+                .contentType("application/json")
+                .body(Map.of("key", key))
+                .post("/internal/v1/keys/verify")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
     }
 
     private double argon2Verifications() {
@@ -132,12 +155,22 @@ class KeyVerificationTests {
     }
 
     private static Response issue(String body) {
-        return given().auth().oauth2(InternalTokens.forTenant(tenant)).contentType("application/json").body(body)
-                .post("/v1/keys").then().statusCode(201).extract().response();
+        return given().auth()
+                .oauth2(InternalTokens.forTenant(tenant))
+                .contentType("application/json")
+                .body(body)
+                .post("/v1/keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .response();
     }
 
     static Response verify(String key) {
-        return given().auth().oauth2(InternalTokens.forGateway()).contentType("application/json").body(Map.of("key", key))
+        return given().auth()
+                .oauth2(InternalTokens.forGateway())
+                .contentType("application/json")
+                .body(Map.of("key", key))
                 .post("/internal/v1/keys/verify");
     }
 
@@ -154,7 +187,8 @@ class KeyVerificationTests {
         try (Connection owner = TestDatabase.shared().connectAsOwner()) {
             owner.setAutoCommit(false);
             SyntheticOrganisations.bindTenant(owner, tenant);
-            try (PreparedStatement query = owner.prepareStatement("select secret_hash from keys.api_keys where key_id = ?::uuid")) {
+            try (PreparedStatement query =
+                    owner.prepareStatement("select secret_hash from keys.api_keys where key_id = ?::uuid")) {
                 query.setString(1, keyId);
                 try (ResultSet rows = query.executeQuery()) {
                     rows.next();
