@@ -12,43 +12,19 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-
 import io.atc.testkit.architecture.ArchitectureRules;
+import io.atc.testkit.architecture.ModuleArchitectureTests;
 
 /** The structural rules of this module (docs/architecture.md); ArchitectureRules holds their wording. */
-class ArchitectureTests {
+class ArchitectureTests extends ModuleArchitectureTests {
 
-    private static final String ROOT = "io.atc.edge";
-    private static final JavaClasses CLASSES = ArchitectureRules.productionClasses(ROOT);
-
-    @Test
-    void noCyclesBetweenPackages() {
-        ArchitectureRules.noCyclesBetweenPackagesOf(ROOT).allowEmptyShould(true).check(CLASSES);
-    }
-
-    @Test
-    void resourcesNeverTouchADatabasePool() {
-        ArchitectureRules.resourcesNeverTouchADatabasePool()
-                .allowEmptyShould(true)
-                .check(CLASSES);
-    }
-
-    @Test
-    void onlyTenancyTouchesADatabaseConnection() {
-        ArchitectureRules.onlyTenancyTouchesADatabaseConnection()
-                .allowEmptyShould(true)
-                .check(CLASSES);
-    }
-
-    @Test
-    void onlyTenancyBindsATenant() {
-        ArchitectureRules.onlyTenancyBindsATenant().allowEmptyShould(true).check(CLASSES);
+    ArchitectureTests() {
+        super("io.atc.edge");
     }
 
     @Test
     void everyResourceMethodDeclaresItsScope() {
-        ArchitectureRules.everyResourceMethodDeclaresItsScope().check(CLASSES);
+        ArchitectureRules.everyResourceMethodDeclaresItsScope().check(classes);
     }
 
     /**
