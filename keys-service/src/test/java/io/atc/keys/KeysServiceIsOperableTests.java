@@ -15,4 +15,14 @@ class KeysServiceIsOperableTests {
     void startsReadyWithMetricsOpenApiAndProblemDetails() {
         OperableServiceAssertions.assertOperable("ATC keys-service");
     }
+
+    /**
+     * Health, metrics and OpenAPI answer only on the management interface (loopback, its own port); the
+     * API port answers 404 for all of /q. Breaks when: quarkus.management.enabled is off (everything
+     * under /q is back on the API port, as before issue 16).
+     */
+    @Test
+    void theManagementSurfaceIsOnlyOnTheManagementPort() {
+        OperableServiceAssertions.assertManagementOnlyOnItsOwnPort();
+    }
 }

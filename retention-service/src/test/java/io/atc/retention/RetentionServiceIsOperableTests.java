@@ -20,6 +20,16 @@ class RetentionServiceIsOperableTests {
         OperableServiceAssertions.assertOperable("ATC retention-service");
     }
 
+    /**
+     * Health, metrics and OpenAPI answer only on the management interface (loopback, its own port); the
+     * API port answers 404 for all of /q. Breaks when: quarkus.management.enabled is off (everything
+     * under /q is back on the API port, as before issue 16).
+     */
+    @Test
+    void theManagementSurfaceIsOnlyOnTheManagementPort() {
+        OperableServiceAssertions.assertManagementOnlyOnItsOwnPort();
+    }
+
     /** Nothing here mutates yet; the first mutating endpoint must come with an EveryMutationAppendsOneAuditEventTests. */
     @Test
     void declaresNoMutatingEndpointWithoutAnAuditTest() {

@@ -19,6 +19,16 @@ class TenantGatewayIsOperableTests {
         OperableServiceAssertions.assertOperable("ATC tenant-gateway", "atc_gateway_requests_seconds");
     }
 
+    /**
+     * Health, metrics and OpenAPI answer only on the management interface (loopback, its own port); the
+     * public port answers 404 for all of /q. Breaks when: quarkus.management.enabled is off (everything
+     * under /q is back on the public port, as before issue 16).
+     */
+    @Test
+    void theManagementSurfaceIsOnlyOnTheManagementPort() {
+        OperableServiceAssertions.assertManagementOnlyOnItsOwnPort();
+    }
+
     /** Nothing here mutates yet; the first mutating endpoint must come with an EveryMutationAppendsOneAuditEventTests. */
     @Test
     void declaresNoMutatingEndpointWithoutAnAuditTest() {
