@@ -41,6 +41,7 @@ done
 UPSTREAM_PORT=18090
 PROXY_PORT=18091
 GATEWAY_PORT=18080
+MANAGEMENT_PORT=19080 # the gateway's health and metrics; the services take 19081..19084
 BARE_PORT=18092
 NETTY_PORT=18093
 RUN=$(mktemp -d /tmp/atc-gateway-bench.XXXXXX)
@@ -65,6 +66,8 @@ fi
 OPERATOR_TOKEN="atc_op_bench_$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 ATC_SKIP_BUILD=1 ATC_OPERATOR_TOKEN="$OPERATOR_TOKEN" ATC_LOG_LEVEL=WARN \
   ATC_GATEWAY_PORT=$GATEWAY_PORT ATC_KEYS_PORT=18081 ATC_AUDIT_PORT=18082 ATC_RETENTION_PORT=18083 ATC_EDGE_PORT=18084 \
+  ATC_GATEWAY_MANAGEMENT_PORT=$MANAGEMENT_PORT ATC_KEYS_MANAGEMENT_PORT=19081 ATC_AUDIT_MANAGEMENT_PORT=19082 \
+  ATC_RETENTION_MANAGEMENT_PORT=19083 ATC_EDGE_MANAGEMENT_PORT=19084 \
   ATC_GATEWAY_UPSTREAMS_EDGE_URL=http://127.0.0.1:$UPSTREAM_PORT \
   QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE="${QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE:-$(nproc)}" ATC_JAVA_OPTS="${ATC_JAVA_OPTS:--Xmx1g -XX:+UseParallelGC}" ATC_GATEWAY_RATE_LIMIT_REQUESTS_PER_SECOND=1000000 ATC_GATEWAY_RATE_LIMIT_BURST=1000000 \
   ./run > "$RUN/platform.log" 2>&1 &
@@ -163,4 +166,4 @@ awk -v n="$n" -v g="$g" -v np="$np" -v gp="$gp" 'BEGIN {
 median=$(printf '%s\n' "${RATIOS[@]}" | sort -n | awk '{ v[NR] = $1 } END { printf "%.3f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
 echo "  median of the rounds' gateway/nginx = $median (for the spread only; the goals are judged on the means above)"
 echo "  gateway counters after the run:"
-curl -s "$GATEWAY/q/metrics" | grep -E '^atc_gateway_(auth|keys_cold)' | sed 's/^/    /' || true
+curl -s "http://127.0.0.1:$MANAGEMENT_PORT/q/metrics" | grep -E '^atc_gateway_(auth|keys_cold)' | sed 's/^/    /' || true

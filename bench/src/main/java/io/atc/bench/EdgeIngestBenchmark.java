@@ -288,7 +288,7 @@ public final class EdgeIngestBenchmark {
 
     private static PrometheusScrape scrape(PackagedService bridge) {
         try {
-            return new PrometheusScrape(bridge.get("/q/metrics"));
+            return new PrometheusScrape(bridge.getManagement("/q/metrics"));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,6 +1,5 @@
 package io.atc.edge;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,12 +7,13 @@ import static org.hamcrest.Matchers.equalTo;
 import org.junit.jupiter.api.Test;
 
 import io.atc.edge.support.EdgeBridgeTestResources;
+import io.atc.testkit.http.ManagementInterface;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /**
- * A client reading /q/openapi learns which scope each operation needs, in the description and as
+ * A client reading /q/openapi (the management interface) learns which scope each operation needs, in the description and as
  * {@code x-atc-scope}, both taken from the method's @RequiresScope; and every list answers with the
  * same page shape: items and an opaque {@code next} cursor.
  * Breaks when: platform-core's ScopeDocumentation is not registered, or matches operations to the
@@ -25,7 +25,8 @@ class TheOpenApiDocumentStatesEachOperationsScopeTests {
 
     @Test
     void eachOperationStatesTheScopeItsMethodRequires() {
-        given().queryParam("format", "json")
+        ManagementInterface.given()
+                .queryParam("format", "json")
                 .get("/q/openapi")
                 .then()
                 .statusCode(200)
@@ -45,7 +46,8 @@ class TheOpenApiDocumentStatesEachOperationsScopeTests {
 
     @Test
     void everyListAnswersWithItemsAndAnOpaqueNextCursor() {
-        JsonPath document = given().queryParam("format", "json")
+        JsonPath document = ManagementInterface.given()
+                .queryParam("format", "json")
                 .get("/q/openapi")
                 .then()
                 .statusCode(200)

@@ -180,6 +180,7 @@ class BadConfigurationFailsFastIT {
     private static void assertRefused(Map<String, String> overrides, String... reasons) throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("ATC_KEYS_PORT", "0");
+        env.put("ATC_KEYS_MANAGEMENT_PORT", "0");
         env.put("ATC_LOG_JSON", "false");
         env.put("ATC_DB_STARTUP_TIMEOUT", "5s");
         env.put("ATC_INTERNAL_JWT_PUBLIC_KEY", InternalTokens.publicKey());

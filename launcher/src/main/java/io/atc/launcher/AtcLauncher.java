@@ -95,7 +95,8 @@ public final class AtcLauncher {
             if (service.name().equals("audit-service")) {
                 environment.putAll(auditCheckpointKey());
             }
-            services.add(remember(ServiceProcess.start(home, service, service.port(env), environment, out)));
+            services.add(remember(ServiceProcess.start(
+                    home, service, service.port(env), service.managementPort(env), environment, out)));
         }
         for (ServiceProcess service : services) {
             service.awaitReady(READY_TIMEOUT);
@@ -150,8 +151,8 @@ public final class AtcLauncher {
         out.println("  broker    " + broker.description());
         for (ServiceProcess service : services) {
             out.printf(
-                    "  %-17s %s   (ready: %s/q/health/ready, metrics: /q/metrics, OpenAPI: /q/openapi)%n",
-                    service.service().name(), service.url(), service.url());
+                    "  %-17s %-22s management: %s   (/q/health/ready, /q/metrics, /q/openapi)%n",
+                    service.service().name(), service.url(), service.managementUrl());
         }
         secrets.generatedOperatorToken()
                 .ifPresent(token -> out.println("  operator  " + token

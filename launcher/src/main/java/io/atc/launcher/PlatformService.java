@@ -6,20 +6,34 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One service of the platform as the run command starts it; {@code gatewayUpstream} names it among
- * the gateway's upstreams (null for the gateway itself).
+ * One service of the platform as the run command starts it: its API port ({@code ATC_<AREA>_PORT}) and
+ * its management port ({@code ATC_<AREA>_MANAGEMENT_PORT}: health, metrics, OpenAPI), with the defaults
+ * of docs/configuration.md; {@code gatewayUpstream} names it among the gateway's upstreams (null for
+ * the gateway itself).
  */
-record PlatformService(String name, String portVariable, int defaultPort, String gatewayUpstream) {
+record PlatformService(String name, String area, int defaultPort, int defaultManagementPort, String gatewayUpstream) {
 
     static final List<PlatformService> ALL = List.of(
-            new PlatformService("tenant-gateway", "ATC_GATEWAY_PORT", 8080, null),
-            new PlatformService("keys-service", "ATC_KEYS_PORT", 8081, "keys"),
-            new PlatformService("audit-service", "ATC_AUDIT_PORT", 8082, "audit"),
-            new PlatformService("retention-service", "ATC_RETENTION_PORT", 8083, "retention"),
-            new PlatformService("edge-bridge", "ATC_EDGE_PORT", 8084, "edge"));
+            new PlatformService("tenant-gateway", "GATEWAY", 8080, 9080, null),
+            new PlatformService("keys-service", "KEYS", 8081, 9081, "keys"),
+            new PlatformService("audit-service", "AUDIT", 8082, 9082, "audit"),
+            new PlatformService("retention-service", "RETENTION", 8083, 9083, "retention"),
+            new PlatformService("edge-bridge", "EDGE", 8084, 9084, "edge"));
+
+    String portVariable() {
+        return "ATC_" + area + "_PORT";
+    }
+
+    String managementPortVariable() {
+        return "ATC_" + area + "_MANAGEMENT_PORT";
+    }
 
     int port(Map<String, String> env) {
-        return Integer.parseInt(env.getOrDefault(portVariable, String.valueOf(defaultPort)));
+        return Integer.parseInt(env.getOrDefault(portVariable(), String.valueOf(defaultPort)));
+    }
+
+    int managementPort(Map<String, String> env) {
+        return Integer.parseInt(env.getOrDefault(managementPortVariable(), String.valueOf(defaultManagementPort)));
     }
 
     /**

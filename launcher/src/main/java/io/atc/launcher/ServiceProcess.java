@@ -12,21 +12,34 @@ import java.util.Map;
 
 import io.atc.devservices.process.PackagedJvm;
 
-/** One running service: a child JVM on the service's packaged jar, its output prefixed with its name. */
+/**
+ * One running service: a child JVM on the service's packaged jar, its output prefixed with its name,
+ * its API on {@code port} and its management interface (health, metrics, OpenAPI) on {@code managementPort}.
+ */
 final class ServiceProcess implements AutoCloseable {
 
     private final PlatformService service;
     private final int port;
+    private final String managementHost;
+    private final int managementPort;
     private final Process process;
 
-    private ServiceProcess(PlatformService service, int port, Process process) {
+    private ServiceProcess(
+            PlatformService service, int port, String managementHost, int managementPort, Process process) {
         this.service = service;
         this.port = port;
+        this.managementHost = managementHost;
+        this.managementPort = managementPort;
         this.process = process;
     }
 
     static ServiceProcess start(
-            Path home, PlatformService service, int port, Map<String, String> environment, PrintStream out)
+            Path home,
+            PlatformService service,
+            int port,
+            int managementPort,
+            Map<String, String> environment,
+            PrintStream out)
             throws IOException {
         Path jar = home.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
         ProcessBuilder builder = new ProcessBuilder().redirectErrorStream(true);
@@ -34,11 +47,13 @@ final class ServiceProcess implements AutoCloseable {
         builder.command(PackagedJvm.command(
                 jar, javaOptions(builder.environment()), "build first (mvn -B install -DskipTests)"));
         builder.environment().put(service.portVariable(), String.valueOf(port));
+        builder.environment().put(service.managementPortVariable(), String.valueOf(managementPort));
         Process process = builder.start();
         Thread pump = new Thread(() -> prefixLines(process, service.name(), out), service.name() + "-output");
         pump.setDaemon(true);
         pump.start();
-        return new ServiceProcess(service, port, process);
+        return new ServiceProcess(
+                service, port, reachable(builder.environment().get("ATC_MANAGEMENT_HOST")), managementPort, process);
     }
 
     /**
@@ -52,9 +67,9 @@ final class ServiceProcess implements AutoCloseable {
 
     static final List<String> DEFAULT_JAVA_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-Xmx256m");
 
-    /** Waits for /q/health/ready to answer UP; fails early if the service exits. */
+    /** Waits for /q/health/ready on the management interface to answer UP; fails early if the service exits. */
     void awaitReady(Duration timeout) throws InterruptedException {
-        PackagedJvm.awaitReady(process, url(), timeout, service.name(), () -> "");
+        PackagedJvm.awaitReady(process, managementUrl(), timeout, service.name(), () -> "");
     }
 
     PlatformService service() {
@@ -63,6 +78,18 @@ final class ServiceProcess implements AutoCloseable {
 
     String url() {
         return "http://localhost:" + port;
+    }
+
+    String managementUrl() {
+        return "http://" + managementHost + ":" + managementPort;
+    }
+
+    /** Where to reach a listener bound to {@code host} (ATC_MANAGEMENT_HOST; loopback when unset or a wildcard). */
+    static String reachable(String host) {
+        if (host == null || host.isBlank() || host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+            return "127.0.0.1";
+        }
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
     @Override

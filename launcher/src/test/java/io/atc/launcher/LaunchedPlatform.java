@@ -3,6 +3,8 @@ package io.atc.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -18,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The run command started as a user would start it (a separate JVM), on free ports. */
+/** The run command started as a user would start it (a separate JVM), on free ports (API and management). */
 final class LaunchedPlatform implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -26,17 +28,22 @@ final class LaunchedPlatform implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final Map<String, Integer> ports;
+    private final Map<String, Integer> managementPorts;
 
-    private LaunchedPlatform(Process process, Path log, Map<String, Integer> ports) {
+    private LaunchedPlatform(
+            Process process, Path log, Map<String, Integer> ports, Map<String, Integer> managementPorts) {
         this.process = process;
         this.log = log;
         this.ports = ports;
+        this.managementPorts = managementPorts;
     }
 
     static LaunchedPlatform start(Map<String, String> environment) throws IOException {
         Map<String, Integer> ports = new LinkedHashMap<>();
+        Map<String, Integer> managementPorts = new LinkedHashMap<>();
         for (PlatformService service : PlatformService.ALL) {
             ports.put(service.name(), freePort());
+            managementPorts.put(service.name(), freePort());
         }
         Path log = Files.createTempFile("atc-run", ".log");
         String classpath = "target/launcher-0.1.0-SNAPSHOT.jar" + java.io.File.pathSeparator + "target/lib/*";
@@ -53,8 +60,10 @@ final class LaunchedPlatform implements AutoCloseable {
         builder.environment().putAll(environment);
         for (PlatformService service : PlatformService.ALL) {
             builder.environment().put(service.portVariable(), String.valueOf(ports.get(service.name())));
+            builder.environment()
+                    .put(service.managementPortVariable(), String.valueOf(managementPorts.get(service.name())));
         }
-        return new LaunchedPlatform(builder.start(), log, ports);
+        return new LaunchedPlatform(builder.start(), log, ports, managementPorts);
     }
 
     /** Waits for the launcher's summary, which it prints once every service is ready. */
@@ -72,22 +81,25 @@ final class LaunchedPlatform implements AutoCloseable {
         throw new AssertionError("platform not up within " + timeout + ":\n" + output());
     }
 
+    /** The service's readiness, read on its management interface. */
     String readiness(String service) throws Exception {
-        HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.get(service) + "/q/health/ready"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = fromManagement(service, "/q/health/ready");
         assertThat(response.statusCode()).as(service + " ready").isEqualTo(200);
         return response.body();
     }
 
-    /** The body of GET {@code path} straight from a service, e.g. its /q/metrics. */
-    String get(String service, String path) throws Exception {
-        return HTTP.send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.get(service) + path))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
+    /** GET {@code path} on a service's management interface, e.g. its /q/metrics. */
+    HttpResponse<String> fromManagement(String service, String path) throws Exception {
+        return send("http://127.0.0.1:" + managementPorts.get(service) + path);
+    }
+
+    /** GET {@code path} on a service's own port (for the gateway: its public port). */
+    HttpResponse<String> fromServicePort(String service, String path) throws Exception {
+        return send("http://127.0.0.1:" + ports.get(service) + path);
+    }
+
+    private static HttpResponse<String> send(String uri) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(uri)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     URI gatewayUri(String path) {
@@ -113,8 +125,28 @@ final class LaunchedPlatform implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Whether anything accepts a connection on {@code address} at the service's API port. */
+    boolean acceptsOnServicePort(String service, InetAddress address) {
+        return accepts(address, ports.get(service));
+    }
+
+    /** Whether anything accepts a connection on {@code address} at the service's management port. */
+    boolean acceptsOnManagementPort(String service, InetAddress address) {
+        return accepts(address, managementPorts.get(service));
+    }
+
+    private static boolean accepts(InetAddress address, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     boolean anyServiceListening() {
-        return ports.values().stream().anyMatch(LaunchedPlatform::listening);
+        return ports.values().stream().anyMatch(LaunchedPlatform::listening)
+                || managementPorts.values().stream().anyMatch(LaunchedPlatform::listening);
     }
 
     @Override

@@ -2,10 +2,16 @@ package io.atc.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -36,6 +42,7 @@ class RunCommandOnEmbeddedPostgresIT {
                         .contains("\"status\": \"UP\"")
                         .contains("PostgreSQL");
             }
+            theManagementSurfaceIsOnlyOnTheManagementPorts(platform);
             Matcher operator = Pattern.compile("operator  (\\S+)").matcher(platform.output());
             assertThat(operator.find())
                     .as("the run prints its operator credential")
@@ -177,13 +184,62 @@ class RunCommandOnEmbeddedPostgresIT {
             vertx.close();
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!platform.get("edge-bridge", "/q/metrics")
+        while (!platform.fromManagement("edge-bridge", "/q/metrics")
+                .body()
                 .contains("atc_edge_ingest_stored_total{kind=\"event\"} 1.0")) {
             assertThat(System.nanoTime() - deadline)
                     .as("the event stored by the ingest within 10 s")
                     .isNegative();
             Thread.sleep(100);
         }
+    }
+
+    /**
+     * ./run's services answer health, metrics and OpenAPI on their management ports only, which, like the
+     * internal services' API ports, accept no connection on the machine's other addresses; only the
+     * gateway's public port does. The summary says where each listens. Breaks when: a service serves /q
+     * on its API port (or the gateway on its public port) again, a listener binds 0.0.0.0 by default
+     * (as every service did before issue 16), or the launcher waits for readiness on the API port.
+     */
+    private static void theManagementSurfaceIsOnlyOnTheManagementPorts(LaunchedPlatform platform) throws Exception {
+        for (String service : platform.services()) {
+            for (String path : List.of("/q/health/ready", "/q/metrics", "/q/openapi")) {
+                assertThat(platform.fromServicePort(service, path).statusCode())
+                        .as("%s %s on its own port", service, path)
+                        .isEqualTo(404);
+                assertThat(platform.fromManagement(service, path).statusCode())
+                        .as("%s %s on its management port", service, path)
+                        .isEqualTo(200);
+            }
+        }
+        Optional<InetAddress> external = nonLoopbackAddress();
+        if (external.isPresent()) {
+            for (String service : platform.services()) {
+                assertThat(platform.acceptsOnManagementPort(service, external.get()))
+                        .as("%s's management port on %s", service, external.get())
+                        .isFalse();
+                assertThat(platform.acceptsOnServicePort(service, external.get()))
+                        .as("%s's own port on %s", service, external.get())
+                        .isEqualTo(service.equals("tenant-gateway"));
+            }
+        }
+        assertThat(platform.output())
+                .containsPattern("tenant-gateway +http://\\S+ +management: http://127\\.0\\.0\\.1:\\d+");
+    }
+
+    /** An address of this machine other than loopback, where only the gateway's public port may answer. */
+    private static Optional<InetAddress> nonLoopbackAddress() throws Exception {
+        for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (!network.isUp() || network.isLoopback()) {
+                continue;
+            }
+            for (InetAddress address : Collections.list(network.getInetAddresses())) {
+                if (address instanceof Inet4Address && !address.isLoopbackAddress()) {
+                    return Optional.of(address);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static HttpResponse<String> send(

@@ -57,6 +57,7 @@ class ProductionRefusesToStartWithoutASigningKeyIT {
         env.put("ATC_AUDIT_CHECKPOINT_SIGNING_KEY", signingKey);
         env.put("ATC_AUDIT_CHECKPOINT_GENERATE_DEV_KEY", null);
         env.put("ATC_AUDIT_PORT", "0");
+        env.put("ATC_AUDIT_MANAGEMENT_PORT", "0");
         env.put("ATC_LOG_JSON", "false");
         return env;
     }

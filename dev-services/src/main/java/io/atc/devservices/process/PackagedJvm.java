@@ -37,15 +37,16 @@ public final class PackagedJvm {
     }
 
     /**
-     * Waits for {@code baseUrl}/q/health/ready to answer 200; fails early if the process exits.
+     * Waits for {@code managementUrl}/q/health/ready to answer 200; fails early if the process exits.
+     * @param managementUrl the service's management interface ({@code ATC_<SERVICE>_MANAGEMENT_PORT}), where /q lives
      * @param name what the failure messages call the service
      * @param details appended to a failure (a log tail), or empty
      */
     public static void awaitReady(
-            Process process, String baseUrl, Duration timeout, String name, Supplier<String> details)
+            Process process, String managementUrl, Duration timeout, String name, Supplier<String> details)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2))
                 .build();
         while (System.nanoTime() - deadline < 0) {

@@ -51,7 +51,9 @@ final class PackagedBridge {
 
     private static boolean connected(PackagedService bridge) {
         try {
-            return bridge.get("/q/metrics").lines().anyMatch(line -> line.equals("atc_edge_ingest_connected 1.0"));
+            return bridge.getManagement("/q/metrics")
+                    .lines()
+                    .anyMatch(line -> line.equals("atc_edge_ingest_connected 1.0"));
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

@@ -26,6 +26,7 @@ public final class PackagedBridgeEnvironment {
                 pkiDataDir.resolveSibling("blobs"),
                 pkiDataDir));
         env.put("ATC_EDGE_PORT", "0");
+        env.put("ATC_EDGE_MANAGEMENT_PORT", "0");
         env.put("ATC_LOG_JSON", "false");
         env.put("ATC_DB_STARTUP_TIMEOUT", "5s");
         return env;

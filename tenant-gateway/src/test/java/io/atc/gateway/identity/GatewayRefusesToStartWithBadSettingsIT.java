@@ -62,6 +62,7 @@ class GatewayRefusesToStartWithBadSettingsIT {
         TestDatabase database = TestDatabase.shared();
         Map<String, String> env = new HashMap<>();
         env.put("ATC_GATEWAY_PORT", "0");
+        env.put("ATC_GATEWAY_MANAGEMENT_PORT", "0");
         env.put("ATC_LOG_JSON", "false");
         env.put("ATC_DB_URL", database.target().uri());
         env.put("ATC_DB_APP_USER", database.target().appUser());

@@ -16,12 +16,13 @@ import io.atc.gateway.support.GatewayDoubles;
 import io.atc.gateway.support.TestUpstream;
 import io.atc.gateway.support.UpstreamTestResources;
 import io.atc.gateway.support.WithGatewayDoubles;
+import io.atc.testkit.http.ManagementInterface;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * Per-route latency histograms and authentication outcome counters appear on /q/metrics, tagged
+ * Per-route latency histograms and authentication outcome counters appear on /q/metrics (management interface), tagged
  * only from closed sets. Breaks when: a meter is missing or mis-tagged, or a key, key id, tenant or
  * a raw path with an id reaches any metric (including Quarkus's own http.server.requests).
  */
@@ -63,8 +64,12 @@ class GatewayMetricsTests {
                 .then()
                 .statusCode(404);
 
-        String metrics =
-                given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = ManagementInterface.given()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
 
         assertThat(metrics).contains("atc_gateway_requests_seconds_bucket{");
         assertThat(series(metrics, "atc_gateway_requests_seconds_count", "GET", "keys", "2xx"))
@@ -94,7 +99,8 @@ class GatewayMetricsTests {
     }
 
     private static double counter(String outcome) {
-        String metrics = given().get("/q/metrics").then().extract().asString();
+        String metrics =
+                ManagementInterface.given().get("/q/metrics").then().extract().asString();
         Matcher matcher = Pattern.compile("atc_gateway_auth_total\\{outcome=\"" + outcome + "\"} ([0-9.E+-]+)")
                 .matcher(metrics);
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;

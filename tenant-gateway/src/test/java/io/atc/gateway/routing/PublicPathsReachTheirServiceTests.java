@@ -20,6 +20,7 @@ import io.atc.gateway.support.RawHttp;
 import io.atc.gateway.support.TestUpstream;
 import io.atc.gateway.support.UpstreamTestResources;
 import io.atc.gateway.support.WithGatewayDoubles;
+import io.atc.testkit.http.ManagementInterface;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -173,9 +174,21 @@ class PublicPathsReachTheirServiceTests {
         assertThat(upstream.receivedAnything(Duration.ofMillis(300))).isFalse();
     }
 
-    @Test
-    void theGatewaysOwnEndpointsStayWithQuarkus() {
-        given().get("/q/health/live").then().statusCode(200);
-        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200);
+    /**
+     * The public port serves only the routed API: the gateway's health, metrics and OpenAPI live on its
+     * management interface. Breaks when: quarkus.management.enabled is off, so the public port's
+     * fallback reaches Quarkus's /q again (200 with every route's figures, as before issue 16).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/q/health/live", "/q/health/ready", "/q/metrics", "/q/openapi", "/q/openapi?format=json"})
+    void theGatewaysOwnEndpointsAreNotOnThePublicPort(String path) throws Exception {
+        given().urlEncodingEnabled(false).get(path).then().statusCode(404);
+        given().urlEncodingEnabled(false)
+                .header("X-Api-Key", GatewayDoubles.GOOD_KEY)
+                .get(path)
+                .then()
+                .statusCode(404);
+        assertThat(upstream.receivedAnything(Duration.ofMillis(300))).isFalse();
+        ManagementInterface.given().get(path).then().statusCode(200);
     }
 }

@@ -1,6 +1,7 @@
 package io.atc.gateway.support;
 
 import io.atc.gateway.proxy.PublicListener;
+import io.atc.testkit.http.ManagementInterface;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.callback.QuarkusTestBeforeEachCallback;
 import io.quarkus.test.junit.callback.QuarkusTestMethodContext;
@@ -9,14 +10,16 @@ import io.restassured.filter.Filter;
 
 /**
  * Sends the tests' requests to the gateway's public listener. Quarkus points RestAssured at its own
- * HTTP server, which in the gateway only serves health, metrics and OpenAPI on loopback behind the
- * listener, so a global filter moves every RestAssured request to the public port; raw clients
- * ask {@link #publicPort()}.
+ * HTTP server, which the public listener hides, so a global filter moves every RestAssured request
+ * to the public port, except those addressed to the management interface (health, metrics, OpenAPI:
+ * {@link ManagementInterface}); raw clients ask {@link #publicPort()}.
  */
 public class PublicPortForRestAssured implements QuarkusTestBeforeEachCallback {
 
     private static final Filter TO_PUBLIC_PORT = (request, response, chain) -> {
-        request.port(publicPort());
+        if (request.getPort() != ManagementInterface.port()) {
+            request.port(publicPort());
+        }
         return chain.next(request, response);
     };
 

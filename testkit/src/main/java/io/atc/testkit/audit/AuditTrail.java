@@ -1,12 +1,11 @@
 package io.atc.testkit.audit;
 
-import static io.restassured.RestAssured.given;
-
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import io.atc.testkit.http.ManagementInterface;
 import io.atc.testkit.orgs.SyntheticOrganisations;
 import io.restassured.path.json.JsonPath;
 
@@ -24,7 +23,8 @@ public final class AuditTrail {
 
     /** Every POST, PUT, PATCH and DELETE the running service declares in its OpenAPI document, as "METHOD /path". */
     public static Set<String> declaredMutatingOperations() {
-        JsonPath openApi = given().queryParam("format", "json")
+        JsonPath openApi = ManagementInterface.given()
+                .queryParam("format", "json")
                 .get("/q/openapi")
                 .then()
                 .statusCode(200)

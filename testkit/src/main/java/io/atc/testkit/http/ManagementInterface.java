@@ -18,8 +18,7 @@ public final class ManagementInterface {
 
     /** {@code http://host:port} of the running application's management interface. */
     public static URI uri() {
-        URI published = URI.create(
-                ConfigProvider.getConfig().getValue("test.management.url", String.class));
+        URI published = URI.create(ConfigProvider.getConfig().getValue("test.management.url", String.class));
         return URI.create(published.getScheme() + "://" + published.getHost() + ":" + published.getPort());
     }
 

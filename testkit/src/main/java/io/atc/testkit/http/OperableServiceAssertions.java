@@ -38,11 +38,7 @@ public final class OperableServiceAssertions {
 
     /** @param requestMetric the Prometheus name of the service's per-request timer (the gateway times proxied requests itself) */
     public static void assertOperable(String openApiTitle, String requestMetric) {
-        ManagementInterface.given()
-                .get("/q/health/live")
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("UP"));
+        ManagementInterface.given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         ManagementInterface.given()
                 .get("/q/health/ready")
                 .then()

@@ -1,7 +1,5 @@
 package io.atc.testkit.sweep;
 
-import static io.restassured.RestAssured.given;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -12,7 +10,9 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The OpenAPI document a running service publishes at /q/openapi, with its $refs followed on demand. */
+import io.atc.testkit.http.ManagementInterface;
+
+/** The OpenAPI document a running service publishes at /q/openapi on its management interface, with its $refs followed on demand. */
 final class OpenApiDocument {
 
     private static final List<String> METHODS = List.of("get", "put", "post", "patch", "delete");
@@ -26,7 +26,8 @@ final class OpenApiDocument {
     }
 
     static OpenApiDocument ofRunningService() {
-        byte[] document = given().queryParam("format", "json")
+        byte[] document = ManagementInterface.given()
+                .queryParam("format", "json")
                 .get("/q/openapi")
                 .then()
                 .statusCode(200)
