@@ -3,6 +3,7 @@ package io.atc.gateway.metrics;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import io.atc.gateway.GatewayTestResources;
 import io.atc.gateway.auth.AuthOutcome;
 import io.atc.gateway.support.GatewayDoubles;
+import io.atc.gateway.support.OwnEndpoints;
 import io.atc.gateway.support.TestUpstream;
 import io.atc.gateway.support.UpstreamTestResources;
 import io.atc.gateway.support.WithGatewayDoubles;
@@ -21,7 +23,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * Per-route latency histograms and authentication outcome counters appear on /q/metrics, tagged
+ * Per-route latency histograms and authentication outcome counters appear on /q/metrics (the
+ * gateway's own HTTP server, not its public port), tagged
  * only from closed sets. Breaks when: a meter is missing or mis-tagged, or a key, key id, tenant or
  * a raw path with an id reaches any metric (including Quarkus's own http.server.requests).
  */
@@ -63,8 +66,9 @@ class GatewayMetricsTests {
                 .then()
                 .statusCode(404);
 
-        String metrics =
-                given().get("/q/metrics").then().statusCode(200).extract().asString();
+        HttpResponse<String> scraped = OwnEndpoints.get("/q/metrics");
+        assertThat(scraped.statusCode()).isEqualTo(200);
+        String metrics = scraped.body();
 
         assertThat(metrics).contains("atc_gateway_requests_seconds_bucket{");
         assertThat(series(metrics, "atc_gateway_requests_seconds_count", "GET", "keys", "2xx"))
@@ -94,7 +98,7 @@ class GatewayMetricsTests {
     }
 
     private static double counter(String outcome) {
-        String metrics = given().get("/q/metrics").then().extract().asString();
+        String metrics = OwnEndpoints.get("/q/metrics").body();
         Matcher matcher = Pattern.compile("atc_gateway_auth_total\\{outcome=\"" + outcome + "\"} ([0-9.E+-]+)")
                 .matcher(metrics);
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
