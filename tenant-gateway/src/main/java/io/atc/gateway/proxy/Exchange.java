@@ -122,8 +122,10 @@ final class Exchange implements PendingRequest {
         DecoderResult decoded = request.decoderResult();
         String refusal = decoded.isFailure()
                 ? null
-                : HeaderFields.refusal(
-                        request.headers(), !http2() && request.protocolVersion() == HttpVersion.HTTP_1_1);
+                : !HeaderFields.token(request.method().name())
+                        ? "The request method is not a token (RFC 9110 9.1)."
+                        : HeaderFields.refusal(
+                                request.headers(), !http2() && request.protocolVersion() == HttpVersion.HTTP_1_1);
         if (decoded.isSuccess() && refusal == null) {
             requestId = RequestIds.acceptOrCreate(headers.get(RequestIds.HEADER));
             return false;

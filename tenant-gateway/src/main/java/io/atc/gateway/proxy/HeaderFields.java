@@ -80,7 +80,8 @@ final class HeaderFields {
         return null;
     }
 
-    private static boolean token(CharSequence name) {
+    /** Whether {@code name} is an RFC 9110 token (a field name, a method). */
+    static boolean token(CharSequence name) {
         int length = name.length();
         if (length == 0) {
             return false;

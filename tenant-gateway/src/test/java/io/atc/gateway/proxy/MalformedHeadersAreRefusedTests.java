@@ -91,6 +91,14 @@ class MalformedHeadersAreRefusedTests {
         assertRefusedAndNothingForwarded("GET /v1/keys HTTP/1.1\r\n" + host + "\r\n" + KEY, SMUGGLED);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"P(OST", "PO\"ST", "PO/ST"})
+    void aMethodThatIsNotATokenIsRefused(String method) throws Exception {
+        assertRefusedAndNothingForwarded(
+                method + " /v1/keys HTTP/1.1\r\nHost: gw\r\n" + KEY + "\r\nContent-Length: " + SMUGGLED.length(),
+                SMUGGLED);
+    }
+
     @Test
     void anHttp11RequestWithoutHostIsRefused() throws Exception {
         assertRefusedAndNothingForwarded("GET /v1/keys HTTP/1.1\r\n" + KEY, SMUGGLED);
