@@ -28,8 +28,9 @@ import io.vertx.core.http.HttpMethod;
  * Every public request, in this order: path normalisation and routing, size limit, CORS preflight
  * (answered without a key), the presented key, its authentication, the client address against the
  * key's allowlist, the Origin against the key's origins, the key's rate limit, then forwarding with
- * the key's internal token. Each refusal is problem+json with a stable type and counted; the
- * gateway's own endpoints (/q/...) are left to Quarkus.
+ * the key's internal token. Each refusal is problem+json with a stable type and counted; a path no
+ * route claims (the gateway's own /q/... included, which only its loopback HTTP server serves) is a
+ * 404 like any other.
  */
 @Singleton
 public class GatewayPipeline implements RequestPolicy {
@@ -73,20 +74,15 @@ public class GatewayPipeline implements RequestPolicy {
 
     /**
      * Takes a new request through the pipeline, on its connection's event loop and Vert.x context.
-     * @return false when the request is not for a gateway route (the gateway's own endpoints), untouched
      */
     @Override
-    public boolean handle(PendingRequest request) {
-        if (!routes.claims(request.rawPath())) {
-            return false;
-        }
+    public void handle(PendingRequest request) {
         Admission admission = new Admission(request);
         try {
             admit(admission);
         } catch (RuntimeException e) {
             admission.internalError(e);
         }
-        return true;
     }
 
     private void admit(Admission admission) {

@@ -165,8 +165,9 @@ final class ClientConnection extends ChannelInboundHandlerAdapter {
     private void dispatch(Object msg) {
         if (msg instanceof HttpRequest request) {
             Exchange exchange = Exchange.start(this, request, services);
+            // Current before it may be refused: its end (exchangeDone) then closes the connection.
             current = exchange;
-            if (exchange.refusedByDecoder()) {
+            if (exchange.refusedAsMalformed()) {
                 return;
             }
             context.dispatch(exchange, handler::handle);

@@ -18,6 +18,7 @@ import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
@@ -63,7 +64,7 @@ final class Exchange implements PendingRequest {
     private final boolean expectsContinue;
     private CharSequence requestId;
     private ExchangeState state = ExchangeState.DECIDING;
-    /** Null until the rules decide, and for the gateway's own endpoints. */
+    /** Null until the rules decide. */
     private Decision decision;
 
     private boolean requestEnded;
@@ -107,25 +108,40 @@ final class Exchange implements PendingRequest {
     }
 
     static Exchange start(ClientConnection connection, HttpRequest request, Services services) {
-        Exchange exchange = new Exchange(connection, request, services);
-        DecoderResult decoded = request.decoderResult();
-        if (decoded.isFailure()) {
-            exchange.requestId = RequestIds.create();
-            exchange.refuseUndecodable(decoded.cause());
-        } else {
-            exchange.requestId = RequestIds.acceptOrCreate(exchange.headers.get(RequestIds.HEADER));
-        }
-        return exchange;
+        return new Exchange(connection, request, services);
     }
 
-    boolean refusedByDecoder() {
-        return request.decoderResult().isFailure();
+    /**
+     * Answers 400 (or 414, 431) and ends the connection when the request could not be decoded or its
+     * header fields are not acceptable ({@link HeaderFields}); its rules never see it and nothing of
+     * it, or of what follows on the connection, is forwarded. Call once the exchange is its
+     * connection's current one.
+     * @return whether the request was refused
+     */
+    boolean refusedAsMalformed() {
+        DecoderResult decoded = request.decoderResult();
+        String refusal = decoded.isFailure()
+                ? null
+                : !HeaderFields.token(request.method().name())
+                        ? "The request method is not a token (RFC 9110 9.1)."
+                        : HeaderFields.refusal(
+                                request.headers(), !http2() && request.protocolVersion() == HttpVersion.HTTP_1_1);
+        if (decoded.isSuccess() && refusal == null) {
+            requestId = RequestIds.acceptOrCreate(headers.get(RequestIds.HEADER));
+            return false;
+        }
+        requestId = RequestIds.create();
+        refuseUndecodable(
+                decoded.isFailure() ? decoded.cause() : new StrictRequestDecoder.MalformedFieldsException(refusal));
+        return true;
     }
 
     private void refuseUndecodable(Throwable cause) {
         closeAfter = true;
         requestEnded = true;
-        if (cause instanceof TooLongHttpLineException) {
+        if (cause instanceof StrictRequestDecoder.MalformedFieldsException malformed) {
+            problem(ProblemType.MALFORMED_REQUEST, malformed.getMessage());
+        } else if (cause instanceof TooLongHttpLineException) {
             problem(ProblemType.URI_TOO_LONG, "The request line is too long.");
         } else if (cause instanceof TooLongHttpHeaderException || cause instanceof TooLongFrameException) {
             problem(ProblemType.HEADERS_TOO_LARGE, "The request headers are too large.");
@@ -218,7 +234,7 @@ final class Exchange implements PendingRequest {
         }
     }
 
-    /** What the rules decided; null until then, and for the gateway's own endpoints. */
+    /** What the rules decided; null until then (and for a request refused as malformed). */
     Decision decision() {
         return decision;
     }
@@ -422,6 +438,19 @@ final class Exchange implements PendingRequest {
         if (last) {
             requestEnded = true;
         }
+        if (content.decoderResult().isFailure() && !state.ended()) {
+            // A chunk size or a trailer that cannot be read: the body's end is in doubt, so is the connection.
+            content.release();
+            requestEnded = true;
+            closeAfter = true;
+            problem(
+                    ProblemType.MALFORMED_REQUEST,
+                    "The request body's chunked framing or trailer fields are not valid.");
+            return;
+        }
+        if (last && !((LastHttpContent) content).trailingHeaders().isEmpty()) {
+            content = withoutTrailers((LastHttpContent) content);
+        }
         if (bodylessSent || state.ended()) {
             content.release();
             if (last) {
@@ -456,6 +485,16 @@ final class Exchange implements PendingRequest {
         if (heldBytes > HOLD_LIMIT) {
             client.channel().config().setAutoRead(false);
         }
+    }
+
+    /** The client's trailer fields are never forwarded (a service would read them as fields the gateway never checked). */
+    private static LastHttpContent withoutTrailers(LastHttpContent last) {
+        ByteBuf rest = last.content();
+        if (rest.isReadable()) {
+            return new DefaultLastHttpContent(rest);
+        }
+        last.release();
+        return LastHttpContent.EMPTY_LAST_CONTENT;
     }
 
     /** Sends what was written to the upstream during the client's read burst. */

@@ -83,18 +83,6 @@ public class Forwarder {
         exchange.forwardTo(upstream, upstreams.acquire(upstream, exchange.eventLoop()));
     }
 
-    /** Passes a request for the gateway's own endpoints (health, metrics, OpenAPI) to its HTTP server on {@code port}. */
-    void forwardToSelf(Exchange exchange, int port) {
-        Upstreams.Upstream self = upstreams.self(port);
-        HttpRequest request = exchange.request();
-        MultiMap headers = exchange.headers();
-        String connection = headers.get(HttpHeaderNames.CONNECTION);
-        removeAll(headers, collect(request.headers(), HOP_BY_HOP, connection, null));
-        keepBodyFraming(exchange, headers);
-        request.setProtocolVersion(HttpVersion.HTTP_1_1);
-        exchange.forwardTo(self, upstreams.acquire(self, exchange.eventLoop()));
-    }
-
     private static void rewriteRequestHead(Exchange exchange, Decision decision, Upstreams.Upstream upstream) {
         HttpRequest request = exchange.request();
         MultiMap headers = exchange.headers();
@@ -127,14 +115,6 @@ public class Forwarder {
         String query = exchange.query();
         request.setUri(query == null ? decision.path() : decision.path() + '?' + query);
         request.setProtocolVersion(HttpVersion.HTTP_1_1);
-    }
-
-    private static void keepBodyFraming(Exchange exchange, MultiMap headers) {
-        if (exchange.declaredLength() < 0
-                && (HttpUtil.isTransferEncodingChunked(exchange.request())
-                        || exchange.http2() && !exchange.requestEnded())) {
-            headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
-        }
     }
 
     /** The upstream's response head, rewritten for the client. */

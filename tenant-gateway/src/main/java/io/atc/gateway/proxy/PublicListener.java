@@ -29,7 +29,6 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http2.Http2CodecUtil;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
@@ -46,8 +45,9 @@ import io.vertx.core.Vertx;
  * event loops, each connection served by one loop and its Vert.x context. The gateway's rules run
  * on the decoded request and the request and response are forwarded as messages, rewritten in
  * place, without a second HTTP stack in between (docs/gateway.md, "Why the public port is a Netty
- * pipeline"). Quarkus's own HTTP server (health, metrics, OpenAPI) listens on loopback only; paths
- * the gateway does not route are passed to it.
+ * pipeline"). It serves the routed API only: every other path is a 404 from the rules. Quarkus's
+ * own HTTP server (health, metrics, OpenAPI) listens on loopback only and is never reached through
+ * this port.
  */
 @Singleton
 public class PublicListener {
@@ -58,7 +58,6 @@ public class PublicListener {
 
     private final Vertx vertx;
     private final Instance<RequestPolicy> policy;
-    private final Forwarder forwarder;
     private ClientConnection.ExchangeHandler handler;
     private final Exchange.Services services;
     private final ValueRegistry registry;
@@ -84,7 +83,6 @@ public class PublicListener {
             ValueRegistry registry) {
         this.vertx = vertx;
         this.policy = policy;
-        this.forwarder = forwarder;
         this.services = new Exchange.Services(
                 metrics,
                 problems,
@@ -106,15 +104,7 @@ public class PublicListener {
             return;
         }
         RequestPolicy rules = policy.get();
-        handler = exchange -> {
-            if (!rules.handle(exchange)) {
-                try {
-                    forwarder.forwardToSelf(exchange, ownHttpPort());
-                } catch (RuntimeException e) {
-                    exchange.internalError(e);
-                }
-            }
-        };
+        handler = rules::handle;
         server = new ServerBootstrap()
                 .group(VertxInternals.acceptorEventLoopGroup(vertx), VertxInternals.eventLoopGroup(vertx))
                 .channelFactory(VertxInternals.serverChannelFactory(vertx))
@@ -166,7 +156,7 @@ public class PublicListener {
     private void http1(ChannelPipeline pipeline, EventLoop loop) {
         ClientConnection connection = new ClientConnection(handler, services, contextOf(loop), idleNanos);
         pipeline.addLast(
-                new HttpRequestDecoder(new HttpDecoderConfig()
+                new StrictRequestDecoder(new HttpDecoderConfig()
                         .setMaxInitialLineLength(maxInitialLine)
                         .setMaxHeaderSize(maxHeaders)
                         .setHeadersFactory(VertxInternals.DECODED_HEADERS)

@@ -5,8 +5,7 @@ public interface RequestPolicy {
 
     /**
      * Takes a new request, on its connection's event loop and Vert.x context, and later {@link PendingRequest#decide
-     * decides} it.
-     * @return false when the request is not for a gateway route (the gateway's own endpoints): it is left untouched
+     * decides} it (a path no route claims included: the public port serves the routed API only).
      */
-    boolean handle(PendingRequest request);
+    void handle(PendingRequest request);
 }

@@ -68,7 +68,7 @@ public class Upstreams {
     public Upstreams(Vertx vertx, GatewayConfig config, RouteTable routes) {
         Map<String, Upstream> byName = new HashMap<>();
         config.upstreams().forEach((name, upstream) -> byName.put(name, describe(byName.size(), name, upstream.url())));
-        this.all = new Upstream[byName.size() + 1];
+        this.all = new Upstream[byName.size()];
         byName.values().forEach(upstream -> all[upstream.index()] = upstream);
         this.byRoute = new Upstream[routes.routes().size()];
         for (Route route : routes.routes()) {
@@ -84,21 +84,6 @@ public class Upstreams {
 
     Upstream of(Route route) {
         return byRoute[route.index()];
-    }
-
-    /** The gateway's own HTTP server (health, metrics, OpenAPI), on loopback at {@code port}. */
-    Upstream self(int port) {
-        Upstream self = all[all.length - 1];
-        if (self == null || ((InetSocketAddress) self.address()).getPort() != port) {
-            self = new Upstream(
-                    all.length - 1,
-                    "self",
-                    new InetSocketAddress("127.0.0.1", port),
-                    AsciiString.of("127.0.0.1:" + port),
-                    false);
-            all[all.length - 1] = self;
-        }
-        return self;
     }
 
     /** A connection to {@code upstream} on {@code loop}: a pooled one (its future already done) or a new one being opened. */

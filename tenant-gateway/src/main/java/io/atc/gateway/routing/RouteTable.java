@@ -2,10 +2,8 @@ package io.atc.gateway.routing;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Routes compiled once into a segment tree. Matching walks the path without allocating; at each
@@ -16,12 +14,10 @@ public final class RouteTable {
 
     private final Node root = new Node();
     private final List<Route> routes;
-    private final String[] firstSegments;
 
     /** @param patternsByRoute route → its patterns, in a stable order (the order numbers the routes) */
     public RouteTable(Map<String, RouteDefinition> patternsByRoute) {
         List<Route> all = new ArrayList<>();
-        Set<String> first = new LinkedHashSet<>();
         Map<String, String> seen = new LinkedHashMap<>();
         for (Map.Entry<String, RouteDefinition> entry : patternsByRoute.entrySet()) {
             RouteDefinition definition = entry.getValue();
@@ -38,7 +34,6 @@ public final class RouteTable {
                             "route pattern " + text + " appears in routes " + clash + " and " + entry.getKey());
                 }
                 add(pattern, route);
-                first.add(pattern.segments().get(0));
             }
             all.add(new Route(
                     entry.getKey(),
@@ -47,7 +42,6 @@ public final class RouteTable {
                     definition.patterns().get(0)));
         }
         this.routes = List.copyOf(all);
-        this.firstSegments = first.toArray(String[]::new);
     }
 
     /** What one configured route consists of. */
@@ -60,21 +54,6 @@ public final class RouteTable {
     /** One entry per route, in index order. */
     public List<Route> routes() {
         return routes;
-    }
-
-    /** Whether the gateway answers for this raw path at all (its first segment starts some route); else Quarkus does. */
-    public boolean claims(String rawPath) {
-        if (rawPath == null || rawPath.length() < 2 || rawPath.charAt(0) != '/') {
-            return false;
-        }
-        int end = rawPath.indexOf('/', 1);
-        int length = (end < 0 ? rawPath.length() : end) - 1;
-        for (String first : firstSegments) {
-            if (first.length() == length && rawPath.regionMatches(1, first, 0, length)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** @param path a path accepted by {@link RequestPaths#normalise} @return the most specific route, or null */

@@ -182,7 +182,12 @@ class PublicPathsReachTheirServiceTests {
     @ParameterizedTest
     @ValueSource(strings = {"/q/health/live", "/q/health/ready", "/q/metrics", "/q/openapi", "/q/openapi?format=json"})
     void theGatewaysOwnEndpointsAreNotOnThePublicPort(String path) throws Exception {
-        given().urlEncodingEnabled(false).get(path).then().statusCode(404);
+        given().urlEncodingEnabled(false)
+                .get(path)
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:atc:problem:not-found"));
         given().urlEncodingEnabled(false)
                 .header("X-Api-Key", GatewayDoubles.GOOD_KEY)
                 .get(path)

@@ -85,17 +85,6 @@ class RouteTableTests {
     }
 
     @Test
-    void claimsOnlyPathsWhoseFirstSegmentStartsARoute() {
-        RouteTable table = defaults();
-        assertThat(table.claims("/v1/keys")).isTrue();
-        assertThat(table.claims("/v1/anything")).isTrue();
-        assertThat(table.claims("/v1")).isTrue();
-        assertThat(table.claims("/q/health")).isFalse();
-        assertThat(table.claims("/v10/keys")).isFalse();
-        assertThat(table.claims("/")).isFalse();
-    }
-
-    @Test
     void refusesTablesThatCannotBeMeant() {
         assertThatThrownBy(() -> table("/v1/**/x")).hasMessageContaining("** may only end");
         assertThatThrownBy(() -> table("/*/x")).hasMessageContaining("literal segment");
