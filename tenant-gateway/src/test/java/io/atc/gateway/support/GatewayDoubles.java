@@ -133,7 +133,7 @@ public class GatewayDoubles {
         }
 
         @Override
-        public Uni<KeyCheck> authenticate(String presentedKey) {
+        public Uni<KeyCheck> authenticate(String presentedKey, InetAddress client) {
             calls++;
             return answers.getOrDefault(presentedKey, Uni.createFrom().item(KeyCheck.failed(AuthOutcome.UNKNOWN)));
         }
