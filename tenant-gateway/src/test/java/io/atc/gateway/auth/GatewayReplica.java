@@ -107,6 +107,17 @@ final class GatewayReplica implements AutoCloseable {
                 .count();
     }
 
+    double refreshes() {
+        return meters.find(KeyAuthenticator.REFRESHES).counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
+    }
+
+    double refreshes(AuthOutcome result) {
+        return meters.counter(KeyAuthenticator.REFRESHES, "result", result.tag())
+                .count();
+    }
+
     long resyncs() {
         return announced.stream().filter(KeyChanged::everything).count();
     }

@@ -119,6 +119,10 @@ public class GatewayDoubles {
             answers.put(presented, Uni.createFrom().item(KeyCheck.failed(outcome)));
         }
 
+        public void throttle(String presented, long retryAfterSeconds) {
+            answers.put(presented, Uni.createFrom().item(KeyCheck.throttled(retryAfterSeconds)));
+        }
+
         public void fail(String presented) {
             answers.put(presented, Uni.createFrom().failure(new IllegalStateException("keys-service unreachable")));
         }
