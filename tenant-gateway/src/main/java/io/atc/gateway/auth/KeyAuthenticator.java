@@ -140,8 +140,9 @@ public class KeyAuthenticator {
         ParsedApiKey parsed = format.parse(presented).orElseThrow();
         CompletionStage<KeyCheck> answer =
                 sameKey.run(cacheKey, () -> coldLimit.submit(() -> verifyCold(cacheKey, parsed)));
+        // Released when the verification ends, not when this caller stops waiting (a copy is what it may cancel).
         answer.whenComplete((check, failure) -> permit.release());
-        return onCallersContext(answer);
+        return onCallersContext(answer.toCompletableFuture().copy());
     }
 
     /**
