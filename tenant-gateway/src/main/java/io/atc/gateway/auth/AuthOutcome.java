@@ -15,6 +15,8 @@ public enum AuthOutcome {
     ORIGIN_DENIED,
     RATE_LIMITED,
     OVERLOADED,
+    /** The client address spent its budget of cold verifications (well-formed keys not seen lately). */
+    THROTTLED,
     /** The keys-service could not answer (unreachable, error, timeout): nothing is known about the key. */
     UNAVAILABLE;
 

@@ -1,5 +1,6 @@
 package io.atc.gateway.auth;
 
+import java.net.InetAddress;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -27,10 +28,13 @@ import io.vertx.core.Vertx;
  * well-formed key it has not seen lately:
  * <ol>
  * <li>wrong shape, another environment or a bad checksum: {@link AuthOutcome#BAD_FORMAT}, no I/O;</li>
- * <li>a verified key: answered from memory, but an expired key fails even when remembered;</li>
+ * <li>a verified key: answered from memory, but an expired key fails even when remembered; used near
+ * the end of its cache TTL, it is verified again in the background (refresh-ahead) so a busy key
+ * never goes cold;</li>
  * <li>a recently refused key: the same refusal, from memory;</li>
- * <li>otherwise one cold verification, shared by every concurrent request presenting the same key and
- * limited in number; past the limit {@link AuthOutcome#OVERLOADED} at once.</li>
+ * <li>otherwise one cold verification, shared by every concurrent request presenting the same key;
+ * a client address past its {@link ColdVerificationBudget} gets {@link AuthOutcome#THROTTLED} at once,
+ * and past the shared limit every client gets {@link AuthOutcome#OVERLOADED} at once.</li>
  * </ol>
  * Cached answers are returned on the caller's thread without any hop; cold answers come back on the
  * caller's Vert.x context.
@@ -40,6 +44,10 @@ public class KeyAuthenticator {
 
     /** Counts calls to the keys-service, tagged by their result; bogus keys must never move it. */
     public static final String COLD_VERIFICATIONS = "atc.gateway.keys.cold.verifications";
+    /** Counts background refreshes of cached keys, tagged by their result (overloaded: no slot was free). */
+    public static final String REFRESHES = "atc.gateway.keys.refreshes";
+    /** Refreshes waiting for a slot; beyond, the refresh is tried again on a later request. */
+    static final int REFRESH_QUEUE = 256;
 
     private static final Map<AuthOutcome, Uni<KeyCheck>> FAILED = new EnumMap<>(AuthOutcome.class);
 
@@ -59,7 +67,10 @@ public class KeyAuthenticator {
     private final RejectedKeys rejected;
     private final SingleFlight<KeyCheck> sameKey = new SingleFlight<>();
     private final ConcurrencyLimit<KeyCheck> coldLimit;
+    private final ConcurrencyLimit<KeyCheck> refreshLimit;
+    private final ColdVerificationBudget budget;
     private final Map<AuthOutcome, Counter> coldVerifications = new EnumMap<>(AuthOutcome.class);
+    private final Map<AuthOutcome, Counter> refreshes = new EnumMap<>(AuthOutcome.class);
     /** Moves on every key change: a verification that overlapped a change is used once but not remembered. */
     private final AtomicLong changes = new AtomicLong();
 
@@ -78,13 +89,17 @@ public class KeyAuthenticator {
         this.format = format;
         this.keysService = keysService;
         this.clock = clock;
-        this.verified = new VerifiedKeys(limits.cacheMaxEntries(), limits.cacheTtl(), () -> nanos(clock));
+        this.verified = new VerifiedKeys(
+                limits.cacheMaxEntries(), limits.cacheTtl(), limits.refreshAheadFraction(), () -> nanos(clock));
         this.rejected =
                 new RejectedKeys(limits.negativeCacheMaxEntries(), limits.negativeCacheTtl(), () -> nanos(clock));
         this.coldLimit = new ConcurrencyLimit<>(
                 limits.maxColdVerifications(),
                 limits.coldVerificationQueue(),
                 () -> KeyCheck.failed(AuthOutcome.OVERLOADED));
+        this.refreshLimit = new ConcurrencyLimit<>(
+                limits.maxRefreshes(), REFRESH_QUEUE, () -> KeyCheck.failed(AuthOutcome.OVERLOADED));
+        this.budget = new ColdVerificationBudget(limits.perAddress(), System::nanoTime);
         for (AuthOutcome outcome : EnumSet.of(
                 AuthOutcome.OK,
                 AuthOutcome.UNKNOWN,
@@ -92,7 +107,9 @@ public class KeyAuthenticator {
                 AuthOutcome.EXPIRED,
                 AuthOutcome.UNAVAILABLE)) {
             coldVerifications.put(outcome, meters.counter(COLD_VERIFICATIONS, "result", outcome.tag()));
+            refreshes.put(outcome, meters.counter(REFRESHES, "result", outcome.tag()));
         }
+        refreshes.put(AuthOutcome.OVERLOADED, meters.counter(REFRESHES, "result", AuthOutcome.OVERLOADED.tag()));
         Gauge.builder("atc.gateway.keys.cached", verified, VerifiedKeys::size)
                 .tag("cache", "verified")
                 .register(meters);
@@ -101,18 +118,31 @@ public class KeyAuthenticator {
                 .register(meters);
     }
 
-    public Uni<KeyCheck> authenticate(PresentedKey presented) {
-        return presented.present() ? authenticate(presented.value()) : failed(presented.problem());
+    public Uni<KeyCheck> authenticate(PresentedKey presented, InetAddress client) {
+        return presented.present() ? authenticate(presented.value(), client) : failed(presented.problem());
     }
 
-    public Uni<KeyCheck> authenticate(String presented) {
+    /** @param client the client address as clientip.ClientIpResolver found it (null when unknown): whose budget pays */
+    public Uni<KeyCheck> authenticate(String presented, InetAddress client) {
         KeyCheck known = known(presented);
         if (known != null) {
             return Uni.createFrom().item(known);
         }
         String cacheKey = cacheKeys.of(presented);
+        CompletionStage<KeyCheck> alreadyRunning = sameKey.joinIfRunning(cacheKey);
+        if (alreadyRunning != null) {
+            return onCallersContext(alreadyRunning);
+        }
+        ColdVerificationBudget.Permit permit = budget.tryAcquire(client);
+        if (!permit.granted()) {
+            return Uni.createFrom().item(KeyCheck.throttled(permit.retryAfterSeconds()));
+        }
         ParsedApiKey parsed = format.parse(presented).orElseThrow();
-        return onCallersContext(sameKey.run(cacheKey, () -> coldLimit.submit(() -> verifyCold(cacheKey, parsed))));
+        CompletionStage<KeyCheck> answer =
+                sameKey.run(cacheKey, () -> coldLimit.submit(() -> verifyCold(cacheKey, parsed)));
+        // Released when the verification ends, not when this caller stops waiting (a copy is what it may cancel).
+        answer.whenComplete((check, failure) -> permit.release());
+        return onCallersContext(answer.toCompletableFuture().copy());
     }
 
     /**
@@ -126,12 +156,16 @@ public class KeyAuthenticator {
         // The verified cache first: only keys that parsed and verified are ever in it, so a hit needs
         // no format check (the hot path of every request skips the shape match and the checksum).
         String cacheKey = cacheKeys.of(presented);
-        AuthenticatedKey known = verified.get(cacheKey);
-        if (known != null) {
+        VerifiedKeys.Entry entry = verified.entry(cacheKey);
+        if (entry != null) {
+            AuthenticatedKey known = entry.key();
             if (known.expiredAt(clock.instant())) {
                 verified.forget(cacheKey);
                 rejected.put(cacheKey, AuthOutcome.EXPIRED, known.prefix());
                 return KeyCheck.failed(AuthOutcome.EXPIRED);
+            }
+            if (entry.claimRefresh()) {
+                refresh(cacheKey, presented);
             }
             return KeyCheck.ok(known);
         }
@@ -168,6 +202,39 @@ public class KeyAuthenticator {
                 .subscribeAsCompletionStage();
     }
 
+    /**
+     * Verifies a cached key again in the background; the cached verdict serves meanwhile, until its
+     * own expiry at the latest. A refusal drops the key at once; no answer leaves the entry to expire
+     * (or to be refreshed on a later request); a key change during the refresh discards its verdict.
+     */
+    private void refresh(String cacheKey, String presented) {
+        ParsedApiKey parsed = format.parse(presented).orElseThrow();
+        refreshLimit
+                .submit(() -> {
+                    long changesBefore = changes.get();
+                    return keysService
+                            .verify(parsed)
+                            .map(check -> refreshed(cacheKey, parsed, check, changesBefore))
+                            .subscribeAsCompletionStage();
+                })
+                .whenComplete((check, failure) -> {
+                    if (check != null) {
+                        refreshes.get(check.outcome()).increment();
+                    }
+                });
+    }
+
+    private KeyCheck refreshed(String cacheKey, ParsedApiKey key, KeyCheck check, long changesBefore) {
+        KeyCheck decided = remember(cacheKey, key, check, changesBefore);
+        if (decided.outcome() == AuthOutcome.UNKNOWN
+                || decided.outcome() == AuthOutcome.REVOKED
+                || decided.outcome() == AuthOutcome.EXPIRED) {
+            verified.forget(cacheKey);
+        }
+        return decided;
+    }
+
+    /** Remembers a verdict in the cache it belongs to, unless a key change overlapped the verification. */
     private KeyCheck remember(String cacheKey, ParsedApiKey key, KeyCheck check, long changesBefore) {
         KeyCheck decided =
                 check.ok() && check.key().expiredAt(clock.instant()) ? KeyCheck.failed(AuthOutcome.EXPIRED) : check;

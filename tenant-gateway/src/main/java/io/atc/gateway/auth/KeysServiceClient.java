@@ -51,7 +51,7 @@ public class KeysServiceClient {
                 tokens,
                 config.keys().verifyUrl(),
                 config.keys().verifyTimeout(),
-                config.keys().maxColdVerifications());
+                config.keys().maxColdVerifications() + config.keys().maxRefreshes());
     }
 
     public KeysServiceClient(

@@ -32,6 +32,12 @@ final class SingleFlight<V> {
         return mine.copy();
     }
 
+    /** A copy of the work already running for this key, or null when none is. */
+    CompletionStage<V> joinIfRunning(String key) {
+        CompletableFuture<V> existing = running.get(key);
+        return existing == null ? null : existing.copy();
+    }
+
     /** Later callers start afresh instead of joining work that began before now (e.g. before a key changed). */
     void detachAll() {
         running.clear();

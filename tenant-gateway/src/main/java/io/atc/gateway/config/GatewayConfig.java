@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
@@ -139,6 +141,24 @@ public interface GatewayConfig {
         @Min(0)
         int coldVerificationQueue();
 
+        /**
+         * A verified key used within this last part of its cache TTL is verified again in the
+         * background, once at a time, while its cached verdict keeps serving: a busy key never goes
+         * cold on the request path. 0 turns refresh-ahead off.
+         */
+        @WithDefault("0.2")
+        @DecimalMin("0")
+        @DecimalMax("0.9")
+        double refreshAheadFraction();
+
+        /** Background refreshes running at once per replica, beside the cold verifications (the HTTP pool holds both). */
+        @WithDefault("2")
+        @Min(1)
+        @Max(64)
+        int maxRefreshes();
+
+        PerAddress perAddress();
+
         /** Longest wait between reconnection attempts of the key-change listener. */
         @WithDefault("PT5S")
         Duration listenerMaxBackoff();
@@ -146,6 +166,37 @@ public interface GatewayConfig {
         /** Liveness check of the LISTEN connection. */
         @WithDefault("PT10S")
         Duration listenerPingInterval();
+    }
+
+    /**
+     * The budget of cold verifications of one client address (IPv4: the address, IPv6: its /64), taken
+     * before the shared slots: a flood of well-formed unknown keys from one client is refused (429)
+     * without reaching the keys-service, and cannot take every slot from other clients' real keys.
+     */
+    interface PerAddress {
+        /** Cold verifications a client address may start per second, per replica; 0 = no rate limit. */
+        @WithDefault("5")
+        @DecimalMin("0")
+        @DecimalMax("1000000")
+        double coldVerificationsPerSecond();
+
+        /** Cold verifications a client address may start back to back. */
+        @WithDefault("20")
+        @Min(1)
+        @Max(1000000)
+        int coldVerificationBurst();
+
+        /** Cold verifications of one client address running or waiting at once; 0 = no limit. */
+        @WithDefault("2")
+        @Min(0)
+        @Max(1000)
+        int maxColdInFlight();
+
+        /** Client addresses whose budget is remembered; beyond, the least used are forgotten (bounded memory). */
+        @WithDefault("100000")
+        @Min(16)
+        @Max(10000000)
+        int maxAddresses();
     }
 
     /** Who the client is, for IP allowlists (docs/gateway-rules.md). */

@@ -1,5 +1,7 @@
 package io.atc.gateway.pipeline;
 
+import java.net.InetAddress;
+
 import jakarta.inject.Singleton;
 
 import io.atc.gateway.auth.AuthOutcome;
@@ -38,7 +40,7 @@ public class ApiKeyAuthentication implements KeyAuthentication {
     }
 
     @Override
-    public Uni<KeyCheck> authenticate(String presentedKey) {
-        return authenticator.authenticate(presentedKey);
+    public Uni<KeyCheck> authenticate(String presentedKey, InetAddress client) {
+        return authenticator.authenticate(presentedKey, client);
     }
 }

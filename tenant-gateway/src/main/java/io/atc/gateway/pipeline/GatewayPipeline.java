@@ -148,7 +148,7 @@ public class GatewayPipeline implements RequestPolicy {
             authenticated(admission, known);
             return;
         }
-        keys.authenticate(presented)
+        keys.authenticate(presented, admission.client())
                 .subscribe()
                 .with(
                         check -> onRequestContext(admission, () -> authenticated(admission, check)),
@@ -171,6 +171,9 @@ public class GatewayPipeline implements RequestPolicy {
             return;
         }
         if (!check.ok()) {
+            if (check.outcome() == AuthOutcome.THROTTLED) {
+                admission.answerHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(check.retryAfterSeconds()));
+            }
             rejected(admission, check.outcome());
             return;
         }
@@ -212,6 +215,11 @@ public class GatewayPipeline implements RequestPolicy {
                 admission.answerHeaders().set(HttpHeaders.RETRY_AFTER, "1");
                 admission.refuse(ProblemType.UNAVAILABLE, "Key verification is busy or unreachable; retry shortly.");
             }
+            case THROTTLED ->
+                admission.refuse(
+                        ProblemType.RATE_LIMITED,
+                        "Too many keys this gateway has not seen lately come from this address;"
+                                + " retry after the time in Retry-After.");
             case IP_DENIED -> admission.refuse(ProblemType.FORBIDDEN, "This key may not be used from this address.");
             case ORIGIN_DENIED -> admission.refuse(ProblemType.FORBIDDEN, "This key may not be used from this origin.");
             case RATE_LIMITED -> {

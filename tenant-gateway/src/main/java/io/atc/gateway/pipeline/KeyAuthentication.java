@@ -1,5 +1,7 @@
 package io.atc.gateway.pipeline;
 
+import java.net.InetAddress;
+
 import io.atc.gateway.auth.KeyCheck;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.MultiMap;
@@ -18,6 +20,9 @@ public interface KeyAuthentication {
         return null;
     }
 
-    /** Never fails: every way authentication can end is a {@link KeyCheck} outcome. */
-    Uni<KeyCheck> authenticate(String presentedKey);
+    /**
+     * Never fails: every way authentication can end is a {@link KeyCheck} outcome.
+     * @param client the resolved client address, whose budget of cold verifications pays
+     */
+    Uni<KeyCheck> authenticate(String presentedKey, InetAddress client);
 }

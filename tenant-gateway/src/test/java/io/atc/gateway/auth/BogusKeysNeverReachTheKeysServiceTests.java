@@ -65,7 +65,7 @@ class BogusKeysNeverReachTheKeysServiceTests {
             assertThat(gateway.outcome(key)).as("outcome of a bogus key").isEqualTo(AuthOutcome.BAD_FORMAT);
         }
         assertThat(gateway.authenticator
-                        .authenticate((String) null)
+                        .authenticate((String) null, GatewayReplica.CLIENT)
                         .await()
                         .indefinitely()
                         .outcome())

@@ -15,8 +15,9 @@ import io.atc.core.keys.ApiKeyFormat;
 import io.atc.core.keys.ParsedApiKey;
 
 /**
- * A flood of well-formed unknown keys (valid checksums, so they pass the cheap check) cannot make the
- * gateway queue verifications without end: at most the cap run at once, a few wait, the rest are
+ * A flood of well-formed unknown keys (valid checksums, so they pass the cheap check), each from
+ * another client address so no per-address budget stops it, cannot make the gateway queue
+ * verifications without end: at most the cap run at once, a few wait, the rest are
  * answered OVERLOADED at once. Breaks if ConcurrencyLimit is bypassed (the fake sees more than the
  * cap in flight) or if its wait queue is unbounded (the excess waits for the slow keys-service).
  */
@@ -44,8 +45,8 @@ class ColdVerificationsAreCappedTests {
             int flood = 300;
             List<Timed> answers = new ArrayList<>();
             for (int i = 0; i < flood; i++) {
-                answers.add(
-                        Timed.start(gateway.checkLater(format.generate().raw()).subscribeAsCompletionStage()));
+                answers.add(Timed.start(gateway.checkLater(format.generate().raw(), fromItsOwnAddress(i))
+                        .subscribeAsCompletionStage()));
             }
 
             List<Timed> overloaded = answers.stream()
@@ -73,6 +74,11 @@ class ColdVerificationsAreCappedTests {
                     .as("the flood passed; a real key is verified again")
                     .isEqualTo(AuthOutcome.OK);
         }
+    }
+
+    /** Each request from another address: the per-address budget (ColdVerificationBudget) does not stop this flood. */
+    private static java.net.InetAddress fromItsOwnAddress(int i) {
+        return GatewayReplica.address("10.1." + (i / 250) + "." + (1 + i % 250));
     }
 
     private record Timed(CompletableFuture<KeyCheck> answer, long startNanos, long[] doneNanos) {

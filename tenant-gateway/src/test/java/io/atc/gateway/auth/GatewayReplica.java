@@ -1,5 +1,7 @@
 package io.atc.gateway.auth;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +26,9 @@ import io.vertx.pgclient.PgConnectOptions;
 final class GatewayReplica implements AutoCloseable {
 
     static final String ENVIRONMENT = "test";
+    /** The client address of {@link #check} and {@link #checkLater(String)}. */
+    static final InetAddress CLIENT = address("192.0.2.10");
+
     static final InternalTokenMinter TOKENS = new InternalTokenMinter(
             java.util.Optional.of(InternalTokens.privateKey()),
             InternalTokens.ISSUER,
@@ -37,7 +42,8 @@ final class GatewayReplica implements AutoCloseable {
     private KeyChangeListener listener;
 
     GatewayReplica(Vertx vertx, String verifyUrl, GatewayConfig.Keys limits, Duration verifyTimeout, Clock clock) {
-        keysService = new KeysServiceClient(vertx, TOKENS, verifyUrl, verifyTimeout, limits.maxColdVerifications());
+        keysService = new KeysServiceClient(
+                vertx, TOKENS, verifyUrl, verifyTimeout, limits.maxColdVerifications() + limits.maxRefreshes());
         authenticator = new KeyAuthenticator(new ApiKeyFormat(ENVIRONMENT), keysService, limits, meters, clock);
     }
 
@@ -46,12 +52,21 @@ final class GatewayReplica implements AutoCloseable {
     }
 
     static GatewayConfig.Keys limits(int maxColdVerifications, int queue) {
-        return ConfigMappings.of(
-                        GatewayConfig.class,
-                        Map.of(
-                                "atc.gateway.keys.max-cold-verifications", Integer.toString(maxColdVerifications),
-                                "atc.gateway.keys.cold-verification-queue", Integer.toString(queue)))
-                .keys();
+        return limits(Map.of(
+                "atc.gateway.keys.max-cold-verifications", Integer.toString(maxColdVerifications),
+                "atc.gateway.keys.cold-verification-queue", Integer.toString(queue)));
+    }
+
+    static GatewayConfig.Keys limits(Map<String, String> settings) {
+        return ConfigMappings.of(GatewayConfig.class, settings).keys();
+    }
+
+    static InetAddress address(String literal) {
+        try {
+            return InetAddress.getByName(literal);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(literal, e);
+        }
     }
 
     /** Starts this replica's own LISTEN connection (returns at once; see {@link KeyChangeListener#listening()}). */
@@ -66,7 +81,7 @@ final class GatewayReplica implements AutoCloseable {
     }
 
     KeyCheck check(String presented) {
-        return authenticator.authenticate(presented).await().atMost(Duration.ofSeconds(10));
+        return checkLater(presented).await().atMost(Duration.ofSeconds(10));
     }
 
     AuthOutcome outcome(String presented) {
@@ -74,7 +89,11 @@ final class GatewayReplica implements AutoCloseable {
     }
 
     Uni<KeyCheck> checkLater(String presented) {
-        return authenticator.authenticate(presented);
+        return authenticator.authenticate(presented, CLIENT);
+    }
+
+    Uni<KeyCheck> checkLater(String presented, InetAddress client) {
+        return authenticator.authenticate(presented, client);
     }
 
     double coldVerifications() {
@@ -85,6 +104,17 @@ final class GatewayReplica implements AutoCloseable {
 
     double coldVerifications(AuthOutcome result) {
         return meters.counter(KeyAuthenticator.COLD_VERIFICATIONS, "result", result.tag())
+                .count();
+    }
+
+    double refreshes() {
+        return meters.find(KeyAuthenticator.REFRESHES).counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
+    }
+
+    double refreshes(AuthOutcome result) {
+        return meters.counter(KeyAuthenticator.REFRESHES, "result", result.tag())
                 .count();
     }
 

@@ -33,13 +33,13 @@ class KeyAuthenticationIsWiredTests {
     @Test
     void bogusAndMissingKeysAreRefused() {
         assertThat(authenticator
-                        .authenticate("atc_live_nope")
+                        .authenticate("atc_live_nope", GatewayReplica.CLIENT)
                         .await()
                         .atMost(Duration.ofSeconds(5))
                         .outcome())
                 .isEqualTo(AuthOutcome.BAD_FORMAT);
         assertThat(authenticator
-                        .authenticate(PresentedKeys.from(MultiMap.caseInsensitiveMultiMap()))
+                        .authenticate(PresentedKeys.from(MultiMap.caseInsensitiveMultiMap()), GatewayReplica.CLIENT)
                         .await()
                         .atMost(Duration.ofSeconds(5))
                         .outcome())

@@ -122,6 +122,22 @@ class EachRefusalHasItsStatusAndTypeTests {
         assertNothingForwarded();
     }
 
+    /** Breaks if THROTTLED falls into the 401 "invalid key" branch or loses its Retry-After. */
+    @Test
+    void aClientOverItsColdVerificationBudgetIsRateLimitedWithRetryAfter() throws Exception {
+        doubles.keys.throttle(OTHER_KEY, 3);
+
+        Response response = given().header("X-Api-Key", OTHER_KEY).get("/v1/keys");
+
+        response.then()
+                .statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", "3")
+                .body("type", equalTo("urn:atc:problem:rate-limited"));
+        assertThat(response.asString()).doesNotContain(OTHER_KEY);
+        assertNothingForwarded();
+    }
+
     @Test
     void aFailingVerificationIsUnavailableNotAnError() throws Exception {
         doubles.keys.fail(OTHER_KEY);

@@ -119,6 +119,10 @@ public class GatewayDoubles {
             answers.put(presented, Uni.createFrom().item(KeyCheck.failed(outcome)));
         }
 
+        public void throttle(String presented, long retryAfterSeconds) {
+            answers.put(presented, Uni.createFrom().item(KeyCheck.throttled(retryAfterSeconds)));
+        }
+
         public void fail(String presented) {
             answers.put(presented, Uni.createFrom().failure(new IllegalStateException("keys-service unreachable")));
         }
@@ -133,7 +137,7 @@ public class GatewayDoubles {
         }
 
         @Override
-        public Uni<KeyCheck> authenticate(String presentedKey) {
+        public Uni<KeyCheck> authenticate(String presentedKey, InetAddress client) {
             calls++;
             return answers.getOrDefault(presentedKey, Uni.createFrom().item(KeyCheck.failed(AuthOutcome.UNKNOWN)));
         }
