@@ -1,10 +1,15 @@
 package io.atc.keys.console;
 
+import java.util.UUID;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -40,5 +45,40 @@ public class ConsoleUserResource {
         return users.create(caller.current(), draft)
                 .map(user ->
                         Response.status(Response.Status.CREATED).entity(user).build());
+    }
+
+    @POST
+    @Path("/{userId}/disable")
+    @Operation(summary = "Disable a console user: it cannot sign in, and every session it has ends at once")
+    @RequiresScope(Scope.ADMIN)
+    public Uni<ConsoleUserView> disable(@PathParam("userId") UUID userId) {
+        return users.setDisabled(caller.current(), userId, true);
+    }
+
+    @POST
+    @Path("/{userId}/enable")
+    @Operation(summary = "Enable a disabled console user again (its ended sessions stay ended)")
+    @RequiresScope(Scope.ADMIN)
+    public Uni<ConsoleUserView> enable(@PathParam("userId") UUID userId) {
+        return users.setDisabled(caller.current(), userId, false);
+    }
+
+    @PUT
+    @Path("/{userId}/password")
+    @Operation(summary = "Set a console user's password; every session it has ends at once")
+    @RequiresScope(Scope.ADMIN)
+    public Uni<Response> setPassword(
+            @PathParam("userId") UUID userId,
+            @Valid @NotNull(message = "a JSON body is required") NewPassword body) {
+        return users.setPassword(caller.current(), userId, body.password())
+                .map(done -> Response.noContent().build());
+    }
+
+    @DELETE
+    @Path("/{userId}")
+    @Operation(summary = "Delete a console user and end every session it has")
+    @RequiresScope(Scope.ADMIN)
+    public Uni<Response> delete(@PathParam("userId") UUID userId) {
+        return users.delete(caller.current(), userId).map(done -> Response.noContent().build());
     }
 }
