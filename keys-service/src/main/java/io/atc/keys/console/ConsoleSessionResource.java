@@ -72,10 +72,9 @@ public class ConsoleSessionResource {
     @Path("/session")
     @Operation(summary = "The signed-in user, from the session cookie (which is sent back, its idle clock restarted)")
     public Uni<Response> current(@CookieParam(SessionTokens.COOKIE) String cookie) {
-        return signedIn(cookie, "GET", null)
-                .map(signed -> noStore(Response.ok(signed.session()))
-                        .cookie(sessionCookie(signed))
-                        .build());
+        return signedIn(cookie, "GET", null).map(signed -> noStore(Response.ok(signed.session()))
+                .cookie(sessionCookie(signed))
+                .build());
     }
 
     @DELETE
@@ -88,8 +87,7 @@ public class ConsoleSessionResource {
             @HeaderParam(SessionTokens.CSRF_HEADER) String csrf,
             @QueryParam("everywhere") boolean everywhere) {
         return signedIn(cookie, "DELETE", csrf)
-                .flatMap(signed ->
-                        everywhere ? sessions.endEverywhere(signed).replaceWithVoid() : sessions.end(signed))
+                .flatMap(signed -> everywhere ? sessions.endEverywhere(signed).replaceWithVoid() : sessions.end(signed))
                 .map(done -> Response.noContent()
                         .cookie(
                                 cookie(SessionTokens.COOKIE, "", 0, true),

@@ -102,9 +102,8 @@ public class ConsoleSessions {
         SessionCookie cookie = session.cookie();
         String user = "user:" + cookie.userId();
         return transactions.mutate(
-                cookie.tenant(),
-                AuditEntry.of(user, "console.session.ended", user),
-                sql -> sql.execute(END_ONE, Tuple.of(cookie.tenant(), cookie.sessionHash(), cookie.userId()))
+                cookie.tenant(), AuditEntry.of(user, "console.session.ended", user), sql -> sql.execute(
+                                END_ONE, Tuple.of(cookie.tenant(), cookie.sessionHash(), cookie.userId()))
                         .replaceWithVoid());
     }
 
@@ -115,8 +114,7 @@ public class ConsoleSessions {
         String user = "user:" + userId;
         return transactions.mutate(tenant, sql -> endAllOf(sql, userId)
                 .map(ended -> Audited.of(
-                        ended,
-                        new AuditEntry(user, "console.sessions.ended", user, Map.of("sessions", ended)))));
+                        ended, new AuditEntry(user, "console.sessions.ended", user, Map.of("sessions", ended)))));
     }
 
     /** Ends every session of {@code userId}, in the caller's (audited) transaction; how many there were. */
@@ -125,8 +123,8 @@ public class ConsoleSessions {
     }
 
     private Signed signed(SessionCookie cookie, List<String> scopes) {
-        ConsoleSession session = new ConsoleSession(
-                cookie.tenant(), cookie.userId(), scopes, cookie.expiresAt(), cookie.csrfToken());
+        ConsoleSession session =
+                new ConsoleSession(cookie.tenant(), cookie.userId(), scopes, cookie.expiresAt(), cookie.csrfToken());
         return new Signed(session, cookie, tokens.sign(cookie));
     }
 

@@ -68,8 +68,7 @@ public class ConsoleUserResource {
     @Operation(summary = "Set a console user's password; every session it has ends at once")
     @RequiresScope(Scope.ADMIN)
     public Uni<Response> setPassword(
-            @PathParam("userId") UUID userId,
-            @Valid @NotNull(message = "a JSON body is required") NewPassword body) {
+            @PathParam("userId") UUID userId, @Valid @NotNull(message = "a JSON body is required") NewPassword body) {
         return users.setPassword(caller.current(), userId, body.password())
                 .map(done -> Response.noContent().build());
     }
@@ -79,6 +78,7 @@ public class ConsoleUserResource {
     @Operation(summary = "Delete a console user and end every session it has")
     @RequiresScope(Scope.ADMIN)
     public Uni<Response> delete(@PathParam("userId") UUID userId) {
-        return users.delete(caller.current(), userId).map(done -> Response.noContent().build());
+        return users.delete(caller.current(), userId)
+                .map(done -> Response.noContent().build());
     }
 }

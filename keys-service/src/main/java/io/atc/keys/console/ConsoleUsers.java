@@ -94,19 +94,20 @@ public class ConsoleUsers {
 
     /** Disables (or enables again) a user of the caller's tenant; disabling ends its sessions. 404 for anyone else's. */
     public Uni<ConsoleUserView> setDisabled(Caller caller, UUID userId, boolean disabled) {
-        return transactions.mutate(caller.tenantId(), sql -> sql.execute(
-                        SET_DISABLED, Tuple.of(caller.tenantId(), userId, disabled))
-                .map(ConsoleUsers::first)
-                .map(found -> view(found.orElseThrow(() -> ProblemException.notFound("console user"))))
-                .flatMap(user -> (disabled ? ConsoleSessions.endAllOf(sql, userId) : Uni.createFrom()
-                                .item(0))
-                        .map(ended -> Audited.of(
-                                user,
-                                new AuditEntry(
-                                        caller.actor(),
-                                        disabled ? "console.user.disabled" : "console.user.enabled",
-                                        "user:" + userId,
-                                        Map.of("sessionsEnded", ended))))));
+        return transactions.mutate(
+                caller.tenantId(), sql -> sql.execute(SET_DISABLED, Tuple.of(caller.tenantId(), userId, disabled))
+                        .map(ConsoleUsers::first)
+                        .map(found -> view(found.orElseThrow(() -> ProblemException.notFound("console user"))))
+                        .flatMap(user -> (disabled
+                                        ? ConsoleSessions.endAllOf(sql, userId)
+                                        : Uni.createFrom().item(0))
+                                .map(ended -> Audited.of(
+                                        user,
+                                        new AuditEntry(
+                                                caller.actor(),
+                                                disabled ? "console.user.disabled" : "console.user.enabled",
+                                                "user:" + userId,
+                                                Map.of("sessionsEnded", ended))))));
     }
 
     /** Deletes a user of the caller's tenant and with it every session of that user. 404 for anyone else's. */

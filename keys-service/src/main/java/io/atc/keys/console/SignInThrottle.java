@@ -113,6 +113,11 @@ class SignInThrottle {
         }
     }
 
+    /** Accounts held in memory now. */
+    synchronized int tracked() {
+        return accounts.size();
+    }
+
     private record Account(UUID tenant, String email) {}
 
     private static final class Failures {
