@@ -27,7 +27,6 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "console")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class ConsoleUserResource {
 
     private final ConsoleUsers users;
@@ -39,6 +38,7 @@ public class ConsoleUserResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a console user of the caller's tenant, holding scopes the caller holds itself")
     @RequiresScope(Scope.KEYS_WRITE)
     public Uni<Response> create(@Valid @NotNull(message = "a JSON body is required") ConsoleUserDraft draft) {
@@ -65,6 +65,7 @@ public class ConsoleUserResource {
 
     @PUT
     @Path("/{userId}/password")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set a console user's password; every session it has ends at once")
     @RequiresScope(Scope.ADMIN)
     public Uni<Response> setPassword(

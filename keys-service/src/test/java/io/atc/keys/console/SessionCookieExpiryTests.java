@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -75,31 +76,13 @@ class SessionCookieExpiryTests {
     }
 
     static ConsoleConfig config(Duration lifetime, Duration idle, String key) {
-        return new ConsoleConfig() {
-            @Override
-            public Optional<String> sessionSigningKey() {
-                return Optional.of(key);
-            }
-
-            @Override
-            public Duration sessionLifetime() {
-                return lifetime;
-            }
-
-            @Override
-            public Duration sessionIdleTimeout() {
-                return idle;
-            }
-
-            @Override
-            public SignIn signIn() {
-                throw new UnsupportedOperationException();
-            }
-        };
+        return Configs.of(
+                ConsoleConfig.class,
+                Map.of("sessionSigningKey", Optional.of(key), "sessionLifetime", lifetime, "sessionIdleTimeout", idle));
     }
 
     private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-05T09:00:00Z");
+        private Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 
         void advance(Duration duration) {
             now = now.plus(duration);

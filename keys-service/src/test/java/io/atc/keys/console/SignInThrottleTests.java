@@ -3,6 +3,7 @@ package io.atc.keys.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -85,31 +86,13 @@ class SignInThrottleTests {
     }
 
     private static ConsoleConfig.SignIn config(int freeFailures, int tracked) {
-        return new ConsoleConfig.SignIn() {
-            @Override
-            public int freeFailures() {
-                return freeFailures;
-            }
-
-            @Override
-            public Duration failureWindow() {
-                return Duration.ofMinutes(15);
-            }
-
-            @Override
-            public Duration firstDelay() {
-                return Duration.ofSeconds(1);
-            }
-
-            @Override
-            public Duration longestDelay() {
-                return Duration.ofMinutes(1);
-            }
-
-            @Override
-            public int accountsTracked() {
-                return tracked;
-            }
-        };
+        return Configs.of(
+                ConsoleConfig.SignIn.class,
+                Map.of(
+                        "freeFailures", freeFailures,
+                        "failureWindow", Duration.ofMinutes(15),
+                        "firstDelay", Duration.ofSeconds(1),
+                        "longestDelay", Duration.ofMinutes(1),
+                        "accountsTracked", tracked));
     }
 }
