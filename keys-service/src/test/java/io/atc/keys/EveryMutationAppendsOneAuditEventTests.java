@@ -74,6 +74,22 @@ class EveryMutationAppendsOneAuditEventTests {
                 .cookie("__Host-atc_session", session[0].getCookie("__Host-atc_session"))
                 .header("X-CSRF-Token", (String) session[0].path("csrfToken"))
                 .delete("/v1/console/sessions"));
+        String[] userId = new String[1];
+        calls.put("POST /v1/console/users/{userId}/disable", () -> {
+            userId[0] = session[0].path("userId");
+            return given().auth().oauth2(admin).post("/v1/console/users/{id}/disable", userId[0]);
+        });
+        calls.put(
+                "POST /v1/console/users/{userId}/enable",
+                () -> given().auth().oauth2(admin).post("/v1/console/users/{id}/enable", userId[0]));
+        calls.put("PUT /v1/console/users/{userId}/password", () -> given().auth()
+                .oauth2(admin)
+                .contentType("application/json")
+                .body(Map.of("password", "another long enough password"))
+                .put("/v1/console/users/{id}/password", userId[0]));
+        calls.put(
+                "DELETE /v1/console/users/{userId}",
+                () -> given().auth().oauth2(admin).delete("/v1/console/users/{id}", userId[0]));
 
         Set<String> covered = new TreeSet<>(calls.keySet());
         covered.add("POST /v1/tenants");

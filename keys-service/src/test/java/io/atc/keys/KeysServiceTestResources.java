@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.atc.core.crypto.Ed25519Keys;
 import io.atc.testkit.quarkus.AtcTestResources;
 
 /** The run's database and token key, plus a pepper of this run's own. */
@@ -12,6 +13,10 @@ public class KeysServiceTestResources extends AtcTestResources {
 
     public static final String PEPPER = newPepper();
     public static final int ITERATIONS = 3;
+    /** Shared by every replica of a deployment; a second replica in a test is made with it too. */
+    public static final String SESSION_SIGNING_KEY =
+            Ed25519Keys.base64(Ed25519Keys.generate().getPrivate());
+
     public static final String OPERATOR_TOKEN =
             "atc_op_" + java.util.HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
 
@@ -20,6 +25,7 @@ public class KeysServiceTestResources extends AtcTestResources {
         Map<String, String> config = new HashMap<>(super.start());
         config.put("atc.keys.pepper", PEPPER);
         config.put("atc.operator.token", OPERATOR_TOKEN);
+        config.put("atc.console.session-signing-key", SESSION_SIGNING_KEY);
         // One step above the OWASP minimum, so a hash made at the minimum is "old" and gets upgraded on use.
         config.put("atc.keys.argon2.iterations", String.valueOf(ITERATIONS));
         return config;

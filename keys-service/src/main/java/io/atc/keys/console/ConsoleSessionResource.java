@@ -13,14 +13,18 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.atc.core.errors.ProblemException;
+import io.atc.core.errors.ProblemResponses;
 import io.atc.core.errors.ProblemType;
 import io.atc.core.identity.NotScopeGated;
 import io.smallrye.mutiny.Uni;
@@ -39,50 +43,83 @@ import io.smallrye.mutiny.Uni;
 public class ConsoleSessionResource {
 
     private final ConsoleUsers users;
-    private final SessionTokens tokens;
+    private final ConsoleSessions sessions;
 
-    public ConsoleSessionResource(ConsoleUsers users, SessionTokens tokens) {
+    public ConsoleSessionResource(ConsoleUsers users, ConsoleSessions sessions) {
         this.users = users;
-        this.tokens = tokens;
+        this.sessions = sessions;
     }
 
     @POST
     @Path("/sessions")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Sign in to a tenant with email and password; sets the session and CSRF cookies")
-    public Uni<Response> signIn(@Valid @NotNull(message = "a JSON body is required") SignInRequest request) {
-        return users.signIn(request).map(issued -> noStore(Response.status(Response.Status.CREATED))
-                .cookie(
-                        cookie(
-                                SessionTokens.COOKIE,
-                                issued.cookieValue(),
-                                (int) issued.lifetime().toSeconds(),
-                                true),
-                        cookie(
-                                SessionTokens.CSRF_COOKIE,
-                                issued.session().csrfToken(),
-                                (int) issued.lifetime().toSeconds(),
-                                false))
-                .entity(issued.session())
-                .build());
+    @Operation(
+            summary = "Sign in to a tenant with email and password; sets the session and CSRF cookies",
+            description = "Too many failures for one tenant and email answer 429 with Retry-After, whether the"
+                    + " account exists or not, until the delay ends (a correct password included).")
+    public Uni<Response> signIn(
+            @Valid @NotNull(message = "a JSON body is required") SignInRequest request, @Context UriInfo uri) {
+        return users.signIn(request)
+                .map(signed -> noStore(Response.status(Response.Status.CREATED))
+                        .cookie(sessionCookie(signed), csrfCookie(signed))
+                        .entity(signed.session())
+                        .build())
+                .onFailure(SignInThrottled.class)
+                .recoverWithItem(throttled -> throttledAnswer((SignInThrottled) throttled, uri));
     }
 
     @GET
     @Path("/session")
-    @Operation(summary = "The signed-in user, from the session cookie")
-    public ConsoleSession current(@CookieParam(SessionTokens.COOKIE) String cookie) {
-        return tokens.verify(cookie, "GET", null).orElseThrow(ConsoleSessionResource::notSignedIn);
+    @Operation(summary = "The signed-in user, from the session cookie (which is sent back, its idle clock restarted)")
+    public Uni<Response> current(@CookieParam(SessionTokens.COOKIE) String cookie) {
+        return signedIn(cookie, "GET", null).map(signed -> noStore(Response.ok(signed.session()))
+                .cookie(sessionCookie(signed))
+                .build());
     }
 
     @DELETE
     @Path("/sessions")
-    @Operation(summary = "Sign out (needs X-CSRF-Token); clears the cookies")
+    @Operation(
+            summary = "Sign out (needs X-CSRF-Token); clears the cookies",
+            description = "With everywhere=true, every session of the signed-in user ends, on every device.")
     public Uni<Response> signOut(
-            @CookieParam(SessionTokens.COOKIE) String cookie, @HeaderParam(SessionTokens.CSRF_HEADER) String csrf) {
-        ConsoleSession session = tokens.verify(cookie, "DELETE", csrf).orElseThrow(ConsoleSessionResource::notSignedIn);
-        return users.signOut(session).map(done -> Response.noContent()
-                .cookie(cookie(SessionTokens.COOKIE, "", 0, true), cookie(SessionTokens.CSRF_COOKIE, "", 0, false))
-                .build());
+            @CookieParam(SessionTokens.COOKIE) String cookie,
+            @HeaderParam(SessionTokens.CSRF_HEADER) String csrf,
+            @QueryParam("everywhere") boolean everywhere) {
+        return signedIn(cookie, "DELETE", csrf)
+                .flatMap(signed -> everywhere ? sessions.endEverywhere(signed).replaceWithVoid() : sessions.end(signed))
+                .map(done -> Response.noContent()
+                        .cookie(
+                                cookie(SessionTokens.COOKIE, "", 0, true),
+                                cookie(SessionTokens.CSRF_COOKIE, "", 0, false))
+                        .build());
+    }
+
+    private Uni<ConsoleSessions.Signed> signedIn(String cookie, String method, String csrf) {
+        return sessions.check(cookie, method, csrf)
+                .map(signed -> signed.orElseThrow(ConsoleSessionResource::notSignedIn));
+    }
+
+    private static NewCookie sessionCookie(ConsoleSessions.Signed signed) {
+        return cookie(
+                SessionTokens.COOKIE,
+                signed.cookieValue(),
+                (int) signed.remaining().toSeconds(),
+                true);
+    }
+
+    private static NewCookie csrfCookie(ConsoleSessions.Signed signed) {
+        return cookie(
+                SessionTokens.CSRF_COOKIE,
+                signed.session().csrfToken(),
+                (int) signed.remaining().toSeconds(),
+                false);
+    }
+
+    private static Response throttledAnswer(SignInThrottled throttled, UriInfo uri) {
+        return Response.fromResponse(ProblemResponses.of(throttled, uri.getPath()))
+                .header("Retry-After", throttled.retryAfterSeconds())
+                .build();
     }
 
     private static NewCookie cookie(String name, String value, int maxAge, boolean httpOnly) {
