@@ -61,7 +61,7 @@ public class VerificationFlights {
             synchronized (this) {
                 CompletableFuture<VerificationReport> running = inFlight.get(flight);
                 if (running != null) {
-                    return Uni.createFrom().completionStage(running);
+                    return joining(running);
                 }
                 if (mode == VerificationMode.FULL) {
                     admitFull(tenant);
@@ -79,8 +79,13 @@ public class VerificationFlights {
                     .with(
                             report -> finish(flight, started, report, null),
                             failure -> finish(flight, started, null, failure));
-            return Uni.createFrom().completionStage(started);
+            return joining(started);
         });
+    }
+
+    /** A copy per caller: a caller who cancels (disconnects) must not cancel the verification the others wait for. */
+    private static Uni<VerificationReport> joining(CompletableFuture<VerificationReport> verification) {
+        return Uni.createFrom().completionStage(verification::copy);
     }
 
     private void admitFull(UUID tenant) {
