@@ -167,30 +167,38 @@ public final class ChainVerificationBenchmark {
      * order reads every shared page once per tenant.
      */
     private static String heapLayout(TestDatabase database, List<UUID> tenants) throws SQLException {
+        long tablePages;
         try (Connection owner = database.connectAsOwner();
-                var query = owner.prepareStatement("""
-                        select count(distinct (ctid::text::point)[0])::bigint, count(*)
-                          from audit.events where tenant_id = ?
-                        """);
-                var total = owner.createStatement();
-                var size = total.executeQuery(
-                        "select pg_relation_size('audit.events') / current_setting('block_size')::bigint,"
-                                + " count(*) from audit.events")) {
+                var sql = owner.createStatement();
+                var size = sql.executeQuery(
+                        "select pg_relation_size('audit.events') / current_setting('block_size')::bigint")) {
             size.next();
-            long tablePages = size.getLong(1);
-            long tableRows = size.getLong(2);
-            long pagesRead = 0;
-            for (UUID tenant : tenants) {
-                query.setObject(1, tenant);
-                try (var rows = query.executeQuery()) {
-                    rows.next();
-                    pagesRead += rows.getLong(1);
-                }
-            }
-            return String.format(
-                    "%,d rows in %,d heap pages; the tenants' rows lie on %,d pages in all (%.2f x the table)",
-                    tableRows, tablePages, pagesRead, pagesRead / (double) Math.max(tablePages, 1));
+            tablePages = size.getLong(1);
         }
+        long rows = 0;
+        long pagesRead = 0;
+        // Row level security is forced: count each tenant's rows in a transaction bound to it.
+        try (Connection app = database.connectAsApp()) {
+            app.setAutoCommit(false);
+            for (UUID tenant : tenants) {
+                TenantBinding.bindReadOnly(app, tenant);
+                try (var query = app.prepareStatement("""
+                                select count(distinct (ctid::text::point)[0])::bigint, count(*)
+                                  from audit.events where tenant_id = ?
+                                """)) {
+                    query.setObject(1, tenant);
+                    try (var result = query.executeQuery()) {
+                        result.next();
+                        pagesRead += result.getLong(1);
+                        rows += result.getLong(2);
+                    }
+                }
+                app.rollback();
+            }
+        }
+        return String.format(
+                "%,d rows in %,d heap pages; the tenants' rows lie on %,d pages in all (%.2f x the table)",
+                rows, tablePages, pagesRead, pagesRead / (double) Math.max(tablePages, 1));
     }
 
     /** Shared-buffer hits and reads (from the OS cache or disk) of the benchmark's own database so far. */
