@@ -3,7 +3,6 @@ package io.atc.audit.checkpoints;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +11,6 @@ import org.jboss.logging.Logger;
 
 import io.atc.core.tenancy.CrossTenantRead;
 import io.atc.core.tenancy.CrossTenantReads;
-import io.atc.core.tenancy.TenantTransactions;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -22,26 +20,26 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Periodically signs a checkpoint for every chain whose head moved since the last round, so a
  * later rewind or truncation of the chain (which the database alone cannot reveal) is detected.
- * A new checkpoint is signed only if the chain still passes through the previous one, so a
- * rewound-then-regrown chain is never blessed.
+ * A new checkpoint is signed only if the chain verifies from the previous one (from genesis for
+ * the first) up to the new head ({@link ChainSegmentCheck}): a rewound-then-regrown or tampered
+ * chain is never blessed, and a checkpoint vouches for every event up to it, so the default
+ * verification can start there.
  * Reads heads through the narrow audit.chain_heads_since function: tenant, seq and hash only.
  */
 @ApplicationScoped
 public class Checkpointer {
 
     private static final Logger LOG = Logger.getLogger(Checkpointer.class);
-    private static final String HASH_AT = "select hash from audit.events where tenant_id = $1 and seq = $2";
-
     private static final Duration LOOK_BACK = Duration.ofMinutes(1);
 
     private final CrossTenantReads reads;
-    private final TenantTransactions transactions;
+    private final ChainSegmentCheck segments;
     private final CheckpointStore store;
     private volatile Instant lastRound = Instant.EPOCH;
 
-    public Checkpointer(CrossTenantReads reads, TenantTransactions transactions, CheckpointStore store) {
+    public Checkpointer(CrossTenantReads reads, ChainSegmentCheck segments, CheckpointStore store) {
         this.reads = reads;
-        this.transactions = transactions;
+        this.segments = segments;
         this.store = store;
     }
 
@@ -85,16 +83,15 @@ public class Checkpointer {
                     if (newest.isPresent() && newest.get().seq() >= seq) {
                         return Uni.createFrom().item(false);
                     }
-                    Checkpoint checkpoint = new Checkpoint(
-                            tenant, seq, head.getBuffer("head_hash").getBytes(), Instant.now());
-                    return newest.map(this::stillHolds)
-                            .orElse(Uni.createFrom().item(true))
-                            .flatMap(holds -> {
-                                if (!holds) {
+                    byte[] headHash = head.getBuffer("head_hash").getBytes();
+                    Checkpoint checkpoint = new Checkpoint(tenant, seq, headHash, Instant.now());
+                    return segments.problemUpTo(tenant, newest.orElse(null), seq, headHash)
+                            .flatMap(problem -> {
+                                if (problem != null) {
                                     LOG.errorf(
-                                            "ATC-AUDIT-REWOUND the chain of tenant %s no longer matches its checkpoint at seq %d:"
-                                                    + " not signing over it; run the verifier",
-                                            tenant, newest.get().seq());
+                                            "ATC-AUDIT-REWOUND the chain of tenant %s does not verify from its checkpoint at seq %d"
+                                                    + " to its head at seq %d (%s): not signing over it; run the verifier",
+                                            tenant, newest.map(Checkpoint::seq).orElse(-1L), seq, problem);
                                     return Uni.createFrom().item(false);
                                 }
                                 return store.save(checkpoint).replaceWith(true);
@@ -105,14 +102,5 @@ public class Checkpointer {
                     LOG.errorf("ATC-AUDIT-CHECKPOINT tenant %s: %s; not signing over it", tenant, e.getMessage());
                     return Uni.createFrom().item(false);
                 });
-    }
-
-    /** A new checkpoint may only extend the previous one: the chain must still pass through it. */
-    private Uni<Boolean> stillHolds(Checkpoint previous) {
-        return transactions.read(
-                previous.tenant(), sql -> sql.execute(HASH_AT, Tuple.of(previous.tenant(), previous.seq()))
-                        .map(rows -> rows.iterator().hasNext()
-                                && Arrays.equals(
-                                        rows.iterator().next().getBuffer("hash").getBytes(), previous.headHash())));
     }
 }

@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
 import org.hibernate.validator.constraints.time.DurationMin;
 
 import io.smallrye.config.ConfigMapping;
@@ -14,6 +17,24 @@ import io.smallrye.config.WithDefault;
 public interface AuditConfig {
 
     Checkpoint checkpoint();
+
+    Verify verify();
+
+    /** {@code POST /v1/audit/verify}: the default verifies from the newest checkpoint; a full one is limited. */
+    interface Verify {
+
+        /** Full verifications (mode=full) a tenant may start per hour; joining one in progress is free. */
+        @WithDefault("4")
+        @Min(1)
+        @Max(60)
+        int fullPerHour();
+
+        /** Full verifications running at once on this instance, all tenants together. */
+        @WithDefault("2")
+        @Min(1)
+        @Max(16)
+        int fullConcurrent();
+    }
 
     /** Signed checkpoints of every chain (rewind detection), kept outside the database (docs/audit.md). */
     interface Checkpoint {

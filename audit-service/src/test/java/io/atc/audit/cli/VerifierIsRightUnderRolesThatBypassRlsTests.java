@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +23,9 @@ import io.atc.audit.cli.OperatorScenario.Run;
 import io.atc.audit.events.AuditEvents;
 import io.atc.audit.verify.ChainVerification;
 import io.atc.audit.verify.OwnerTampering;
-import io.atc.audit.verify.VerificationResult;
+import io.atc.audit.verify.VerificationFlights;
+import io.atc.audit.verify.VerificationMode;
+import io.atc.audit.verify.VerificationReport;
 import io.atc.core.tenancy.TenantTransactions;
 import io.atc.testkit.postgres.PostgresServer;
 import io.smallrye.mutiny.Uni;
@@ -119,10 +122,14 @@ class VerifierIsRightUnderRolesThatBypassRlsTests {
                 .build());
         try {
             TenantTransactions transactions = new TenantTransactions(superuser);
-            ChainVerification verification = new ChainVerification(transactions, new NoCheckpoints());
+            ChainVerification verification = new ChainVerification(
+                    transactions, new NoCheckpoints(), new VerificationFlights(1, 1, Clock.systemUTC()));
             AuditEvents events = new AuditEvents(transactions, new ObjectMapper().findAndRegisterModules());
             for (UUID tenant : scenario.tenants) {
-                VerificationResult result = verification.verify(tenant).await().atMost(WAIT);
+                VerificationReport result = verification
+                        .verify(tenant, VerificationMode.FULL)
+                        .await()
+                        .atMost(WAIT);
                 assertThat(result.ok()).as("%s: %s", tenant, result).isTrue();
                 assertThat(result.verifiedThroughSeq()).isEqualTo(EVENTS);
                 assertThat(events.page(tenant, -1, 100).await().atMost(WAIT).items())
