@@ -36,12 +36,14 @@ public class DeviceTransportPolicyRepository {
 
     /** The tenant's policy, held (shared) until the transaction ends. */
     Uni<DeviceTransportPolicy> currentHeld(TenantSql sql) {
-        return sql.execute(LOCK_SHARED, Tuple.of(LOCK_CLASS, sql.tenantId())).flatMap(locked -> current(sql));
+        return sql.execute(LOCK_SHARED, Tuple.of(LOCK_CLASS, sql.tenantId().toString()))
+                .flatMap(locked -> current(sql));
     }
 
     /** The tenant's policy, locked exclusively until the transaction ends, for a change. */
     Uni<DeviceTransportPolicy> currentForChange(TenantSql sql) {
-        return sql.execute(LOCK_EXCLUSIVE, Tuple.of(LOCK_CLASS, sql.tenantId())).flatMap(locked -> current(sql));
+        return sql.execute(LOCK_EXCLUSIVE, Tuple.of(LOCK_CLASS, sql.tenantId().toString()))
+                .flatMap(locked -> current(sql));
     }
 
     /** Reads without the lock: for showing the policy, which decides nothing. */
