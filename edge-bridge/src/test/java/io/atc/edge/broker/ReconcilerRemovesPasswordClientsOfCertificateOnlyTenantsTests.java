@@ -31,8 +31,8 @@ import io.vertx.core.json.JsonObject;
  * password client made by hand for such a tenant's device, and the password clients of a tenant
  * switched to certificate-only in SQL while the bridge was away, are deleted (their sessions
  * dropped); the devices' certificate logins and a default tenant's password clients stay.
- * Breaks when: the reconciler ignores the policy (seen: with the password_login column read as
- * always true, the hand-made client was re-bound and kept, and the stray password still logged in).
+ * Breaks when: the reconciler ignores the policy (checked once: with the password_login column
+ * read as always true, the tenant switched in SQL kept its password client; nothing was removed).
  */
 @QuarkusTest
 @QuarkusTestResource(EdgeBridgeTestResources.class)

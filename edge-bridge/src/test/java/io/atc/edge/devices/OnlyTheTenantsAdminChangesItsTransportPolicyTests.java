@@ -24,8 +24,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * keys:write or every scope but admin cannot change it, another tenant's admin changes only its
  * own tenant's, and bad input is a 422 naming the field. Each change is audited once, with the
  * policy before and after.
- * Breaks when: the endpoint asks for a lesser scope (seen with devices:write: the devices:write
- * key switched the tenant to certificate-only) or the policy row is not bound to the caller's tenant.
+ * Breaks when: the endpoint asks for a lesser scope (checked once with devices:write: the
+ * devices:write key got 200 instead of 403) or the policy row is not bound to the caller's tenant.
  */
 @QuarkusTest
 @QuarkusTestResource(EdgeBridgeTestResources.class)

@@ -56,7 +56,7 @@ class TenantOnboardingTests {
      * The device transport policy is agreed at onboarding: stored in the new tenant's row of
      * edge.device_transport_policies (which edge-bridge enforces at the broker) and audited in the
      * same transaction; absent, the tenant has the default and no row; any other value is a 422.
-     * Breaks when: onboarding ignores the field (seen on main: 201 with no row and no event).
+     * Breaks when: onboarding ignores the field (checked once: 201 with no policy row).
      */
     @Test
     void anOperatorAgreesTheDeviceTransportPolicyAtOnboarding() {
