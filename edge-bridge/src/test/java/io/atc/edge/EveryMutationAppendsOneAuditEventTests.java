@@ -79,6 +79,11 @@ class EveryMutationAppendsOneAuditEventTests {
         calls.put(
                 "DELETE /v1/sites/{siteId}/devices/{deviceId}",
                 () -> given().auth().oauth2(token).delete("/v1/sites/{siteId}/devices/{id}", site, device[0]));
+        calls.put("PUT /v1/devices/transport-policy", () -> given().auth()
+                .oauth2(token)
+                .contentType("application/json")
+                .body("{\"policy\":\"certificate-only\"}")
+                .put("/v1/devices/transport-policy"));
 
         assertThat(calls.keySet()).containsExactlyInAnyOrderElementsOf(AuditTrail.declaredMutatingOperations());
         calls.forEach((operation, call) -> {

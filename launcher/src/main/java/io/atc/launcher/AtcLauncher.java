@@ -101,6 +101,10 @@ public final class AtcLauncher {
         for (ServiceProcess service : services) {
             service.awaitReady(READY_TIMEOUT);
         }
+        broker.offerDeviceTls(
+                env,
+                PlatformBroker.EdgePkiFiles.in(Path.of(edgePki().get("ATC_EDGE_PKI_DATA_DIR")), env),
+                READY_TIMEOUT);
         printSummary(database, broker, services, secrets);
     }
 
@@ -149,6 +153,15 @@ public final class AtcLauncher {
         out.println("ATC platform is up.");
         out.println("  database  " + database.description());
         out.println("  broker    " + broker.description());
+        broker.deviceTls().ifPresent(tls -> {
+            out.println(
+                    "  device TLS  " + tls.host() + ":" + tls.port() + "   (mTLS: a certificate the platform issued, no"
+                            + " password; set ATC_EDGE_BROKER_TLS_PORT to choose the port)");
+            out.println("              mosquitto_pub -h localhost -p " + tls.port() + " --cafile " + tls.caFile()
+                    + " --cert device-chain.pem --key device.key -t atc/<tenant>/<site>/<device>/events -m '{…}'");
+            out.println(
+                    "              (docs/edge.md, \"Try certificate login locally\": the CSR, the API call, the event)");
+        });
         for (ServiceProcess service : services) {
             out.printf(
                     "  %-17s %-22s management: %s   (/q/health/ready, /q/metrics, /q/openapi)%n",

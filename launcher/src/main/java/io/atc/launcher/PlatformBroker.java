@@ -3,14 +3,20 @@ package io.atc.launcher;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.atc.devservices.mqtt.MosquittoConfig;
 import io.atc.devservices.mqtt.MosquittoInstallation;
 import io.atc.devservices.mqtt.MosquittoProcess;
+import io.atc.devservices.mqtt.TlsListenerFiles;
 
 /**
  * The MQTT broker the edge bridge manages device credentials on, which needs its dynamic-security
@@ -18,6 +24,8 @@ import io.atc.devservices.mqtt.MosquittoProcess;
  * answers and ATC_EDGE_BROKER_ADMIN_PASSWORD names its admin; else a Mosquitto started from the
  * project's config with an admin made up for the run. The ingest identity's password is
  * ATC_EDGE_BROKER_INGEST_PASSWORD, or made up for the run (the bridge sets it at the broker).
+ * The Mosquitto it starts also gets the device mTLS listener ({@link #offerDeviceTls}), on
+ * ATC_EDGE_BROKER_TLS_PORT (8883), once the edge bridge has made its development PKI.
  */
 final class PlatformBroker implements AutoCloseable {
 
@@ -26,12 +34,16 @@ final class PlatformBroker implements AutoCloseable {
     static final String ADMIN_USERNAME = "ATC_EDGE_BROKER_ADMIN_USERNAME";
     static final String ADMIN_PASSWORD = "ATC_EDGE_BROKER_ADMIN_PASSWORD";
     static final String INGEST_PASSWORD = "ATC_EDGE_BROKER_INGEST_PASSWORD";
+    static final String TLS_PORT = "ATC_EDGE_BROKER_TLS_PORT";
+    static final int DEFAULT_TLS_PORT = 8883;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Map<String, String> environment;
     private final String description;
     private final MosquittoProcess process;
+    private CrlReloadWatcher crlReload;
+    private Optional<DeviceTls> deviceTls = Optional.empty();
 
     private PlatformBroker(Map<String, String> environment, String description, MosquittoProcess process) {
         this.environment = environment;
@@ -80,10 +92,91 @@ final class PlatformBroker implements AutoCloseable {
         return description;
     }
 
+    /**
+     * Adds the device mTLS listener to the Mosquitto this run started (a broker it did not start is
+     * left as it is): the broker certificate, the root CA (its cafile) and the CRL file come from the
+     * edge bridge's development PKI in {@code pki}, so the broker restarts once the bridge has made
+     * them. The bridge reconnects by itself. CRL changes reach the broker by a SIGHUP on each rewrite
+     * of the file, as a deployment's reload sidecar does (docs/edge.md, "What the deployment must do").
+     */
+    void offerDeviceTls(Map<String, String> env, EdgePkiFiles pki, Duration wait) {
+        if (process == null) {
+            return;
+        }
+        int port = tlsPort(env);
+        pki.await(wait);
+        process.addTlsListener(
+                new TlsListenerFiles(pki.rootCertificate(), pki.brokerCertificate(), pki.brokerKey(), pki.crlFile()),
+                port);
+        crlReload = CrlReloadWatcher.start(pki.crlFile(), process::pid);
+        deviceTls = Optional.of(new DeviceTls(process.broker().host(), port, pki.rootCertificate()));
+    }
+
+    /** The device TLS listener, when this run offers one. */
+    Optional<DeviceTls> deviceTls() {
+        return deviceTls;
+    }
+
+    record DeviceTls(String host, int port, Path caFile) {}
+
     @Override
     public void close() {
+        if (crlReload != null) {
+            crlReload.close();
+        }
         if (process != null) {
             process.close();
+        }
+    }
+
+    static int tlsPort(Map<String, String> env) {
+        if (!present(env, TLS_PORT)) {
+            return DEFAULT_TLS_PORT;
+        }
+        try {
+            int port = Integer.parseInt(env.get(TLS_PORT).strip());
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalStateException(TLS_PORT + " must be a port number (1-65535), was: " + env.get(TLS_PORT));
+    }
+
+    /** The development PKI files the edge bridge writes into its data dir (ATC_EDGE_PKI_DATA_DIR). */
+    record EdgePkiFiles(Path rootCertificate, Path brokerCertificate, Path brokerKey, Path crlFile) {
+
+        static EdgePkiFiles in(Path dataDir, Map<String, String> env) {
+            return new EdgePkiFiles(
+                    present(env, "ATC_EDGE_PKI_ROOT_CERT_FILE")
+                            ? Path.of(env.get("ATC_EDGE_PKI_ROOT_CERT_FILE"))
+                            : dataDir.resolve("root-ca.crt.pem"),
+                    dataDir.resolve("broker.crt"),
+                    dataDir.resolve("broker.key"),
+                    present(env, "ATC_EDGE_PKI_CRL_FILE")
+                            ? Path.of(env.get("ATC_EDGE_PKI_CRL_FILE"))
+                            : dataDir.resolve("device-crls.pem"));
+        }
+
+        void await(Duration wait) {
+            long deadline = System.nanoTime() + wait.toNanos();
+            List<Path> files = List.of(rootCertificate, brokerCertificate, brokerKey, crlFile);
+            while (!files.stream().allMatch(Files::isRegularFile)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the edge bridge did not write its development PKI "
+                            + files.stream()
+                                    .filter(file -> !Files.isRegularFile(file))
+                                    .toList()
+                            + " within " + wait.toSeconds() + " s");
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for the edge PKI", e);
+                }
+            }
         }
     }
 

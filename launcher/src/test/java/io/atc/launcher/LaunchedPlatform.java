@@ -58,6 +58,7 @@ final class LaunchedPlatform implements AutoCloseable {
                 .redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("ATC_"));
         builder.environment().putAll(environment);
+        builder.environment().putIfAbsent("ATC_EDGE_BROKER_TLS_PORT", String.valueOf(freePort()));
         for (PlatformService service : PlatformService.ALL) {
             builder.environment().put(service.portVariable(), String.valueOf(ports.get(service.name())));
             builder.environment()

@@ -7,6 +7,8 @@ import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -183,12 +185,73 @@ class RunCommandOnEmbeddedPostgresIT {
         } finally {
             vertx.close();
         }
+        awaitStoredEvents(platform, 1);
+
+        aCertificateTheRunIssuedLogsInOnItsDeviceTlsListener(platform, adminKey, site.body(), device.body());
+    }
+
+    /**
+     * ./run offers the device mTLS listener: a certificate issued through the gateway connects with
+     * no password to the listener the summary prints, trusting the CA file it names, and its event
+     * is stored. Breaks when: the run's broker has no TLS listener (on main: no "device TLS" line).
+     */
+    private static void aCertificateTheRunIssuedLogsInOnItsDeviceTlsListener(
+            LaunchedPlatform platform, String adminKey, String site, String device) throws Exception {
+        Matcher tls = Pattern.compile("device TLS  ([0-9.]+):(\\d+)").matcher(platform.output());
+        assertThat(tls.find()).as("the run prints its device TLS listener").isTrue();
+        Matcher caFile = Pattern.compile("--cafile (\\S+)").matcher(platform.output());
+        assertThat(caFile.find()).as("the run prints the CA file devices trust").isTrue();
+        HttpResponse<String> issued = send(
+                platform,
+                "POST",
+                "/v1/sites/" + field(site, "id") + "/devices/" + field(device, "id") + "/certificates",
+                adminKey,
+                null,
+                "{}");
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        TestMqttClient.TlsIdentity identity = new TestMqttClient.TlsIdentity(
+                Files.readString(Path.of(caFile.group(1))),
+                pem(field(issued.body(), "certificateChain")),
+                pem(field(issued.body(), "privateKey")));
+        Vertx vertx = Vertx.vertx();
+        try (TestMqttClient camera = connectTls(vertx, tls.group(1), Integer.parseInt(tls.group(2)), identity)) {
+            camera.publish(
+                    field(device, "eventsTopic"),
+                    "{\"event_id\": \"" + UUID.randomUUID() + "\", \"occurred_at\": \"" + Instant.now()
+                            + "\", \"type\": \"run.check.tls\"}");
+        } finally {
+            vertx.close();
+        }
+        awaitStoredEvents(platform, 2);
+    }
+
+    /**
+     * The first certificate of a tenant comes with a new tenant CA, whose CRL the broker must have
+     * read before it accepts the certificate: the launcher sends it a SIGHUP within a second of the
+     * bridge rewriting the CRL file, so the first attempts may be refused.
+     */
+    private static TestMqttClient connectTls(Vertx vertx, String host, int port, TestMqttClient.TlsIdentity identity)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            try {
+                return TestMqttClient.connectTls(vertx, host, port, identity);
+            } catch (RuntimeException refused) {
+                if (System.nanoTime() > deadline) {
+                    throw refused;
+                }
+                Thread.sleep(250);
+            }
+        }
+    }
+
+    private static void awaitStoredEvents(LaunchedPlatform platform, int events) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!platform.fromManagement("edge-bridge", "/q/metrics")
                 .body()
-                .contains("atc_edge_ingest_stored_total{kind=\"event\"} 1.0")) {
+                .contains("atc_edge_ingest_stored_total{kind=\"event\"} " + events + ".0")) {
             assertThat(System.nanoTime() - deadline)
-                    .as("the event stored by the ingest within 10 s")
+                    .as("%d event(s) stored by the ingest within 10 s", events)
                     .isNegative();
             Thread.sleep(100);
         }
@@ -258,6 +321,11 @@ class RunCommandOnEmbeddedPostgresIT {
             request.header("Origin", origin);
         }
         return platform.throughGateway(request);
+    }
+
+    /** A PEM value as JSON escapes it, back to its lines. */
+    private static String pem(String escaped) {
+        return escaped.replace("\\n", "\n");
     }
 
     private static String field(String json, String name) {

@@ -32,8 +32,9 @@ public final class MosquittoProcess implements AutoCloseable {
     private final Path workDir;
     private final MqttBroker broker;
     private MosquittoInstallation installation;
-    private final Optional<TlsListenerFiles> tls;
-    private final int tlsPort;
+    private Optional<TlsListenerFiles> tls;
+    private int tlsPort;
+    private Path projectConfig;
     private Process process;
 
     private MosquittoProcess(Path workDir, MqttBroker broker, Optional<TlsListenerFiles> tls, int tlsPort) {
@@ -101,28 +102,48 @@ public final class MosquittoProcess implements AutoCloseable {
         return workDir.resolve("mosquitto.log");
     }
 
+    /**
+     * Adds the project's TLS listener on {@code port}, reading {@code files}, to a broker started
+     * without it, and restarts the broker as {@link #restart} does (same port, dynamic-security file
+     * and persistence). For a run whose PKI files exist only once the edge bridge has made them.
+     */
+    public synchronized void addTlsListener(TlsListenerFiles files, int port) {
+        this.tls = Optional.of(files);
+        this.tlsPort = port;
+        stopProcess();
+        try {
+            writeConfig(installation, workDir.resolve("dynamic-security.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot configure Mosquitto's TLS listener", e);
+        }
+        launch();
+    }
+
     private void run(MosquittoInstallation installation, Path projectConfig) {
         Path dynsecFile = workDir.resolve("dynamic-security.json");
-        Path configFile = workDir.resolve("mosquitto.conf");
-        Path log = log();
+        this.projectConfig = projectConfig;
         try {
             initDynamicSecurity(installation.ctrl(), dynsecFile);
-            Files.writeString(
-                    configFile,
-                    listeners(MosquittoConfig.read(projectConfig))
-                            .set("plugin", installation.dynsecPlugin().toString())
-                            .set("plugin_opt_config_file", dynsecFile.toString())
-                            .set("persistence_location", workDir + "/")
-                            .append("log_dest file " + log)
-                            // Started as root, mosquitto switches to user 'mosquitto', which cannot enter this
-                            // private temp dir; naming the dir's owner keeps the current user (ignored if not root).
-                            .append("user " + Files.getOwner(workDir).getName())
-                            .text());
+            writeConfig(installation, dynsecFile);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start Mosquitto", e);
         }
         this.installation = installation;
         launch();
+    }
+
+    private void writeConfig(MosquittoInstallation installation, Path dynsecFile) throws IOException {
+        Files.writeString(
+                workDir.resolve("mosquitto.conf"),
+                listeners(MosquittoConfig.read(projectConfig))
+                        .set("plugin", installation.dynsecPlugin().toString())
+                        .set("plugin_opt_config_file", dynsecFile.toString())
+                        .set("persistence_location", workDir + "/")
+                        .append("log_dest file " + log())
+                        // Started as root, mosquitto switches to user 'mosquitto', which cannot enter this
+                        // private temp dir; naming the dir's owner keeps the current user (ignored if not root).
+                        .append("user " + Files.getOwner(workDir).getName())
+                        .text());
     }
 
     private void launch() {

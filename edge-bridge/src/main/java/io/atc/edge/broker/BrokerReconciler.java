@@ -104,7 +104,8 @@ public class BrokerReconciler {
             rows.forEach(row -> devices.add(new ReconcilePlan.RegisteredDevice(
                     new DeviceIdentity(row.getUUID("tenant_id"), row.getUUID("site_id"), row.getUUID("device_id")),
                     row.getBoolean("enabled"),
-                    row.getBoolean("certified"))));
+                    row.getBoolean("certified"),
+                    row.getBoolean("password_login"))));
             return devices;
         });
     }
@@ -128,6 +129,12 @@ public class BrokerReconciler {
                         DynsecCommands.deleteClient(client),
                         DynsecResponse.CLIENT_NOT_FOUND,
                         Effect.CERTIFICATE_LOGIN_REMOVED,
+                        null)));
+        plan.passwordClientsToRemove()
+                .forEach(client -> removals.add(new Step(
+                        DynsecCommands.deleteClient(client),
+                        DynsecResponse.CLIENT_NOT_FOUND,
+                        Effect.PASSWORD_LOGIN_REMOVED,
                         null)));
         List<Step> steps = new ArrayList<>();
         plan.rolesToRemove()
@@ -156,8 +163,10 @@ public class BrokerReconciler {
                     DynsecResponse.ROLE_EXISTS,
                     Effect.ROLE_RESTORED,
                     null));
-            steps.add(new Step(
-                    DynsecCommands.addClientRole(identity.username(), identity.role()), null, Effect.NONE, null));
+            if (device.passwordLogin()) {
+                steps.add(new Step(
+                        DynsecCommands.addClientRole(identity.username(), identity.role()), null, Effect.NONE, null));
+            }
             if (device.needsCertificateLogin()
                     && !plan.certificateClientsToCreate().contains(identity)) {
                 steps.add(new Step(
@@ -255,7 +264,8 @@ public class BrokerReconciler {
                 counts.getOrDefault(Effect.CLIENT_ID_BOUND, 0),
                 List.copyOf(passwordResetNeeded),
                 counts.getOrDefault(Effect.CERTIFICATE_LOGIN_REMOVED, 0),
-                counts.getOrDefault(Effect.CERTIFICATE_LOGIN_CREATED, 0));
+                counts.getOrDefault(Effect.CERTIFICATE_LOGIN_CREATED, 0),
+                counts.getOrDefault(Effect.PASSWORD_LOGIN_REMOVED, 0));
     }
 
     private static void log(ReconcileReport report) {
@@ -263,7 +273,8 @@ public class BrokerReconciler {
             LOG.infof(
                     "broker reconciled with %d registered device(s): %d client(s) and %d role(s) of unknown devices"
                             + " removed, %d role(s) restored, %d client(s) enabled, %d disabled, %d recreated,"
-                            + " %d bound to their own client id; %d certificate login(s) removed, %d created",
+                            + " %d bound to their own client id; %d certificate login(s) removed, %d created;"
+                            + " %d password client(s) of certificate-only tenants removed",
                     report.devicesChecked(),
                     report.clientsRemoved(),
                     report.rolesRemoved(),
@@ -273,7 +284,8 @@ public class BrokerReconciler {
                     report.passwordResetNeeded().size(),
                     report.clientIdsBound(),
                     report.certificateLoginsRemoved(),
-                    report.certificateLoginsCreated());
+                    report.certificateLoginsCreated(),
+                    report.passwordLoginsRemoved());
         } else {
             LOG.debugf("broker already matches the %d registered device(s)", report.devicesChecked());
         }
@@ -289,7 +301,8 @@ public class BrokerReconciler {
         CLIENT_DISABLED,
         CLIENT_ID_BOUND,
         CERTIFICATE_LOGIN_REMOVED,
-        CERTIFICATE_LOGIN_CREATED
+        CERTIFICATE_LOGIN_CREATED,
+        PASSWORD_LOGIN_REMOVED
     }
 
     /** Device id to its password client; the names of certificate logins. */

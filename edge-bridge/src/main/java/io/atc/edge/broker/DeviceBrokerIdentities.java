@@ -19,6 +19,9 @@ import io.vertx.core.json.JsonObject;
 @ApplicationScoped
 public class DeviceBrokerIdentities {
 
+    /** As the reconciler: a bounded number of commands per message. */
+    private static final int COMMANDS_PER_MESSAGE = 100;
+
     private final DynamicSecurityClient broker;
 
     public DeviceBrokerIdentities(DynamicSecurityClient broker) {
@@ -30,6 +33,49 @@ public class DeviceBrokerIdentities {
         return confirmed(
                 List.of(DynsecCommands.createRole(device.role(), device.acls()), device.createPasswordClient(password)),
                 Set.of());
+    }
+
+    /**
+     * A new device of a certificate-only tenant: its role alone, for the certificate login it gets
+     * with its first certificate. No password client, so no password login.
+     */
+    public Uni<Void> provisionWithoutPassword(DeviceIdentity device) {
+        return confirmed(List.of(DynsecCommands.createRole(device.role(), device.acls())), Set.of());
+    }
+
+    /**
+     * Deletes the password clients of these devices (a tenant switched to certificate-only): the
+     * broker drops every password session at once and keeps no password hash, so switching back can
+     * never bring an old password back. Certificate logins are untouched.
+     */
+    public Uni<Void> removePasswordLogins(List<DeviceIdentity> devices) {
+        List<JsonObject> commands = devices.stream()
+                .map(device -> DynsecCommands.deleteClient(device.username()))
+                .toList();
+        return inMessages(commands, Set.of(DynsecResponse.CLIENT_NOT_FOUND), 0);
+    }
+
+    /**
+     * Gives these devices (a tenant switched back to passwords) a password client again, with a
+     * random password that is never stored or shown: a device logs in with a password only after
+     * its password is reset through the API. A client that exists already (made by hand since)
+     * is replaced, so no password set before the switch works again.
+     */
+    public Uni<Void> restorePasswordClientsNobodyCanUse(List<DeviceIdentity> enabled, List<DeviceIdentity> disabled) {
+        List<JsonObject> commands = new ArrayList<>();
+        enabled.forEach(device -> commands.addAll(replacePasswordClient(device)));
+        disabled.forEach(device -> {
+            commands.addAll(replacePasswordClient(device));
+            commands.add(DynsecCommands.disableClient(device.username()));
+        });
+        return inMessages(commands, Set.of(DynsecResponse.ROLE_EXISTS, DynsecResponse.CLIENT_NOT_FOUND), 0);
+    }
+
+    private static List<JsonObject> replacePasswordClient(DeviceIdentity device) {
+        return List.of(
+                DynsecCommands.createRole(device.role(), device.acls()),
+                DynsecCommands.deleteClient(device.username()),
+                device.createPasswordClient(MqttPasswords.generate()));
     }
 
     /** Sets a new password (disconnecting the device); recreates the client if the broker lost it. */
@@ -133,6 +179,18 @@ public class DeviceBrokerIdentities {
 
     private Uni<Void> tolerating(JsonObject command, String tolerated) {
         return confirmed(List.of(command), Set.of(tolerated));
+    }
+
+    /**
+     * The commands in order, a bounded number per message, one message at a time; a device's
+     * commands may straddle two messages, which keeps their order.
+     */
+    private Uni<Void> inMessages(List<JsonObject> commands, Set<String> tolerated, int from) {
+        if (from >= commands.size()) {
+            return Uni.createFrom().voidItem();
+        }
+        int to = Math.min(commands.size(), from + COMMANDS_PER_MESSAGE);
+        return confirmed(commands.subList(from, to), tolerated).flatMap(done -> inMessages(commands, tolerated, to));
     }
 
     /** One message; every command must succeed, or fail with one of the {@code tolerated} errors. */

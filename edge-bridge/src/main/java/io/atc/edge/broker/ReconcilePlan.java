@@ -16,7 +16,9 @@ import java.util.stream.Collectors;
  * state follows its device; a client not bound to its device's own client id is bound to it (a
  * client made before the binding existed, or changed by hand, could claim any session).
  * Certificate logins exist for exactly the enabled devices with a valid certificate: others are
- * removed, missing ones created.
+ * removed, missing ones created. A device whose tenant is certificate-only has no password client:
+ * one found (made before the switch, or by hand) is removed, none is created; its role is kept for
+ * its certificate login.
  */
 record ReconcilePlan(
         List<String> clientsToRemove,
@@ -27,13 +29,17 @@ record ReconcilePlan(
         List<String> clientsToDisable,
         List<DeviceIdentity> clientIdsToBind,
         List<String> certificateClientsToRemove,
-        List<DeviceIdentity> certificateClientsToCreate) {
+        List<DeviceIdentity> certificateClientsToCreate,
+        List<String> passwordClientsToRemove) {
 
     /** A device's password client as the broker lists it: its disabled flag and the client id it is bound to, if any. */
     record PasswordClient(boolean disabled, String clientId) {}
 
-    /** A device as the database lists it: its directory entry and whether it holds a valid certificate. */
-    record RegisteredDevice(DeviceIdentity identity, boolean enabled, boolean certified) {
+    /**
+     * A device as the database lists it: its directory entry, whether it holds a valid certificate,
+     * and whether its tenant allows password logins (not certificate-only).
+     */
+    record RegisteredDevice(DeviceIdentity identity, boolean enabled, boolean certified, boolean passwordLogin) {
 
         boolean needsCertificateLogin() {
             return enabled && certified;
@@ -60,6 +66,7 @@ record ReconcilePlan(
         List<String> clientsToDisable = new ArrayList<>();
         List<DeviceIdentity> clientIdsToBind = new ArrayList<>();
         List<DeviceIdentity> certificateClientsToCreate = new ArrayList<>();
+        List<String> passwordClientsToRemove = new ArrayList<>();
         clients.keySet().stream()
                 .filter(id -> !registered.containsKey(id))
                 .sorted()
@@ -76,6 +83,15 @@ record ReconcilePlan(
                         certificateClientsToCreate.add(device.identity());
                     }
                     PasswordClient client = clients.get(device.identity().deviceId());
+                    if (!device.passwordLogin()) {
+                        if (client != null) {
+                            passwordClientsToRemove.add(device.identity().username());
+                        }
+                        if (!roles.contains(device.identity().deviceId())) {
+                            rolesToRestore.add(device);
+                        }
+                        return;
+                    }
                     if (client == null) {
                         clientsToCreate.add(device);
                         return;
@@ -109,7 +125,8 @@ record ReconcilePlan(
                 clientsToDisable,
                 clientIdsToBind,
                 certificateClientsToRemove,
-                certificateClientsToCreate);
+                certificateClientsToCreate,
+                passwordClientsToRemove);
     }
 
     boolean nothingToDo() {
@@ -121,6 +138,7 @@ record ReconcilePlan(
                 && clientsToDisable.isEmpty()
                 && clientIdsToBind.isEmpty()
                 && certificateClientsToRemove.isEmpty()
-                && certificateClientsToCreate.isEmpty();
+                && certificateClientsToCreate.isEmpty()
+                && passwordClientsToRemove.isEmpty();
     }
 }

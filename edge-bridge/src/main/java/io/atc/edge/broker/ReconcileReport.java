@@ -9,6 +9,7 @@ import java.util.UUID;
  * Certificate logins are removed for devices without a valid certificate (or disabled, or unknown)
  * and created for enabled devices with one. {@code clientIdsBound}: password clients that could log
  * in under another client id than their own, now bound to it (and disconnected).
+ * {@code passwordLoginsRemoved}: password clients of devices whose tenant is certificate-only.
  */
 public record ReconcileReport(
         int devicesChecked,
@@ -20,7 +21,8 @@ public record ReconcileReport(
         int clientIdsBound,
         List<UUID> passwordResetNeeded,
         int certificateLoginsRemoved,
-        int certificateLoginsCreated) {
+        int certificateLoginsCreated,
+        int passwordLoginsRemoved) {
 
     public boolean changedAnything() {
         return clientsRemoved
@@ -32,6 +34,7 @@ public record ReconcileReport(
                         + passwordResetNeeded.size()
                         + certificateLoginsRemoved
                         + certificateLoginsCreated
+                        + passwordLoginsRemoved
                 > 0;
     }
 }

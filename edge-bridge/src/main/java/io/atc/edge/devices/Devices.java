@@ -36,35 +36,44 @@ public class Devices {
     private final DeviceRepository repository;
     private final DeviceBrokerIdentities broker;
     private final DeviceCertificates certificates;
+    private final DeviceTransportPolicyRepository policies;
 
     public Devices(
             TenantTransactions transactions,
             DeviceRepository repository,
             DeviceBrokerIdentities broker,
-            DeviceCertificates certificates) {
+            DeviceCertificates certificates,
+            DeviceTransportPolicyRepository policies) {
         this.transactions = transactions;
         this.repository = repository;
         this.broker = broker;
         this.certificates = certificates;
+        this.policies = policies;
     }
 
+    /**
+     * A new device and its broker identity. In a certificate-only tenant it gets no password client
+     * and the response shows no password: it logs in with the certificate it is issued next.
+     */
     public Uni<DeviceCredentials> register(Caller caller, UUID siteId, DeviceDraft draft) {
         String name = draft.name().strip();
-        String password = MqttPasswords.generate();
         return BrokerConfirmation.required(
                 transactions.mutate(caller.tenantId(), sql -> IdentityChangeLock.holdShared(sql)
-                        .flatMap(locked -> repository.insert(sql, siteId, name))
-                        .flatMap(inserted -> {
+                        .flatMap(locked -> policies.currentHeld(sql))
+                        .flatMap(policy -> repository.insert(sql, siteId, name).flatMap(inserted -> {
                             Device device = inserted.orElseThrow(() -> ProblemException.notFound("site " + siteId));
-                            return broker.provision(identity(sql, device), password)
-                                    .map(done -> Audited.of(
-                                            new DeviceCredentials(device, device.mqttUsername(), password),
-                                            entry(
-                                                    caller,
-                                                    "device.registered",
-                                                    device.id(),
-                                                    Map.of("siteId", siteId.toString(), "name", name))));
-                        })));
+                            String password = policy.allowsPasswords() ? MqttPasswords.generate() : null;
+                            Uni<Void> provisioned = password == null
+                                    ? broker.provisionWithoutPassword(identity(sql, device))
+                                    : broker.provision(identity(sql, device), password);
+                            return provisioned.map(done -> Audited.of(
+                                    new DeviceCredentials(device, device.mqttUsername(), password),
+                                    entry(
+                                            caller,
+                                            "device.registered",
+                                            device.id(),
+                                            Map.of("siteId", siteId.toString(), "name", name))));
+                        }))));
     }
 
     public Uni<Page<Device>> list(UUID tenantId, UUID siteId, UUID after, int limit) {
@@ -118,14 +127,27 @@ public class Devices {
                         })));
     }
 
-    /** A new password, shown once; the old one stops working and the device is disconnected. */
+    /**
+     * A new password, shown once; the old one stops working and the device is disconnected. Refused
+     * (409) while the tenant is certificate-only: its devices have no password login to reset.
+     */
     public Uni<DeviceCredentials> resetPassword(Caller caller, UUID siteId, UUID deviceId) {
         String password = MqttPasswords.generate();
         return BrokerConfirmation.required(
                 transactions.mutate(caller.tenantId(), sql -> IdentityChangeLock.holdShared(sql)
                         .flatMap(locked -> repository.findForUpdate(sql, siteId, deviceId))
-                        .flatMap(found -> {
+                        .flatMap(found -> policies.currentHeld(sql).map(policy -> {
                             Device device = found.orElseThrow(() -> notFound(deviceId));
+                            if (!policy.allowsPasswords()) {
+                                throw new ProblemException(
+                                        ProblemType.CONFLICT,
+                                        "The tenant's device transport policy is certificate-only: its devices log in"
+                                                + " with certificates and have no MQTT password to reset. An admin can"
+                                                + " change the policy (PUT /v1/devices/transport-policy).");
+                            }
+                            return device;
+                        }))
+                        .flatMap(device -> {
                             return broker.setPassword(identity(sql, device), password, device.enabled())
                                     .map(done -> Audited.of(
                                             new DeviceCredentials(device, device.mqttUsername(), password),

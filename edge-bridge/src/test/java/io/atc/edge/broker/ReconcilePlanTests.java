@@ -198,6 +198,63 @@ class ReconcilePlanTests {
                 .isFalse();
     }
 
+    /**
+     * A certificate-only tenant's device has no password client: a stray one (made before the
+     * switch, or by hand) is removed, a missing one is never created, a lost role comes back for its
+     * certificate login alone, and none of its clients is enabled, disabled or bound.
+     * Breaks when: the plan ignores the tenant's policy (seen: the stray client was only re-bound
+     * and kept, and the missing one recreated with a password).
+     */
+    @Test
+    void aCertificateOnlyTenantsDeviceHasNoPasswordClient() {
+        UUID stray = UUID.randomUUID();
+        UUID strayDisabled = UUID.randomUUID();
+        UUID withoutClient = UUID.randomUUID();
+        UUID lostRole = UUID.randomUUID();
+
+        ReconcilePlan plan = ReconcilePlan.between(
+                Map.of(
+                        stray,
+                        new ReconcilePlan.PasswordClient(false, null),
+                        strayDisabled,
+                        enabledClient(strayDisabled)),
+                Set.of(stray, strayDisabled, withoutClient),
+                Set.of(identity(withoutClient).certificateUsername()),
+                List.of(
+                        certificateOnlyDevice(stray, true, false),
+                        certificateOnlyDevice(strayDisabled, false, false),
+                        certificateOnlyDevice(withoutClient, true, true),
+                        certificateOnlyDevice(lostRole, true, true)));
+
+        assertThat(plan.passwordClientsToRemove())
+                .containsExactlyInAnyOrder(DeviceIdentity.usernameOf(stray), DeviceIdentity.usernameOf(strayDisabled));
+        assertThat(plan.clientsToCreate()).isEmpty();
+        assertThat(plan.clientsToRemove()).isEmpty();
+        assertThat(plan.clientsToEnable()).isEmpty();
+        assertThat(plan.clientsToDisable()).isEmpty();
+        assertThat(plan.clientIdsToBind()).isEmpty();
+        assertThat(plan.rolesToRemove()).isEmpty();
+        assertThat(plan.rolesToRestore()).containsExactly(certificateOnlyDevice(lostRole, true, true));
+        assertThat(plan.certificateClientsToCreate()).containsExactly(identity(lostRole));
+        assertThat(plan.certificateClientsToRemove()).isEmpty();
+    }
+
+    /** The same devices in a tenant that allows passwords keep (or get back) their password clients. */
+    @Test
+    void aPasswordTenantsDeviceKeepsItsPasswordClient() {
+        UUID kept = UUID.randomUUID();
+        UUID missing = UUID.randomUUID();
+
+        ReconcilePlan plan = ReconcilePlan.between(
+                Map.of(kept, enabledClient(kept)),
+                Set.of(kept, missing),
+                Set.of(),
+                List.of(device(kept, true), device(missing, true)));
+
+        assertThat(plan.passwordClientsToRemove()).isEmpty();
+        assertThat(plan.clientsToCreate()).containsExactly(device(missing, true));
+    }
+
     /** A password client as the platform makes it: bound to the device's own client id. */
     private static ReconcilePlan.PasswordClient enabledClient(UUID id) {
         return new ReconcilePlan.PasswordClient(false, identity(id).clientId());
@@ -208,11 +265,16 @@ class ReconcilePlanTests {
     }
 
     private static ReconcilePlan.RegisteredDevice device(UUID id, boolean enabled) {
-        return new ReconcilePlan.RegisteredDevice(identity(id), enabled, false);
+        return new ReconcilePlan.RegisteredDevice(identity(id), enabled, false, true);
     }
 
     private static ReconcilePlan.RegisteredDevice certifiedDevice(UUID id, boolean enabled) {
-        return new ReconcilePlan.RegisteredDevice(identity(id), enabled, true);
+        return new ReconcilePlan.RegisteredDevice(identity(id), enabled, true, true);
+    }
+
+    /** A device of a certificate-only tenant: no password client belongs at the broker. */
+    private static ReconcilePlan.RegisteredDevice certificateOnlyDevice(UUID id, boolean enabled, boolean certified) {
+        return new ReconcilePlan.RegisteredDevice(identity(id), enabled, certified, false);
     }
 
     private static DeviceIdentity identity(UUID id) {

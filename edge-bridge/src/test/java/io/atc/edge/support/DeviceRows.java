@@ -41,6 +41,24 @@ public final class DeviceRows {
                         + " where device_id = ?");
     }
 
+    /** Sets the tenant's device transport policy in SQL, leaving the broker as it was. */
+    public static void setTransportPolicy(UUID tenantId, String policy) {
+        try (Connection app = TestDatabase.shared().connectAsApp()) {
+            app.setAutoCommit(false);
+            SyntheticOrganisations.bindTenant(app, tenantId);
+            try (PreparedStatement statement =
+                    app.prepareStatement("insert into edge.device_transport_policies (tenant_id, policy) values (?, ?)"
+                            + " on conflict (tenant_id) do update set policy = excluded.policy")) {
+                statement.setObject(1, tenantId);
+                statement.setString(2, policy);
+                statement.executeUpdate();
+            }
+            app.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** How many devices the tenant has, read as the service role in the tenant's transaction. */
     public static long count(UUID tenantId) {
         return SyntheticOrganisations.countAsTenant(tenantId, "select count(*) from edge.devices");

@@ -4,5 +4,5 @@ import java.util.UUID;
 
 import io.atc.keys.apikeys.IssuedApiKey;
 
-/** A new tenant and its first admin key, whose raw value appears here once. */
-public record CreatedTenant(UUID tenantId, String name, IssuedApiKey adminKey) {}
+/** A new tenant, its first admin key (whose raw value appears here once) and its device transport policy. */
+public record CreatedTenant(UUID tenantId, String name, IssuedApiKey adminKey, String deviceTransport) {}

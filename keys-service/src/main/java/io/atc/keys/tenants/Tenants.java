@@ -9,8 +9,8 @@ import io.atc.keys.apikeys.ApiKeys;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Onboarding: the tenant, the genesis of its audit chain and its first admin key, in one
- * transaction. Operators create tenants; they never read tenant data (their token has no tenant).
+ * Onboarding: the tenant, the genesis of its audit chain, its first admin key and, when the
+ * operator names one, its device transport policy, in one transaction. Operators create tenants; they never read tenant data (their token has no tenant).
  */
 @ApplicationScoped
 public class Tenants {
@@ -30,7 +30,16 @@ public class Tenants {
                 : draft.adminKeyName().strip();
         return keys.prepareAdminKey(keyName, operator)
                 .flatMap(prepared -> transactions.createTenant(
-                        tenantId, draft.name().strip(), sql -> keys.insert(sql, prepared, operator, "key.created")))
-                .map(adminKey -> new CreatedTenant(tenantId, draft.name().strip(), adminKey));
+                        tenantId, draft.name().strip(), sql -> keys.insert(sql, prepared, operator, "key.created")
+                                .call(adminKey -> draft.deviceTransport() == null
+                                        ? Uni.createFrom().voidItem()
+                                        : DeviceTransportAtOnboarding.record(sql, operator, draft.deviceTransport()))))
+                .map(adminKey -> new CreatedTenant(
+                        tenantId,
+                        draft.name().strip(),
+                        adminKey,
+                        draft.deviceTransport() == null
+                                ? DeviceTransportAtOnboarding.DEFAULT
+                                : draft.deviceTransport()));
     }
 }

@@ -52,6 +52,50 @@ class TenantOnboardingTests {
                 .body("tenant", equalTo(tenant.toString()));
     }
 
+    /**
+     * The device transport policy is agreed at onboarding: stored in the new tenant's row of
+     * edge.device_transport_policies (which edge-bridge enforces at the broker) and audited in the
+     * same transaction; absent, the tenant has the default and no row; any other value is a 422.
+     * Breaks when: onboarding ignores the field (checked once: 201 with no policy row).
+     */
+    @Test
+    void anOperatorAgreesTheDeviceTransportPolicyAtOnboarding() {
+        Response created = asOperator()
+                .body("{\"name\":\"Certified Logistics\",\"deviceTransport\":\"certificate-only\"}")
+                .post("/v1/tenants");
+        created.then().statusCode(201).body("deviceTransport", equalTo("certificate-only"));
+        UUID tenant = UUID.fromString(created.path("tenantId"));
+
+        assertThat(SyntheticOrganisations.countAsTenant(
+                        tenant,
+                        "select count(*) from edge.device_transport_policies"
+                                + " where tenant_id = ? and policy = 'certificate-only'",
+                        tenant))
+                .isEqualTo(1);
+        assertThat(AuditTrail.eventCount(tenant))
+                .as("genesis + key.created + device.transport-policy.changed")
+                .isEqualTo(3);
+        assertThat(SyntheticOrganisations.countAsTenant(
+                        tenant,
+                        "select count(*) from audit.events where action = 'device.transport-policy.changed'"
+                                + " and actor = 'operator' and payload ->> 'to' = 'certificate-only'"))
+                .isEqualTo(1);
+
+        Response plain = asOperator().body("{\"name\":\"Plain Logistics\"}").post("/v1/tenants");
+        plain.then().statusCode(201).body("deviceTransport", equalTo("password-or-certificate"));
+        UUID plainTenant = UUID.fromString(plain.path("tenantId"));
+        assertThat(SyntheticOrganisations.countAsTenant(
+                        plainTenant, "select count(*) from edge.device_transport_policies"))
+                .isZero();
+
+        asOperator()
+                .body("{\"name\":\"Odd Logistics\",\"deviceTransport\":\"password-only\"}")
+                .post("/v1/tenants")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", equalTo("deviceTransport"));
+    }
+
     @Test
     void onlyTheOperatorCredentialCreatesTenants() {
         UUID tenant = SyntheticOrganisations.create(TestDatabase.shared(), "Plain org")

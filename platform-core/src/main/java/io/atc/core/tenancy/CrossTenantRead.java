@@ -30,13 +30,16 @@ public enum CrossTenantRead {
 
     /**
      * edge-bridge, broker reconciliation: the broker holds every tenant's devices, so it is compared
-     * with every device's routing columns and whether it has a valid certificate (ids only).
+     * with every device's routing columns, whether it has a valid certificate (ids only) and whether
+     * its tenant allows password logins (the ids of the certificate-only tenants).
      */
     DEVICES_TO_RECONCILE("""
-            select d.device_id, d.tenant_id, d.site_id, d.enabled, c.device_id is not null as certified
+            select d.device_id, d.tenant_id, d.site_id, d.enabled, c.device_id is not null as certified,
+                   t.tenant_id is null as password_login
               from edge.device_directory() d
               left join edge.devices_with_valid_certificate() c
                 on c.tenant_id = d.tenant_id and c.device_id = d.device_id
+              left join edge.certificate_only_tenants() t on t.tenant_id = d.tenant_id
             """),
 
     /** edge-bridge, the broker's CRL file: one file for all tenants, so every tenant CA's published CRL. */
