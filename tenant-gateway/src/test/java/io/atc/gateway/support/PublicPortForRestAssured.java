@@ -9,14 +9,17 @@ import io.restassured.filter.Filter;
 
 /**
  * Sends the tests' requests to the gateway's public listener. Quarkus points RestAssured at its own
- * HTTP server, which in the gateway only serves health, metrics and OpenAPI on loopback behind the
- * listener, so a global filter moves every RestAssured request to the public port; raw clients
- * ask {@link #publicPort()}.
+ * HTTP server, which in the gateway only serves health, metrics and OpenAPI on loopback beside the
+ * listener (never through it), so a global filter moves every RestAssured request to the public
+ * port, except those for the gateway's own endpoints ({@code /q/...}); raw clients ask
+ * {@link #publicPort()}.
  */
 public class PublicPortForRestAssured implements QuarkusTestBeforeEachCallback {
 
     private static final Filter TO_PUBLIC_PORT = (request, response, chain) -> {
-        request.port(publicPort());
+        if (!java.net.URI.create(request.getURI()).getPath().startsWith("/q/")) {
+            request.port(publicPort());
+        }
         return chain.next(request, response);
     };
 
