@@ -152,7 +152,7 @@ class ExchangeTests {
                 HttpVersion.HTTP_1_1,
                 HttpMethod.POST,
                 "/v1/keys",
-                VertxInternals.DECODED_HEADERS.newHeaders().add("Content-Length", "5"));
+                VertxInternals.DECODED_HEADERS.newHeaders().add("Host", "gw").add("Content-Length", "5"));
 
         client.writeInbound(post, new DefaultHttpContent(ascii("he")), new DefaultLastHttpContent(ascii("llo")));
         assertThat(only().state()).isEqualTo(ExchangeState.DECIDING);
