@@ -35,27 +35,28 @@ class BusyKeysAreRefreshedAheadOfExpiryTests {
     private final UUID keyId = UUID.randomUUID();
 
     /**
-     * TTL 400 ms, refreshed in its last half, keys-service 20 ms per verification; the key is used
-     * every 10 ms for 2.5 s (six TTLs) and every use must be answered from memory. Breaks (on main,
-     * and with refresh-ahead-fraction=0) when the entry expires and the next use finds nothing.
+     * TTL 2 s, refreshed in its last three quarters (wide, for a loaded CI machine), keys-service
+     * 20 ms per verification; the key is used every 10 ms for 5 s (2.5 TTLs) and every use must be
+     * answered from memory. Breaks (on main, and with refresh-ahead-fraction=0) when the entry
+     * expires and the next use finds nothing.
      */
     @Test
     void aBusyKeyNeverPaysAColdVerificationOnTheRequestPath() throws Exception {
         ParsedApiKey key = format.generate();
         FAKE.keysService()
                 .answer(presented -> FakeKeysService.Reply.verdict(active(key)).after(Duration.ofMillis(20)));
-        try (GatewayReplica gateway = replica(Duration.ofMillis(400), "0.5", Clock.systemUTC())) {
+        try (GatewayReplica gateway = replica(Duration.ofSeconds(2), "0.75", Clock.systemUTC())) {
             int before = FAKE.keysService().calls();
             assertThat(gateway.outcome(key.raw())).isEqualTo(AuthOutcome.OK);
 
             int uses = 0;
-            long end = System.nanoTime() + Duration.ofMillis(2500).toNanos();
+            long end = System.nanoTime() + Duration.ofMillis(5000).toNanos();
             while (System.nanoTime() < end) {
                 KeyCheck known = gateway.authenticator.known(key.raw());
                 assertThat(known)
                         .as(
                                 "use %d, %d ms in: answered from memory",
-                                uses, 2500 - (end - System.nanoTime()) / 1_000_000)
+                                uses, 5000 - (end - System.nanoTime()) / 1_000_000)
                         .isNotNull();
                 assertThat(known.outcome()).isEqualTo(AuthOutcome.OK);
                 uses++;
@@ -63,8 +64,8 @@ class BusyKeysAreRefreshedAheadOfExpiryTests {
             }
             int calls = FAKE.keysService().calls() - before;
             assertThat(calls)
-                    .as("one verification, then about one refresh per 200-400 ms, never one per use")
-                    .isBetween(4, 15);
+                    .as("one verification, then about one refresh per 0.5-2 s, never one per use")
+                    .isBetween(3, 14);
             assertThat(gateway.refreshes(AuthOutcome.OK)).isEqualTo(calls - 1);
         }
     }
@@ -153,8 +154,14 @@ class BusyKeysAreRefreshedAheadOfExpiryTests {
         FAKE.keysService().answer(presented -> FakeKeysService.Reply.verdict(active(key)));
         try (GatewayReplica gateway = replica(TTL, "0.2", clock)) {
             assertThat(gateway.outcome(key.raw())).isEqualTo(AuthOutcome.OK);
-            FAKE.keysService().answer(presented -> FakeKeysService.Reply.verdict(active(key))
-                    .after(Duration.ofMillis(500)));
+            // The refresh's answer is decided when the fake reads it (its first call from here): active,
+            // late; every later call (the cold verification after the notice) hears revoked.
+            java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+            FAKE.keysService()
+                    .answer(presented -> asked.getAndIncrement() == 0
+                            ? FakeKeysService.Reply.verdict(active(key)).after(Duration.ofMillis(1500))
+                            : FakeKeysService.Reply.verdict(
+                                    FakeKeysService.inactive("revoked", tenant, keyId, key.prefix())));
             clock.advance(Duration.ofMinutes(4).plusSeconds(30));
             int before = FAKE.keysService().calls();
             assertThat(gateway.outcome(key.raw())).isEqualTo(AuthOutcome.OK);
@@ -163,9 +170,6 @@ class BusyKeysAreRefreshedAheadOfExpiryTests {
                     "the refresh is asked",
                     () -> FAKE.keysService().calls() > before);
 
-            FAKE.keysService()
-                    .answer(presented -> FakeKeysService.Reply.verdict(
-                            FakeKeysService.inactive("revoked", tenant, keyId, key.prefix())));
             gateway.authenticator.forget(new KeyChanged(tenant, keyId, key.prefix(), "revoked", false));
             Poll.within(Duration.ofSeconds(5), "the refresh's late answer arrives", () -> gateway.refreshes() == 1);
 
