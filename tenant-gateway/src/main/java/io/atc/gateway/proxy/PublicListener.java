@@ -36,8 +36,6 @@ import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.value.registry.ValueRegistry;
-import io.quarkus.vertx.http.HttpServer;
 import io.vertx.core.Vertx;
 
 /**
@@ -60,7 +58,6 @@ public class PublicListener {
     private final Instance<RequestPolicy> policy;
     private ClientConnection.ExchangeHandler handler;
     private final Exchange.Services services;
-    private final ValueRegistry registry;
     private final String host;
     private final int port;
     private final long idleNanos;
@@ -69,7 +66,6 @@ public class PublicListener {
     private final Map<EventLoop, LoopContext> contexts = new ConcurrentHashMap<>();
     private volatile Channel server;
     private volatile int boundPort;
-    private volatile int ownHttpPort;
 
     /** @param policy looked up at start, after the start-up checks: creating it creates the rules, which parse their settings */
     public PublicListener(
@@ -79,8 +75,7 @@ public class PublicListener {
             GatewayMetrics metrics,
             ProblemWriter problems,
             Upstreams upstreams,
-            GatewayConfig proxy,
-            ValueRegistry registry) {
+            GatewayConfig proxy) {
         this.vertx = vertx;
         this.policy = policy;
         this.services = new Exchange.Services(
@@ -90,7 +85,6 @@ public class PublicListener {
                 upstreams,
                 proxy.maxRequestBody().asLongValue(),
                 proxy.upstreamResponseTimeout().toNanos());
-        this.registry = registry;
         this.host = proxy.host();
         this.port = LaunchMode.current() == LaunchMode.TEST ? 0 : proxy.port();
         this.idleNanos =
@@ -133,20 +127,6 @@ public class PublicListener {
     /** The public port actually bound (tests bind a free one: io.atc.gateway.support.PublicPortForRestAssured). */
     public int port() {
         return boundPort;
-    }
-
-    /** Quarkus's own HTTP server on loopback (health, metrics, OpenAPI). */
-    public int ownHttpPort() {
-        if (ownHttpPort == 0) {
-            ownHttpPort = quarkusHttpPort();
-        }
-        return ownHttpPort;
-    }
-
-    private int quarkusHttpPort() {
-        Integer actual = registry.getOrDefault(
-                LaunchMode.current() == LaunchMode.TEST ? HttpServer.HTTP_TEST_PORT : HttpServer.HTTP_PORT, 0);
-        return actual == null ? 0 : actual;
     }
 
     private LoopContext contextOf(EventLoop loop) {
