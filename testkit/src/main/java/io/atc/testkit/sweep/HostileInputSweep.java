@@ -88,7 +88,18 @@ public final class HostileInputSweep {
             boolean inUrl = parameter.in().equals("path") || parameter.in().equals("query");
             for (HostileText hostile : HostileText.values()) {
                 String what = operation + " with " + hostile + " in " + parameter.in() + " " + parameter.name();
-                Response answer = sendWith(parameter, hostile, operation, valid);
+                Response answer;
+                try {
+                    answer = sendWith(parameter, hostile, operation, valid);
+                } catch (Exception e) {
+                    if (!inUrl && hostile == HostileText.VERY_LONG && closedWhileSending(e)) {
+                        // The HTTP codec refuses a header over its limit and may close the connection before the
+                        // client has finished writing it: refused before any service code ran, as a 431 is.
+                        report.refusedByTheHttpCodec();
+                        continue;
+                    }
+                    throw e;
+                }
                 if (inUrl && hostile.nulOnceDecoded()) {
                     report.expectRefusalNaming(what, answer, parameter.name());
                 } else {
@@ -97,6 +108,15 @@ public final class HostileInputSweep {
                 }
             }
         }
+    }
+
+    private static boolean closedWhileSending(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.SocketException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The operation with {@code hostile} in {@code parameter}: percent-encoded in a URL, as it is in a header or cookie. */

@@ -50,6 +50,11 @@ public final class SweepReport {
     }
 
     /** Any answer but a server error; an error is problem+json when {@code problemJson}. */
+    /** A request whose oversized header the server's HTTP codec refused by closing the connection. */
+    void refusedByTheHttpCodec() {
+        requests++;
+    }
+
     void expectNoServerError(String what, Response answer, boolean problemJson) {
         requests++;
         int status = answer.statusCode();
