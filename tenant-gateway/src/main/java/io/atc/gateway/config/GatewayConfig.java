@@ -151,8 +151,12 @@ public interface GatewayConfig {
         @DecimalMax("0.9")
         double refreshAheadFraction();
 
-        /** Background refreshes running at once per replica, beside the cold verifications (the HTTP pool holds both). */
-        @WithDefault("2")
+        /**
+         * Background refreshes running at once per replica, beside the cold verifications (the HTTP pool holds both).
+         * With 2, a flood from 64 addresses kept the keys-service slow enough that 100 busy keys' refreshes fell
+         * behind and some went cold (92-99.9% 2xx); with 8, none did (docs/benchmarks.md, "Key flood").
+         */
+        @WithDefault("8")
         @Min(1)
         @Max(64)
         int maxRefreshes();
