@@ -23,14 +23,21 @@ final class ServiceProcess implements AutoCloseable {
     private final String managementHost;
     private final int managementPort;
     private final Process process;
+    private final Thread output;
 
     private ServiceProcess(
-            PlatformService service, int port, String managementHost, int managementPort, Process process) {
+            PlatformService service,
+            int port,
+            String managementHost,
+            int managementPort,
+            Process process,
+            Thread output) {
         this.service = service;
         this.port = port;
         this.managementHost = managementHost;
         this.managementPort = managementPort;
         this.process = process;
+        this.output = output;
     }
 
     static ServiceProcess start(
@@ -53,7 +60,12 @@ final class ServiceProcess implements AutoCloseable {
         pump.setDaemon(true);
         pump.start();
         return new ServiceProcess(
-                service, port, reachable(builder.environment().get("ATC_MANAGEMENT_HOST")), managementPort, process);
+                service,
+                port,
+                reachable(builder.environment().get("ATC_MANAGEMENT_HOST")),
+                managementPort,
+                process,
+                pump);
     }
 
     /**
@@ -69,7 +81,17 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Waits for /q/health/ready on the management interface to answer UP; fails early if the service exits. */
     void awaitReady(Duration timeout) throws InterruptedException {
-        PackagedJvm.awaitReady(process, managementUrl(), timeout, service.name(), () -> "");
+        // A service that exits while starting says why in its last lines: print them before the launcher gives up.
+        PackagedJvm.awaitReady(process, managementUrl(), timeout, service.name(), this::drainOutput);
+    }
+
+    private String drainOutput() {
+        try {
+            output.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return "";
     }
 
     PlatformService service() {
