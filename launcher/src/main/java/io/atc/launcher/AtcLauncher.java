@@ -89,6 +89,10 @@ public final class AtcLauncher {
                                 home.resolve(".run-data/edge-blobs").toString()));
                 environment.putAll(edgePki());
             }
+            if (service.name().equals("retention-service")) {
+                environment.put("ATC_DB_APP_USER", database.target().retentionUser());
+                environment.put("ATC_DB_APP_PASSWORD", database.target().retentionPassword());
+            }
             if (service.name().equals("keys-service")) {
                 environment.putAll(secrets.environment());
             }

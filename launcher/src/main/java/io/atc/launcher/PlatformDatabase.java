@@ -51,6 +51,8 @@ final class PlatformDatabase implements AutoCloseable {
                     DatabaseTargets.DEFAULT_OWNER,
                     randomSecret(),
                     DatabaseTargets.DEFAULT_APP,
+                    randomSecret(),
+                    DatabaseTargets.DEFAULT_RETENTION,
                     randomSecret());
             try (Connection admin = DriverManager.getConnection(server.jdbcUrl("postgres"), server.superuser(), "")) {
                 DatabaseProvisioner.create(admin, EMBEDDED_DATABASE, target);

@@ -6,13 +6,13 @@ import org.junit.jupiter.api.Test;
 
 import io.atc.testkit.audit.AuditTrail;
 import io.atc.testkit.http.OperableServiceAssertions;
-import io.atc.testkit.quarkus.AtcTestResources;
+import io.atc.testkit.quarkus.RetentionServiceTestResources;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The service starts on the run's database and answers health, metrics, OpenAPI and problem+json. */
 @QuarkusTest
-@QuarkusTestResource(AtcTestResources.class)
+@QuarkusTestResource(RetentionServiceTestResources.class)
 class RetentionServiceIsOperableTests {
 
     @Test

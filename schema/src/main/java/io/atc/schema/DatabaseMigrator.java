@@ -24,8 +24,9 @@ public final class DatabaseMigrator {
         try (Connection owner =
                 DriverManager.getConnection(target.jdbcUrl(), target.ownerUser(), target.ownerPassword())) {
             AppRoleProvisioner.ensureExists(owner, target.appUser(), target.appPassword());
+            AppRoleProvisioner.ensureExists(owner, target.retentionUser(), target.retentionPassword());
             MigrateResult result = flyway(target).migrate();
-            List<String> violations = RowLevelSecurityCatalog.violations(owner, target.appUser());
+            List<String> violations = RowLevelSecurityCatalog.violations(owner, target);
             if (!violations.isEmpty()) {
                 throw new UnsafeSchemaException(violations);
             }
@@ -45,7 +46,7 @@ public final class DatabaseMigrator {
                 .locations("classpath:db/migration")
                 .schemas(RowLevelSecurityCatalog.MIGRATIONS_SCHEMA)
                 .createSchemas(true)
-                .placeholders(Map.of("app_role", target.appUser()))
+                .placeholders(Map.of("app_role", target.appUser(), "retention_role", target.retentionUser()))
                 .validateMigrationNaming(true)
                 .cleanDisabled(true)
                 .load();

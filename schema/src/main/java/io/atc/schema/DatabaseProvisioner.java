@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Creates (and drops) a platform database with its two roles, for a server the caller
+ * Creates (and drops) a platform database with its roles, for a server the caller
  * administers: the embedded default of the run command and every test run's fresh database.
  * The owner runs migrations; the app role owns nothing and cannot bypass row level security.
  */
@@ -26,14 +26,21 @@ public final class DatabaseProvisioner {
                 "select format('create role %I login nosuperuser nobypassrls noinherit password %L', ?, ?)",
                 target.appUser(),
                 target.appPassword());
+        execute(
+                admin,
+                "select format('create role %I login nosuperuser nobypassrls noinherit password %L', ?, ?)",
+                target.retentionUser(),
+                target.retentionPassword());
         execute(admin, "select format('create database %I owner %I', ?, ?)", database, target.ownerUser());
         execute(admin, "select format('revoke all on database %I from public', ?)", database);
         execute(admin, "select format('grant connect on database %I to %I', ?, ?)", database, target.appUser());
+        execute(admin, "select format('grant connect on database %I to %I', ?, ?)", database, target.retentionUser());
     }
 
     public static void drop(Connection admin, String database, DatabaseTarget target) throws SQLException {
         execute(admin, "select format('drop database if exists %I with (force)', ?)", database);
         execute(admin, "select format('drop role if exists %I', ?)", target.appUser());
+        execute(admin, "select format('drop role if exists %I', ?)", target.retentionUser());
         execute(admin, "select format('drop role if exists %I', ?)", target.ownerUser());
     }
 

@@ -5,11 +5,20 @@ import java.util.regex.Pattern;
 
 /**
  * Where the platform's database lives and who may touch it: the owner role runs migrations,
- * the app role is what services log in as (owns nothing, NOSUPERUSER, NOBYPASSRLS).
+ * the app role is what services log in as (owns nothing, NOSUPERUSER, NOBYPASSRLS), and the retention
+ * role is the retention-service's own login role, the only one that may delete ingested events and
+ * images (design.md, least privilege per service).
  *
  * @param url postgresql://host:port/database (a jdbc: prefix is tolerated)
  */
-public record DatabaseTarget(String url, String ownerUser, String ownerPassword, String appUser, String appPassword) {
+public record DatabaseTarget(
+        String url,
+        String ownerUser,
+        String ownerPassword,
+        String appUser,
+        String appPassword,
+        String retentionUser,
+        String retentionPassword) {
 
     private static final Pattern ROLE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
     private static final Pattern POSTGRES_URL =
@@ -23,8 +32,13 @@ public record DatabaseTarget(String url, String ownerUser, String ownerPassword,
         }
         requireRoleName("owner role", ownerUser);
         requireRoleName("app role", appUser);
+        requireRoleName("retention role", retentionUser);
         if (ownerUser.equals(appUser)) {
             throw new IllegalArgumentException("the app role must differ from the owner role (" + appUser + ")");
+        }
+        if (retentionUser.equals(ownerUser) || retentionUser.equals(appUser)) {
+            throw new IllegalArgumentException(
+                    "the retention role must differ from the owner and app roles (" + retentionUser + ")");
         }
     }
 
@@ -40,7 +54,8 @@ public record DatabaseTarget(String url, String ownerUser, String ownerPassword,
 
     @Override
     public String toString() {
-        return "DatabaseTarget[" + redact(url) + ", owner=" + ownerUser + ", app=" + appUser + "]";
+        return "DatabaseTarget[" + redact(url) + ", owner=" + ownerUser + ", app=" + appUser + ", retention="
+                + retentionUser + "]";
     }
 
     private static void requireRoleName(String what, String name) {

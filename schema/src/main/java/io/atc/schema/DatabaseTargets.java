@@ -7,6 +7,7 @@ public final class DatabaseTargets {
 
     public static final String DEFAULT_OWNER = "atc_owner";
     public static final String DEFAULT_APP = "atc_app";
+    public static final String DEFAULT_RETENTION = "atc_retention";
 
     private DatabaseTargets() {}
 
@@ -20,6 +21,8 @@ public final class DatabaseTargets {
                 env.getOrDefault("ATC_DB_OWNER_USER", DEFAULT_OWNER),
                 env.getOrDefault("ATC_DB_OWNER_PASSWORD", ""),
                 env.getOrDefault("ATC_DB_APP_USER", DEFAULT_APP),
-                env.getOrDefault("ATC_DB_APP_PASSWORD", ""));
+                env.getOrDefault("ATC_DB_APP_PASSWORD", ""),
+                env.getOrDefault("ATC_DB_RETENTION_USER", DEFAULT_RETENTION),
+                env.getOrDefault("ATC_DB_RETENTION_PASSWORD", ""));
     }
 }

@@ -2,7 +2,8 @@ package io.atc.schema;
 
 /**
  * Entry point for a migration job (Helm pre-install/pre-upgrade hook, or by hand):
- * reads ATC_DB_URL, ATC_DB_OWNER_USER/PASSWORD and ATC_DB_APP_USER/PASSWORD and migrates.
+ * reads ATC_DB_URL, ATC_DB_OWNER_USER/PASSWORD, ATC_DB_APP_USER/PASSWORD and ATC_DB_RETENTION_USER/PASSWORD
+ * and migrates.
  */
 public final class MigrateMain {
 

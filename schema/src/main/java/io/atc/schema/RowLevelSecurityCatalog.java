@@ -47,7 +47,8 @@ public final class RowLevelSecurityCatalog {
                    pg_get_expr(p.polqual, p.polrelid) as using_expr,
                    pg_get_expr(p.polwithcheck, p.polrelid) as check_expr,
                    p.polroles = '{0}' as for_public,
-                   (0 = any(p.polroles) or (select oid from pg_roles where rolname = ?) = any(p.polroles)) as applies_to_app
+                   (0 = any(p.polroles) or exists (select 1 from pg_roles r
+                                                    where r.rolname = any(?::text[]) and r.oid = any(p.polroles))) as applies_to_app
               from pg_policy p
              where p.polrelid = (quote_ident(?) || '.' || quote_ident(?))::regclass
             """;
@@ -64,10 +65,41 @@ public final class RowLevelSecurityCatalog {
 
     private static final String APP_ROLE_PROBLEMS = "select tenancy.service_role_problems(?::name)";
 
+    /** Ingested history: only the retention-service's role may delete it (design.md, least privilege). */
+    private static final String HISTORY_DELETERS = """
+            select t.table_name, r.rolname
+              from (values ('edge.events'), ('edge.images')) as t (table_name)
+              cross join pg_roles r
+             where r.rolname = any(?::text[]) and has_table_privilege(r.oid, t.table_name, 'DELETE')
+             order by 1, 2
+            """;
+
     private RowLevelSecurityCatalog() {}
 
-    public static List<String> violations(Connection connection, String appRole) throws SQLException {
-        List<String> violations = new ArrayList<>(appRoleViolations(connection, appRole));
+    /**
+     * The contract for a platform database: every service role passes the role rules, every table the
+     * tenant rules, and no service role but the retention role may delete ingested events and images.
+     */
+    public static List<String> violations(Connection connection, DatabaseTarget target) throws SQLException {
+        List<String> violations = violations(connection, target.appUser(), target.retentionUser());
+        try (PreparedStatement query = connection.prepareStatement(HISTORY_DELETERS)) {
+            query.setArray(1, connection.createArrayOf("text", new String[] {target.appUser()}));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    violations.add("service role " + rows.getString(2) + " may delete from " + rows.getString(1)
+                            + ", which only the retention role " + target.retentionUser() + " may");
+                }
+            }
+        }
+        return violations;
+    }
+
+    /** The tenant rules for every table and the role rules for each of {@code serviceRoles}. */
+    public static List<String> violations(Connection connection, String... serviceRoles) throws SQLException {
+        List<String> violations = new ArrayList<>();
+        for (String role : serviceRoles) {
+            violations.addAll(appRoleViolations(connection, role));
+        }
         try (PreparedStatement query = connection.prepareStatement(APPLICATION_RELATIONS)) {
             query.setString(1, MIGRATIONS_SCHEMA);
             try (ResultSet rows = query.executeQuery()) {
@@ -88,15 +120,15 @@ public final class RowLevelSecurityCatalog {
                     if (!rows.getBoolean(5)) {
                         violations.add(table + ": row level security is not forced");
                     }
-                    violations.addAll(tableViolations(connection, appRole, schema, name));
+                    violations.addAll(tableViolations(connection, serviceRoles, schema, name));
                 }
             }
         }
         return violations;
     }
 
-    private static List<String> tableViolations(Connection connection, String appRole, String schema, String name)
-            throws SQLException {
+    private static List<String> tableViolations(
+            Connection connection, String[] serviceRoles, String schema, String name) throws SQLException {
         String table = schema + "." + name;
         List<String> violations = new ArrayList<>();
         if (!exists(connection, TENANT_COLUMN, schema, name)) {
@@ -104,7 +136,7 @@ public final class RowLevelSecurityCatalog {
         }
         boolean tenantPolicy = false;
         try (PreparedStatement query = connection.prepareStatement(POLICIES)) {
-            query.setString(1, appRole);
+            query.setArray(1, connection.createArrayOf("text", serviceRoles));
             query.setString(2, schema);
             query.setString(3, name);
             try (ResultSet rows = query.executeQuery()) {

@@ -20,6 +20,8 @@ public enum Scope {
     SITES_WRITE("sites:write"),
     DEVICES_READ("devices:read"),
     DEVICES_WRITE("devices:write"),
+    EVENTS_READ("events:read"),
+    IMAGES_READ("images:read"),
     RETENTION_READ("retention:read"),
     RETENTION_WRITE("retention:write");
 

@@ -33,6 +33,11 @@ class OnlyAnUnprivilegedRoleMayServeTests {
     }
 
     @Test
+    void theRetentionServicesRoleMayServe() throws Exception {
+        assertThat(problems(DATABASE.target().retentionUser())).isEmpty();
+    }
+
+    @Test
     void aRoleThatOnlyInheritsTheServiceGrantsMayServe() throws Exception {
         try (ThrowawayRole role =
                 ThrowawayRole.create(DATABASE, "in role " + DATABASE.target().appUser())) {

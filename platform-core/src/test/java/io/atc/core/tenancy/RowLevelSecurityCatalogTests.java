@@ -26,8 +26,7 @@ class RowLevelSecurityCatalogTests {
     void everyApplicationTableHasForcedRowLevelSecurityWithATenantPolicy() throws Exception {
         TestDatabase database = TestDatabase.shared();
         try (Connection owner = database.connectAsOwner()) {
-            assertThat(RowLevelSecurityCatalog.violations(
-                            owner, database.target().appUser()))
+            assertThat(RowLevelSecurityCatalog.violations(owner, database.target()))
                     .isEmpty();
             assertThat(applicationTables(owner)).contains("tenancy.tenants", "tenancy.sites");
         }

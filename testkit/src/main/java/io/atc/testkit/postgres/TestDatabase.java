@@ -64,7 +64,13 @@ public final class TestDatabase {
         String suffix = LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss")) + "_" + randomHex(4);
         String database = PREFIX + suffix;
         DatabaseTarget target = new DatabaseTarget(
-                server.uri(database), "atc_owner_" + suffix, randomHex(16), "atc_app_" + suffix, randomHex(16));
+                server.uri(database),
+                "atc_owner_" + suffix,
+                randomHex(16),
+                "atc_app_" + suffix,
+                randomHex(16),
+                "atc_retention_" + suffix,
+                randomHex(16));
         try (Connection admin = server.connectAsAdmin()) {
             DatabaseProvisioner.create(admin, database, target);
         } catch (SQLException e) {
@@ -93,6 +99,17 @@ public final class TestDatabase {
     /** Connection options for the service role, as a service would connect. */
     public PgConnectOptions appConnectOptions() {
         return PgConnectOptions.fromUri(target.uri()).setUser(target.appUser()).setPassword(target.appPassword());
+    }
+
+    /** Connection options for the retention-service's role, the only one that may delete ingested history. */
+    public PgConnectOptions retentionConnectOptions() {
+        return PgConnectOptions.fromUri(target.uri())
+                .setUser(target.retentionUser())
+                .setPassword(target.retentionPassword());
+    }
+
+    public Connection connectAsRetention() throws SQLException {
+        return DriverManager.getConnection(target.jdbcUrl(), target.retentionUser(), target.retentionPassword());
     }
 
     public Connection connectAsApp() throws SQLException {
