@@ -2,6 +2,7 @@ package io.atc.edge;
 
 import org.junit.jupiter.api.Test;
 
+import io.atc.core.blobs.BlobStoreConfig;
 import io.atc.edge.config.EdgeConfig;
 import io.atc.testkit.config.DocumentedConfiguration;
 
@@ -11,7 +12,7 @@ class ConfigurationIsDocumentedTests {
     @Test
     void docsListExactlyTheSettingsTheMappingsRead() {
         DocumentedConfiguration.ofRepository()
-                .mappings(EdgeConfig.class)
+                .mappings(EdgeConfig.class, BlobStoreConfig.class)
                 .exempt("ATC_EDGE_BROKER_TLS_PORT", "read by ./run (the launcher's broker), not by the bridge")
                 .assertDocumentsExactly("ATC_EDGE_");
     }

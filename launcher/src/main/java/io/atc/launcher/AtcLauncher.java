@@ -71,6 +71,12 @@ public final class AtcLauncher {
                         "ATC_AUDIT_CHECKPOINT_DIR",
                         home.resolve(".run-data/audit-checkpoints").toString()));
 
+        shared.put(
+                "ATC_EDGE_BLOBS_DIR",
+                env.getOrDefault(
+                        "ATC_EDGE_BLOBS_DIR",
+                        home.resolve(".run-data/edge-blobs").toString()));
+
         Deque<ServiceProcess> services = new ArrayDeque<>();
         for (PlatformService service : PlatformService.ALL) {
             Map<String, String> environment = new HashMap<>(shared);
@@ -82,11 +88,6 @@ public final class AtcLauncher {
             }
             if (service.name().equals("edge-bridge")) {
                 environment.putAll(broker.environment());
-                environment.put(
-                        "ATC_EDGE_BLOBS_DIR",
-                        env.getOrDefault(
-                                "ATC_EDGE_BLOBS_DIR",
-                                home.resolve(".run-data/edge-blobs").toString()));
                 environment.putAll(edgePki());
             }
             if (service.name().equals("retention-service")) {

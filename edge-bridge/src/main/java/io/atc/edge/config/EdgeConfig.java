@@ -27,8 +27,6 @@ public interface EdgeConfig {
 
     Ingest ingest();
 
-    Blobs blobs();
-
     Pki pki();
 
     /** Where the broker is and who the bridge is there: the one definition for the admin and the ingest connection. */
@@ -128,13 +126,6 @@ public interface EdgeConfig {
             @DurationMin(millis = 0)
             Duration maxLinger();
         }
-    }
-
-    /** The blob store of this deployment: the filesystem (in Kubernetes a persistent volume). */
-    interface Blobs {
-
-        /** It must allow atomic renames (application.properties: under the user's home). */
-        Path dir();
     }
 
     /** The device PKI (docs/edge.md, "Device certificates"). */

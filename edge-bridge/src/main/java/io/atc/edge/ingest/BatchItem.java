@@ -2,7 +2,7 @@ package io.atc.edge.ingest;
 
 import java.util.UUID;
 
-import io.atc.edge.blobs.StoredBlob;
+import io.atc.core.blobs.StoredBlob;
 
 /** A message ready to be written in its tenant's next batch, with the site and device its registration gives. */
 sealed interface BatchItem {

@@ -6,9 +6,9 @@ import java.util.Optional;
 
 import org.jboss.logging.Logger;
 
-import io.atc.edge.blobs.BlobKeys;
-import io.atc.edge.blobs.BlobStore;
-import io.atc.edge.blobs.StoredBlob;
+import io.atc.core.blobs.BlobKeys;
+import io.atc.core.blobs.BlobStore;
+import io.atc.core.blobs.StoredBlob;
 import io.atc.edge.topics.DeviceTopic;
 import io.vertx.core.Context;
 import io.vertx.core.WorkerExecutor;

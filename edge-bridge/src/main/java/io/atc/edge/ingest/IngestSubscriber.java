@@ -13,9 +13,9 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.atc.core.blobs.BlobStore;
 import io.atc.core.retry.Backoff;
 import io.atc.core.startup.StartupRefusal;
-import io.atc.edge.blobs.BlobStore;
 import io.atc.edge.broker.BrokerLifecycle;
 import io.atc.edge.broker.IngestIdentity;
 import io.atc.edge.config.EdgeConfig;

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.atc.edge.blobs.BlobKeys;
-import io.atc.edge.blobs.BlobStore;
+import io.atc.core.blobs.BlobKeys;
+import io.atc.core.blobs.BlobStore;
 import io.atc.edge.support.BrokerAdmin;
 import io.atc.edge.support.DeviceApi;
 import io.atc.edge.support.EdgeBridgeTestResources;

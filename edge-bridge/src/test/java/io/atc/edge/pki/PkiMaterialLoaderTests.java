@@ -90,7 +90,6 @@ class PkiMaterialLoaderTests {
     private EdgeConfig.Pki config(
             boolean generateMissing, Optional<Path> rootKey, Optional<Path> rootCert, Optional<String> kek) {
         Map<String, String> properties = new HashMap<>();
-        properties.put("atc.edge.blobs.dir", dir.resolve("blobs").toString());
         properties.put("atc.edge.pki.data-dir", dir.toString());
         properties.put("atc.edge.pki.generate-missing", String.valueOf(generateMissing));
         rootKey.ifPresent(file -> properties.put("atc.edge.pki.root-key-file", file.toString()));

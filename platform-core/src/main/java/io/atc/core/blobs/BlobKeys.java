@@ -1,4 +1,4 @@
-package io.atc.edge.blobs;
+package io.atc.core.blobs;
 
 import java.util.UUID;
 

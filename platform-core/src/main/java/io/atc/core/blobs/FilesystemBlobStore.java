@@ -1,4 +1,4 @@
-package io.atc.edge.blobs;
+package io.atc.core.blobs;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,6 +70,16 @@ public final class FilesystemBlobStore implements BlobStore {
         } catch (NoSuchFileException absent) {
             return Optional.empty();
         }
+    }
+
+    @Override
+    public boolean delete(String key) throws IOException {
+        Path target = resolve(key);
+        boolean deleted = Files.deleteIfExists(target);
+        if (deleted) {
+            forceDirectory(target.getParent());
+        }
+        return deleted;
     }
 
     private Path resolve(String key) {

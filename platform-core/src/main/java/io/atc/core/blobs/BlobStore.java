@@ -1,11 +1,11 @@
-package io.atc.edge.blobs;
+package io.atc.core.blobs;
 
 import java.io.IOException;
 import java.util.Optional;
 
 /**
  * Where image bytes live, by key ({@link BlobKeys}). A second implementation (S3-compatible object
- * storage) fits the same two calls. Implementations block: call them from a worker thread.
+ * storage) fits the same three calls. Implementations block: call them from a worker thread.
  */
 public interface BlobStore {
 
@@ -17,4 +17,7 @@ public interface BlobStore {
     StoredBlob putIfAbsent(String key, byte[] content) throws IOException;
 
     Optional<byte[]> read(String key) throws IOException;
+
+    /** Deletes what the key holds, durably; whether there was anything. Deleting an absent key is not an error. */
+    boolean delete(String key) throws IOException;
 }
