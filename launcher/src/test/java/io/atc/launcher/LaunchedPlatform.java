@@ -27,6 +27,9 @@ final class LaunchedPlatform implements AutoCloseable {
 
     private final Process process;
     private final Path log;
+    private static final java.util.Random RANDOM = new java.security.SecureRandom();
+    private static final java.util.Set<Integer> TAKEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final Map<String, Integer> ports;
     private final Map<String, Integer> managementPorts;
 
@@ -164,9 +167,27 @@ final class LaunchedPlatform implements AutoCloseable {
         }
     }
 
+    /**
+     * A port free now and outside the kernel's ephemeral range. A port the kernel handed out for a
+     * listener (bind to port 0) comes from the range it also takes outgoing connections' local ports
+     * from: between this probe and the service's bind, one of the services' own connections (to Postgres,
+     * the broker) could take it, and that service then failed to start (seen once in four CI runs).
+     */
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int candidate = 20_000 + RANDOM.nextInt(10_000);
+            if (TAKEN.contains(candidate)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(false);
+                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), candidate));
+                TAKEN.add(candidate);
+                return candidate;
+            } catch (IOException inUse) {
+                // try another
+            }
         }
+        throw new IOException("no free port in 20000-29999 after 200 attempts");
     }
 }

@@ -12,13 +12,14 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.atc.schema.DatabaseTarget;
 import io.atc.schema.RowLevelSecurityCatalog;
 import io.atc.testkit.postgres.PostgresServer;
 import io.atc.testkit.postgres.TestDatabase;
 
 /**
  * Pointed at an empty database with ATC_DB_URL, the run command creates the schema as the owner,
- * creates the service role, and leaves a catalog where every table has RLS enabled, forced and a
+ * creates the service roles (the app role and the retention-service's own), and leaves a catalog where every table has RLS enabled, forced and a
  * USING + WITH CHECK policy, with a service role that is NOBYPASSRLS and owns nothing.
  */
 class RunCommandOnAnEmptyDatabaseIT {
@@ -30,6 +31,7 @@ class RunCommandOnAnEmptyDatabaseIT {
         String database = "atc_it_empty_" + suffix;
         String owner = "atc_it_owner_" + suffix;
         String app = "atc_it_app_" + suffix;
+        String retention = "atc_it_retention_" + suffix;
         try (Connection admin = server.connectAsAdmin();
                 Statement ddl = admin.createStatement()) {
             ddl.execute("create role " + owner + " login createrole password 'owner-secret'");
@@ -45,7 +47,11 @@ class RunCommandOnAnEmptyDatabaseIT {
                 "ATC_DB_APP_USER",
                 app,
                 "ATC_DB_APP_PASSWORD",
-                "app-secret"))) {
+                "app-secret",
+                "ATC_DB_RETENTION_USER",
+                retention,
+                "ATC_DB_RETENTION_PASSWORD",
+                "retention-secret"))) {
             platform.awaitUp(Duration.ofSeconds(150));
             for (String service : platform.services()) {
                 platform.readiness(service);
@@ -54,7 +60,16 @@ class RunCommandOnAnEmptyDatabaseIT {
 
             try (Connection ownerConnection =
                     DriverManager.getConnection(server.jdbcUrl(database), owner, "owner-secret")) {
-                assertThat(RowLevelSecurityCatalog.violations(ownerConnection, app))
+                assertThat(RowLevelSecurityCatalog.violations(
+                                ownerConnection,
+                                new DatabaseTarget(
+                                        server.uri(database),
+                                        owner,
+                                        "owner-secret",
+                                        app,
+                                        "app-secret",
+                                        retention,
+                                        "retention-secret")))
                         .isEmpty();
                 assertThat(tablesWithForcedRlsAndPolicy(ownerConnection)).contains("tenancy.tenants", "tenancy.sites");
             }
@@ -63,6 +78,7 @@ class RunCommandOnAnEmptyDatabaseIT {
                     Statement ddl = admin.createStatement()) {
                 ddl.execute("drop database if exists " + database + " with (force)");
                 ddl.execute("drop role if exists " + app);
+                ddl.execute("drop role if exists " + retention);
                 ddl.execute("drop role if exists " + owner);
             }
         }
