@@ -98,9 +98,9 @@ public class Holds {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("holdId", hold.holdId());
         details.put("reason", hold.reason());
-        details.put(
-                "endsAt",
-                hold.endsAt() == null ? null : hold.endsAt().toInstant().toString());
+        if (hold.endsAt() != null) {
+            details.put("endsAt", hold.endsAt().toInstant().toString());
+        }
         return details;
     }
 
