@@ -1,6 +1,8 @@
 package io.atc.core.paging;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +24,8 @@ public final class PageCursor<P> {
     public static final PageCursor<UUID> BY_ID = new PageCursor<>("id", UUID::toString, UUID::fromString);
     /** Lists in sequence order: the cursor holds the last sequence number of the page. */
     public static final PageCursor<Long> BY_SEQ = new PageCursor<>("seq", String::valueOf, PageCursor::sequenceNumber);
+    /** Lists newest first, ties broken by id: the cursor holds the last row's instant and id. */
+    public static final PageCursor<Newest> NEWEST_FIRST = new PageCursor<>("newest", Newest::write, Newest::read);
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
@@ -61,6 +65,26 @@ public final class PageCursor<P> {
                     ProblemType.MALFORMED_REQUEST,
                     Page.AFTER + ": " + NOT_A_CURSOR,
                     List.of(new Problem.FieldError(Page.AFTER, NOT_A_CURSOR)));
+        }
+    }
+
+    /** A row's position in a newest-first list: its instant (microseconds, as Postgres keeps it) and its id. */
+    public record Newest(Instant at, UUID id) {
+
+        private String write() {
+            return at + "," + id;
+        }
+
+        private static Newest read(String text) {
+            int comma = text.indexOf(',');
+            if (comma < 0) {
+                throw new IllegalArgumentException("no comma");
+            }
+            try {
+                return new Newest(Instant.parse(text.substring(0, comma)), UUID.fromString(text.substring(comma + 1)));
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("not an instant", e);
+            }
         }
     }
 

@@ -3,6 +3,9 @@ package io.atc.core.paging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -46,6 +49,19 @@ class PageCursorTests {
         assertMalformed(() -> PageCursor.BY_SEQ.decode("a".repeat(5_000)));
     }
 
+    /** Breaks when: the newest-first cursor drops the microseconds (a page boundary would skip or repeat rows). */
+    @Test
+    void aNewestFirstCursorKeepsItsInstantToTheMicrosecondAndRefusesAnythingElse() {
+        PageCursor.Newest position =
+                new PageCursor.Newest(Instant.parse("2026-12-04T17:12:04.123456Z"), UUID.randomUUID());
+        assertThat(PageCursor.NEWEST_FIRST.decode(PageCursor.NEWEST_FIRST.encode(position)))
+                .contains(position);
+        assertMalformed(() -> PageCursor.NEWEST_FIRST.decode(PageCursor.BY_ID.encode(UUID.randomUUID())));
+        assertMalformed(() -> PageCursor.NEWEST_FIRST.decode(encoded("newest:" + UUID.randomUUID())));
+        assertMalformed(() -> PageCursor.NEWEST_FIRST.decode(encoded("newest:yesterday," + UUID.randomUUID())));
+        assertMalformed(() -> PageCursor.NEWEST_FIRST.decode(encoded("newest:2026-12-04T17:12:04Z,x")));
+    }
+
     @Test
     void aPageOfLimitPlusOneRowsEndsWithACursorAfterItsLastItem() {
         Page<Long> page = Page.of(List.of(1L, 2L, 3L), 2, seq -> seq, PageCursor.BY_SEQ);
@@ -55,6 +71,10 @@ class PageCursorTests {
         Page<Long> last = Page.of(List.of(1L, 2L), 2, seq -> seq, PageCursor.BY_SEQ);
         assertThat(last.items()).containsExactly(1L, 2L);
         assertThat(last.next()).isNull();
+    }
+
+    private static String encoded(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void assertMalformed(Runnable decode) {

@@ -23,7 +23,9 @@ class RouteTableTests {
         Map<String, RouteTable.RouteDefinition> routes = new LinkedHashMap<>();
         routes.put("sites", new RouteTable.RouteDefinition(List.of("/v1/sites/**"), "edge"));
         routes.put("devices", new RouteTable.RouteDefinition(List.of("/v1/devices/**"), "edge"));
-        routes.put("retention", new RouteTable.RouteDefinition(List.of("/v1/sites/*/retention/**"), "retention"));
+        routes.put(
+                "retention",
+                new RouteTable.RouteDefinition(List.of("/v1/sites/*/retention/**", "/v1/retention/**"), "retention"));
         routes.put("keys", new RouteTable.RouteDefinition(List.of("/v1/keys/**"), "keys"));
         routes.put("tenants", new RouteTable.RouteDefinition(List.of("/v1/tenants/**"), "keys"));
         routes.put("console", new RouteTable.RouteDefinition(List.of("/v1/console/**"), "keys"));
@@ -46,6 +48,9 @@ class RouteTableTests {
         "/v1/sites/s1/retention, retention",
         "/v1/sites/s1/retention/purges/9, retention",
         "/v1/sites/s1/retention/, retention",
+        "/v1/retention/defaults, retention",
+        "/v1/retention/holds/h1, retention",
+        "/v1/retention, retention",
         "/v1/devices/d1, devices"
     })
     void routesToTheMostSpecificPattern(String path, String route) {
@@ -53,7 +58,7 @@ class RouteTableTests {
     }
 
     @ParameterizedTest
-    @CsvSource({"/v1/keysx", "/v1/key", "/v1", "/v2/keys", "/v1/sitesretention", "/"})
+    @CsvSource({"/v1/keysx", "/v1/key", "/v1", "/v2/keys", "/v1/sitesretention", "/v1/retentions", "/"})
     void matchesWholeSegmentsOnly(String path) {
         assertThat(defaults().match(path)).isNull();
     }
