@@ -47,7 +47,8 @@ final class QueryParameters {
         }
         OffsetDateTime instant;
         try {
-            instant = OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC);
+            // An offset's unencoded "+" reaches us decoded as a space; no instant has a space otherwise.
+            instant = OffsetDateTime.parse(text.replace(' ', '+')).withOffsetSameInstant(ZoneOffset.UTC);
         } catch (DateTimeException e) {
             throw malformed(name, "must be an ISO-8601 instant with an offset, e.g. 2026-03-01T12:00:00Z");
         }

@@ -101,6 +101,9 @@ class SiteEventsApiTests {
         assertThat(ids(Query.all().with("from", "2026-03-01T13:00:00+01:00")))
                 .as("an offset is honoured")
                 .containsExactly(later, atOne, atNoon);
+        assertThat(ids(Query.all().with("from", "2026-03-01T13:00:00 01:00")))
+                .as("an unencoded + decoded as a space")
+                .containsExactly(later, atOne, atNoon);
         assertThat(ids(Query.all().with("to", "2026-03-01T12:00:00Z"))).containsExactly(justBefore);
         assertThat(ids(Query.all().with("deviceId", two.toString()))).containsExactly(later, atOne);
         assertThat(ids(Query.all().with("type", "motion"))).containsExactly(later, atNoon, justBefore);
