@@ -22,6 +22,6 @@ class EveryScopedEndpointRefusesACallerWithoutItsScopeTests {
 
     @Test
     void aCallerWithoutTheScopeIsRefusedAtEveryGatedOperation() {
-        ScopeSweep.forTenant(UUID.randomUUID()).assertEveryGatedOperationRefusesACallerWithoutItsScope(13);
+        ScopeSweep.forTenant(UUID.randomUUID()).assertEveryGatedOperationRefusesACallerWithoutItsScope(16);
     }
 }

@@ -38,6 +38,9 @@ class TheOpenApiDocumentStatesEachOperationsScopeTests {
                 .body(
                         "paths.'/v1/sites/{siteId}/devices/{deviceId}/certificates'.post.x-atc-scope",
                         equalTo("devices:write"))
+                .body("paths.'/v1/sites/{siteId}/events'.get.x-atc-scope", equalTo("events:read"))
+                .body("paths.'/v1/sites/{siteId}/events/{eventId}'.get.x-atc-scope", equalTo("events:read"))
+                .body("paths.'/v1/sites/{siteId}/images/{imageId}'.get.x-atc-scope", equalTo("images:read"))
                 .body("paths.'/v1/sites'.get.description", containsString("Requires the `sites:read` scope"))
                 .body(
                         "paths.'/v1/sites/{siteId}/devices'.post.description",
@@ -53,7 +56,7 @@ class TheOpenApiDocumentStatesEachOperationsScopeTests {
                 .statusCode(200)
                 .extract()
                 .jsonPath();
-        for (String list : new String[] {"/v1/sites", "/v1/sites/{siteId}/devices"}) {
+        for (String list : new String[] {"/v1/sites", "/v1/sites/{siteId}/devices", "/v1/sites/{siteId}/events"}) {
             String ref = document.getString(
                     "paths.'" + list + "'.get.responses.'200'.content.'application/json'.schema.$ref");
             String schema = "components.schemas." + ref.substring(ref.lastIndexOf('/') + 1);

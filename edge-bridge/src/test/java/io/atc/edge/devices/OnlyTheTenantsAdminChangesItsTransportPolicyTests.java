@@ -52,6 +52,8 @@ class OnlyTheTenantsAdminChangesItsTransportPolicyTests {
                         "sites:write",
                         "devices:read",
                         "devices:write",
+                        "events:read",
+                        "images:read",
                         "retention:read",
                         "retention:write")
                 .then()

@@ -42,6 +42,15 @@ public final class PageCursor<P> {
         this.read = read;
     }
 
+    /**
+     * A cursor for a list with its own position (a composite key): {@code write} turns a position into
+     * text and {@code read} back, throwing IllegalArgumentException for text it did not write, which
+     * {@link #decode} answers as a 400 naming {@value Page#AFTER}. {@code kind} tells lists' cursors apart.
+     */
+    public static <P> PageCursor<P> of(String kind, Function<P, String> write, Function<String, P> read) {
+        return new PageCursor<>(kind, write, read);
+    }
+
     public String encode(P position) {
         return ENCODER.encodeToString((kind + ":" + write.apply(position)).getBytes(StandardCharsets.UTF_8));
     }
