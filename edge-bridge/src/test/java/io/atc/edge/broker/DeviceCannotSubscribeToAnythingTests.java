@@ -25,7 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * Breaks when: the device role grants a wider subscribe ACL (subscribePattern, or a filter beyond
  * its site's settings topic), or the default subscribe access allows (checked once: with a
  * subscribePattern '#' in the device role, its own events topic was granted; with
- * subscribePattern in place of subscribeLiteral, atc/+/+/config/retention was granted).
+ * subscribePattern atc/+/+/config/retention in place of its own topic, another site's was granted).
  */
 @QuarkusTest
 @QuarkusTestResource(EdgeBridgeTestResources.class)

@@ -26,7 +26,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * replace no retained message. A watcher subscribed to those topics sees, after the forgeries, only
  * the bridge's genuine settings; a late subscriber gets the genuine retained one.
  * Breaks when: the device role's publish ACL covers the settings topic (checked once with a device
- * publish filter of atc/<tenant>/<site>/#: the watcher's first message was the forged one).
+ * publish filter of atc/<tenant>/<site>/#: the watcher's first message after the forgeries was a
+ * forged one).
  */
 @QuarkusTest
 @QuarkusTestResource(EdgeBridgeTestResources.class)

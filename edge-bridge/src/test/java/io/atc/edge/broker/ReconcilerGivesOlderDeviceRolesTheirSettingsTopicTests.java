@@ -25,7 +25,8 @@ import io.vertx.core.json.JsonObject;
  * A device role made before devices could read their site's settings topic (only its publish ACL),
  * or widened by hand, gets exactly its device's ACLs back at the next reconciliation: the settings
  * topic ACLs are added, a foreign one removed.
- * Breaks when: the reconciler compares only whether a role exists, not its ACLs.
+ * Breaks when: the reconciler compares only whether a role exists, not its ACLs (checked once: with
+ * the plan's ACL repair left out, the device was still refused its own settings topic).
  */
 @QuarkusTest
 @QuarkusTestResource(EdgeBridgeTestResources.class)

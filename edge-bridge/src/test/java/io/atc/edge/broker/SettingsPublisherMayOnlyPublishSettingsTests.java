@@ -27,7 +27,7 @@ import io.vertx.core.json.JsonObject;
  * device topic reach nobody, and it cannot send dynamic-security commands. An admin watching
  * {@code #} sees, in the publisher's order, only the allowed publish.
  * Breaks when: its role gets a wider filter (checked once with publishClientSend atc/#: the watcher
- * first got the forged event).
+ * first got the forged event on the device's topic).
  */
 @QuarkusTest
 @QuarkusTestResource(EdgeBridgeTestResources.class)

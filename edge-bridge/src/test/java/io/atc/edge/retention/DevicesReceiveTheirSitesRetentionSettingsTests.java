@@ -31,8 +31,8 @@ import io.vertx.core.json.JsonObject;
  * and made in SQL, so nothing was published for it before the test's first change.
  * Breaks when: the bridge stops listening on atc_retention_changes, publishes without the retain
  * flag, resolves the inheritance differently from EffectiveRetention, or republishes another
- * tenant's sites on a tenant default change (checked once: with the tenant's filter dropped from the
- * tenant read, tenant B's device received a message).
+ * tenant's sites on a tenant default change (checked once: with a tenant default change also
+ * republishing every site, tenant B's device received a message).
  */
 @QuarkusTest
 @QuarkusTestResource(EdgeBridgeTestResources.class)
