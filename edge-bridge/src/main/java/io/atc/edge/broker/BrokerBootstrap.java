@@ -26,12 +26,13 @@ import io.vertx.mqtt.MqttConnectionException;
  * <ul>
  * <li>default ACL access denies everything (the plugin's own defaults let any client receive what
  * it subscribed to, and unsubscribe), so a client may do only what a role grants;</li>
- * <li>the ingest identity ({@link IngestIdentity}) with exactly its ACLs, its one role, enabled,
- * with the configured password.</li>
+ * <li>the platform's own identities, each with exactly its ACLs, its one role, enabled, with its
+ * password: the ingest identity ({@link IngestIdentity}, the configured password) and the settings
+ * publisher ({@link SettingsPublisherIdentity}, its password derived from the admin's).</li>
  * </ul>
- * The broker never reveals a password, so the configured one is checked by logging in with it
- * (a separate client id, so the ingest sessions stay connected); it is set only when that fails,
- * because setting a password disconnects every session of the client.
+ * The broker never reveals a password, so each is checked by logging in with it (a separate client
+ * id, so the identity's sessions stay connected); it is set only when that fails, because setting a
+ * password disconnects every session of the client.
  */
 @ApplicationScoped
 public class BrokerBootstrap {
@@ -49,38 +50,54 @@ public class BrokerBootstrap {
         this.vertx = vertx;
     }
 
+    /** One of the platform's own broker identities: a client of that name in its one role. */
+    private record PlatformIdentity(String username, String role, List<DynsecCommands.Acl> acls, String password) {}
+
     public Uni<Void> run() {
-        String password = settings.ingestPassword().orElseThrow();
-        return broker.send(List.of(
-                        DynsecCommands.denyEverythingByDefault(),
-                        DynsecCommands.getRole(IngestIdentity.ROLE),
-                        DynsecCommands.getClient(IngestIdentity.USERNAME)))
+        PlatformIdentity ingest = new PlatformIdentity(
+                IngestIdentity.USERNAME,
+                IngestIdentity.ROLE,
+                IngestIdentity.ACLS,
+                settings.ingestPassword().orElseThrow());
+        PlatformIdentity publisher = new PlatformIdentity(
+                SettingsPublisherIdentity.USERNAME,
+                SettingsPublisherIdentity.ROLE,
+                SettingsPublisherIdentity.ACLS,
+                SettingsPublisherIdentity.password(settings.adminPassword().orElseThrow()));
+        return broker.send(List.of(DynsecCommands.denyEverythingByDefault()))
+                .invoke(done -> done.get(0).requireOk())
+                .flatMap(done -> converge(ingest))
+                .flatMap(done -> converge(publisher));
+    }
+
+    private Uni<Void> converge(PlatformIdentity identity) {
+        return broker.send(
+                        List.of(DynsecCommands.getRole(identity.role()), DynsecCommands.getClient(identity.username())))
                 .flatMap(state -> {
-                    state.get(0).requireOk();
-                    List<JsonObject> fixes = new ArrayList<>(roleFixes(state.get(1)));
-                    DynsecResponse client = state.get(2);
+                    List<JsonObject> fixes = new ArrayList<>(roleFixes(identity, state.get(0)));
+                    DynsecResponse client = state.get(1);
                     boolean created = client.failedWith(DynsecResponse.CLIENT_NOT_FOUND);
                     fixes.addAll(
                             created
                                     ? List.of(DynsecCommands.createClient(
-                                            IngestIdentity.USERNAME, password, IngestIdentity.ROLE))
-                                    : clientFixes(client.requireOk()));
+                                            identity.username(), identity.password(), identity.role()))
+                                    : clientFixes(identity, client.requireOk()));
                     return broker.send(fixes)
                             .invoke(done -> {
                                 done.forEach(DynsecResponse::requireOk);
                                 if (!fixes.isEmpty()) {
                                     LOG.infof(
-                                            "broker: default access is deny-all; ingest identity %s %s (%d change(s))",
-                                            IngestIdentity.USERNAME, created ? "created" : "repaired", fixes.size());
+                                            "broker: default access is deny-all; identity %s %s (%d change(s))",
+                                            identity.username(), created ? "created" : "repaired", fixes.size());
                                 }
                             })
-                            .flatMap(done -> created ? Uni.createFrom().voidItem() : ensurePassword(password));
+                            .flatMap(done -> created ? Uni.createFrom().voidItem() : ensurePassword(identity));
                 });
     }
 
-    private static List<JsonObject> roleFixes(DynsecResponse role) {
+    private static List<JsonObject> roleFixes(PlatformIdentity identity, DynsecResponse role) {
         if (role.failedWith(DynsecResponse.ROLE_NOT_FOUND)) {
-            return List.of(DynsecCommands.createRole(IngestIdentity.ROLE, IngestIdentity.ACLS));
+            return List.of(DynsecCommands.createRole(identity.role(), identity.acls()));
         }
         Set<DynsecCommands.Acl> present = new LinkedHashSet<>();
         JsonArray acls =
@@ -88,52 +105,51 @@ public class BrokerBootstrap {
         acls.forEach(acl -> present.add(DynsecCommands.Acl.from((JsonObject) acl)));
         List<JsonObject> fixes = new ArrayList<>();
         present.stream()
-                .filter(acl -> !IngestIdentity.ACLS.contains(acl))
-                .forEach(extra -> fixes.add(DynsecCommands.removeRoleAcl(IngestIdentity.ROLE, extra)));
-        IngestIdentity.ACLS.stream()
+                .filter(acl -> !identity.acls().contains(acl))
+                .forEach(extra -> fixes.add(DynsecCommands.removeRoleAcl(identity.role(), extra)));
+        identity.acls().stream()
                 .filter(acl -> !present.contains(acl))
-                .forEach(missing -> fixes.add(DynsecCommands.addRoleAcl(IngestIdentity.ROLE, missing)));
+                .forEach(missing -> fixes.add(DynsecCommands.addRoleAcl(identity.role(), missing)));
         return fixes;
     }
 
-    private static List<JsonObject> clientFixes(DynsecResponse client) {
+    private static List<JsonObject> clientFixes(PlatformIdentity identity, DynsecResponse client) {
         JsonObject state = client.data().getJsonObject("client", new JsonObject());
         List<JsonObject> fixes = new ArrayList<>();
         if (state.getBoolean("disabled", false)) {
-            fixes.add(DynsecCommands.enableClient(IngestIdentity.USERNAME));
+            fixes.add(DynsecCommands.enableClient(identity.username()));
         }
         List<String> roles = state.getJsonArray("roles", new JsonArray()).stream()
                 .map(role -> ((JsonObject) role).getString("rolename"))
                 .toList();
         roles.stream()
-                .filter(role -> !IngestIdentity.ROLE.equals(role))
-                .forEach(extra -> fixes.add(DynsecCommands.removeClientRole(IngestIdentity.USERNAME, extra)));
-        if (!roles.contains(IngestIdentity.ROLE)) {
-            fixes.add(DynsecCommands.addClientRole(IngestIdentity.USERNAME, IngestIdentity.ROLE));
+                .filter(role -> !identity.role().equals(role))
+                .forEach(extra -> fixes.add(DynsecCommands.removeClientRole(identity.username(), extra)));
+        if (!roles.contains(identity.role())) {
+            fixes.add(DynsecCommands.addClientRole(identity.username(), identity.role()));
         }
         return fixes;
     }
 
-    private Uni<Void> ensurePassword(String password) {
-        return logsIn(password).flatMap(works -> {
+    private Uni<Void> ensurePassword(PlatformIdentity identity) {
+        return logsIn(identity.username(), identity.password()).flatMap(works -> {
             if (works) {
                 return Uni.createFrom().voidItem();
             }
-            LOG.infof(
-                    "broker: the ingest identity %s had another password; setting the configured one",
-                    IngestIdentity.USERNAME);
-            return broker.send(List.of(DynsecCommands.setClientPassword(IngestIdentity.USERNAME, password)))
+            LOG.infof("broker: the identity %s had another password; setting its own", identity.username());
+            return broker.send(List.of(DynsecCommands.setClientPassword(identity.username(), identity.password())))
                     .invoke(done -> done.get(0).requireOk())
                     .replaceWithVoid();
         });
     }
 
-    private Uni<Boolean> logsIn(String password) {
+    /** Under {@code <username>-probe-<random>}: a platform id, never a device's (docs/edge.md). */
+    private Uni<Boolean> logsIn(String username, String password) {
         byte[] suffix = new byte[6];
         RANDOM.nextBytes(suffix);
         MqttClientOptions options = new MqttClientOptions()
-                .setClientId("atc-ingest-probe-" + HexFormat.of().formatHex(suffix))
-                .setUsername(IngestIdentity.USERNAME)
+                .setClientId(username + "-probe-" + HexFormat.of().formatHex(suffix))
+                .setUsername(username)
                 .setPassword(password)
                 .setCleanSession(true);
         options.setConnectTimeout(

@@ -53,7 +53,7 @@ public class BrokerReconciler {
     public Uni<ReconcileReport> reconcile() {
         return reads.underExclusiveLock(IdentityChangeLock.KEY, locked -> deviceClients(
                                 0, new BrokerClients(new HashMap<>(), new HashSet<>()))
-                        .flatMap(clients -> deviceRoles(0, new HashSet<>()).flatMap(roles -> directory(locked)
+                        .flatMap(clients -> deviceRoles(0, new HashMap<>()).flatMap(roles -> directory(locked)
                                 .flatMap(devices -> apply(
                                         ReconcilePlan.between(
                                                 clients.devices(), roles, clients.certificateLogins(), devices),
@@ -85,12 +85,20 @@ public class BrokerReconciler {
         });
     }
 
-    private Uni<Set<UUID>> deviceRoles(int offset, Set<UUID> found) {
+    /** The device roles at the broker, each with its ACLs, one page of roles per command. */
+    private Uni<Map<UUID, Set<DynsecCommands.Acl>>> deviceRoles(int offset, Map<UUID, Set<DynsecCommands.Acl>> found) {
         return broker.send(List.of(DynsecCommands.listRoles(offset, PAGE))).flatMap(responses -> {
             JsonObject data = responses.get(0).requireOk().data();
             JsonArray roles = data.getJsonArray("roles", new JsonArray());
-            roles.forEach(
-                    role -> DeviceIdentity.deviceIdOf(String.valueOf(role)).ifPresent(found::add));
+            for (Object role : roles) {
+                JsonObject entry = (JsonObject) role;
+                DeviceIdentity.deviceIdOf(entry.getString("rolename")).ifPresent(id -> {
+                    Set<DynsecCommands.Acl> acls = new HashSet<>();
+                    entry.getJsonArray("acls", new JsonArray())
+                            .forEach(acl -> acls.add(DynsecCommands.Acl.from((JsonObject) acl)));
+                    found.put(id, acls);
+                });
+            }
             int next = offset + roles.size();
             return roles.isEmpty() || next >= data.getInteger("totalCount", 0)
                     ? Uni.createFrom().item(found)
@@ -194,6 +202,15 @@ public class BrokerReconciler {
                         DynsecResponse.CLIENT_NOT_FOUND,
                         Effect.CLIENT_DISABLED,
                         null)));
+        for (ReconcilePlan.RoleAclRepair repair : plan.roleAclsToRepair()) {
+            String role = repair.device().role();
+            List<JsonObject> changes = new ArrayList<>();
+            repair.extra().forEach(acl -> changes.add(DynsecCommands.removeRoleAcl(role, acl)));
+            repair.missing().forEach(acl -> changes.add(DynsecCommands.addRoleAcl(role, acl)));
+            for (int i = 0; i < changes.size(); i++) {
+                steps.add(new Step(changes.get(i), null, i == 0 ? Effect.ROLE_ACLS_REPAIRED : Effect.NONE, null));
+            }
+        }
         plan.clientIdsToBind()
                 .forEach(identity -> steps.add(new Step(
                         DynsecCommands.bindClientId(identity.username(), identity.clientId()),
@@ -265,7 +282,8 @@ public class BrokerReconciler {
                 List.copyOf(passwordResetNeeded),
                 counts.getOrDefault(Effect.CERTIFICATE_LOGIN_REMOVED, 0),
                 counts.getOrDefault(Effect.CERTIFICATE_LOGIN_CREATED, 0),
-                counts.getOrDefault(Effect.PASSWORD_LOGIN_REMOVED, 0));
+                counts.getOrDefault(Effect.PASSWORD_LOGIN_REMOVED, 0),
+                counts.getOrDefault(Effect.ROLE_ACLS_REPAIRED, 0));
     }
 
     private static void log(ReconcileReport report) {
@@ -274,7 +292,8 @@ public class BrokerReconciler {
                     "broker reconciled with %d registered device(s): %d client(s) and %d role(s) of unknown devices"
                             + " removed, %d role(s) restored, %d client(s) enabled, %d disabled, %d recreated,"
                             + " %d bound to their own client id; %d certificate login(s) removed, %d created;"
-                            + " %d password client(s) of certificate-only tenants removed",
+                            + " %d password client(s) of certificate-only tenants removed; %d role(s) given"
+                            + " exactly their device's ACLs",
                     report.devicesChecked(),
                     report.clientsRemoved(),
                     report.rolesRemoved(),
@@ -285,7 +304,8 @@ public class BrokerReconciler {
                     report.clientIdsBound(),
                     report.certificateLoginsRemoved(),
                     report.certificateLoginsCreated(),
-                    report.passwordLoginsRemoved());
+                    report.passwordLoginsRemoved(),
+                    report.roleAclsRepaired());
         } else {
             LOG.debugf("broker already matches the %d registered device(s)", report.devicesChecked());
         }
@@ -302,7 +322,8 @@ public class BrokerReconciler {
         CLIENT_ID_BOUND,
         CERTIFICATE_LOGIN_REMOVED,
         CERTIFICATE_LOGIN_CREATED,
-        PASSWORD_LOGIN_REMOVED
+        PASSWORD_LOGIN_REMOVED,
+        ROLE_ACLS_REPAIRED
     }
 
     /** Device id to its password client; the names of certificate logins. */

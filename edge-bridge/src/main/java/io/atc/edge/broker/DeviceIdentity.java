@@ -6,12 +6,13 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import io.atc.edge.topics.DeviceTopic;
+import io.atc.edge.topics.SiteConfigTopic;
 import io.vertx.core.json.JsonObject;
 
 /**
  * A device's identity at the broker: one role and one password client, both named
- * {@code d-<device id>} (the database's generated broker_username), whose only right is to publish
- * under the device's own topic prefix, the client's logins bound to that name as client id; and,
+ * {@code d-<device id>} (the database's generated broker_username), whose only rights are to publish
+ * under the device's own topic prefix and to read its site's retention settings topic, the client's logins bound to that name as client id; and,
  * while the device is enabled and holds a valid certificate, a certificate client in the same
  * role, named by the certificate's subject ({@link #certificateUsername()}).
  */
@@ -52,8 +53,20 @@ public record DeviceIdentity(UUID tenantId, UUID siteId, UUID deviceId) {
         return DeviceTopic.deviceFilter(tenantId, siteId, deviceId);
     }
 
+    /** The one topic the device may subscribe to and receive: its own site's retention settings. */
+    public String settingsTopic() {
+        return SiteConfigTopic.retention(tenantId, siteId).name();
+    }
+
+    /**
+     * Exactly the device's rights: publish under its own prefix; subscribe to its site's settings
+     * topic with that literal filter (no wildcard) and receive what is published there. Nothing else.
+     */
     List<DynsecCommands.Acl> acls() {
-        return List.of(new DynsecCommands.Acl("publishClientSend", publishFilter(), true));
+        return List.of(
+                new DynsecCommands.Acl("publishClientSend", publishFilter(), true),
+                new DynsecCommands.Acl("subscribeLiteral", settingsTopic(), true),
+                new DynsecCommands.Acl("publishClientReceive", settingsTopic(), true));
     }
 
     public static String usernameOf(UUID deviceId) {

@@ -59,8 +59,9 @@ final class DynsecCommands {
         return command("deleteRole").put("rolename", role);
     }
 
+    /** Verbose: each role with its ACLs. */
     static JsonObject listRoles(int offset, int count) {
-        return command("listRoles").put("verbose", false).put("offset", offset).put("count", count);
+        return command("listRoles").put("verbose", true).put("offset", offset).put("count", count);
     }
 
     /** A client that may log in with its password under any client id: for the platform's own identities only. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -18,7 +19,7 @@ import java.util.stream.Collectors;
  * Certificate logins exist for exactly the enabled devices with a valid certificate: others are
  * removed, missing ones created. A device whose tenant is certificate-only has no password client:
  * one found (made before the switch, or by hand) is removed, none is created; its role is kept for
- * its certificate login.
+ * its certificate login. A device role whose ACLs are not exactly its device's gets exactly those.
  */
 record ReconcilePlan(
         List<String> clientsToRemove,
@@ -30,7 +31,15 @@ record ReconcilePlan(
         List<DeviceIdentity> clientIdsToBind,
         List<String> certificateClientsToRemove,
         List<DeviceIdentity> certificateClientsToCreate,
-        List<String> passwordClientsToRemove) {
+        List<String> passwordClientsToRemove,
+        List<RoleAclRepair> roleAclsToRepair) {
+
+    /**
+     * A device role whose ACLs differ from what the device should have (made by an older bridge,
+     * before devices could read their site's settings topic, or changed by hand): the extra ACLs go,
+     * the missing ones come.
+     */
+    record RoleAclRepair(DeviceIdentity device, List<DynsecCommands.Acl> extra, List<DynsecCommands.Acl> missing) {}
 
     /** A device's password client as the broker lists it: its disabled flag and the client id it is bound to, if any. */
     record PasswordClient(boolean disabled, String clientId) {}
@@ -48,12 +57,12 @@ record ReconcilePlan(
 
     /**
      * @param clients            the broker's device password clients, by device id
-     * @param roles              the device ids that have a role at the broker
+     * @param roles              the ACLs of each device role at the broker, by device id
      * @param certificateClients the broker's clients named like a device's certificate login
      */
     static ReconcilePlan between(
             Map<UUID, PasswordClient> clients,
-            Set<UUID> roles,
+            Map<UUID, Set<DynsecCommands.Acl>> roles,
             Set<String> certificateClients,
             Collection<RegisteredDevice> devices) {
         Map<UUID, RegisteredDevice> registered = devices.stream()
@@ -67,11 +76,12 @@ record ReconcilePlan(
         List<DeviceIdentity> clientIdsToBind = new ArrayList<>();
         List<DeviceIdentity> certificateClientsToCreate = new ArrayList<>();
         List<String> passwordClientsToRemove = new ArrayList<>();
+        List<RoleAclRepair> roleAclsToRepair = new ArrayList<>();
         clients.keySet().stream()
                 .filter(id -> !registered.containsKey(id))
                 .sorted()
                 .forEach(id -> clientsToRemove.add(DeviceIdentity.usernameOf(id)));
-        roles.stream()
+        roles.keySet().stream()
                 .filter(id -> !registered.containsKey(id))
                 .sorted()
                 .forEach(id -> rolesToRemove.add(DeviceIdentity.usernameOf(id)));
@@ -82,12 +92,17 @@ record ReconcilePlan(
                             && !certificateClients.contains(device.identity().certificateUsername())) {
                         certificateClientsToCreate.add(device.identity());
                     }
+                    Set<DynsecCommands.Acl> present =
+                            roles.get(device.identity().deviceId());
+                    if (present != null) {
+                        repairOf(device.identity(), present).ifPresent(roleAclsToRepair::add);
+                    }
                     PasswordClient client = clients.get(device.identity().deviceId());
                     if (!device.passwordLogin()) {
                         if (client != null) {
                             passwordClientsToRemove.add(device.identity().username());
                         }
-                        if (!roles.contains(device.identity().deviceId())) {
+                        if (present == null) {
                             rolesToRestore.add(device);
                         }
                         return;
@@ -96,7 +111,7 @@ record ReconcilePlan(
                         clientsToCreate.add(device);
                         return;
                     }
-                    if (!roles.contains(device.identity().deviceId())) {
+                    if (present == null) {
                         rolesToRestore.add(device);
                     }
                     if (client.disabled() && device.enabled()) {
@@ -126,7 +141,19 @@ record ReconcilePlan(
                 clientIdsToBind,
                 certificateClientsToRemove,
                 certificateClientsToCreate,
-                passwordClientsToRemove);
+                passwordClientsToRemove,
+                roleAclsToRepair);
+    }
+
+    private static Optional<RoleAclRepair> repairOf(DeviceIdentity device, Set<DynsecCommands.Acl> present) {
+        List<DynsecCommands.Acl> wanted = device.acls();
+        List<DynsecCommands.Acl> extra =
+                present.stream().filter(acl -> !wanted.contains(acl)).toList();
+        List<DynsecCommands.Acl> missing =
+                wanted.stream().filter(acl -> !present.contains(acl)).toList();
+        return extra.isEmpty() && missing.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new RoleAclRepair(device, extra, missing));
     }
 
     boolean nothingToDo() {
@@ -139,6 +166,7 @@ record ReconcilePlan(
                 && clientIdsToBind.isEmpty()
                 && certificateClientsToRemove.isEmpty()
                 && certificateClientsToCreate.isEmpty()
-                && passwordClientsToRemove.isEmpty();
+                && passwordClientsToRemove.isEmpty()
+                && roleAclsToRepair.isEmpty();
     }
 }

@@ -10,6 +10,7 @@ import java.util.UUID;
  * and created for enabled devices with one. {@code clientIdsBound}: password clients that could log
  * in under another client id than their own, now bound to it (and disconnected).
  * {@code passwordLoginsRemoved}: password clients of devices whose tenant is certificate-only.
+ * {@code roleAclsRepaired}: device roles whose ACLs were set back to exactly their device's.
  */
 public record ReconcileReport(
         int devicesChecked,
@@ -22,7 +23,8 @@ public record ReconcileReport(
         List<UUID> passwordResetNeeded,
         int certificateLoginsRemoved,
         int certificateLoginsCreated,
-        int passwordLoginsRemoved) {
+        int passwordLoginsRemoved,
+        int roleAclsRepaired) {
 
     public boolean changedAnything() {
         return clientsRemoved
@@ -35,6 +37,7 @@ public record ReconcileReport(
                         + certificateLoginsRemoved
                         + certificateLoginsCreated
                         + passwordLoginsRemoved
+                        + roleAclsRepaired
                 > 0;
     }
 }

@@ -13,25 +13,38 @@ import io.atc.core.paging.Page;
 import io.atc.core.paging.PageCursor;
 import io.atc.core.tenancy.Audited;
 import io.atc.core.tenancy.TenantTransactions;
+import io.atc.edge.retention.RetentionSettingsPublication;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
 
-/** Site use cases for one tenant; each call is one tenant transaction. */
+/**
+ * Site use cases for one tenant; each call is one tenant transaction. A site created or deleted has
+ * its retention settings topic published or cleared after the commit ({@link RetentionSettingsPublication}):
+ * no retention row changes then, so no notification says so.
+ */
 @ApplicationScoped
 public class Sites {
 
     private final TenantTransactions transactions;
     private final SiteRepository repository;
+    private final RetentionSettingsPublication retentionSettings;
 
-    public Sites(TenantTransactions transactions, SiteRepository repository) {
+    public Sites(
+            TenantTransactions transactions,
+            SiteRepository repository,
+            RetentionSettingsPublication retentionSettings) {
         this.transactions = transactions;
         this.repository = repository;
+        this.retentionSettings = retentionSettings;
     }
 
     public Uni<Site> create(Caller caller, SiteDraft draft) {
-        return transactions.mutate(caller.tenantId(), sql -> repository
-                .insert(sql, draft.name().strip())
-                .map(site -> Audited.of(site, entry(caller, "site.created", site.id(), Map.of("name", site.name())))));
+        return transactions
+                .mutate(caller.tenantId(), sql -> repository
+                        .insert(sql, draft.name().strip())
+                        .map(site -> Audited.of(
+                                site, entry(caller, "site.created", site.id(), Map.of("name", site.name())))))
+                .invoke(site -> retentionSettings.republishSite(caller.tenantId(), site.id()));
     }
 
     public Uni<Page<Site>> list(UUID tenantId, UUID after, int limit) {
@@ -67,7 +80,8 @@ public class Sites {
                         }))
                 .onFailure(Sites::stillHasDevices)
                 .transform(failure -> new ProblemException(
-                        ProblemType.CONFLICT, "site " + siteId + " still has devices; delete them first"));
+                        ProblemType.CONFLICT, "site " + siteId + " still has devices; delete them first"))
+                .invoke(deleted -> retentionSettings.republishSite(caller.tenantId(), siteId));
     }
 
     private static boolean stillHasDevices(Throwable failure) {

@@ -15,7 +15,7 @@ import io.atc.edge.ids.Uuids;
  */
 public record DeviceTopic(UUID tenantId, UUID siteId, UUID deviceId, Kind kind) {
 
-    private static final String ROOT = "atc";
+    static final String ROOT = "atc";
     private static final int LEVELS = 5;
     /** No valid name comes near this; longer ones are refused before they are split. */
     private static final int MAX_LENGTH = 200;

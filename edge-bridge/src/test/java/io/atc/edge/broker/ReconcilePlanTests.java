@@ -2,6 +2,7 @@ package io.atc.edge.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,7 +39,7 @@ class ReconcilePlanTests {
                         disabledClient(shouldBeEnabled),
                         shouldBeDisabled,
                         enabledClient(shouldBeDisabled)),
-                Set.of(inSync, unknownToTheDatabase, orphanRole, shouldBeEnabled, shouldBeDisabled, missingClient),
+                roles(inSync, unknownToTheDatabase, orphanRole, shouldBeEnabled, shouldBeDisabled, missingClient),
                 Set.of(),
                 List.of(
                         device(inSync, true),
@@ -80,7 +81,7 @@ class ReconcilePlanTests {
                         new ReconcilePlan.PasswordClient(false, DeviceIdentity.usernameOf(bound)),
                         disabledUnbound,
                         new ReconcilePlan.PasswordClient(true, null)),
-                Set.of(bound, unbound, boundToTheIngest, boundToAnotherDevice, disabledUnbound),
+                roles(bound, unbound, boundToTheIngest, boundToAnotherDevice, disabledUnbound),
                 Set.of(),
                 List.of(
                         device(bound, true),
@@ -122,7 +123,7 @@ class ReconcilePlanTests {
                         disabledClient(disabled),
                         certified,
                         enabledClient(certified)),
-                Set.of(enabled, disabled, certified),
+                roles(enabled, disabled, certified),
                 Set.of(identity(certified).certificateUsername()),
                 List.of(device(enabled, true), device(disabled, false), certifiedDevice(certified, true)));
 
@@ -152,7 +153,7 @@ class ReconcilePlanTests {
 
         ReconcilePlan plan = ReconcilePlan.between(
                 clients,
-                clients.keySet(),
+                roles(clients.keySet().toArray(UUID[]::new)),
                 Set.of(
                         identity(inSync).certificateUsername(),
                         identity(certificateRevoked).certificateUsername(),
@@ -218,7 +219,7 @@ class ReconcilePlanTests {
                         new ReconcilePlan.PasswordClient(false, null),
                         strayDisabled,
                         enabledClient(strayDisabled)),
-                Set.of(stray, strayDisabled, withoutClient),
+                roles(stray, strayDisabled, withoutClient),
                 Set.of(identity(withoutClient).certificateUsername()),
                 List.of(
                         certificateOnlyDevice(stray, true, false),
@@ -247,12 +248,45 @@ class ReconcilePlanTests {
 
         ReconcilePlan plan = ReconcilePlan.between(
                 Map.of(kept, enabledClient(kept)),
-                Set.of(kept, missing),
+                roles(kept, missing),
                 Set.of(),
                 List.of(device(kept, true), device(missing, true)));
 
         assertThat(plan.passwordClientsToRemove()).isEmpty();
         assertThat(plan.clientsToCreate()).containsExactly(device(missing, true));
+    }
+
+    /**
+     * A role made before devices could read their site's settings topic (publish ACL only), and one
+     * widened by hand, get exactly their device's ACLs; a role already right is left alone.
+     */
+    @Test
+    void aDeviceRoleWithOtherAclsGetsExactlyItsDevicesAcls() {
+        UUID older = UUID.randomUUID();
+        UUID widened = UUID.randomUUID();
+        UUID right = UUID.randomUUID();
+        DynsecCommands.Acl publish = identity(older).acls().get(0);
+        DynsecCommands.Acl everything = new DynsecCommands.Acl("subscribePattern", "#", true);
+        Map<UUID, Set<DynsecCommands.Acl>> roles = roles(widened, right);
+        roles.put(older, Set.of(publish));
+        Set<DynsecCommands.Acl> widenedAcls = new java.util.HashSet<>(roles.get(widened));
+        widenedAcls.add(everything);
+        roles.put(widened, widenedAcls);
+
+        ReconcilePlan plan = ReconcilePlan.between(
+                Map.of(older, enabledClient(older), widened, enabledClient(widened), right, enabledClient(right)),
+                roles,
+                Set.of(),
+                List.of(device(older, true), device(widened, true), device(right, true)));
+
+        assertThat(plan.roleAclsToRepair())
+                .containsExactlyInAnyOrder(
+                        new ReconcilePlan.RoleAclRepair(
+                                identity(older),
+                                List.of(),
+                                identity(older).acls().subList(1, 3)),
+                        new ReconcilePlan.RoleAclRepair(identity(widened), List.of(everything), List.of()));
+        assertThat(plan.rolesToRestore()).isEmpty();
     }
 
     /** A password client as the platform makes it: bound to the device's own client id. */
@@ -275,6 +309,15 @@ class ReconcilePlanTests {
     /** A device of a certificate-only tenant: no password client belongs at the broker. */
     private static ReconcilePlan.RegisteredDevice certificateOnlyDevice(UUID id, boolean enabled, boolean certified) {
         return new ReconcilePlan.RegisteredDevice(identity(id), enabled, certified, false);
+    }
+
+    /** Roles at the broker with exactly the ACLs their device should have. */
+    private static Map<UUID, Set<DynsecCommands.Acl>> roles(UUID... ids) {
+        Map<UUID, Set<DynsecCommands.Acl>> roles = new HashMap<>();
+        for (UUID id : ids) {
+            roles.put(id, Set.copyOf(identity(id).acls()));
+        }
+        return roles;
     }
 
     private static DeviceIdentity identity(UUID id) {

@@ -48,6 +48,16 @@ public enum CrossTenantRead {
     /** edge-bridge, CRL re-signing: the ids of the tenants whose CRL is due; each is re-signed in its own transaction. */
     TENANTS_WITH_CRL_DUE("select tenant_id from edge.tenants_with_crl_due($1)"),
 
+    /**
+     * edge-bridge, retention settings for the appliances: on start and after every broker
+     * reconnection each site's settings topic is published again, so every site's ids with its own
+     * and its tenant's default day counts (null: inherited), nothing else.
+     */
+    RETENTION_SETTINGS_TO_PUBLISH("""
+            select tenant_id, site_id, site_events_days, site_images_days, tenant_events_days, tenant_images_days
+              from retention.settings_to_publish()
+            """),
+
     /** audit-service, checkpoints: the heads (tenant, seq, hash) that moved; each chain is then read in its tenant. */
     MOVED_CHAIN_HEADS("select tenant_id, seq, head_hash, updated_at from audit.chain_heads_since($1)"),
 

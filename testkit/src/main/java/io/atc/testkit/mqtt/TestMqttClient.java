@@ -125,9 +125,18 @@ public final class TestMqttClient implements AutoCloseable {
         publish(topic, Buffer.buffer(payload));
     }
 
+    /** Publishes with the retain flag set and waits for the broker's PUBACK. */
+    public void publishRetained(String topic, String payload) {
+        publish(topic, Buffer.buffer(payload), true);
+    }
+
     private void publish(String topic, Buffer payload) {
+        publish(topic, payload, false);
+    }
+
+    private void publish(String topic, Buffer payload, boolean retain) {
         pendingPubAck = new CompletableFuture<>();
-        await(client.publish(topic, payload, MqttQoS.AT_LEAST_ONCE, false, false));
+        await(client.publish(topic, payload, MqttQoS.AT_LEAST_ONCE, false, retain));
         await(pendingPubAck);
     }
 
