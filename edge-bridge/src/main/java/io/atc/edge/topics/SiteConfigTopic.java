@@ -47,7 +47,10 @@ public record SiteConfigTopic(UUID tenantId, UUID siteId, Kind kind) {
         return DeviceTopic.ROOT + "/" + tenantId + "/" + siteId + "/" + CONFIG_LEVEL + "/" + kind.level;
     }
 
-    /** {@code atc/+/+/config/<kind>}: this kind of every site's configuration topic, the publisher's ACL filter. */
+    /**
+     * This kind of every site's configuration topic, {@code atc/<+>/<+>/config/<kind>} with the
+     * single-level wildcard {@code +} for tenant and site: the publisher's ACL filter.
+     */
     public static String everySite(Kind kind) {
         return DeviceTopic.ROOT + "/+/+/" + CONFIG_LEVEL + "/" + kind.level;
     }

@@ -46,7 +46,7 @@ class NoDeviceCanForgeRetentionSettingsTests {
                 SettingsMessages.topic(other.tenantId(), other.siteIds().get(0));
         RetentionRows.setTenantDefault(org.tenantId(), 20, 20);
 
-        try (TestMqttClient watcher = BrokerAdmin.admin();
+        try (TestMqttClient watcher = BrokerAdmin.settingsWatcher();
                 TestMqttClient forger = BrokerAdmin.connect(device)) {
             watcher.subscribe(own);
             SettingsMessages.awaitSettings(watcher, org.tenantId(), device.siteId(), 20, "tenant", 20, "tenant");
@@ -65,7 +65,7 @@ class NoDeviceCanForgeRetentionSettingsTests {
             assertThat(next.payload()).doesNotContain("forged");
             assertThat(next.topic()).isEqualTo(own);
         }
-        try (TestMqttClient late = BrokerAdmin.admin()) {
+        try (TestMqttClient late = BrokerAdmin.settingsWatcher()) {
             late.subscribe(own);
             SettingsMessages.awaitSettings(late, org.tenantId(), device.siteId(), 21, "site", 22, "site");
         }

@@ -47,7 +47,7 @@ class SettingsPublisherMayOnlyPublishSettingsTests {
                 "the bootstrap has made the publisher",
                 () -> BrokerAdmin.clientExists(SettingsPublisherIdentity.USERNAME));
 
-        try (TestMqttClient watcher = BrokerAdmin.admin();
+        try (TestMqttClient watcher = BrokerAdmin.settingsWatcher();
                 TestMqttClient publisher = BrokerAdmin.connect(
                         SettingsPublisherIdentity.USERNAME, password, "atc-settings-publisher-test")) {
             watcher.subscribe(device.topic("events"));

@@ -111,7 +111,7 @@ class DevicesReceiveTheirSitesRetentionSettingsTests {
         SyntheticOrganisation org = newOrganisation("Closing");
         UUID site = createSite(org, "Closing soon");
         String topic = SettingsMessages.topic(org.tenantId(), site);
-        try (TestMqttClient watcher = BrokerAdmin.admin()) {
+        try (TestMqttClient watcher = BrokerAdmin.settingsWatcher()) {
             watcher.subscribe(topic);
             SettingsMessages.awaitSettings(
                     watcher, org.tenantId(), site, PLATFORM_DAYS, "platform", PLATFORM_DAYS, "platform");
@@ -126,7 +126,7 @@ class DevicesReceiveTheirSitesRetentionSettingsTests {
             assertThat(cleared.topic()).isEqualTo(topic);
             assertThat(cleared.payload()).isEmpty();
         }
-        try (TestMqttClient late = BrokerAdmin.admin()) {
+        try (TestMqttClient late = BrokerAdmin.settingsWatcher()) {
             late.subscribe(topic);
             assertThat(late.pollMessage(SettingsMessages.SILENCE))
                     .as("nothing retained")

@@ -37,8 +37,8 @@ class EverySiteIsPublishedWhenThePublisherConnectsTests {
 
         UUID depot = org.siteIds().get(0);
         UUID harbour = org.siteIds().get(1);
-        try (TestMqttClient depotWatcher = BrokerAdmin.admin();
-                TestMqttClient harbourWatcher = BrokerAdmin.admin()) {
+        try (TestMqttClient depotWatcher = BrokerAdmin.settingsWatcher();
+                TestMqttClient harbourWatcher = BrokerAdmin.settingsWatcher()) {
             depotWatcher.subscribe(SettingsMessages.topic(org.tenantId(), depot));
             harbourWatcher.subscribe(SettingsMessages.topic(org.tenantId(), harbour));
             assertThat(depotWatcher.pollMessage(SettingsMessages.SILENCE))

@@ -3,6 +3,7 @@ package io.atc.edge.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import io.atc.devservices.mqtt.MqttBroker;
 import io.atc.testkit.broker.DynsecTestClients;
@@ -19,6 +20,7 @@ import io.vertx.mqtt.MqttConnectionException;
 public final class BrokerAdmin {
 
     private static final Vertx VERTX = Vertx.vertx();
+    private static final Pattern SETTINGS_TOPIC = Pattern.compile("atc/[^/]+/[^/]+/config/retention");
 
     private BrokerAdmin() {}
 
@@ -51,8 +53,20 @@ public final class BrokerAdmin {
         return send(command("getRole").put("rolename", role)).get(0).getString("error") == null;
     }
 
-    /** The dynamic-security admin, which may subscribe to and receive everything: what a watcher sees. */
+    /**
+     * The dynamic-security admin, which may subscribe to and receive everything: what a watcher of
+     * devices' publishes sees. It ignores sites' retention settings (retained, and republished by
+     * the bridge at any time, e.g. after a test that reconnected it) and every retained message, so
+     * a watcher of {@code #} sees only what is published while it watches.
+     */
     public static TestMqttClient admin() {
+        return settingsWatcher()
+                .ignoring(message -> message.isRetain()
+                        || SETTINGS_TOPIC.matcher(message.topicName()).matches());
+    }
+
+    /** The admin, keeping every message, retained ones and sites' retention settings included. */
+    public static TestMqttClient settingsWatcher() {
         MqttBroker broker = TestBroker.broker();
         return TestMqttClient.connect(VERTX, broker, broker.adminUser(), broker.adminPassword());
     }

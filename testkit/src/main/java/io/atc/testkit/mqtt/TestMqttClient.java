@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 import io.atc.devservices.mqtt.MqttBroker;
 import io.netty.handler.codec.mqtt.MqttQoS;
@@ -20,6 +21,7 @@ import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
+import io.vertx.mqtt.messages.MqttPublishMessage;
 
 /** A blocking MQTT 3.1.1 client for tests, one operation at a time, everything at QoS 1. */
 public final class TestMqttClient implements AutoCloseable {
@@ -45,12 +47,16 @@ public final class TestMqttClient implements AutoCloseable {
     private volatile CompletableFuture<List<Integer>> pendingSubAck;
     private volatile CompletableFuture<Integer> pendingPubAck;
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private volatile Predicate<MqttPublishMessage> unwanted = message -> false;
 
     private TestMqttClient(MqttClient client) {
         this.client = client;
         client.closeHandler(ignored -> closed.complete(null));
-        client.publishHandler(message ->
-                received.add(new Message(message.topicName(), message.payload().toString())));
+        client.publishHandler(message -> {
+            if (!unwanted.test(message)) {
+                received.add(new Message(message.topicName(), message.payload().toString()));
+            }
+        });
         client.subscribeCompletionHandler(ack -> pendingSubAck.complete(ack.grantedQoSLevels()));
         client.publishCompletionHandler(packetId -> pendingPubAck.complete(packetId));
     }
@@ -106,6 +112,16 @@ public final class TestMqttClient implements AutoCloseable {
                         .addCertValue(Buffer.buffer(identity.certificateChainPem()))
                         .addKeyValue(Buffer.buffer(identity.privateKeyPem())));
         return options;
+    }
+
+    /**
+     * From now on, drops the messages {@code unwanted} matches instead of queueing them: a watcher
+     * whose business is elsewhere ignores, say, what the broker kept (retained messages arrive
+     * flagged retained on subscribing; a live publish arrives unflagged, even one sent retained).
+     */
+    public TestMqttClient ignoring(Predicate<MqttPublishMessage> unwanted) {
+        this.unwanted = unwanted;
+        return this;
     }
 
     /** Subscribes and returns the QoS levels the broker granted (128 means refused). */
