@@ -19,11 +19,15 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Deletes a run's rows in short transactions under the tenant's binding, never one long one: each
- * takes at most the configured batch size, oldest received first, skipping rows another transaction
- * has locked, waits at most the lock timeout, and in the same transaction lowers the sites' storage
+ * takes at most the configured batch size, oldest received first, waits at most the lock timeout,
+ * and in the same transaction lowers the sites' storage
  * counters by exactly what it deleted, queues the deleted images' blobs (retention.blob_deletions)
  * and adds its counts and ids to the run's row. Whatever commits is therefore recorded exactly, and a
  * crash loses at most the batch that did not commit. Events first, then images.
+ * <p>No {@code for update skip locked}: it needs UPDATE on the tables, which the retention role does
+ * not hold (it may only select and delete). Nothing else locks stored rows but another deletion (an
+ * erasure beside a purge); the delete then waits for it, finds the row gone and skips it, and only
+ * what it deleted is counted.
  */
 @ApplicationScoped
 public class BatchedDeletion {
@@ -39,7 +43,6 @@ public class BatchedDeletion {
                  where %1$s
                  order by received_at
                  limit $%2$d
-                   for update skip locked
             ), deleted as (
                 delete from edge.events e using doomed
                  where e.tenant_id = doomed.tenant_id and e.device_id = doomed.device_id
@@ -63,7 +66,6 @@ public class BatchedDeletion {
                  where %1$s
                  order by received_at
                  limit $%2$d
-                   for update skip locked
             ), deleted as (
                 delete from edge.images i using doomed
                  where i.tenant_id = doomed.tenant_id and i.device_id = doomed.device_id

@@ -102,7 +102,13 @@ public class RunRepository {
         return sql.execute(
                         "update retention.runs set " + counts + ", ids_digest = $5"
                                 + " where tenant_id = $1 and run_id = $2 and ids_digest = $6 and status = 'running'",
-                        Tuple.of(sql.tenantId(), runId, rows, bytes, Buffer.buffer(digest), Buffer.buffer(previous)))
+                        Tuple.tuple()
+                                .addUUID(sql.tenantId())
+                                .addUUID(runId)
+                                .addLong(rows)
+                                .addLong(bytes)
+                                .addBuffer(Buffer.buffer(digest))
+                                .addBuffer(Buffer.buffer(previous)))
                 .map(updated -> requireOne(updated, runId));
     }
 

@@ -20,6 +20,7 @@ import io.atc.core.tenancy.SessionLocks;
 import io.atc.core.tenancy.TenantSql;
 import io.atc.core.tenancy.TenantTransactions;
 import io.atc.retention.deletion.BatchedDeletion;
+import io.atc.retention.deletion.BlobOutbox;
 import io.atc.retention.deletion.NewRun;
 import io.atc.retention.deletion.Run;
 import io.atc.retention.deletion.RunKind;
@@ -33,7 +34,7 @@ import io.smallrye.mutiny.Uni;
  * same batched deletion as the purge, without cutoff, deletes every stored event and image of it; one
  * transaction ends the run, tombstones the audit payloads about the target ({@link AuditErasure}) and
  * appends the {@value AuditErasure#ACTION} event that lists them and commits to the run's counts and
- * digest, so the chain still verifies. The run's lock is held throughout, so recovery never mistakes a
+ * digest, so the chain still verifies; then the erased images' blobs are deleted (the blob outbox). The run's lock is held throughout, so recovery never mistakes a
  * running erasure for a crashed one.
  */
 @ApplicationScoped
@@ -46,18 +47,21 @@ public class Erasures {
     private final ErasureRepository repository;
     private final RunRepository runs;
     private final BatchedDeletion deletion;
+    private final BlobOutbox outbox;
 
     public Erasures(
             TenantTransactions transactions,
             SessionLocks locks,
             ErasureRepository repository,
             RunRepository runs,
-            BatchedDeletion deletion) {
+            BatchedDeletion deletion,
+            BlobOutbox outbox) {
         this.transactions = transactions;
         this.locks = locks;
         this.repository = repository;
         this.runs = runs;
         this.deletion = deletion;
+        this.outbox = outbox;
     }
 
     public Uni<ErasureReceipt> erase(Caller caller, ErasureRequest request) {
@@ -68,7 +72,18 @@ public class Erasures {
                         .stepOfAuditedOperation(caller.tenantId(), sql -> start(sql, caller, target, runId, reason))
                         .flatMap(run -> deletion.deleteAll(run, new ErasureScope(repository, target)))
                         .flatMap(run -> end(caller, target, run, reason)))
-                .map(done -> done.orElseThrow(() -> new IllegalStateException("a fresh run id's lock was taken")));
+                .map(done -> done.orElseThrow(() -> new IllegalStateException("a fresh run id's lock was taken")))
+                .call(receipt -> drainBlobs(caller));
+    }
+
+    /** The erased images' blobs, now that their rows' deletion committed; what is left the next purge round drains. */
+    private Uni<Integer> drainBlobs(Caller caller) {
+        return outbox.drain(caller.tenantId())
+                .onFailure()
+                .invoke(e -> LOG.warnf(
+                        "blob queue of tenant %s left to the next round: %s", caller.tenantId(), e.getMessage()))
+                .onFailure()
+                .recoverWithItem(0);
     }
 
     private Uni<Run> start(TenantSql sql, Caller caller, ErasureTarget target, UUID runId, String reason) {

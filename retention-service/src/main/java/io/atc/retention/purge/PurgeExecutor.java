@@ -16,6 +16,7 @@ import io.atc.core.tenancy.CrossTenantRead;
 import io.atc.core.tenancy.CrossTenantReads;
 import io.atc.core.tenancy.SessionLocks;
 import io.atc.core.tenancy.TenantTransactions;
+import io.atc.retention.deletion.BlobOutbox;
 import io.atc.retention.deletion.Run;
 import io.atc.retention.deletion.RunKind;
 import io.atc.retention.deletion.RunRepository;

@@ -1,4 +1,4 @@
-package io.atc.retention.purge;
+package io.atc.retention.deletion;
 
 import java.io.IOException;
 import java.util.ArrayList;
