@@ -169,9 +169,12 @@ public final class StoredHistory {
         return count("select count(*) from " + table + " and device_id = ?", row.id(), row.deviceId()) == 1;
     }
 
-    /** A single-number query as the owner, bound to the tenant ({@code ?} parameters in order). */
+    /**
+     * A single-number query as the retention-service's role, bound to the tenant ({@code ?} parameters in
+     * order): row level security confines it to the tenant (the owner's platform read policies would not).
+     */
     public long count(String query, Object... parameters) {
-        try (Connection owner = bound()) {
+        try (Connection owner = boundAsService()) {
             try (PreparedStatement statement = owner.prepareStatement(query)) {
                 for (int i = 0; i < parameters.length; i++) {
                     statement.setObject(i + 1, parameters[i]);
@@ -210,7 +213,7 @@ public final class StoredHistory {
     }
 
     private String text(String query, Object... parameters) {
-        try (Connection owner = bound()) {
+        try (Connection owner = boundAsService()) {
             try (PreparedStatement statement = owner.prepareStatement(query)) {
                 for (int i = 0; i < parameters.length; i++) {
                     statement.setObject(i + 1, parameters[i]);
@@ -225,6 +228,13 @@ public final class StoredHistory {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private Connection boundAsService() throws SQLException {
+        Connection service = TestDatabase.shared().connectAsRetention();
+        service.setAutoCommit(false);
+        SyntheticOrganisations.bindTenant(service, tenantId());
+        return service;
     }
 
     private Connection bound() throws SQLException {
