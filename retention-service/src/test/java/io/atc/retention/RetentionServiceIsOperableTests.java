@@ -1,10 +1,7 @@
 package io.atc.retention;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
 
-import io.atc.testkit.audit.AuditTrail;
 import io.atc.testkit.http.OperableServiceAssertions;
 import io.atc.testkit.quarkus.RetentionServiceTestResources;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -28,11 +25,5 @@ class RetentionServiceIsOperableTests {
     @Test
     void theManagementSurfaceIsOnlyOnTheManagementPort() {
         OperableServiceAssertions.assertManagementOnlyOnItsOwnPort();
-    }
-
-    /** Nothing here mutates yet; the first mutating endpoint must come with an EveryMutationAppendsOneAuditEventTests. */
-    @Test
-    void declaresNoMutatingEndpointWithoutAnAuditTest() {
-        assertThat(AuditTrail.declaredMutatingOperations()).isEmpty();
     }
 }
