@@ -53,6 +53,7 @@ class PublicPathsReachTheirServiceTests {
         "/v1/audit/verify, audit",
         "/v1/sites/s1/retention, retention",
         "/v1/sites/s1/retention/purges, retention",
+        "/v1/erasures, retention",
         "/v1/sites/s1, edge",
         "/v1/sites/s1/events, edge",
         "/v1/devices/d1, edge"
