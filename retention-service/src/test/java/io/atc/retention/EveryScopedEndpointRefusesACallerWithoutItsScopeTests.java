@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.atc.testkit.quarkus.RetentionServiceTestResources;
+import io.atc.retention.support.PurgeTestResources;
 import io.atc.testkit.sweep.ScopeSweep;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,14 +14,15 @@ import io.quarkus.test.junit.QuarkusTest;
  * the scope it lacks, before the endpoint reads its input. Every operation the OpenAPI document says a
  * scope gates is called (endpoints added later are called too).
  * Breaks when: platform-core's ScopeCheck is not registered or lets a caller through, a method's
- * @RequiresScope names another endpoint's scope, or the document stops stating the scopes.
+ * @RequiresScope names another endpoint's scope (an erasure open to retention:write, say), or the document
+ * stops stating the scopes.
  */
 @QuarkusTest
-@QuarkusTestResource(RetentionServiceTestResources.class)
+@QuarkusTestResource(PurgeTestResources.class)
 class EveryScopedEndpointRefusesACallerWithoutItsScopeTests {
 
     @Test
     void aCallerWithoutTheScopeIsRefusedAtEveryGatedOperation() {
-        ScopeSweep.forTenant(UUID.randomUUID()).assertEveryGatedOperationRefusesACallerWithoutItsScope(11);
+        ScopeSweep.forTenant(UUID.randomUUID()).assertEveryGatedOperationRefusesACallerWithoutItsScope(12);
     }
 }

@@ -5,13 +5,13 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.atc.retention.support.PurgeTestResources;
 import io.atc.retention.support.RetentionApi;
 import io.atc.retention.support.RetentionRows;
 import io.atc.testkit.identity.InternalTokens;
 import io.atc.testkit.orgs.SyntheticOrganisation;
 import io.atc.testkit.orgs.SyntheticOrganisations;
 import io.atc.testkit.postgres.TestDatabase;
-import io.atc.testkit.quarkus.RetentionServiceTestResources;
 import io.atc.testkit.sweep.HostileInputSweep;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,7 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * Postgres: 500), or an endpoint stores a text field some other way than through a JSON body or parameter.
  */
 @QuarkusTest
-@QuarkusTestResource(RetentionServiceTestResources.class)
+@QuarkusTestResource(PurgeTestResources.class)
 class NoInputReachesPostgresAsA500Tests {
 
     @Test

@@ -6,8 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 
 import org.junit.jupiter.api.Test;
 
+import io.atc.retention.support.PurgeTestResources;
 import io.atc.testkit.http.ManagementInterface;
-import io.atc.testkit.quarkus.RetentionServiceTestResources;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -15,12 +15,12 @@ import io.restassured.path.json.JsonPath;
 /**
  * A client reading /q/openapi (the management interface) learns which scope each operation needs, in the
  * description and as {@code x-atc-scope}, both taken from the method's @RequiresScope; releasing a hold
- * states admin; and every list answers with the same page shape: items and an opaque {@code next} cursor.
+ * and erasing state admin; and every list answers with the same page shape: items and an opaque {@code next} cursor.
  * Breaks when: platform-core's ScopeDocumentation is not registered, or matches operations to the wrong
  * methods (the PUT of a path would carry its GET's read scope), or a list returns a bare array.
  */
 @QuarkusTest
-@QuarkusTestResource(RetentionServiceTestResources.class)
+@QuarkusTestResource(PurgeTestResources.class)
 class TheOpenApiDocumentStatesEachOperationsScopeTests {
 
     @Test
@@ -38,6 +38,8 @@ class TheOpenApiDocumentStatesEachOperationsScopeTests {
                 .body("paths.'/v1/retention/holds/{holdId}'.get.x-atc-scope", equalTo("retention:read"))
                 .body("paths.'/v1/retention/holds/{holdId}'.delete.x-atc-scope", equalTo("admin"))
                 .body("paths.'/v1/retention/runs'.get.x-atc-scope", equalTo("retention:read"))
+                .body("paths.'/v1/erasures'.post.x-atc-scope", equalTo("admin"))
+                .body("paths.'/v1/erasures'.post.description", containsString("Requires the `admin` scope"))
                 .body(
                         "paths.'/v1/retention/holds'.post.description",
                         containsString("Requires the `retention:write` scope"));

@@ -7,6 +7,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.atc.core.audit.AuditErasure;
 import io.atc.core.audit.AuditPayloads;
 import io.atc.core.audit.AuditRecordHash;
 
@@ -24,7 +25,7 @@ import io.atc.core.audit.AuditRecordHash;
  */
 public final class ChainVerifier {
 
-    public static final String ERASURE_ACTION = "audit.erasure";
+    public static final String ERASURE_ACTION = AuditErasure.ACTION;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

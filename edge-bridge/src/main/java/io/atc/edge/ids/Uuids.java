@@ -28,10 +28,4 @@ public final class Uuids {
     private static boolean isAsciiHex(char c) {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
-
-    /** Orders as Postgres orders uuid values: by their bytes, unsigned. */
-    public static int compareAsBytes(UUID a, UUID b) {
-        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
-        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
-    }
 }

@@ -68,6 +68,18 @@ public enum CrossTenantRead {
     AUDITED_TENANTS("select audit.tenant_ids()"),
 
     /**
+     * retention-service, the purge: the sites that hold stored rows, deleted sites included (ids only);
+     * each site is then purged in its own tenant transactions.
+     */
+    SITES_WITH_HISTORY("select tenant_id, site_id from retention.sites_with_history()"),
+
+    /**
+     * retention-service, recovery: the ids of the tenants with an unfinished run or a queued blob
+     * deletion (a crash left them); each is then finished in its own tenant transactions.
+     */
+    TENANTS_WITH_PENDING_WORK("select tenant_id from retention.tenants_with_pending_work()"),
+
+    /**
      * Every service, at start-up: no tenant data, the login role's privileges (whatever role the
      * connection was set to afterwards; its memberships count too).
      */

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.atc.core.audit.AuditEntry;
 import io.atc.core.audit.AuditLog;
+import io.atc.core.audit.AuditReceipt;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -42,6 +43,35 @@ public class TenantTransactions {
     public <T> Uni<T> mutate(UUID tenantId, Function<TenantSql, Uni<Audited<T>>> work) {
         Objects.requireNonNull(work, "work");
         return inTransaction(TenantBinding.BIND, tenantId, sql -> audited(sql, work));
+    }
+
+    /**
+     * As {@link #mutate(UUID, Function)}, then hands the appended event's receipt to {@code afterAppend}
+     * in the same transaction: for a change that records where its audit event landed (a run's audit_seq).
+     */
+    public <T, R> Uni<R> mutate(
+            UUID tenantId, Function<TenantSql, Uni<Audited<T>>> work, AfterAppend<T, R> afterAppend) {
+        Objects.requireNonNull(work, "work");
+        Objects.requireNonNull(afterAppend, "afterAppend");
+        return inTransaction(TenantBinding.BIND, tenantId, sql -> work.apply(sql)
+                .flatMap(audited -> AuditLog.append(sql::execute, audited.entry())
+                        .flatMap(receipt -> afterAppend.apply(sql, audited.result(), receipt))));
+    }
+
+    /** What runs after the append of {@link #mutate(UUID, Function, AfterAppend)}, in its transaction. */
+    @FunctionalInterface
+    public interface AfterAppend<T, R> {
+        Uni<R> apply(TenantSql sql, T result, AuditReceipt receipt);
+    }
+
+    /**
+     * One step of a long operation that is audited once, when it ends (the purge's and erasure's
+     * deleting batches): the step writes without an audit entry of its own, so it must update, in
+     * the same transaction, the operation's record (retention.runs) that the final audit event commits
+     * to, exactly. Nothing else may use it: every other write is a {@link #mutate}.
+     */
+    public <T> Uni<T> stepOfAuditedOperation(UUID tenantId, Function<TenantSql, Uni<T>> work) {
+        return inTransaction(TenantBinding.BIND, tenantId, work);
     }
 
     /**

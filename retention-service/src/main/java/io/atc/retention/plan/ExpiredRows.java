@@ -29,7 +29,11 @@ public final class ExpiredRows {
         return parameters(plan, plan.imagesCutoff());
     }
 
-    private static Tuple parameters(RetentionPlan plan, java.time.Instant cutoff) {
+    /**
+     * As {@link #eventParameters}, with a cutoff recorded earlier: a purge run keeps the cutoffs it
+     * started with, a crashed one included, while each batch takes the plan's current holds.
+     */
+    public static Tuple parameters(RetentionPlan plan, java.time.Instant cutoff) {
         return Tuple.of(
                 plan.tenantId(),
                 plan.siteId(),

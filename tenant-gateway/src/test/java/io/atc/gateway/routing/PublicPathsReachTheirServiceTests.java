@@ -56,6 +56,7 @@ class PublicPathsReachTheirServiceTests {
         "/v1/retention/defaults, retention",
         "/v1/retention/holds/h1, retention",
         "/v1/retention/runs, retention",
+        "/v1/erasures, retention",
         "/v1/sites/s1, edge",
         "/v1/sites/s1/events, edge",
         "/v1/devices/d1, edge"
