@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -57,9 +58,18 @@ public class ProblemExceptionMappers {
         return ProblemResponses.of(ProblemType.MALFORMED_REQUEST, "The request body is not valid JSON.", uri.getPath());
     }
 
+    /** A number too large for its field ({@code 99999999999} for an int): the field is named, as for a mistyped one. */
+    @ServerExceptionMapper
+    public Response outOfRangeNumber(InputCoercionException failure, UriInfo uri) {
+        return mistyped(JsonFieldPath.of(failure), uri);
+    }
+
     @ServerExceptionMapper({JsonMappingException.class, MismatchedInputException.class, InvalidFormatException.class})
     public Response mistypedJson(JsonMappingException failure, UriInfo uri) {
-        String field = JsonFieldPath.of(failure);
+        return mistyped(JsonFieldPath.of(failure), uri);
+    }
+
+    private static Response mistyped(String field, UriInfo uri) {
         if (field.isEmpty()) {
             return ProblemResponses.of(
                     ProblemType.MALFORMED_REQUEST, "The request body has the wrong shape.", uri.getPath());
