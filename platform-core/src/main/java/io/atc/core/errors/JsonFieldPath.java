@@ -28,7 +28,8 @@ public final class JsonFieldPath {
      * in the same form; empty when it stood at the top of the body or is unknown.
      */
     public static String of(StreamReadException failure) {
-        if (!(failure.getProcessor() instanceof JsonParser parser)) {
+        JsonParser parser = failure.getProcessor();
+        if (parser == null) {
             return "";
         }
         java.util.Deque<String> levels = new java.util.ArrayDeque<>();
