@@ -39,6 +39,9 @@ public class ProblemExceptionMappers {
         if (status >= 500) {
             return ProblemResponses.internal(failure, uri.getPath());
         }
+        if (failure.getCause() instanceof InputCoercionException tooLarge) {
+            return outOfRangeNumber(tooLarge, uri);
+        }
         ProblemType type = ProblemType.forStatus(status);
         return ProblemResponses.of(type, type.title(), uri.getPath());
     }
@@ -58,7 +61,10 @@ public class ProblemExceptionMappers {
         return ProblemResponses.of(ProblemType.MALFORMED_REQUEST, "The request body is not valid JSON.", uri.getPath());
     }
 
-    /** A number too large for its field ({@code 99999999999} for an int): the field is named, as for a mistyped one. */
+    /**
+     * A number too large for its field ({@code 99999999999} for an int): the field is named, as for a
+     * mistyped one. RESTEasy Reactive's JSON reader hands it over wrapped in a 400 WebApplicationException.
+     */
     @ServerExceptionMapper
     public Response outOfRangeNumber(InputCoercionException failure, UriInfo uri) {
         return mistyped(JsonFieldPath.of(failure), uri);
