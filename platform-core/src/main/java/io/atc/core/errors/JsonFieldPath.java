@@ -1,8 +1,5 @@
 package io.atc.core.errors;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
 /** The field of a request body a Jackson failure is about, as the client wrote it. */
@@ -19,30 +16,6 @@ public final class JsonFieldPath {
             } else {
                 field.append('[').append(reference.getIndex()).append(']');
             }
-        }
-        return field.toString();
-    }
-
-    /**
-     * The field a parser failure is about (a number too large for its field, say): where the parser stood,
-     * in the same form; empty when it stood at the top of the body or is unknown.
-     */
-    public static String of(StreamReadException failure) {
-        JsonParser parser = failure.getProcessor();
-        if (parser == null) {
-            return "";
-        }
-        java.util.Deque<String> levels = new java.util.ArrayDeque<>();
-        for (JsonStreamContext at = parser.getParsingContext(); at != null && !at.inRoot(); at = at.getParent()) {
-            if (at.inArray()) {
-                levels.push("[" + at.getCurrentIndex() + "]");
-            } else if (at.getCurrentName() != null) {
-                levels.push(at.getCurrentName());
-            }
-        }
-        StringBuilder field = new StringBuilder();
-        for (String level : levels) {
-            field.append(field.isEmpty() || level.startsWith("[") ? "" : ".").append(level);
         }
         return field.toString();
     }

@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -39,9 +38,6 @@ public class ProblemExceptionMappers {
         if (status >= 500) {
             return ProblemResponses.internal(failure, uri.getPath());
         }
-        if (failure.getCause() instanceof InputCoercionException tooLarge) {
-            return outOfRangeNumber(tooLarge, uri);
-        }
         ProblemType type = ProblemType.forStatus(status);
         return ProblemResponses.of(type, type.title(), uri.getPath());
     }
@@ -61,21 +57,9 @@ public class ProblemExceptionMappers {
         return ProblemResponses.of(ProblemType.MALFORMED_REQUEST, "The request body is not valid JSON.", uri.getPath());
     }
 
-    /**
-     * A number too large for its field ({@code 99999999999} for an int): the field is named, as for a
-     * mistyped one. RESTEasy Reactive's JSON reader hands it over wrapped in a 400 WebApplicationException.
-     */
-    @ServerExceptionMapper
-    public Response outOfRangeNumber(InputCoercionException failure, UriInfo uri) {
-        return mistyped(JsonFieldPath.of(failure), uri);
-    }
-
     @ServerExceptionMapper({JsonMappingException.class, MismatchedInputException.class, InvalidFormatException.class})
     public Response mistypedJson(JsonMappingException failure, UriInfo uri) {
-        return mistyped(JsonFieldPath.of(failure), uri);
-    }
-
-    private static Response mistyped(String field, UriInfo uri) {
+        String field = JsonFieldPath.of(failure);
         if (field.isEmpty()) {
             return ProblemResponses.of(
                     ProblemType.MALFORMED_REQUEST, "The request body has the wrong shape.", uri.getPath());
