@@ -18,8 +18,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.atc.core.audit.RowIdsDigest;
 import io.atc.core.paging.PageCursor;
-import io.atc.edge.ids.Uuids;
 import io.atc.edge.support.EdgeBridgeTestResources;
 import io.atc.testkit.identity.InternalTokens;
 import io.atc.testkit.orgs.SyntheticOrganisation;
@@ -129,8 +129,8 @@ class SiteEventsApiTests {
         }
         List<UUID> expected = stored.stream()
                 .sorted(Comparator.comparing(Stored::occurredAt)
-                        .thenComparing(Stored::deviceId, Uuids::compareAsBytes)
-                        .thenComparing(Stored::eventId, Uuids::compareAsBytes)
+                        .thenComparing(Stored::deviceId, RowIdsDigest::compareAsBytes)
+                        .thenComparing(Stored::eventId, RowIdsDigest::compareAsBytes)
                         .reversed())
                 .map(Stored::eventId)
                 .toList();
