@@ -58,9 +58,9 @@ public final class EdgeIngestBenchmark {
 
     private static final String STORED_EVENTS = "atc_edge_ingest_stored_total{kind=\"event\"}";
     private static final String STORED_IMAGES = "atc_edge_ingest_stored_total{kind=\"image\"}";
-    private static final String LAG = "atc_edge_ingest_lag_seconds";
+    static final String LAG = "atc_edge_ingest_lag_seconds";
     private static final String USER = "bench-devices";
-    private static final String INGEST_PASSWORD = DynsecAdmin.newPassword();
+    static final String INGEST_PASSWORD = DynsecAdmin.newPassword();
 
     record Key(UUID deviceId, UUID id) {}
 
@@ -241,7 +241,7 @@ public final class EdgeIngestBenchmark {
         return all;
     }
 
-    private static PackagedService startBridge(
+    static PackagedService startBridge(
             Path jar, TestDatabase database, MqttBroker broker, Path blobs, String javaOptions)
             throws InterruptedException {
         Map<String, String> environment = EdgeBridgeEnvironment.of(
@@ -278,7 +278,7 @@ public final class EdgeIngestBenchmark {
         return subscriber;
     }
 
-    private static void stopAndCollect(EdgeSimulator simulator, Set<Key> acked) throws InterruptedException {
+    static void stopAndCollect(EdgeSimulator simulator, Set<Key> acked) throws InterruptedException {
         simulator.stop();
         if (!simulator.awaitIdle(60_000)) {
             System.out.println("  (some publishes were still unacknowledged after 60 s)");
@@ -286,7 +286,7 @@ public final class EdgeIngestBenchmark {
         simulator.drainAcked().forEach(message -> acked.add(new Key(message.deviceId(), message.id())));
     }
 
-    private static PrometheusScrape scrape(PackagedService bridge) {
+    static PrometheusScrape scrape(PackagedService bridge) {
         try {
             return new PrometheusScrape(bridge.getManagement("/q/metrics"));
         } catch (java.io.IOException e) {
@@ -315,7 +315,7 @@ public final class EdgeIngestBenchmark {
     }
 
     /** As the server's administrator: the benchmark counts across tenants, which no service may. */
-    private static Connection admin(TestDatabase database) throws SQLException {
+    static Connection admin(TestDatabase database) throws SQLException {
         return DriverManager.getConnection(
                 database.server().jdbcUrl(database.name()),
                 database.server().adminUser(),
