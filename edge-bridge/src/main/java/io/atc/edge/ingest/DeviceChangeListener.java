@@ -48,11 +48,7 @@ public class DeviceChangeListener implements ChannelListener.Owner {
         this.settings = config.ingest();
         this.listener = new ChannelListener(
                 vertx,
-                ListenConnections.connectOptions(
-                        database.url(),
-                        database.appUser(),
-                        database.appPassword().orElse(""),
-                        APPLICATION_NAME),
+                ListenConnections.connectOptions(database, APPLICATION_NAME),
                 CHANNEL,
                 "device-change listener",
                 "",

@@ -47,11 +47,7 @@ public class RetentionChangeListener implements ChannelListener.Owner {
         this.publication = publication;
         this.listener = new ChannelListener(
                 vertx,
-                ListenConnections.connectOptions(
-                        database.url(),
-                        database.appUser(),
-                        database.appPassword().orElse(""),
-                        APPLICATION_NAME),
+                ListenConnections.connectOptions(database, APPLICATION_NAME),
                 CHANNEL,
                 "retention-change listener",
                 "; appliances are told changes once it is back",

@@ -1,5 +1,6 @@
 package io.atc.core.listen;
 
+import io.atc.core.config.DatabaseConfig;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgConnection;
@@ -15,16 +16,16 @@ public final class ListenConnections {
     private ListenConnections() {}
 
     /**
-     * The first server of Quarkus' reactive URL (a LISTEN needs one connection of its own, outside
-     * the pool), named {@code applicationName} in pg_stat_activity so operators (and tests) can find it.
+     * The first server of the service's database URL, as the service's own login role (a LISTEN needs
+     * one connection of its own, outside the pool), named {@code applicationName} in pg_stat_activity so
+     * operators (and tests) can find it.
      */
-    public static PgConnectOptions connectOptions(
-            String reactiveUrl, String user, String password, String applicationName) {
-        String first = reactiveUrl.split(",")[0].strip();
+    public static PgConnectOptions connectOptions(DatabaseConfig database, String applicationName) {
+        String first = database.url().split(",")[0].strip();
         String uri = first.startsWith("vertx-reactive:") ? first.substring("vertx-reactive:".length()) : first;
         return PgConnectOptions.fromUri(uri)
-                .setUser(user)
-                .setPassword(password)
+                .setUser(database.appUser())
+                .setPassword(database.appPassword().orElse(""))
                 .addProperty("application_name", applicationName);
     }
 

@@ -56,11 +56,7 @@ public class KeyChangeListener implements ChannelListener.Owner {
             GatewayConfig config) {
         this(
                 vertx,
-                ListenConnections.connectOptions(
-                        database.url(),
-                        database.appUser(),
-                        database.appPassword().orElse(""),
-                        APPLICATION_NAME),
+                ListenConnections.connectOptions(database, APPLICATION_NAME),
                 authenticator,
                 tokens,
                 change -> events.fireAsync(change).exceptionally(failure -> {
