@@ -39,6 +39,15 @@ public interface RetentionConfig {
         @Max(50_000)
         int batchSize();
 
+        /**
+         * Rows per second this replica's purge deletes at most: a batch is followed by a pause for
+         * whatever of batch / budget it did not take (docs/retention.md, "Pace").
+         */
+        @WithDefault("60000")
+        @Min(10)
+        @Max(10_000_000)
+        int maxRowsPerSecond();
+
         /** How long a batch waits for a row lock (a site's storage counters during an ingest) before giving up. */
         @WithDefault("2s")
         @DurationMin(millis = 1)

@@ -1,5 +1,6 @@
 package io.atc.retention.deletion;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -99,13 +100,16 @@ public class BatchedDeletion {
         this.meters = meters;
     }
 
-    /** Deletes until nothing in scope is left (or a hold stops it); the run with the digest of all it deleted. */
-    public Uni<Run> deleteAll(Run run, RowsInScope scope) {
-        return drain(run, scope, StoredTable.EVENTS)
-                .flatMap(afterEvents -> drain(afterEvents, scope, StoredTable.IMAGES));
+    /**
+     * Deletes until nothing in scope is left (or a hold stops it), waiting after each transaction as
+     * long as {@code pace} says; the run with the digest of all it deleted.
+     */
+    public Uni<Run> deleteAll(Run run, RowsInScope scope, BatchPace pace) {
+        return drain(run, scope, StoredTable.EVENTS, pace)
+                .flatMap(afterEvents -> drain(afterEvents, scope, StoredTable.IMAGES, pace));
     }
 
-    private Uni<Run> drain(Run run, RowsInScope scope, StoredTable table) {
+    private Uni<Run> drain(Run run, RowsInScope scope, StoredTable table, BatchPace pace) {
         return batch(run, scope, table).flatMap(batch -> {
             Run next = run.withDigest(batch.digest());
             if (batch.rows() > 0) {
@@ -117,7 +121,11 @@ public class BatchedDeletion {
                                 run.kind().column())
                         .increment(batch.rows());
             }
-            return batch.rows() < config.batchSize() ? Uni.createFrom().item(next) : drain(next, scope, table);
+            Duration pause = pace.pauseAfter(batch.rows());
+            Uni<Run> paced = pause.isZero()
+                    ? Uni.createFrom().item(next)
+                    : Uni.createFrom().item(next).onItem().delayIt().by(pause);
+            return batch.rows() < config.batchSize() ? paced : paced.flatMap(done -> drain(done, scope, table, pace));
         });
     }
 

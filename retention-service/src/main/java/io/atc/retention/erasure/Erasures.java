@@ -19,6 +19,7 @@ import io.atc.core.tenancy.Audited;
 import io.atc.core.tenancy.SessionLocks;
 import io.atc.core.tenancy.TenantSql;
 import io.atc.core.tenancy.TenantTransactions;
+import io.atc.retention.deletion.BatchPace;
 import io.atc.retention.deletion.BatchedDeletion;
 import io.atc.retention.deletion.BlobOutbox;
 import io.atc.retention.deletion.NewRun;
@@ -70,7 +71,8 @@ public class Erasures {
         String reason = request.reason();
         return locks.whileHolding(Run.runLock(caller.tenantId(), runId), () -> transactions
                         .stepOfAuditedOperation(caller.tenantId(), sql -> start(sql, caller, target, runId, reason))
-                        .flatMap(run -> deletion.deleteAll(run, new ErasureScope(repository, target)))
+                        .flatMap(
+                                run -> deletion.deleteAll(run, new ErasureScope(repository, target), BatchPace.UNPACED))
                         .flatMap(run -> end(caller, target, run, reason)))
                 .map(done -> done.orElseThrow(() -> new IllegalStateException("a fresh run id's lock was taken")))
                 .call(receipt -> drainBlobs(caller));

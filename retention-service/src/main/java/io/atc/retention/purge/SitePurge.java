@@ -45,13 +45,19 @@ public class SitePurge {
     private final RetentionPlans plans;
     private final RunRepository runs;
     private final BatchedDeletion deletion;
+    private final PurgePace pace;
 
     public SitePurge(
-            TenantTransactions transactions, RetentionPlans plans, RunRepository runs, BatchedDeletion deletion) {
+            TenantTransactions transactions,
+            RetentionPlans plans,
+            RunRepository runs,
+            BatchedDeletion deletion,
+            PurgePace pace) {
         this.transactions = transactions;
         this.plans = plans;
         this.runs = runs;
         this.deletion = deletion;
+        this.pace = pace;
     }
 
     /** Purges the site; empty if it is held or has nothing expired (then no run, no audit event). */
@@ -65,7 +71,7 @@ public class SitePurge {
 
     /** Deletes the rest of a run a crash interrupted, with its recorded cutoffs, and ends it. */
     public Uni<RunSummary> finishRun(Run run) {
-        return deletion.deleteAll(run, new PurgeScope(plans, run))
+        return deletion.deleteAll(run, new PurgeScope(plans, run), pace)
                 .flatMap(this::end)
                 .invoke(summary -> LOG.infof(
                         "purged site tenant=%s site=%s run=%s events=%d eventBytes=%d images=%d imageBytes=%d",

@@ -1,0 +1,89 @@
+package io.atc.retention.purge;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.atc.core.blobs.BlobStore;
+import io.atc.retention.deletion.RunSummary;
+import io.atc.retention.support.PacedPurgeTestResources;
+import io.atc.retention.support.PurgeTestResources;
+import io.atc.retention.support.StoredHistory;
+import io.atc.retention.support.StoredHistory.Stored;
+import io.atc.testkit.identity.InternalTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The purge keeps to ATC_RETENTION_PURGE_MAX_ROWS_PER_SECOND ({@value PacedPurgeTestResources#ROWS_PER_SECOND}
+ * here, batches of {@value PurgeTestResources#BATCH_SIZE}): it leaves the database to the ingest
+ * beside it. An erasure, which an admin waits for, is not paced.
+ */
+@QuarkusTest
+@QuarkusTestResource(PacedPurgeTestResources.class)
+class PurgeKeepsToItsRowsPerSecondBudgetTests {
+
+    private static final int ROWS = 30;
+
+    /** What {@link #ROWS} rows take at the budget: the floor of a paced purge's duration. */
+    private static final Duration AT_BUDGET = Duration.ofMillis(ROWS * 1000L / PacedPurgeTestResources.ROWS_PER_SECOND);
+
+    @Inject
+    SitePurge sitePurge;
+
+    @Inject
+    BlobStore blobs;
+
+    /** Breaks when: the purge does not wait after its batches (30 rows in 10 batches take well under 3 s). */
+    @Test
+    void aSitesPurgeTakesAtLeastItsRowsAtTheBudget() {
+        StoredHistory history = StoredHistory.newTenant("Paced purge org", blobs);
+        UUID site = history.site(0);
+        List<Stored> expired = history.events(site, UUID.randomUUID(), ROWS, Duration.ofDays(40));
+
+        long started = System.nanoTime();
+        Optional<RunSummary> run =
+                sitePurge.purge(history.tenantId(), site, Instant.now()).await().atMost(Duration.ofMinutes(1));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(run).hasValueSatisfying(summary -> assertThat(summary.eventsDeleted())
+                .isEqualTo(ROWS));
+        for (Stored row : expired) {
+            assertThat(history.stored(row)).isFalse();
+        }
+        // Each full batch and its pause take at least 300 ms; 300 ms of slack for the clock's grain.
+        assertThat(took).isGreaterThanOrEqualTo(AT_BUDGET.minus(Duration.ofMillis(300)));
+    }
+
+    /** Breaks when: the erasure shares the purge's pace (its 30 rows would take at least 2.7 s). */
+    @Test
+    void anErasureIsNotHeldToThePurgesBudget() {
+        StoredHistory history = StoredHistory.newTenant("Unpaced erasure org", blobs);
+        UUID device = UUID.randomUUID();
+        List<Stored> erased = history.events(history.site(0), device, ROWS, Duration.ofDays(1));
+
+        long started = System.nanoTime();
+        given().auth()
+                .oauth2(InternalTokens.forTenant(history.tenantId(), "admin"))
+                .contentType("application/json")
+                .body("{\"deviceId\":\"" + device + "\",\"reason\":\"erasure request #12\"}")
+                .post("/v1/erasures")
+                .then()
+                .statusCode(201);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        for (Stored row : erased) {
+            assertThat(history.stored(row)).isFalse();
+        }
+        assertThat(took).isLessThan(AT_BUDGET.minus(Duration.ofMillis(300)));
+    }
+}
