@@ -43,7 +43,7 @@ public interface RetentionConfig {
          * Rows per second this replica's purge deletes at most: a batch is followed by a pause for
          * whatever of batch / budget it did not take (docs/retention.md, "Pace").
          */
-        @WithDefault("60000")
+        @WithDefault("80000")
         @Min(10)
         @Max(10_000_000)
         int maxRowsPerSecond();
