@@ -35,6 +35,12 @@ public class BatchedDeletion {
 
     private static final Logger LOG = Logger.getLogger(BatchedDeletion.class);
 
+    /**
+     * The timers behind {@code delayIt} refuse a delay under a millisecond (the purge's round then failed);
+     * a shorter pause is not taken, and the pace's schedule carries it into the next one.
+     */
+    private static final Duration SHORTEST_PAUSE = Duration.ofMillis(1);
+
     private static final String LOCK_TIMEOUT = "select set_config('lock_timeout', $1, true)";
 
     /** %1$s the predicate, %2$d the parameter of the batch size. */
@@ -122,7 +128,7 @@ public class BatchedDeletion {
                         .increment(batch.rows());
             }
             Duration pause = pace.pauseAfter(batch.rows());
-            Uni<Run> paced = pause.isZero()
+            Uni<Run> paced = pause.compareTo(SHORTEST_PAUSE) < 0
                     ? Uni.createFrom().item(next)
                     : Uni.createFrom().item(next).onItem().delayIt().by(pause);
             return batch.rows() < config.batchSize() ? paced : paced.flatMap(done -> drain(done, scope, table, pace));

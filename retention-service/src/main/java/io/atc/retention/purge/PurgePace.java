@@ -26,6 +26,7 @@ public class PurgePace implements BatchPace {
     private final double nanosPerRow;
     private final LongSupplier clock;
     private long nextStart = Long.MIN_VALUE;
+    private long rowsPaced;
 
     @Inject
     public PurgePace(RetentionConfig config) {
@@ -37,11 +38,17 @@ public class PurgePace implements BatchPace {
         this.clock = clock;
     }
 
+    /** Rows this pace has been told of: what a test reads to see who is held to it. */
+    synchronized long rowsPaced() {
+        return rowsPaced;
+    }
+
     @Override
     public synchronized Duration pauseAfter(int rows) {
         if (rows == 0) {
             return Duration.ZERO;
         }
+        rowsPaced += rows;
         long now = clock.getAsLong();
         if (nextStart == Long.MIN_VALUE || now - nextStart > CATCH_UP.toNanos()) {
             nextStart = now;
