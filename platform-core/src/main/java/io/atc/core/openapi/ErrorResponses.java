@@ -1,6 +1,7 @@
 package io.atc.core.openapi;
 
 import java.math.BigDecimal;
+import java.util.Set;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.Operation;
@@ -20,11 +21,16 @@ import io.atc.core.errors.ProblemType;
 final class ErrorResponses {
 
     private static final String RETRY_AFTER = "Retry-After";
+    /** What SmallRye writes for the responses it adds itself: they say nothing, so ours replace them. */
+    private static final Set<String> GENERIC_DESCRIPTIONS = Set.of("Bad Request", "Not Authorized", "Not Allowed");
 
     private ErrorResponses() {}
 
-    /** @param forbiddenWhen when the operation answers 403, or null when it does not */
-    static void complete(Operation operation, String forbiddenWhen) {
+    /**
+     * @param path the operation's path, the {@code instance} of its examples
+     * @param forbiddenWhen when the operation answers 403, or null when it does not
+     */
+    static void complete(String path, Operation operation, String forbiddenWhen) {
         if (operation.getResponses() == null) {
             operation.setResponses(OASFactory.createAPIResponses());
         }
@@ -41,30 +47,31 @@ final class ErrorResponses {
         if (forbiddenWhen != null) {
             addIfMissing(responses, 403, forbiddenWhen);
         }
-        if (!responses.hasAPIResponse("429")) {
-            responses.addAPIResponse(
-                    "429",
-                    OASFactory.createAPIResponse()
-                            .description("Too many requests: the gateway's rate limit for this key (or, without a key,"
-                                    + " for this client address). Retry after the seconds in Retry-After."));
-        }
+        addIfMissing(
+                responses,
+                429,
+                "Too many requests: the gateway's rate limit for this key (or, without a key, for this client"
+                        + " address). Retry after the seconds in Retry-After.");
         addIfMissing(responses, 500, "Unexpected failure; `instance` names the incident logged server-side.");
         responses.getAPIResponses().forEach((status, response) -> {
             int code = status(status);
             if (code >= 400) {
-                asProblem(response, ProblemType.forStatus(code));
+                asProblem(response, ProblemType.forStatus(code), path);
             }
         });
     }
 
     private static void addIfMissing(APIResponses responses, int status, String description) {
-        if (!responses.hasAPIResponse(Integer.toString(status))) {
+        APIResponse declared = responses.getAPIResponse(Integer.toString(status));
+        if (declared == null) {
             responses.addAPIResponse(
                     Integer.toString(status), OASFactory.createAPIResponse().description(description));
+        } else if (declared.getDescription() == null || GENERIC_DESCRIPTIONS.contains(declared.getDescription())) {
+            declared.setDescription(description);
         }
     }
 
-    private static void asProblem(APIResponse response, ProblemType type) {
+    private static void asProblem(APIResponse response, ProblemType type, String path) {
         String detail =
                 response.getDescription() == null || response.getDescription().isBlank()
                         ? type.title() + "."
@@ -74,7 +81,7 @@ final class ErrorResponses {
                         Problem.MEDIA_TYPE,
                         OASFactory.createMediaType()
                                 .schema(OASFactory.createSchema().ref(ProblemSchema.REF))
-                                .example(ProblemSchema.example(type, firstSentence(detail)))));
+                                .example(ProblemSchema.example(type, firstSentence(detail), path))));
         if (type == ProblemType.RATE_LIMITED || type == ProblemType.UNAVAILABLE) {
             if (response.getHeaders() == null || !response.getHeaders().containsKey(RETRY_AFTER)) {
                 response.addHeader(

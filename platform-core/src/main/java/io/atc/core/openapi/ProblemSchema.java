@@ -60,7 +60,7 @@ final class ProblemSchema {
                                 .addType(SchemaType.ARRAY)
                                 .description("Each rejected input field (422, some 400s).")
                                 .items(OASFactory.createSchema().ref(FIELD_ERROR)))
-                .examples(List.of(example(ProblemType.INVALID_INPUT, "name: must not be blank")));
+                .examples(List.of(example(ProblemType.INVALID_INPUT, "name: must not be blank", "/v1/sites")));
     }
 
     private static Schema fieldError() {
@@ -77,13 +77,13 @@ final class ProblemSchema {
     }
 
     /** An example body of this type, as the services write it (insertion-ordered: the document is stable). */
-    static Map<String, Object> example(ProblemType type, String detail) {
+    static Map<String, Object> example(ProblemType type, String detail, String instance) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type.uri());
         body.put("title", type.title());
         body.put("status", type.status());
         body.put("detail", detail);
-        body.put("instance", type == ProblemType.INTERNAL ? "urn:atc:incident:4f2c9a1e" : "/v1/sites");
+        body.put("instance", type == ProblemType.INTERNAL ? "urn:atc:incident:4f2c9a1e" : instance);
         if (type == ProblemType.INVALID_INPUT) {
             Map<String, Object> field = new LinkedHashMap<>();
             field.put("field", "name");

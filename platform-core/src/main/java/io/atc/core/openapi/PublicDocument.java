@@ -44,16 +44,16 @@ public class PublicDocument implements OASFilter {
             if (!path.startsWith(INTERNAL)) {
                 item.getOperations()
                         .forEach((method, operation) ->
-                                makePublic(operation, scopes.get(ScopedOperations.key(method.name(), path))));
+                                makePublic(path, operation, scopes.get(ScopedOperations.key(method.name(), path))));
             }
         });
     }
 
-    private static void makePublic(Operation operation, Scope scope) {
+    private static void makePublic(String path, Operation operation, Scope scope) {
         if (scope != null && operation.getSecurity() == null) {
             operation.setSecurity(SecuritySchemes.apiKey());
         }
-        ErrorResponses.complete(operation, forbiddenWhen(operation, scope));
+        ErrorResponses.complete(path, operation, forbiddenWhen(operation, scope));
     }
 
     private static String forbiddenWhen(Operation operation, Scope scope) {

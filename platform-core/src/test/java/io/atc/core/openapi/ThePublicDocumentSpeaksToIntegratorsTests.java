@@ -100,10 +100,12 @@ class ThePublicDocumentSpeaksToIntegratorsTests {
     }
 
     @Test
-    void aDeclaredErrorKeepsItsDescription() {
+    void aDeclaredErrorKeepsItsDescriptionButSmallRyesPlaceholdersAreReplaced() {
         run();
         assertThat(operation(SITES, "GET").getResponses().getAPIResponse("404").getDescription())
                 .isEqualTo("No such site for this tenant.");
+        assertThat(operation(SITES, "GET").getResponses().getAPIResponse("401").getDescription())
+                .startsWith("No valid credential");
     }
 
     @Test
@@ -132,6 +134,7 @@ class ThePublicDocumentSpeaksToIntegratorsTests {
         Operation listSites = OASFactory.createOperation()
                 .responses(OASFactory.createAPIResponses()
                         .addAPIResponse("200", OASFactory.createAPIResponse().description("OK"))
+                        .addAPIResponse("401", OASFactory.createAPIResponse().description("Not Authorized"))
                         .addAPIResponse(
                                 "404",
                                 OASFactory.createAPIResponse()
