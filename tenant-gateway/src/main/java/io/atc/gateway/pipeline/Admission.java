@@ -80,6 +80,11 @@ final class Admission {
         decide(null, CallerCredential.NONE, Answer.noContent(answerHeaders));
     }
 
+    /** Serves content the gateway holds itself (the public API document), with the {@link #answerHeaders()}. */
+    void serve(Decision.Content content) {
+        decide(null, CallerCredential.NONE, Answer.content(content, answerHeaders));
+    }
+
     /** Answers 500 with an incident id (the failure is logged, not shown). */
     void internalError(Throwable failure) {
         decide(null, CallerCredential.NONE, Answer.internalError(failure));

@@ -25,7 +25,8 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 
 /**
- * Every public request, in this order: path normalisation and routing, size limit, CORS preflight
+ * Every public request, in this order: path normalisation and routing, size limit, the public API
+ * document (served by the gateway itself, no key), CORS preflight
  * (answered without a key), the presented key, its authentication, the client address against the
  * key's allowlist, the Origin against the key's origins, the key's rate limit, then forwarding with
  * the key's internal token. Each refusal is problem+json with a stable type and counted; a path no
@@ -52,6 +53,7 @@ public class GatewayPipeline implements RequestPolicy {
     private final KeylessRateLimiter keylessRateLimit;
     private final InternalTokenMinter tokens;
     private final GatewayMetrics metrics;
+    private final PublicDocumentAnswers publicDocuments;
 
     public GatewayPipeline(
             RouteTable routes,
@@ -61,7 +63,8 @@ public class GatewayPipeline implements RequestPolicy {
             RateLimitPolicy rateLimit,
             KeylessRateLimiter keylessRateLimit,
             InternalTokenMinter tokens,
-            GatewayMetrics metrics) {
+            GatewayMetrics metrics,
+            PublicDocumentAnswers publicDocuments) {
         this.routes = routes;
         this.keys = keys;
         this.addresses = addresses;
@@ -70,6 +73,7 @@ public class GatewayPipeline implements RequestPolicy {
         this.keylessRateLimit = keylessRateLimit;
         this.tokens = tokens;
         this.metrics = metrics;
+        this.publicDocuments = publicDocuments;
     }
 
     /**
@@ -94,7 +98,8 @@ public class GatewayPipeline implements RequestPolicy {
             admission.refuse(ProblemType.MALFORMED_REQUEST, REFUSED_PATH);
             return;
         }
-        if (route == null) {
+        boolean publicDocument = KeylessRoutes.publicDocument(path);
+        if (route == null && !publicDocument) {
             admission.refuse(ProblemType.NOT_FOUND, "No route for " + path + ".");
             return;
         }
@@ -113,6 +118,10 @@ public class GatewayPipeline implements RequestPolicy {
             admission.refuse(
                     ProblemType.PAYLOAD_TOO_LARGE,
                     "The request body exceeds the limit of " + request.bodyLimit() + " bytes.");
+            return;
+        }
+        if (publicDocument) {
+            publicDocuments.answer(admission, path);
             return;
         }
         if (preflight(request)) {

@@ -1,18 +1,25 @@
 package io.atc.gateway.pipeline;
 
+import io.atc.gateway.apidocs.ServedDocuments;
 import io.vertx.core.http.HttpMethod;
 
 /**
- * The only public requests that carry no API key, because the keys-service checks another
- * credential itself: onboarding a tenant (the operator credential in X-Operator-Token) and the
- * console session endpoints (email and password, then the session cookie). They are forwarded
- * with the gateway's own token, so they match exactly one normalised path each and nothing else.
+ * The only public requests that carry no API key: the public API document, which the gateway
+ * serves itself, and those the keys-service checks another credential for: onboarding a tenant
+ * (the operator credential in X-Operator-Token) and the console session endpoints (email and
+ * password, then the session cookie). Those are forwarded with the gateway's own token. Each
+ * matches exactly one normalised path and nothing else.
  */
 final class KeylessRoutes {
 
     static final String OPERATOR_TOKEN = "X-Operator-Token";
 
     private KeylessRoutes() {}
+
+    /** {@code /v1/openapi.json} and {@code /v1/openapi.yaml}, any method: the gateway answers them itself. */
+    static boolean publicDocument(String path) {
+        return ServedDocuments.PATHS.contains(path);
+    }
 
     /** {@code POST /v1/tenants} (TenantResource). */
     static boolean operator(HttpMethod method, String path) {

@@ -47,26 +47,41 @@ public record Decision(
     }
 
     /**
-     * An answer the gateway gives itself: a problem, 204 (an allowed preflight), or 500 with an incident id.
+     * An answer the gateway gives itself: a problem, 204 (an allowed preflight), 500 with an incident
+     * id, or content it serves itself (the public API document, 200 or 304).
      *
-     * @param problem the problem's type; null for 204 and for an internal error
+     * @param problem the problem's type; null for 204, content and an internal error
      * @param failure the unexpected failure of an internal error (logged, not shown), else null
-     * @param headers extra headers (Retry-After, WWW-Authenticate, a preflight's CORS headers), or null
+     * @param headers extra headers (Retry-After, WWW-Authenticate, CORS, caching), or null
+     * @param content what the gateway serves itself, else null
      */
-    public record Answer(ProblemType problem, String detail, Throwable failure, MultiMap headers) {
+    public record Answer(ProblemType problem, String detail, Throwable failure, MultiMap headers, Content content) {
 
         public static Answer problem(ProblemType type, String detail, MultiMap headers) {
-            return new Answer(type, detail, null, headers);
+            return new Answer(type, detail, null, headers, null);
         }
 
         public static Answer noContent(MultiMap headers) {
-            return new Answer(null, null, null, headers);
+            return new Answer(null, null, null, headers, null);
         }
 
         public static Answer internalError(Throwable failure) {
-            return new Answer(null, null, failure, null);
+            return new Answer(null, null, failure, null, null);
+        }
+
+        public static Answer content(Content content, MultiMap headers) {
+            return new Answer(null, null, null, headers, content);
         }
     }
+
+    /**
+     * A response body the gateway serves itself.
+     *
+     * @param status 200, or 304 (no body sent; Content-Length stays absent)
+     * @param contentType the body's media type
+     * @param body the bytes (shared, never written to)
+     */
+    public record Content(int status, String contentType, byte[] body) {}
 
     /** Whether the request goes on to its upstream. */
     public boolean forwards() {

@@ -229,6 +229,8 @@ final class Exchange implements PendingRequest {
                     answer.problem().status(),
                     services.problems().body(answer.problem(), answer.detail(), path()),
                     answer.headers());
+        } else if (answer.content() != null) {
+            served(answer.content(), answer.headers());
         } else {
             answer(204, null, answer.headers());
         }
@@ -299,6 +301,29 @@ final class Exchange implements PendingRequest {
     }
 
     private void answer(int code, Buffer problem, MultiMap extraHeaders) {
+        ByteBuf body = problem == null ? null : problem.getByteBuf();
+        HttpHeaders headers = nettyHeaders(extraHeaders);
+        if (problem != null) {
+            headers.set(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE);
+            headers.set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+            headers.set(HttpHeaderNames.CONTENT_LENGTH, problem.length());
+        }
+        respond(code, body, headers);
+    }
+
+    /** Content the gateway serves itself; its caching headers come with the decision. */
+    private void served(Decision.Content content, MultiMap extraHeaders) {
+        HttpHeaders headers = nettyHeaders(extraHeaders);
+        ByteBuf body = null;
+        if (content.status() == 200) {
+            body = Unpooled.wrappedBuffer(content.body());
+            headers.set(HttpHeaderNames.CONTENT_TYPE, content.contentType());
+            headers.set(HttpHeaderNames.CONTENT_LENGTH, content.body().length);
+        }
+        respond(content.status(), body, headers);
+    }
+
+    private void respond(int code, ByteBuf content, HttpHeaders headers) {
         detachUpstream(true);
         releaseHeld();
         if (!requestEnded) {
@@ -309,19 +334,10 @@ final class Exchange implements PendingRequest {
                 closeAfter = true;
             }
         }
-        ByteBuf body = problem == null || method == HttpMethod.HEAD ? Unpooled.EMPTY_BUFFER : problem.getByteBuf();
+        ByteBuf body = content == null || method == HttpMethod.HEAD ? Unpooled.EMPTY_BUFFER : content;
         FullHttpResponse response = new DefaultFullHttpResponse(
-                HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(code),
-                body,
-                nettyHeaders(extraHeaders),
-                VertxInternals.newHeaders());
+                HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(code), body, headers, VertxInternals.newHeaders());
         HttpHeaders out = response.headers();
-        if (problem != null) {
-            out.set(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE);
-            out.set(HttpHeaderNames.CACHE_CONTROL, "no-store");
-            out.set(HttpHeaderNames.CONTENT_LENGTH, problem.length());
-        }
         out.set(RequestIds.HEADER, requestId);
         if (decision != null && decision.varyOnOrigin()) {
             out.set(HttpHeaderNames.VARY, "Origin");
