@@ -10,6 +10,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.atc.core.identity.CallerTenant;
@@ -34,7 +39,33 @@ public class ErasureResource {
     }
 
     @POST
-    @Operation(summary = "Erase the payloads of audit events about a subject or by seq; the chain still verifies")
+    @Operation(
+            operationId = "eraseAuditPayloads",
+            summary = "Erase the payloads of audit events about a subject or by seq; the chain still verifies",
+            description = "Tombstones every event whose target (or payload's `subject`) is `subject`, and the"
+                    + " events `eventSeqs`: their payload and salt are cleared, their payload hash kept. The erasure"
+                    + " is itself an audit event listing the erased seqs and the reason, never the subject. Seqs"
+                    + " that do not exist, are already erased or record an erasure are left out of `erasedSeqs`.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = {
+                                @ExampleObject(name = "by-subject", value = ErasureExamples.BY_SUBJECT),
+                                @ExampleObject(name = "by-seq", value = ErasureExamples.BY_SEQ)
+                            }))
+    @APIResponse(
+            responseCode = "201",
+            description = "Erased",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ErasureReceipt.class),
+                            examples = @ExampleObject(name = "receipt", value = ErasureExamples.RECEIPT)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Neither a subject nor event seqs, a blank or too long reason, a subject over 500"
+                    + " characters or over 10000 seqs")
     @RequiresScope(Scope.AUDIT_ERASE)
     public Uni<Response> erase(@Valid @NotNull(message = "a JSON body is required") ErasureRequest request) {
         return erasures.erase(caller.current(), request)

@@ -11,6 +11,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.atc.core.errors.ProblemException;
@@ -40,10 +46,17 @@ public class AuditEventResource {
     @GET
     @Path("/events")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "List the caller's audit events in seq order, in pages")
+    @Operation(
+            operationId = "listAuditEvents",
+            summary = "List the caller's audit events in seq order, in pages",
+            description = "Answers `{items, next}`: pass `next` unchanged as `after` for the following page; it is"
+                    + " null on the last. `limit` is 1-1000 (default 100). Each event carries every field needed to"
+                    + " verify it offline (docs/audit.md).")
+    @APIResponse(responseCode = "200", description = "One page of events")
+    @APIResponse(responseCode = "422", description = "A limit outside 1-1000")
     @RequiresScope(Scope.AUDIT_READ)
     public Uni<Page<AuditEventView>> list(
-            @QueryParam(Page.AFTER) String after,
+            @QueryParam(Page.AFTER) @Parameter(description = "the `next` cursor of the previous page") String after,
             @QueryParam("limit")
                     @DefaultValue("100")
                     @Min(value = 1, message = "must be at least 1")
@@ -56,7 +69,17 @@ public class AuditEventResource {
     @GET
     @Path("/events/{seq}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Get one audit event")
+    @Operation(operationId = "getAuditEvent", summary = "Get one audit event")
+    @APIResponse(
+            responseCode = "200",
+            description = "The event",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AuditEventView.class),
+                            examples = @ExampleObject(name = "key-created", value = AuditEventExamples.EVENT)))
+    @APIResponse(responseCode = "404", description = "No event with this seq in the caller's tenant's chain")
+    @APIResponse(responseCode = "422", description = "A negative seq")
     @RequiresScope(Scope.AUDIT_READ)
     public Uni<AuditEventView> get(@PathParam("seq") @Min(value = 0, message = "must be at least 0") long seq) {
         return events.get(caller.current().tenantId(), seq);
@@ -65,11 +88,28 @@ public class AuditEventResource {
     @GET
     @Path("/export")
     @Produces(JSON_LINES)
-    @Operation(summary = "Export a range of events as JSON Lines, verifiable offline (docs/audit.md)")
+    @Operation(
+            operationId = "exportAuditEvents",
+            summary = "Export a range of events as JSON Lines, verifiable offline (docs/audit.md)",
+            description = "One event per line, in seq order, from `from_seq` through `to_seq` (both included), at"
+                    + " most " + AuditEvents.MAX_EXPORT + " events per call: export a longer chain in several calls."
+                    + " Without `to_seq`, the " + AuditEvents.MAX_EXPORT + " events from `from_seq` on.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The events, one JSON object per line",
+            content = @Content(mediaType = JSON_LINES, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(
+            responseCode = "422",
+            description = "A negative from_seq, or a to_seq below from_seq or more than " + AuditEvents.MAX_EXPORT
+                    + " events after it")
     @RequiresScope(Scope.AUDIT_READ)
     public Uni<String> export(
-            @QueryParam("from_seq") @DefaultValue("0") @Min(value = 0, message = "must be at least 0") long fromSeq,
-            @QueryParam("to_seq") Long toSeq) {
+            @QueryParam("from_seq")
+                    @DefaultValue("0")
+                    @Min(value = 0, message = "must be at least 0")
+                    @Parameter(description = "the first seq to export")
+                    long fromSeq,
+            @QueryParam("to_seq") @Parameter(description = "the last seq to export (included)") Long toSeq) {
         long last = toSeq == null ? fromSeq + AuditEvents.MAX_EXPORT - 1 : toSeq;
         if (last < fromSeq || last - fromSeq >= AuditEvents.MAX_EXPORT) {
             throw ProblemException.invalid(

@@ -21,6 +21,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.atc.core.errors.ProblemException;
@@ -54,9 +62,33 @@ public class ConsoleSessionResource {
     @Path("/sessions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "signIn",
             summary = "Sign in to a tenant with email and password; sets the session and CSRF cookies",
             description = "Too many failures for one tenant and email answer 429 with Retry-After, whether the"
-                    + " account exists or not, until the delay ends (a correct password included).")
+                    + " account exists or not, until the delay ends (a correct password included)."
+                    + " A wrong tenant, email or password, or a disabled user, is the same 401."
+                    + " The response is `Cache-Control: no-store`; the session cookie (`__Host-atc_session`) is"
+                    + " HttpOnly, and `csrfToken` (also in the `__Host-atc_csrf` cookie) must come back in"
+                    + " X-CSRF-Token on every change made with the session.")
+    @SecurityRequirementsSet({})
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "sign-in", value = ConsoleExamples.SIGN_IN)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Signed in; Set-Cookie carries the session and CSRF cookies",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ConsoleSession.class),
+                            examples = @ExampleObject(name = "session", value = ConsoleExamples.SESSION)))
+    @APIResponse(responseCode = "422", description = "No tenant, or a blank or too long email or password")
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many failed sign-ins for this tenant and email (whether the account exists or not);"
+                    + " Retry-After says when to try again")
     public Uni<Response> signIn(
             @Valid @NotNull(message = "a JSON body is required") SignInRequest request, @Context UriInfo uri) {
         return users.signIn(request)
@@ -70,8 +102,23 @@ public class ConsoleSessionResource {
 
     @GET
     @Path("/session")
-    @Operation(summary = "The signed-in user, from the session cookie (which is sent back, its idle clock restarted)")
-    public Uni<Response> current(@CookieParam(SessionTokens.COOKIE) String cookie) {
+    @Operation(
+            operationId = "getConsoleSession",
+            summary = "The signed-in user, from the session cookie (which is sent back, its idle clock restarted)",
+            description = "The response is `Cache-Control: no-store`.")
+    @SecurityRequirement(name = "consoleSession")
+    @APIResponse(
+            responseCode = "200",
+            description = "The session",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ConsoleSession.class),
+                            examples = @ExampleObject(name = "session", value = ConsoleExamples.SESSION)))
+    @APIResponse(
+            responseCode = "403",
+            description = "No valid console session: no cookie, or one expired, idle too long, ended or forged")
+    public Uni<Response> current(@CookieParam(SessionTokens.COOKIE) @Parameter(hidden = true) String cookie) {
         return signedIn(cookie, "GET", null).map(signed -> noStore(Response.ok(signed.session()))
                 .cookie(sessionCookie(signed))
                 .build());
@@ -80,12 +127,23 @@ public class ConsoleSessionResource {
     @DELETE
     @Path("/sessions")
     @Operation(
+            operationId = "signOut",
             summary = "Sign out (needs X-CSRF-Token); clears the cookies",
             description = "With everywhere=true, every session of the signed-in user ends, on every device.")
+    @SecurityRequirement(name = "consoleSession")
+    @APIResponse(responseCode = "204", description = "Signed out; Set-Cookie clears both cookies")
+    @APIResponse(
+            responseCode = "403",
+            description = "No valid console session, or X-CSRF-Token missing or not the session's CSRF token")
     public Uni<Response> signOut(
-            @CookieParam(SessionTokens.COOKIE) String cookie,
-            @HeaderParam(SessionTokens.CSRF_HEADER) String csrf,
-            @QueryParam("everywhere") boolean everywhere) {
+            @CookieParam(SessionTokens.COOKIE) @Parameter(hidden = true) String cookie,
+            @HeaderParam(SessionTokens.CSRF_HEADER)
+                    @Parameter(
+                            description = "the session's `csrfToken` (from sign-in, or the `__Host-atc_csrf` cookie)")
+                    String csrf,
+            @QueryParam("everywhere")
+                    @Parameter(description = "end every session of the signed-in user, not only this one")
+                    boolean everywhere) {
         return signedIn(cookie, "DELETE", csrf)
                 .flatMap(signed -> everywhere ? sessions.endEverywhere(signed).replaceWithVoid() : sessions.end(signed))
                 .map(done -> Response.noContent()

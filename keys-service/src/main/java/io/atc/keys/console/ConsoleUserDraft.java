@@ -12,8 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * A console user to create in the caller's tenant, with the scopes the user will hold (never more
  * than the caller's own). The password is hashed with argon2id and never stored, logged or audited.
  */
-@Schema(example = """
-        {"email": "ops@harbour.example", "password": "correct horse battery staple", "scopes": ["sites:read", "devices:read"]}""")
+@Schema(example = ConsoleExamples.USER_DRAFT)
 public record ConsoleUserDraft(
         @NotBlank(message = "must not be blank")
         @Email(message = "must be an email address")

@@ -9,9 +9,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Console users belong to one tenant, so sign-in names it: the same e-mail address may exist in several. */
-@Schema(example = """
-        {"tenant": "6f1c2a4e-9b1d-4c52-8f3e-2a7d5b0c9e14", "email": "ops@harbour.example",
-         "password": "correct horse battery staple"}""")
+@Schema(example = ConsoleExamples.SIGN_IN)
 public record SignInRequest(
         @NotNull(message = "must name the tenant") UUID tenant,
 

@@ -6,13 +6,13 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(example = """
-        {"name": "Harbour Logistics", "adminKeyName": "Onboarding admin key", "deviceTransport": "certificate-only"}""")
+@Schema(example = TenantExamples.DRAFT)
 public record TenantDraft(
         @NotBlank(message = "must not be blank") @Size(max = 200, message = "must be at most 200 characters")
         String name,
 
         @Size(max = 200, message = "must be at most 200 characters")
+        @Schema(description = "the name of the first admin key; \"First admin key\" when absent")
         String adminKeyName,
 
         @Pattern(

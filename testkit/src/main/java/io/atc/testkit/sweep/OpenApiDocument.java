@@ -40,6 +40,11 @@ final class OpenApiDocument {
         }
     }
 
+    /** The document as parsed, for checks that read more of it than {@link #operations()} gives. */
+    JsonNode root() {
+        return root;
+    }
+
     List<ApiOperation> operations() {
         List<ApiOperation> operations = new ArrayList<>();
         for (Map.Entry<String, JsonNode> path : root.path("paths").properties()) {
