@@ -1,7 +1,8 @@
 package io.atc.edge.devices;
 
 /**
- * Request and response examples of the devices API, as its OpenAPI document shows them. The password
+ * Request and response examples of the devices API, as its OpenAPI document shows them. Topics show the
+ * tenant as {@code <tenant>} (only DeviceTopic spells topics; ArchitectureTests). The password
  * is an obvious fake: a real one is 32 base64url characters shown once.
  */
 final class DeviceExamples {
@@ -12,9 +13,9 @@ final class DeviceExamples {
     static final String DEVICE = """
             {"id": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f", "siteId": "0b6f5d3e-8c1a-4f2b-9d7e-2a4c6e8f0b1d", \
             "name": "Gate camera 1", "mqttUsername": "d-6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f", "enabled": true, \
-            "eventsTopic": "atc/3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b0a/0b6f5d3e-8c1a-4f2b-9d7e-2a4c6e8f0b1d/\
+            "eventsTopic": "atc/<tenant>/0b6f5d3e-8c1a-4f2b-9d7e-2a4c6e8f0b1d/\
             6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f/events", \
-            "imagesTopic": "atc/3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b0a/0b6f5d3e-8c1a-4f2b-9d7e-2a4c6e8f0b1d/\
+            "imagesTopic": "atc/<tenant>/0b6f5d3e-8c1a-4f2b-9d7e-2a4c6e8f0b1d/\
             6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f/images", \
             "createdAt": "2026-11-29T07:00:00Z", "updatedAt": "2026-11-29T07:00:00Z"}""";
 
@@ -32,9 +33,9 @@ final class DeviceExamples {
     static final String DISABLED = """
             {"id": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f", "siteId": "0b6f5d3e-8c1a-4f2b-9d7e-2a4c6e8f0b1d", \
             "name": "Gate camera 1", "mqttUsername": "d-6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f", "enabled": false, \
-            "eventsTopic": "atc/3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b0a/0b6f5d3e-8c1a-4f2b-9d7e-2a4c6e8f0b1d/\
+            "eventsTopic": "atc/<tenant>/0b6f5d3e-8c1a-4f2b-9d7e-2a4c6e8f0b1d/\
             6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f/events", \
-            "imagesTopic": "atc/3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b0a/0b6f5d3e-8c1a-4f2b-9d7e-2a4c6e8f0b1d/\
+            "imagesTopic": "atc/<tenant>/0b6f5d3e-8c1a-4f2b-9d7e-2a4c6e8f0b1d/\
             6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f/images", \
             "createdAt": "2026-11-29T07:00:00Z", "updatedAt": "2026-11-30T10:42:00Z"}""";
 
