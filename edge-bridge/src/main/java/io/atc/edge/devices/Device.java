@@ -12,17 +12,35 @@ import io.vertx.mutiny.sqlclient.Row;
  * An edge appliance registered at a site. It logs in to the broker as {@code mqttUsername} and may
  * publish only to its own {@code eventsTopic} and {@code imagesTopic}.
  */
-@Schema(example = """
-        {"id": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f", "siteId": "0b6f5d3e-8c1a-4f2b-9d7e-2a4c6e8f0b1d", "name": "Gate camera 1", "mqttUsername": "d-6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f", "enabled": true, "eventsTopic": "atc/<tenant>/0b6f5d3e-8c1a-4f2b-9d7e-2a4c6e8f0b1d/6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f/events", "imagesTopic": "atc/<tenant>/0b6f5d3e-8c1a-4f2b-9d7e-2a4c6e8f0b1d/6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f/images", "createdAt": "2026-11-29T07:00:00Z", "updatedAt": "2026-11-29T07:00:00Z"}""")
+@Schema(description = "An edge device registered at a site", example = DeviceExamples.DEVICE)
 public record Device(
+        @Schema(description = "The device's id, chosen by the platform")
         UUID id,
+
+        @Schema(description = "The site the device belongs to")
         UUID siteId,
+
+        @Schema(description = "The device's name, as the tenant gave it", example = "Gate camera 1")
         String name,
+
+        @Schema(
+                description = "The username the device logs in with on the broker's password listener",
+                example = "d-6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f")
         String mqttUsername,
+
+        @Schema(description = "false while the device is disabled: its logins are refused")
         boolean enabled,
+
+        @Schema(description = "The one topic the device publishes its events to")
         String eventsTopic,
+
+        @Schema(description = "The one topic the device publishes its images to")
         String imagesTopic,
+
+        @Schema(description = "When the device was registered (RFC 3339)")
         OffsetDateTime createdAt,
+
+        @Schema(description = "When the device was last changed (RFC 3339)")
         OffsetDateTime updatedAt) {
 
     static final String COLUMNS =

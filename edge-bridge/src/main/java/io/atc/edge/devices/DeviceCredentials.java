@@ -9,12 +9,22 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * Store it in the device now; the platform keeps no copy and cannot show it again. A device of a
  * certificate-only tenant has no password: the field is absent.
  */
-@Schema(example = """
-        {"device": {"id": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f", "siteId": "0b6f5d3e-8c1a-4f2b-9d7e-2a4c6e8f0b1d", "name": "Gate camera 1", "mqttUsername": "d-6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f", "enabled": true, "eventsTopic": "atc/<tenant>/<site>/<device>/events", "imagesTopic": "atc/<tenant>/<site>/<device>/images", "createdAt": "2026-11-29T07:00:00Z", "updatedAt": "2026-11-29T07:00:00Z"}, "mqttUsername": "d-6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f", "mqttPassword": "<shown in this response only>"}""")
+@Schema(
+        description = "A device and its MQTT credentials: the only response that ever carries its password",
+        example = DeviceExamples.CREDENTIALS)
 public record DeviceCredentials(
         Device device,
+
+        @Schema(
+                description = "The username the device logs in with",
+                example = "d-6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f")
         String mqttUsername,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String mqttPassword) {
+
+        @Schema(
+                description = "The device's MQTT password, shown in this response only; absent when the tenant's"
+                        + " transport policy is certificate-only")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String mqttPassword) {
 
     @Override
     public String toString() {

@@ -10,6 +10,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.atc.core.identity.CallerTenant;
@@ -35,7 +40,16 @@ public class DeviceTransportPolicyResource {
 
     @GET
     @Operation(
+            operationId = "getDeviceTransportPolicy",
             summary = "How the tenant's devices may log in at the broker: password-or-certificate or certificate-only")
+    @APIResponse(
+            responseCode = "200",
+            description = "The tenant's device transport policy",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TransportPolicyView.class),
+                            examples = @ExampleObject(name = "policy", value = DeviceExamples.POLICY)))
     @RequiresScope(Scope.DEVICES_READ)
     public Uni<TransportPolicyView> get() {
         return policies.get(caller.current());
@@ -44,9 +58,30 @@ public class DeviceTransportPolicyResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "setDeviceTransportPolicy",
             summary = "Set the tenant's device transport policy (admin only). certificate-only deletes every device's"
                     + " password login and drops its password sessions at once; back to password-or-certificate,"
                     + " a device logs in with a password only after a password reset")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "certificate-only", value = DeviceExamples.POLICY_CHANGE)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The tenant's device transport policy, as set",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TransportPolicyView.class),
+                            examples = @ExampleObject(name = "policy", value = DeviceExamples.POLICY)))
+    @APIResponse(
+            responseCode = "422",
+            description = "`policy` is missing, or neither password-or-certificate nor certificate-only")
+    @APIResponse(
+            responseCode = "503",
+            description = "The MQTT broker did not confirm the change, so nothing was changed; try again")
     @RequiresScope(Scope.ADMIN)
     public Uni<TransportPolicyView> set(
             @Valid @NotNull(message = "a JSON body is required") TransportPolicyChange change) {

@@ -6,12 +6,13 @@ import jakarta.validation.constraints.Pattern;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The policy a tenant's admin sets for its devices. */
-@Schema(example = """
-        {"policy": "certificate-only"}""")
+@Schema(description = "The transport policy to set", example = DeviceExamples.POLICY_CHANGE)
 public record TransportPolicyChange(
         @NotNull(message = "is required")
         @Pattern(
                 regexp = DeviceTransportPolicy.WIRE_NAMES,
                 message = "must be password-or-certificate or certificate-only")
-        @Schema(enumeration = {"password-or-certificate", "certificate-only"})
+        @Schema(
+                enumeration = {"password-or-certificate", "certificate-only"},
+                description = "certificate-only removes every device's password login")
         String policy) {}

@@ -1,5 +1,6 @@
 package io.atc.edge.history;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.ws.rs.GET;
@@ -11,8 +12,11 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.atc.core.identity.CallerTenant;
@@ -38,7 +42,25 @@ public class EventResource {
     }
 
     @GET
-    @Operation(summary = "List a site's events, newest first (by occurredAt), in pages")
+    @Operation(
+            operationId = "listSiteEvents",
+            summary = "List a site's events, newest first (by occurredAt), in pages",
+            description = "Filters combine: `from` (inclusive) and `to` (exclusive) are RFC 3339 instants with an"
+                    + " offset, `deviceId` and `type` match exactly. `limit` per page (1 to 200, default 50). The"
+                    + " answer is `{items, next}`: pass `next` unchanged as `after`, with the same filters, to read"
+                    + " the following page; it is null on the last page. Events ingested meanwhile never shift a page.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of the site's events",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EventPage.class),
+                            examples = @ExampleObject(name = "page", value = EventExamples.PAGE)))
+    @APIResponse(responseCode = "404", description = "No such site for this tenant (another tenant's is also 404)")
+    @APIResponse(
+            responseCode = "422",
+            description = "`limit` is outside 1 to 200, or `type` is longer than 100 characters")
     @RequiresScope(Scope.EVENTS_READ)
     public Uni<Page<EventView>> list(
             @PathParam("siteId") UUID siteId,
@@ -48,7 +70,9 @@ public class EventResource {
                     String to,
             @Parameter(description = "only this device's events") @QueryParam("deviceId") String deviceId,
             @Parameter(description = "only events of exactly this type") @QueryParam("type") String type,
-            @QueryParam(Page.AFTER) String after,
+            @Parameter(description = "the `next` cursor of the previous page; absent for the first page")
+                    @QueryParam(Page.AFTER)
+                    String after,
             @Parameter(
                             description = "how many events a page holds, 1 to 200",
                             schema =
@@ -66,7 +90,20 @@ public class EventResource {
 
     @GET
     @Path("/{eventId}")
-    @Operation(summary = "Get one event of a device (event ids are chosen by devices: name the device)")
+    @Operation(
+            operationId = "getSiteEvent",
+            summary = "Get one event of a device (event ids are chosen by devices: name the device)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The event",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EventView.class),
+                            examples = @ExampleObject(name = "event", value = EventExamples.EVENT)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such event of this device at this site for this tenant (another tenant's is also 404)")
     @RequiresScope(Scope.EVENTS_READ)
     public Uni<EventView> get(
             @PathParam("siteId") UUID siteId,
@@ -77,4 +114,14 @@ public class EventResource {
         return events.get(
                 caller.current().tenantId(), siteId, QueryParameters.requiredUuid("deviceId", deviceId), eventId);
     }
+
+    /** The document's name for Page<EventView>: an annotation cannot name a generic type. */
+    @Schema(name = "PageEventView")
+    record EventPage(
+            List<EventView> items,
+
+            @Schema(
+                    description = "opaque cursor of the following page (pass it as `after`); null on the last page",
+                    nullable = true)
+            String next) {}
 }

@@ -13,11 +13,21 @@ import io.vertx.mutiny.sqlclient.Row;
 /** An event as a device sent it and the platform stored it (docs/edge.md, "Reading events and images"). */
 @Schema(description = "An event a device published; its id is chosen by the device and unique per device")
 public record EventView(
+        @Schema(description = "The event's id, chosen by the device; unique per device")
         UUID eventId,
+
+        @Schema(description = "The device that sent the event")
         UUID deviceId,
-        UUID siteId,
+
+        @Schema(description = "The device's site") UUID siteId,
+
+        @Schema(description = "The event's type, as the device named it", example = "vehicle.detected")
         String type,
+
+        @Schema(description = "When the event occurred, by the device's clock (RFC 3339)")
         OffsetDateTime occurredAt,
+
+        @Schema(description = "When the platform received it (RFC 3339)")
         OffsetDateTime receivedAt,
 
         @Schema(type = SchemaType.OBJECT, description = "the event's `data` object, as the device sent it")

@@ -31,7 +31,7 @@ import io.smallrye.mutiny.Uni;
  * part of the address: {@code /v1/sites/{siteId}/images/{imageId}?deviceId=...} (docs/edge.md).
  */
 @Path("/v1/sites/{siteId}/images")
-@Tag(name = "images")
+@Tag(name = "events")
 @Authenticated
 public class ImageResource {
 
@@ -52,6 +52,7 @@ public class ImageResource {
     @Path("/{imageId}")
     @Produces(MediaType.WILDCARD)
     @Operation(
+            operationId = "getSiteImage",
             summary = "Read a device's image: its bytes, with a strong ETag (their SHA-256); a type outside"
                     + " JPEG, PNG, GIF, WebP and AVIF comes as an application/octet-stream attachment")
     @APIResponse(
@@ -59,6 +60,9 @@ public class ImageResource {
             description = "the image's bytes",
             content = @Content(mediaType = "image/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "304", description = "the client's If-None-Match already holds this image")
+    @APIResponse(
+            responseCode = "404",
+            description = "No such image of this device at this site for this tenant (another tenant's is also 404)")
     @RequiresScope(Scope.IMAGES_READ)
     public Uni<Response> read(
             @PathParam("siteId") UUID siteId,

@@ -16,19 +16,23 @@ import com.fasterxml.jackson.annotation.JsonInclude;
                 + " in this response only.")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record IssuedDeviceCertificate(
-        @Schema(description = "Hex serial number") String serial,
+        @Schema(description = "Hex serial number", example = "5f0c3a9e21d4b7c86e1f9a0b3c5d7e8f")
+        String serial,
 
         @Schema(
                 description =
                         "The certificate's subject as RFC 2253; the device's username on the broker's mTLS listener",
-                example = "CN=d-5b0f…,OU=t-0c1d…,O=ATC Edge")
+                example = "CN=d-6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f,OU=t-3d2c1b0a-9f8e-4d7c-8b6a-5f4e3d2c1b0a,"
+                        + "O=ATC Edge")
         String subject,
 
         @Schema(description = "SHA-256 of the DER certificate, hex")
         String fingerprint,
 
+        @Schema(description = "Start of validity (RFC 3339), backdated a few minutes for clock skew")
         Instant notBefore,
-        Instant notAfter,
+
+        @Schema(description = "End of validity (RFC 3339)") Instant notAfter,
 
         @Schema(description = "PEM: the device certificate, then the tenant's intermediate CA")
         String certificateChain,

@@ -1,6 +1,7 @@
 package io.atc.edge.sites;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -21,6 +22,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.atc.core.identity.CallerTenant;
@@ -47,7 +54,26 @@ public class SiteResource {
     }
 
     @POST
-    @Operation(summary = "Create a site")
+    @Operation(
+            operationId = "createSite",
+            summary = "Create a site",
+            description = "A site is a customer location where edge devices are installed; its devices are"
+                    + " registered under it. The response's Location header is the new site's address.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "site", value = SiteExamples.DRAFT)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The site, created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Site.class),
+                            examples = @ExampleObject(name = "created", value = SiteExamples.SITE)))
+    @APIResponse(responseCode = "422", description = "The name is blank or longer than 200 characters")
     @RequiresScope(Scope.SITES_WRITE)
     public Uni<Response> create(@Valid @NotNull(message = "a JSON body is required") SiteDraft draft) {
         return sites.create(caller.current(), draft).map(site -> Response.created(URI.create("/v1/sites/" + site.id()))
@@ -56,11 +82,28 @@ public class SiteResource {
     }
 
     @GET
-    @Operation(summary = "List the caller's sites, in pages")
+    @Operation(
+            operationId = "listSites",
+            summary = "List the caller's sites, in pages",
+            description = "Sites in id order, `limit` per page (1 to 200, default 50). The answer is"
+                    + " `{items, next}`: pass `next` unchanged as `after` to read the following page; it is null"
+                    + " on the last page.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of sites",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SitePage.class),
+                            examples = @ExampleObject(name = "page", value = SiteExamples.PAGE)))
+    @APIResponse(responseCode = "422", description = "`limit` is outside 1 to 200")
     @RequiresScope(Scope.SITES_READ)
     public Uni<Page<Site>> list(
-            @QueryParam(Page.AFTER) String after,
-            @QueryParam("limit")
+            @Parameter(description = "the `next` cursor of the previous page; absent for the first page")
+                    @QueryParam(Page.AFTER)
+                    String after,
+            @Parameter(description = "how many sites a page holds, 1 to 200")
+                    @QueryParam("limit")
                     @DefaultValue("50")
                     @Min(value = 1, message = "must be at least 1")
                     @Max(value = 200, message = "must be at most 200")
@@ -71,7 +114,16 @@ public class SiteResource {
 
     @GET
     @Path("/{siteId}")
-    @Operation(summary = "Get one site")
+    @Operation(operationId = "getSite", summary = "Get one site")
+    @APIResponse(
+            responseCode = "200",
+            description = "The site",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Site.class),
+                            examples = @ExampleObject(name = "site", value = SiteExamples.SITE)))
+    @APIResponse(responseCode = "404", description = "No such site for this tenant (another tenant's is also 404)")
     @RequiresScope(Scope.SITES_READ)
     public Uni<Site> get(@PathParam("siteId") UUID siteId) {
         return sites.get(caller.current().tenantId(), siteId);
@@ -79,7 +131,23 @@ public class SiteResource {
 
     @PUT
     @Path("/{siteId}")
-    @Operation(summary = "Rename a site")
+    @Operation(operationId = "renameSite", summary = "Rename a site")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = @ExampleObject(name = "rename", value = SiteExamples.RENAME)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The site, renamed",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Site.class),
+                            examples = @ExampleObject(name = "renamed", value = SiteExamples.RENAMED)))
+    @APIResponse(responseCode = "404", description = "No such site for this tenant (another tenant's is also 404)")
+    @APIResponse(responseCode = "422", description = "The name is blank or longer than 200 characters")
     @RequiresScope(Scope.SITES_WRITE)
     public Uni<Site> rename(
             @PathParam("siteId") UUID siteId, @Valid @NotNull(message = "a JSON body is required") SiteDraft draft) {
@@ -88,10 +156,26 @@ public class SiteResource {
 
     @DELETE
     @Path("/{siteId}")
-    @Operation(summary = "Delete a site")
+    @Operation(
+            operationId = "deleteSite",
+            summary = "Delete a site",
+            description = "Only a site without devices can be deleted: delete its devices first.")
+    @APIResponse(responseCode = "204", description = "The site is deleted")
+    @APIResponse(responseCode = "404", description = "No such site for this tenant (another tenant's is also 404)")
+    @APIResponse(responseCode = "409", description = "The site still has devices")
     @RequiresScope(Scope.SITES_WRITE)
     public Uni<Response> delete(@PathParam("siteId") UUID siteId) {
         return sites.delete(caller.current(), siteId)
                 .map(done -> Response.noContent().build());
     }
+
+    /** The document's name for Page<Site>: an annotation cannot name a generic type. */
+    @Schema(name = "PageSite")
+    record SitePage(
+            List<Site> items,
+
+            @Schema(
+                    description = "opaque cursor of the following page (pass it as `after`); null on the last page",
+                    nullable = true)
+            String next) {}
 }
