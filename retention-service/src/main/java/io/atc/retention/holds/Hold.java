@@ -10,14 +10,30 @@ import io.vertx.mutiny.sqlclient.Row;
 /** A legal hold: while active, nothing deletes the rows of its site or device. */
 public record Hold(
         UUID holdId,
-        @Schema(nullable = true) UUID siteId,
-        @Schema(nullable = true) UUID deviceId,
+
+        @Schema(description = "the held site; null for a device's hold", nullable = true)
+        UUID siteId,
+
+        @Schema(description = "the held device; null for a site's hold", nullable = true)
+        UUID deviceId,
+
         String reason,
+
+        @Schema(
+                description = "who set it: `key:<keyId>` or `user:<userId>`",
+                examples = "key:3f2a1b0c-9d8e-4f7a-b6c5-d4e3f2a1b0c9")
         String setBy,
+
         OffsetDateTime setAt,
-        @Schema(nullable = true) OffsetDateTime endsAt,
-        @Schema(nullable = true) OffsetDateTime releasedAt,
-        @Schema(nullable = true) String releasedBy,
+
+        @Schema(description = "when it ends by itself; null holds until released", nullable = true)
+        OffsetDateTime endsAt,
+
+        @Schema(description = "when it was released; null while not released", nullable = true)
+        OffsetDateTime releasedAt,
+
+        @Schema(description = "who released it: `key:<keyId>` or `user:<userId>`", nullable = true)
+        String releasedBy,
 
         @Schema(description = "not released, and its end (if any) not reached")
         boolean active) {

@@ -16,8 +16,14 @@ public record HoldDraft(
         @Schema(description = "the device to hold; give this or siteId", nullable = true)
         UUID deviceId,
 
-        @NotBlank(message = "must not be blank") @Size(max = 500, message = "must be at most 500 characters")
+        @Schema(
+                description = "why the data must be kept, for the audit trail",
+                examples = "Litigation hold, case 2026-CV-0412")
+        @NotBlank(message = "must not be blank")
+        @Size(max = 500, message = "must be at most 500 characters")
         String reason,
 
-        @Schema(description = "when the hold ends by itself; null holds until it is released", nullable = true)
+        @Schema(
+                description = "when the hold ends by itself, in the future; null holds until it is released",
+                nullable = true)
         OffsetDateTime endsAt) {}

@@ -9,6 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** What a purge of a site would delete if it ran at {@code at}. */
 public record RetentionPreview(
         UUID siteId,
+
+        @Schema(description = "when it was counted; each kind's cutoff is this minus its days")
         OffsetDateTime at,
 
         @Schema(description = "an active hold on the site itself: the purge deletes nothing of it")

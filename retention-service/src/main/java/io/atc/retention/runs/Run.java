@@ -27,7 +27,9 @@ public record Run(
         long imagesDeleted,
         long imageBytes,
 
-        @Schema(description = "SHA-256 chain over the ids deleted so far, hex; its audit event commits to it")
+        @Schema(
+                description = "SHA-256 chain over the ids deleted so far, hex; its audit event commits to it",
+                pattern = "^[0-9a-f]{64}$")
         String idsDigest,
 
         @Schema(description = "a purge deleted events received before this", nullable = true)
@@ -42,6 +44,10 @@ public record Run(
         @Schema(description = "why an erasure was asked for", nullable = true)
         String reason,
 
+        @Schema(
+                description = "`platform:retention-purge` for a purge; who asked for an erasure:"
+                        + " `key:<keyId>` or `user:<userId>`",
+                examples = "platform:retention-purge")
         String requestedBy) {
 
     static Run from(Row row) {

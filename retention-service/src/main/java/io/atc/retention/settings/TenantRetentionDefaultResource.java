@@ -10,6 +10,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.atc.core.identity.CallerTenant;
@@ -34,14 +39,48 @@ public class TenantRetentionDefaultResource {
     }
 
     @GET
-    @Operation(summary = "Get the tenant's default retention, which every site without its own value inherits")
+    @Operation(
+            operationId = "getRetentionDefaults",
+            summary = "Get the tenant's default retention, which every site without its own value inherits",
+            description = "Each kind's `days` is the tenant's own value (`own`) if set, else the platform's;"
+                    + " `source` names which.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The tenant's default retention",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RetentionSettings.class),
+                            examples = @ExampleObject(name = "tenant-sets-images", value = RetentionExamples.TENANT)))
     @RequiresScope(Scope.RETENTION_READ)
     public Uni<RetentionSettings> get() {
         return levels.tenantDefault(caller.id());
     }
 
     @PUT
-    @Operation(summary = "Set the tenant's default retention days (null inherits the platform default)")
+    @Operation(
+            operationId = "setRetentionDefaults",
+            summary = "Set the tenant's default retention days (null inherits the platform default)",
+            description = "Replaces both values: a field left out or null inherits the platform default. Each value"
+                    + " is 1-3650 days. Every site without its own value follows from its next purge; the change is"
+                    + " audited with the old and new values.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples =
+                                    @ExampleObject(
+                                            name = "ninety-days-of-images",
+                                            value = RetentionExamples.TENANT_CHANGE)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The tenant's default retention after the change",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RetentionSettings.class),
+                            examples = @ExampleObject(name = "tenant-sets-images", value = RetentionExamples.TENANT)))
+    @APIResponse(responseCode = "422", description = "A value outside 1-3650 days")
     @RequiresScope(Scope.RETENTION_WRITE)
     public Uni<RetentionSettings> put(@Valid @NotNull(message = "a JSON body is required") RetentionChange change) {
         return levels.changeTenantDefault(caller.current(), change);
