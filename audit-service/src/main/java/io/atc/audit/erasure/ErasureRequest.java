@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * What to erase: every event about a subject (an event's target, or its payload's "subject"
  * field), and/or events by seq; and why.
  */
-@Schema(example = ErasureExamples.BY_SUBJECT)
+@Schema(name = "AuditErasureRequest", example = ErasureExamples.BY_SUBJECT)
 public record ErasureRequest(
         @Size(max = 500, message = "must be at most 500 characters")
         @Schema(description = "erase every event whose target, or payload's `subject`, is this (e.g. `device:<id>`)")
