@@ -1,7 +1,6 @@
 package io.atc.apidocs;
 
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,6 +15,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * anything else is a {@link DefinitionConflict}. Paths under /internal/ are dropped.
  */
 final class DocumentMerger {
+
+    /**
+     * The order of an operation's fields. SmallRye writes them in the order its filters set them, and
+     * the order of two BUILD filters is not fixed; the document must not change with it.
+     */
+    private static final List<String> OPERATION_FIELDS = List.of(
+            "operationId",
+            "summary",
+            "description",
+            "tags",
+            "parameters",
+            "requestBody",
+            "responses",
+            "callbacks",
+            "deprecated",
+            "security",
+            "servers",
+            "externalDocs");
 
     /** OpenAPI's own order of the operations in a path item. */
     private static final List<String> METHODS =
@@ -71,7 +88,7 @@ final class DocumentMerger {
                     .forEach(field -> item.set(field, fields.get(field).node()));
             for (String method : METHODS) {
                 if (fields.containsKey(method)) {
-                    item.set(method, withSortedResponses(fields.get(method).node()));
+                    item.set(method, canonical(fields.get(method).node()));
                 }
             }
         });
@@ -92,19 +109,26 @@ final class DocumentMerger {
         return node;
     }
 
-    /** Responses by status code: SmallRye lists declared ones before those a filter added. */
-    private static JsonNode withSortedResponses(JsonNode operation) {
-        ObjectNode copy = operation.deepCopy();
-        JsonNode responses = copy.get("responses");
-        if (responses instanceof ObjectNode byStatus) {
-            Map<String, JsonNode> ordered = new TreeMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = byStatus.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = it.next();
-                ordered.put(entry.getKey(), entry.getValue());
+    /** The operation's fields in {@link #OPERATION_FIELDS} order, then the others (extensions) by name; responses by status. */
+    private static JsonNode canonical(JsonNode operation) {
+        Map<String, JsonNode> others = new TreeMap<>();
+        operation.fields().forEachRemaining(field -> others.put(field.getKey(), field.getValue()));
+        ObjectNode ordered = JsonNodeFactory.instance.objectNode();
+        for (String field : OPERATION_FIELDS) {
+            JsonNode value = others.remove(field);
+            if (value != null) {
+                ordered.set(field, field.equals("responses") ? byStatus(value) : value);
             }
-            byStatus.removeAll();
-            byStatus.setAll(ordered);
         }
-        return copy;
+        ordered.setAll(others);
+        return ordered;
+    }
+
+    private static JsonNode byStatus(JsonNode responses) {
+        Map<String, JsonNode> sorted = new TreeMap<>();
+        responses.fields().forEachRemaining(response -> sorted.put(response.getKey(), response.getValue()));
+        ObjectNode ordered = JsonNodeFactory.instance.objectNode();
+        ordered.setAll(sorted);
+        return ordered;
     }
 }

@@ -80,6 +80,20 @@ class TheMergeRefusesConflictingDefinitionsTests {
         assertThat(first.yaml()).isEqualTo(second.yaml()).endsWith("\n").doesNotEndWith("\n\n");
     }
 
+    @Test
+    void theOrderInWhichFiltersSetAnOperationsFieldsDoesNotShowInTheDocument() {
+        ObjectNode first = document("/v1/sites", "Site", "name");
+        ObjectNode second = first.deepCopy();
+        ((ObjectNode) first.at("/paths/~1v1~1sites/post"))
+                .put("description", "d")
+                .putArray("security");
+        ((ObjectNode) second.at("/paths/~1v1~1sites/post")).putArray("security");
+        ((ObjectNode) second.at("/paths/~1v1~1sites/post")).put("description", "d");
+        assertThat(PublicApiDocument.merge(Map.of("edge-bridge", first), "1").json())
+                .isEqualTo(PublicApiDocument.merge(Map.of("edge-bridge", second), "1")
+                        .json());
+    }
+
     private ObjectNode document(String path, String schema, String property) {
         try {
             return (ObjectNode) json.readTree("""
