@@ -88,7 +88,7 @@ final class DocumentMerger {
                     .forEach(field -> item.set(field, fields.get(field).node()));
             for (String method : METHODS) {
                 if (fields.containsKey(method)) {
-                    item.set(method, canonical(fields.get(method).node()));
+                    item.set(method, canonical(path, fields.get(method).node()));
                 }
             }
         });
@@ -110,18 +110,39 @@ final class DocumentMerger {
     }
 
     /** The operation's fields in {@link #OPERATION_FIELDS} order, then the others (extensions) by name; responses by status. */
-    private static JsonNode canonical(JsonNode operation) {
+    private static JsonNode canonical(String path, JsonNode operation) {
         Map<String, JsonNode> others = new TreeMap<>();
         operation.fields().forEachRemaining(field -> others.put(field.getKey(), field.getValue()));
         ObjectNode ordered = JsonNodeFactory.instance.objectNode();
         for (String field : OPERATION_FIELDS) {
             JsonNode value = others.remove(field);
             if (value != null) {
-                ordered.set(field, field.equals("responses") ? byStatus(value) : value);
+                ordered.set(
+                        field,
+                        switch (field) {
+                            case "responses" -> byStatus(value);
+                            case "parameters" -> inPathOrder(path, value);
+                            default -> value;
+                        });
             }
         }
         ordered.setAll(others);
         return ordered;
+    }
+
+    /**
+     * Path parameters in the order the path names them, then the others as they were. SmallRye sorts
+     * them by name, and generated clients take them in the document's order: {@code getDevice(deviceId,
+     * siteId)} for {@code /v1/sites/{siteId}/devices/{deviceId}} invites swapped ids.
+     */
+    static JsonNode inPathOrder(String path, JsonNode parameters) {
+        List<JsonNode> all = new java.util.ArrayList<>();
+        parameters.forEach(all::add);
+        all.sort(java.util.Comparator.comparingInt(
+                parameter -> "path".equals(parameter.path("in").asText())
+                        ? path.indexOf("{" + parameter.path("name").asText() + "}")
+                        : Integer.MAX_VALUE));
+        return JsonNodeFactory.instance.arrayNode().addAll(all);
     }
 
     private static JsonNode byStatus(JsonNode responses) {

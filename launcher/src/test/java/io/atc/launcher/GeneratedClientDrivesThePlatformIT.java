@@ -81,7 +81,8 @@ import io.vertx.core.Vertx;
 class GeneratedClientDrivesThePlatformIT {
 
     private static final Path DOCUMENT = Path.of("..", "docs", "api", "openapi.json");
-    private static final String OPERATOR_TOKEN = "atc_op_" + UUID.randomUUID().toString().replace("-", "");
+    private static final String OPERATOR_TOKEN =
+            "atc_op_" + UUID.randomUUID().toString().replace("-", "");
 
     @Test
     void everyPublicOperationWorksThroughTheGeneratedClient() throws Exception {
@@ -109,15 +110,25 @@ class GeneratedClientDrivesThePlatformIT {
                         Map.entry("ATC_DB_RETENTION_PASSWORD", "retention-secret"),
                         Map.entry("ATC_OPERATOR_TOKEN", OPERATOR_TOKEN),
                         Map.entry("ATC_EDGE_BROKER_HOST", broker.broker().host()),
-                        Map.entry("ATC_EDGE_BROKER_PORT", String.valueOf(broker.broker().port())),
-                        Map.entry("ATC_EDGE_BROKER_ADMIN_USERNAME", broker.broker().adminUser()),
-                        Map.entry("ATC_EDGE_BROKER_ADMIN_PASSWORD", broker.broker().adminPassword())))) {
+                        Map.entry(
+                                "ATC_EDGE_BROKER_PORT",
+                                String.valueOf(broker.broker().port())),
+                        Map.entry(
+                                "ATC_EDGE_BROKER_ADMIN_USERNAME",
+                                broker.broker().adminUser()),
+                        Map.entry(
+                                "ATC_EDGE_BROKER_ADMIN_PASSWORD",
+                                broker.broker().adminPassword())))) {
             platform.awaitUp(Duration.ofSeconds(180));
             URI gateway = platform.gatewayUri("");
             new Integrator(gateway, coverage, vertx, broker).run();
-            assertThat(coverage.unmatched()).as("responses to paths the document does not have").isEmpty();
+            assertThat(coverage.unmatched())
+                    .as("responses to paths the document does not have")
+                    .isEmpty();
             assertThat(coverage.missed())
-                    .as("operations of %s this test never called (of %d)", DOCUMENT, coverage.all().size())
+                    .as(
+                            "operations of %s this test never called (of %d)",
+                            DOCUMENT, coverage.all().size())
                     .isEmpty();
             platform.stop();
         } finally {
@@ -190,7 +201,8 @@ class GeneratedClientDrivesThePlatformIT {
             assertThat(Problems.call(() -> admin.keys().listApiKeys(null, 100)).getItems())
                     .extracting(ApiKeyView::getId)
                     .contains(keyId);
-            assertThat(Problems.call(() -> admin.keys().getApiKey(keyId)).getName()).isEqualTo("ci reader");
+            assertThat(Problems.call(() -> admin.keys().getApiKey(keyId)).getName())
+                    .isEqualTo("ci reader");
 
             // A keys:write key may not mint a key with a scope it lacks: the escalation is a typed 403.
             AtcClient reader = observed(AtcClient.withApiKey(gateway, issued.getKey()));
@@ -221,7 +233,8 @@ class GeneratedClientDrivesThePlatformIT {
                             .password("correct horse battery staple 1")
                             .scopes(List.of("sites:read"))));
             AtcClient anonymous = observed(AtcClient.anonymous(gateway));
-            ApiResponse<ConsoleSession> signedIn = Problems.call(() -> anonymous.console()
+            ApiResponse<ConsoleSession> signedIn = Problems.call(() -> anonymous
+                    .console()
                     .signInWithHttpInfo(new SignInRequest()
                             .tenant(tenantId)
                             .email(email)
@@ -233,8 +246,8 @@ class GeneratedClientDrivesThePlatformIT {
                             .toList());
             assertThat(cookies).contains("__Host-atc_session=");
             String csrf = signedIn.getData().getCsrfToken();
-            ConsoleSession current = Problems.call(
-                    () -> anonymous.console().getConsoleSession(Map.of("Cookie", cookies)));
+            ConsoleSession current =
+                    Problems.call(() -> anonymous.console().getConsoleSession(Map.of("Cookie", cookies)));
             assertThat(current.getUserId()).isEqualTo(user.getId());
             Problems.run(() -> anonymous.console().signOut(false, csrf, Map.of("Cookie", cookies)));
 
@@ -268,24 +281,30 @@ class GeneratedClientDrivesThePlatformIT {
             DeviceCredentials camera =
                     Problems.call(() -> admin.devices().registerDevice(siteId, new DeviceDraft().name("gate camera")));
             UUID deviceId = camera.getDevice().getId();
-            assertThat(Problems.call(() -> admin.devices().listDevices(siteId, null, 50)).getItems())
+            assertThat(Problems.call(() -> admin.devices().listDevices(siteId, null, 50))
+                            .getItems())
                     .hasSize(1);
-            assertThat(Problems.call(() -> admin.devices().getDevice(deviceId, siteId)).getName())
+            assertThat(Problems.call(() -> admin.devices().getDevice(siteId, deviceId))
+                            .getName())
                     .isEqualTo("gate camera");
-            Problems.call(() -> admin.devices().updateDevice(deviceId, siteId, new DevicePatch().name("gate 3")));
-            DeviceCredentials reset = Problems.call(() -> admin.devices().resetDevicePassword(deviceId, siteId));
+            Problems.call(() -> admin.devices().updateDevice(siteId, deviceId, new DevicePatch().name("gate 3")));
+            DeviceCredentials reset = Problems.call(() -> admin.devices().resetDevicePassword(siteId, deviceId));
             assertThat(reset.getMqttPassword()).isNotEqualTo(camera.getMqttPassword());
             String csr = csr();
-            Problems.call(() -> admin.devices()
-                    .issueDeviceCertificate(deviceId, siteId, new CertificateRequest().csr(csr)));
-            Problems.call(() -> admin.devices().revokeDeviceCertificates(deviceId, siteId));
+            Problems.call(
+                    () -> admin.devices().issueDeviceCertificate(siteId, deviceId, new CertificateRequest().csr(csr)));
+            Problems.call(() -> admin.devices().revokeDeviceCertificates(siteId, deviceId));
 
             UUID eventId = UUID.randomUUID();
             UUID imageId = UUID.randomUUID();
             byte[] image = "\u00ff\u00d8\u00ff not really a jpeg".getBytes(StandardCharsets.ISO_8859_1);
             String prefix = "atc/" + tenantId + "/" + siteId + "/" + deviceId;
             try (TestMqttClient device = TestMqttClient.connect(
-                    vertx, broker.broker(), reset.getMqttUsername(), reset.getMqttPassword(), reset.getMqttUsername())) {
+                    vertx,
+                    broker.broker(),
+                    reset.getMqttUsername(),
+                    reset.getMqttPassword(),
+                    reset.getMqttUsername())) {
                 device.publish(prefix + "/images", imageEnvelope(imageId, image));
                 device.publish(
                         prefix + "/events",
@@ -295,15 +314,14 @@ class GeneratedClientDrivesThePlatformIT {
                                 + imageId + "\"}");
             }
             PageEventView page = eventually(
-                    () -> Problems.call(
-                            () -> admin.events().listSiteEvents(siteId, null, null, null, 50, null, null)),
+                    () -> Problems.call(() -> admin.events().listSiteEvents(siteId, null, null, null, 50, null, null)),
                     p -> !p.getItems().isEmpty());
             EventView listed = page.getItems().get(0);
             assertThat(listed.getType()).isEqualTo("motion.detected");
-            EventView one = Problems.call(() -> admin.events().getSiteEvent(eventId, siteId, deviceId.toString()));
+            EventView one = Problems.call(() -> admin.events().getSiteEvent(siteId, eventId, deviceId.toString()));
             assertThat(one.getImageId()).isEqualTo(imageId);
             Path downloaded = eventually(
-                    () -> Problems.call(() -> admin.events().getSiteImage(imageId, siteId, deviceId.toString(), null))
+                    () -> Problems.call(() -> admin.events().getSiteImage(siteId, imageId, deviceId.toString(), null))
                             .toPath(),
                     path -> true);
             assertThat(Files.readAllBytes(downloaded)).isEqualTo(image);
@@ -311,50 +329,68 @@ class GeneratedClientDrivesThePlatformIT {
         }
 
         private void retention(UUID siteId, UUID deviceId) {
-            Problems.call(() -> admin.retention().setRetentionDefaults(new RetentionChange().eventsDays(90).imagesDays(30)));
-            assertThat(Problems.call(() -> admin.retention().getRetentionDefaults()).getEvents().getDays())
+            Problems.call(() -> admin.retention()
+                    .setRetentionDefaults(new RetentionChange().eventsDays(90).imagesDays(30)));
+            assertThat(Problems.call(() -> admin.retention().getRetentionDefaults())
+                            .getEvents()
+                            .getDays())
                     .isEqualTo(90);
             Problems.call(() -> admin.retention().setSiteRetention(siteId, new RetentionChange().eventsDays(7)));
-            assertThat(Problems.call(() -> admin.retention().getSiteRetention(siteId)).getEvents().getDays())
+            assertThat(Problems.call(() -> admin.retention().getSiteRetention(siteId))
+                            .getEvents()
+                            .getDays())
                     .isEqualTo(7);
-            assertThat(Problems.call(() -> admin.retention().previewSiteRetention(siteId))).isNotNull();
+            assertThat(Problems.call(() -> admin.retention().previewSiteRetention(siteId)))
+                    .isNotNull();
 
             Hold hold = Problems.call(() -> admin.retention()
                     .createRetentionHold(new HoldDraft().siteId(siteId).reason("litigation 2026-17")));
-            assertThat(Problems.call(() -> admin.retention().listRetentionHolds(null, 50, null)).getItems())
+            assertThat(Problems.call(() -> admin.retention().listRetentionHolds(null, 50, null))
+                            .getItems())
                     .extracting(Hold::getHoldId)
                     .contains(hold.getHoldId());
             Problems.call(() -> admin.retention().getRetentionHold(hold.getHoldId()));
             ProblemException held = catchThrowableOfType(
                     () -> Problems.call(() -> admin.retention()
-                            .createErasure(new ErasureRequest().deviceId(deviceId).reason("GDPR request 9"))),
+                            .createErasure(
+                                    new ErasureRequest().deviceId(deviceId).reason("GDPR request 9"))),
                     ProblemException.class);
             assertThat(held.status()).isEqualTo(409);
             assertThat(held.detail()).contains(hold.getHoldId().toString());
             Problems.call(() -> admin.retention().releaseRetentionHold(hold.getHoldId()));
 
-            DeviceCredentials other = Problems.call(
-                    () -> admin.devices().registerDevice(siteId, new DeviceDraft().name("spare camera")));
+            DeviceCredentials other =
+                    Problems.call(() -> admin.devices().registerDevice(siteId, new DeviceDraft().name("spare camera")));
             ErasureReceipt receipt = Problems.call(() -> admin.retention()
-                    .createErasure(new ErasureRequest().deviceId(other.getDevice().getId()).reason("returned unit")));
-            assertThat(Problems.call(() -> admin.retention().listRetentionRuns(null, 50, siteId)).getItems())
+                    .createErasure(new ErasureRequest()
+                            .deviceId(other.getDevice().getId())
+                            .reason("returned unit")));
+            assertThat(Problems.call(() -> admin.retention().listRetentionRuns(null, 50, siteId))
+                            .getItems())
                     .isNotEmpty();
-            assertThat(Problems.call(() -> admin.retention().getRetentionRun(receipt.getErasureId())).getKind())
+            assertThat(Problems.call(() -> admin.retention().getRetentionRun(receipt.getErasureId()))
+                            .getKind())
                     .isNotNull();
-            Problems.run(() -> admin.devices().deleteDevice(other.getDevice().getId(), siteId));
+            Problems.run(() -> admin.devices().deleteDevice(siteId, other.getDevice().getId()));
         }
 
         private void audit(UUID deviceId) {
-            var events = Problems.call(() -> admin.audit().listAuditEvents(null, 100)).getItems();
+            var events = Problems.call(() -> admin.audit().listAuditEvents(null, 100))
+                    .getItems();
             assertThat(events).isNotEmpty();
             Long seq = events.get(events.size() - 1).getSeq();
-            assertThat(Problems.call(() -> admin.audit().getAuditEvent(seq)).getSeq()).isEqualTo(seq);
+            assertThat(Problems.call(() -> admin.audit().getAuditEvent(seq)).getSeq())
+                    .isEqualTo(seq);
             String export = Problems.call(() -> admin.audit().exportAuditEvents(0L, seq));
             assertThat(export.lines()).isNotEmpty();
             Problems.call(() -> admin.audit()
-                    .eraseAuditPayloads(new AuditErasureRequest().subject("device:" + deviceId).reason("GDPR request 9")));
+                    .eraseAuditPayloads(new AuditErasureRequest()
+                            .subject("device:" + deviceId)
+                            .reason("GDPR request 9")));
             VerificationReport report = Problems.call(() -> admin.audit().verifyAuditChain(null));
-            assertThat(report.getOk()).as("the chain verifies after the erasure: %s", report).isTrue();
+            assertThat(report.getOk())
+                    .as("the chain verifies after the erasure: %s", report)
+                    .isTrue();
         }
 
         private void errorsAreTypedProblems(UUID siteId) {
@@ -363,7 +399,8 @@ class GeneratedClientDrivesThePlatformIT {
             assertThat(missing.status()).isEqualTo(404);
             assertThat(missing.type()).hasToString("urn:atc:problem:not-found");
             ProblemException invalid = catchThrowableOfType(
-                    () -> Problems.call(() -> admin.retention().setSiteRetention(siteId, new RetentionChange().eventsDays(0))),
+                    () -> Problems.call(
+                            () -> admin.retention().setSiteRetention(siteId, new RetentionChange().eventsDays(0))),
                     ProblemException.class);
             assertThat(invalid.status()).isEqualTo(422);
             assertThat(invalid.type()).hasToString("urn:atc:problem:invalid-input");
@@ -378,13 +415,15 @@ class GeneratedClientDrivesThePlatformIT {
                     .build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate()))
                     .getEncoded();
             return "-----BEGIN CERTIFICATE REQUEST-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                            .encodeToString(der)
                     + "\n-----END CERTIFICATE REQUEST-----\n";
         }
 
         private static byte[] imageEnvelope(UUID imageId, byte[] image) throws Exception {
             String header = "{\"image_id\":\"" + imageId + "\",\"content_type\":\"image/jpeg\",\"sha256\":\""
-                    + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(image)) + "\"}";
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(image)) + "\"}";
             byte[] headerBytes = header.getBytes(StandardCharsets.UTF_8);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             out.write(headerBytes.length >> 8);

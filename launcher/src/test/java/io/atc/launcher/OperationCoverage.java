@@ -37,8 +37,7 @@ final class OperationCoverage implements Consumer<HttpResponse<InputStream>> {
         JsonNode paths = new ObjectMapper().readTree(document.toFile()).path("paths");
         for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> path = it.next();
-            Pattern pattern = Pattern.compile(
-                    Pattern.quote(path.getKey()).replaceAll("\\{[^/}]+}", "\\\\E[^/]+\\\\Q"));
+            Pattern pattern = Pattern.compile(Pattern.quote(path.getKey()).replaceAll("\\{[^/}]+}", "\\\\E[^/]+\\\\Q"));
             for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
                 Map.Entry<String, JsonNode> operation = ops.next();
                 if (operation.getValue().has("operationId")) {
