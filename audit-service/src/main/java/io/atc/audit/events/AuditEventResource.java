@@ -97,7 +97,7 @@ public class AuditEventResource {
     @APIResponse(
             responseCode = "200",
             description = "The events, one JSON object per line",
-            content = @Content(mediaType = JSON_LINES, schema = @Schema(type = SchemaType.STRING)))
+            content = @Content(mediaType = JSON_LINES, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(
             responseCode = "422",
             description = "A negative from_seq, or a to_seq below from_seq or more than " + AuditEvents.MAX_EXPORT
