@@ -47,6 +47,7 @@ public record VerificationReport(
      * Where re-hashing started: a signed checkpoint ({@code seq}, {@code signedAt}), or genesis
      * ({@code checkpoint=false}); {@code covers} says what vouches for the events before it.
      */
+    @Schema(name = "VerificationStart", description = "where re-hashing started: a signed checkpoint or genesis")
     public record From(
             long seq,
             boolean checkpoint,
