@@ -371,7 +371,8 @@ class GeneratedClientDrivesThePlatformIT {
             assertThat(Problems.call(() -> admin.retention().getRetentionRun(receipt.getErasureId()))
                             .getKind())
                     .isNotNull();
-            Problems.run(() -> admin.devices().deleteDevice(siteId, other.getDevice().getId()));
+            Problems.run(
+                    () -> admin.devices().deleteDevice(siteId, other.getDevice().getId()));
         }
 
         private void audit(UUID deviceId) throws Exception {
@@ -381,7 +382,8 @@ class GeneratedClientDrivesThePlatformIT {
             Long seq = events.get(events.size() - 1).getSeq();
             assertThat(Problems.call(() -> admin.audit().getAuditEvent(seq)).getSeq())
                     .isEqualTo(seq);
-            Path export = Problems.call(() -> admin.audit().exportAuditEvents(0L, seq)).toPath();
+            Path export = Problems.call(() -> admin.audit().exportAuditEvents(0L, seq))
+                    .toPath();
             assertThat(Files.readAllLines(export)).hasSize(seq.intValue() + 1).allMatch(line -> line.startsWith("{"));
             Problems.call(() -> admin.audit()
                     .eraseAuditPayloads(new AuditErasureRequest()
