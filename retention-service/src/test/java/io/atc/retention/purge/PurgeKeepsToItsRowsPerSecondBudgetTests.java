@@ -46,7 +46,10 @@ class PurgeKeepsToItsRowsPerSecondBudgetTests {
     @Inject
     PurgePace pace;
 
-    /** Breaks when: the purge does not wait after its batches (30 rows in 10 batches take well under 3 s). */
+    /**
+     * Breaks when: the purge does not wait after its batches (unpaced, its 30 rows in 10 batches took
+     * 0.53 s), or is not held to this replica's pace.
+     */
     @Test
     void aSitesPurgeTakesAtLeastItsRowsAtTheBudget() {
         StoredHistory history = StoredHistory.newTenant("Paced purge org", blobs);
@@ -63,8 +66,12 @@ class PurgeKeepsToItsRowsPerSecondBudgetTests {
         for (Stored row : expired) {
             assertThat(history.stored(row)).isFalse();
         }
-        // Each full batch and its pause take at least 300 ms; 300 ms of slack for the clock's grain.
-        assertThat(took).isGreaterThanOrEqualTo(AT_BUDGET.minus(Duration.ofMillis(300)));
+        assertThat(pace.rowsPaced() - pacedBefore)
+                .as("every row deleted was paced")
+                .isEqualTo(ROWS);
+        // Each full batch and its pause take 300 ms; a second of slack for timers on a loaded machine
+        // (unpaced, the purge takes about half a second).
+        assertThat(took).isGreaterThanOrEqualTo(AT_BUDGET.minus(Duration.ofSeconds(1)));
     }
 
     /**
