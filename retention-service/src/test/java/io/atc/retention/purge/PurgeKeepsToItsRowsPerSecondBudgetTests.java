@@ -56,6 +56,7 @@ class PurgeKeepsToItsRowsPerSecondBudgetTests {
         UUID site = history.site(0);
         List<Stored> expired = history.events(site, UUID.randomUUID(), ROWS, Duration.ofDays(40));
 
+        long pacedBefore = pace.rowsPaced();
         long started = System.nanoTime();
         Optional<RunSummary> run =
                 sitePurge.purge(history.tenantId(), site, Instant.now()).await().atMost(Duration.ofMinutes(1));
