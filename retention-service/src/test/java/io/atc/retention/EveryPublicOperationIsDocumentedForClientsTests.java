@@ -1,20 +1,12 @@
 package io.atc.retention;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.atc.retention.support.PurgeTestResources;
-import io.atc.testkit.http.ManagementInterface;
+import io.atc.testkit.sweep.ClientDocumentationCheck;
+import io.atc.testkit.sweep.ClientDocumentationCheck.Expected;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -29,99 +21,27 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(PurgeTestResources.class)
 class EveryPublicOperationIsDocumentedForClientsTests {
 
-    private static final Map<String, String> OPERATION_IDS = Map.ofEntries(
-            Map.entry("GET /v1/sites/{siteId}/retention", "getSiteRetention"),
-            Map.entry("PUT /v1/sites/{siteId}/retention", "setSiteRetention"),
-            Map.entry("GET /v1/retention/defaults", "getRetentionDefaults"),
-            Map.entry("PUT /v1/retention/defaults", "setRetentionDefaults"),
-            Map.entry("GET /v1/sites/{siteId}/retention/preview", "previewSiteRetention"),
-            Map.entry("POST /v1/retention/holds", "createRetentionHold"),
-            Map.entry("GET /v1/retention/holds", "listRetentionHolds"),
-            Map.entry("GET /v1/retention/holds/{holdId}", "getRetentionHold"),
-            Map.entry("DELETE /v1/retention/holds/{holdId}", "releaseRetentionHold"),
-            Map.entry("GET /v1/retention/runs", "listRetentionRuns"),
-            Map.entry("GET /v1/retention/runs/{runId}", "getRetentionRun"),
-            Map.entry("POST /v1/erasures", "createErasure"));
-
-    private static final List<String> METHODS = List.of("get", "put", "post", "patch", "delete");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<Expected> OPERATIONS = List.of(
+            new Expected("getSiteRetention", "GET /v1/sites/{siteId}/retention", "retention"),
+            new Expected("setSiteRetention", "PUT /v1/sites/{siteId}/retention", "retention"),
+            new Expected("getRetentionDefaults", "GET /v1/retention/defaults", "retention"),
+            new Expected("setRetentionDefaults", "PUT /v1/retention/defaults", "retention"),
+            new Expected("previewSiteRetention", "GET /v1/sites/{siteId}/retention/preview", "retention"),
+            new Expected("createRetentionHold", "POST /v1/retention/holds", "retention"),
+            new Expected("listRetentionHolds", "GET /v1/retention/holds", "retention"),
+            new Expected("getRetentionHold", "GET /v1/retention/holds/{holdId}", "retention"),
+            new Expected("releaseRetentionHold", "DELETE /v1/retention/holds/{holdId}", "retention"),
+            new Expected("listRetentionRuns", "GET /v1/retention/runs", "retention"),
+            new Expected("getRetentionRun", "GET /v1/retention/runs/{runId}", "retention"),
+            new Expected("createErasure", "POST /v1/erasures", "retention"));
 
     @Test
-    void eachPublicOperationHasItsFixedIdAndTheRetentionTag() throws IOException {
-        Map<String, String> documented = new TreeMap<>();
-        publicOperations()
-                .forEach((operation, node) -> documented.put(
-                        operation,
-                        node.path("operationId").asText("<no operationId>") + " tagged " + node.path("tags")));
-        Map<String, String> expected = new TreeMap<>();
-        OPERATION_IDS.forEach((operation, id) -> expected.put(operation, id + " tagged [\"retention\"]"));
-        assertThat(documented)
-                .as("each public operation's operationId and tags")
-                .isEqualTo(expected);
+    void eachPublicOperationHasItsFixedIdAndTheRetentionTag() {
+        ClientDocumentationCheck.ofRunningService().assertPublicOperationsAre(OPERATIONS);
     }
 
     @Test
-    void everyJsonBodyAndSuccessResponseHasAnExampleThatParses() throws IOException {
-        List<String> failures = new ArrayList<>();
-        publicOperations().forEach((operation, node) -> {
-            node.path("requestBody")
-                    .path("content")
-                    .properties()
-                    .forEach(media -> check(operation + " request " + media.getKey(), media, failures));
-            node.path("responses").properties().forEach(response -> {
-                if (response.getKey().startsWith("2")) {
-                    response.getValue()
-                            .path("content")
-                            .properties()
-                            .forEach(media ->
-                                    check(operation + " " + response.getKey() + " " + media.getKey(), media, failures));
-                }
-            });
-        });
-        assertThat(failures).as("bodies without an example that parses").isEmpty();
-    }
-
-    private static void check(String where, Map.Entry<String, JsonNode> media, List<String> failures) {
-        if (!media.getKey().equals("application/json")) {
-            return;
-        }
-        List<JsonNode> examples = new ArrayList<>();
-        media.getValue().path("examples").forEach(example -> examples.add(example.path("value")));
-        if (examples.isEmpty()) {
-            failures.add(where + ": no example");
-        }
-        for (JsonNode example : examples) {
-            try {
-                JsonNode parsed = example.isTextual() ? JSON.readTree(example.textValue()) : example;
-                if (parsed == null || !(parsed.isObject() || parsed.isArray())) {
-                    failures.add(where + ": an example that is not a JSON object or array: " + example);
-                }
-            } catch (IOException e) {
-                failures.add(where + ": an example that does not parse (" + e.getMessage() + "): " + example);
-            }
-        }
-    }
-
-    /** {@code "POST /v1/erasures"} → the operation, for every path but /internal/... */
-    private static Map<String, JsonNode> publicOperations() throws IOException {
-        JsonNode document = JSON.readTree(ManagementInterface.given()
-                .queryParam("format", "json")
-                .get("/q/openapi")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString());
-        Map<String, JsonNode> operations = new TreeMap<>();
-        document.path("paths").properties().forEach(path -> {
-            if (!path.getKey().startsWith("/internal/")) {
-                for (String method : METHODS) {
-                    JsonNode operation = path.getValue().get(method);
-                    if (operation != null) {
-                        operations.put(method.toUpperCase() + " " + path.getKey(), operation);
-                    }
-                }
-            }
-        });
-        return operations;
+    void everyJsonBodyAndSuccessResponseHasAnExampleThatParses() {
+        ClientDocumentationCheck.ofRunningService().assertEveryBodyHasAnExampleThatParses();
     }
 }

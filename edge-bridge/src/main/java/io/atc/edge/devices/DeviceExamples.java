@@ -5,7 +5,7 @@ package io.atc.edge.devices;
  * tenant as {@code <tenant>} (only DeviceTopic spells topics; ArchitectureTests). The password
  * is an obvious fake: a real one is 32 base64url characters shown once.
  */
-final class DeviceExamples {
+public final class DeviceExamples {
 
     static final String DRAFT = """
             {"name": "Gate camera 1"}""";
@@ -39,7 +39,7 @@ final class DeviceExamples {
             6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f/images", \
             "createdAt": "2026-11-29T07:00:00Z", "updatedAt": "2026-11-30T10:42:00Z"}""";
 
-    static final String PAGE = """
+    public static final String PAGE = """
             {"items": [""" + DEVICE + """
             ], "next": "aWQ6NmYxYzJkM2UtNGI1YS00YzZkLThlN2YtOWEwYjFjMmQzZTRm"}""";
 

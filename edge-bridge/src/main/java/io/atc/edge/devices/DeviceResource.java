@@ -3,7 +3,6 @@ package io.atc.edge.devices;
 import static io.atc.core.http.SecretBearingResponses.noStore;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -100,14 +99,7 @@ public class DeviceResource {
             description = "Devices in id order, `limit` per page (1 to 200, default 50). The answer is"
                     + " `{items, next}`: pass `next` unchanged as `after` to read the following page; it is null"
                     + " on the last page.")
-    @APIResponse(
-            responseCode = "200",
-            description = "One page of the site's devices",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = DevicePage.class),
-                            examples = @ExampleObject(name = "page", value = DeviceExamples.PAGE)))
+    @APIResponse(responseCode = "200", description = "One page of the site's devices")
     @APIResponse(responseCode = "404", description = "No such site for this tenant (another tenant's is also 404)")
     @APIResponse(responseCode = "422", description = "`limit` is outside 1 to 200")
     @RequiresScope(Scope.DEVICES_READ)
@@ -240,14 +232,4 @@ public class DeviceResource {
         return devices.resetPassword(caller.current(), siteId, deviceId)
                 .map(reset -> noStore(Response.ok(reset)).build());
     }
-
-    /** The document's name for Page<Device>: an annotation cannot name a generic type. */
-    @Schema(name = "PageDevice")
-    record DevicePage(
-            List<Device> items,
-
-            @Schema(
-                    description = "opaque cursor of the following page (pass it as `after`); null on the last page",
-                    nullable = true)
-            String next) {}
 }

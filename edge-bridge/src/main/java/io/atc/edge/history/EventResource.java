@@ -1,6 +1,5 @@
 package io.atc.edge.history;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.ws.rs.GET;
@@ -49,14 +48,7 @@ public class EventResource {
                     + " offset, `deviceId` and `type` match exactly. `limit` per page (1 to 200, default 50). The"
                     + " answer is `{items, next}`: pass `next` unchanged as `after`, with the same filters, to read"
                     + " the following page; it is null on the last page. Events ingested meanwhile never shift a page.")
-    @APIResponse(
-            responseCode = "200",
-            description = "One page of the site's events",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = EventPage.class),
-                            examples = @ExampleObject(name = "page", value = EventExamples.PAGE)))
+    @APIResponse(responseCode = "200", description = "One page of the site's events")
     @APIResponse(responseCode = "404", description = "No such site for this tenant (another tenant's is also 404)")
     @APIResponse(
             responseCode = "422",
@@ -114,14 +106,4 @@ public class EventResource {
         return events.get(
                 caller.current().tenantId(), siteId, QueryParameters.requiredUuid("deviceId", deviceId), eventId);
     }
-
-    /** The document's name for Page<EventView>: an annotation cannot name a generic type. */
-    @Schema(name = "PageEventView")
-    record EventPage(
-            List<EventView> items,
-
-            @Schema(
-                    description = "opaque cursor of the following page (pass it as `after`); null on the last page",
-                    nullable = true)
-            String next) {}
 }

@@ -1,7 +1,7 @@
 package io.atc.edge.sites;
 
 /** Request and response examples of the sites API, as its OpenAPI document shows them. */
-final class SiteExamples {
+public final class SiteExamples {
 
     static final String DRAFT = """
             {"name": "Rotterdam depot"}""";
@@ -17,7 +17,7 @@ final class SiteExamples {
             {"id": "0b6f5d3e-8c1a-4f2b-9d7e-2a4c6e8f0b1d", "name": "Rotterdam depot, north gate", \
             "createdAt": "2026-11-29T07:00:00Z"}""";
 
-    static final String PAGE = """
+    public static final String PAGE = """
             {"items": [\
             {"id": "0b6f5d3e-8c1a-4f2b-9d7e-2a4c6e8f0b1d", "name": "Rotterdam depot", \
             "createdAt": "2026-11-29T07:00:00Z"}, \

@@ -1,7 +1,6 @@
 package io.atc.edge.sites;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -88,14 +87,7 @@ public class SiteResource {
             description = "Sites in id order, `limit` per page (1 to 200, default 50). The answer is"
                     + " `{items, next}`: pass `next` unchanged as `after` to read the following page; it is null"
                     + " on the last page.")
-    @APIResponse(
-            responseCode = "200",
-            description = "One page of sites",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = SitePage.class),
-                            examples = @ExampleObject(name = "page", value = SiteExamples.PAGE)))
+    @APIResponse(responseCode = "200", description = "One page of sites")
     @APIResponse(responseCode = "422", description = "`limit` is outside 1 to 200")
     @RequiresScope(Scope.SITES_READ)
     public Uni<Page<Site>> list(
@@ -168,14 +160,4 @@ public class SiteResource {
         return sites.delete(caller.current(), siteId)
                 .map(done -> Response.noContent().build());
     }
-
-    /** The document's name for Page<Site>: an annotation cannot name a generic type. */
-    @Schema(name = "PageSite")
-    record SitePage(
-            List<Site> items,
-
-            @Schema(
-                    description = "opaque cursor of the following page (pass it as `after`); null on the last page",
-                    nullable = true)
-            String next) {}
 }

@@ -50,7 +50,10 @@ public final class ClientDocumentationCheck {
                 .containsExactlyInAnyOrderEntriesOf(wanted);
     }
 
-    /** Each JSON request body and each 2xx response with a body has at least one example, and each parses. */
+    /**
+     * Each JSON request body and each 2xx response with a body has at least one example, each parses, and
+     * a JSON object example names only properties its schema has (a renamed field leaves no stale example).
+     */
     public void assertEveryBodyHasAnExampleThatParses() {
         List<String> failures = new ArrayList<>();
         publicOperations().forEach((operation, node) -> {
@@ -69,7 +72,7 @@ public final class ClientDocumentationCheck {
         assertThat(failures).as("bodies without an example that parses").isEmpty();
     }
 
-    private static void check(String where, Map.Entry<String, JsonNode> media, List<String> failures) {
+    private void check(String where, Map.Entry<String, JsonNode> media, List<String> failures) {
         String type = media.getKey();
         boolean jsonLines = type.equals("application/jsonl");
         if (!type.equals("application/json") && !type.endsWith("+json") && !jsonLines) {
@@ -93,6 +96,9 @@ public final class ClientDocumentationCheck {
                         JsonNode parsed = JSON.readTree(document);
                         if (parsed == null || !(parsed.isObject() || parsed.isArray())) {
                             failures.add(where + ": an example that is not a JSON object or array: " + document);
+                        } else if (!jsonLines) {
+                            namesOnlyItsSchemasProperties(
+                                    where, media.getValue().path("schema"), parsed, failures);
                         }
                     } catch (IOException e) {
                         failures.add(where + ": an example that does not parse (" + e.getMessage() + "): " + document);
@@ -100,8 +106,26 @@ public final class ClientDocumentationCheck {
                 }
             } else if (jsonLines) {
                 failures.add(where + ": a JSON Lines example must be the lines' text, not " + example);
+            } else {
+                namesOnlyItsSchemasProperties(where, media.getValue().path("schema"), example, failures);
             }
         }
+    }
+
+    private void namesOnlyItsSchemasProperties(String where, JsonNode schema, JsonNode example, List<String> failures) {
+        JsonNode resolved = schema;
+        while (resolved.has("$ref")) {
+            resolved = root.at(resolved.get("$ref").asText().substring(1));
+        }
+        JsonNode properties = resolved.path("properties");
+        if (!example.isObject() || !properties.isObject()) {
+            return;
+        }
+        example.fieldNames().forEachRemaining(field -> {
+            if (!properties.has(field)) {
+                failures.add(where + ": the example names " + field + ", which its schema does not have");
+            }
+        });
     }
 
     /** {@code "POST /v1/keys"} → the operation, for every path but /internal/... */
