@@ -15,7 +15,7 @@ import io.atc.core.errors.ProblemType;
 /**
  * Every 4xx/5xx answer of an operation is {@code application/problem+json} with the shared
  * {@link ProblemSchema}, and every public operation lists the errors any request can meet
- * (malformed, unauthenticated, forbidden where a scope or the operator credential is checked, the
+ * (malformed, unauthenticated, forbidden where a key's scope is checked, the
  * gateway's rate limit, internal), whatever its resource declared.
  */
 final class ErrorResponses {

@@ -53,17 +53,14 @@ public class PublicDocument implements OASFilter {
         if (scope != null && operation.getSecurity() == null) {
             operation.setSecurity(SecuritySchemes.apiKey());
         }
-        ErrorResponses.complete(path, operation, forbiddenWhen(operation, scope));
+        ErrorResponses.complete(path, operation, forbiddenWhen(scope));
     }
 
-    private static String forbiddenWhen(Operation operation, Scope scope) {
-        if (scope != null) {
-            return "The key lacks the `" + scope.wireName()
-                    + "` scope, or may not be used from this client address or browser origin.";
-        }
-        if (SecuritySchemes.requires(operation.getSecurity(), SecuritySchemes.OPERATOR_TOKEN)) {
-            return "The operator credential may not onboard tenants from this client address or browser origin.";
-        }
-        return null;
+    /** Only a key is refused with 403; a wrong operator credential is a 401, and nothing limits where it is used from. */
+    private static String forbiddenWhen(Scope scope) {
+        return scope == null
+                ? null
+                : "The key lacks the `" + scope.wireName()
+                        + "` scope, or may not be used from this client address or browser origin.";
     }
 }

@@ -68,11 +68,4 @@ public final class SecuritySchemes {
                 OASFactory.createSecurityRequirement().addScheme(API_KEY_BEARER),
                 OASFactory.createSecurityRequirement().addScheme(API_KEY_HEADER));
     }
-
-    static boolean requires(List<SecurityRequirement> security, String scheme) {
-        return security != null
-                && security.stream()
-                        .anyMatch(requirement -> requirement.getSchemes() != null
-                                && requirement.getSchemes().containsKey(scheme));
-    }
 }

@@ -89,7 +89,8 @@ class ThePublicDocumentSpeaksToIntegratorsTests {
         assertThat(operation(SITES, "GET").getResponses().getAPIResponses())
                 .containsKeys("200", "400", "401", "403", "404", "429", "500");
         assertThat(operation(TENANTS, "POST").getResponses().getAPIResponses())
-                .containsKeys("400", "401", "403", "429", "500");
+                .containsKeys("400", "401", "429", "500")
+                .doesNotContainKey("403");
         assertThat(operation(SIGN_IN, "POST").getResponses().getAPIResponses())
                 .containsKeys("400", "401", "429", "500")
                 .doesNotContainKey("403");
