@@ -1,5 +1,7 @@
 package io.atc.edge;
 
+import org.eclipse.microprofile.openapi.OASFilter;
+
 import io.atc.core.openapi.ResponseExamples;
 import io.atc.edge.devices.DeviceExamples;
 import io.atc.edge.history.EventExamples;
@@ -8,7 +10,7 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /** The site, device and event lists' page examples (platform-core {@link ResponseExamples} says why here). */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
-public class ListResponseExamples extends ResponseExamples {
+public class ListResponseExamples extends ResponseExamples implements OASFilter {
 
     public ListResponseExamples() {
         super(

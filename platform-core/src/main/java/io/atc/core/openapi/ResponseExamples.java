@@ -16,7 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code Page<T>}, which no class literal names: content for its 200 response in an annotation would
  * replace the schema SmallRye derives from the method, so its example is added beside that schema here;
  * JSON Lines must stay text (SmallRye reads an annotation's value as JSON and keeps the first line). Each
- * service subclasses this once, as a BUILD-stage {@code @OpenApiFilter} listing its examples.
+ * service subclasses this once, as a BUILD-stage {@code @OpenApiFilter} listing its examples, and names
+ * {@code implements OASFilter} itself: Quarkus finds filters by the interfaces a class declares.
  */
 public abstract class ResponseExamples implements OASFilter {
 
