@@ -1,6 +1,5 @@
 package io.atc.deploy;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
 
 /**
  * The plain manifests of deploy/k8s for teams without Helm, rendered from the chart's default values:
@@ -18,8 +19,9 @@ import java.util.stream.Collectors;
  */
 public final class PlainManifests {
 
-    static final String HEADER = "# Generated from deploy/helm/atc with its default values by io.atc.deploy.PlainManifests:\n"
-            + "# do not edit; rewrite with `mvn -B -pl deploy -am package -DskipTests -Datc.deploy.write=true`.\n";
+    static final String HEADER =
+            "# Generated from deploy/helm/atc with its default values by io.atc.deploy.PlainManifests:\n"
+                    + "# do not edit; rewrite with `mvn -B -pl deploy -am package -DskipTests -Datc.deploy.write=true`.\n";
 
     private final List<HasMetadata> platform;
     private final List<HasMetadata> migrations;
@@ -64,7 +66,8 @@ public final class PlainManifests {
     public static void main(String[] args) throws IOException {
         Path deployDir = Path.of(args[0]);
         of(HelmChart.in(deployDir)).writeTo(deployDir.resolve("k8s"));
-        System.out.println("wrote " + deployDir.resolve("k8s/base/atc.yaml") + " and k8s/migrations/atc-migrations.yaml");
+        System.out.println(
+                "wrote " + deployDir.resolve("k8s/base/atc.yaml") + " and k8s/migrations/atc-migrations.yaml");
     }
 
     private static void withoutHelmBookkeeping(HasMetadata object) {

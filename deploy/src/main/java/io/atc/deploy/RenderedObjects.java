@@ -1,10 +1,11 @@
 package io.atc.deploy;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 /** Multi-document YAML (a Helm rendering, kubectl kustomize's output) as typed Kubernetes objects. */
 public final class RenderedObjects {
@@ -29,9 +30,11 @@ public final class RenderedObjects {
         return SERIALIZATION.asYaml(object);
     }
 
+    public static String toJson(Object object) {
+        return SERIALIZATION.asJson(object);
+    }
+
     private static boolean hasContent(String document) {
-        return document.lines()
-                .map(String::strip)
-                .anyMatch(line -> !line.isEmpty() && !line.startsWith("#"));
+        return document.lines().map(String::strip).anyMatch(line -> !line.isEmpty() && !line.startsWith("#"));
     }
 }
