@@ -12,20 +12,25 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
+import io.atc.devservices.mqtt.BrokerSource;
 import io.atc.devservices.mqtt.MosquittoConfig;
+import io.atc.devservices.mqtt.MosquittoContainer;
 import io.atc.devservices.mqtt.MosquittoInstallation;
 import io.atc.devservices.mqtt.MosquittoProcess;
+import io.atc.devservices.mqtt.MqttBroker;
 import io.atc.devservices.mqtt.TlsListenerFiles;
 
 /**
  * The MQTT broker the edge bridge manages device credentials on, which needs its dynamic-security
- * admin: ATC_EDGE_BROKER_HOST/PORT when set; else the local broker on 127.0.0.1:1883 when one
- * answers and ATC_EDGE_BROKER_ADMIN_PASSWORD names its admin; else a Mosquitto started from the
- * project's config with an admin made up for the run. The ingest identity's password is
- * ATC_EDGE_BROKER_INGEST_PASSWORD, or made up for the run (the bridge sets it at the broker).
- * The Mosquitto it starts also gets the device mTLS listener ({@link #offerDeviceTls}), on
- * ATC_EDGE_BROKER_TLS_PORT (8883), once the edge bridge has made its development PKI.
+ * admin, found in {@link BrokerSource}'s order ({@link #source}): ATC_EDGE_BROKER_HOST/PORT when set;
+ * else the local broker on 127.0.0.1:1883 when one answers and ATC_EDGE_BROKER_ADMIN_PASSWORD names its
+ * admin; else a Mosquitto started from the project's config with an admin made up for the run, from the
+ * local binary or, without one, from the official image where a Docker engine answers. The ingest
+ * identity's password is ATC_EDGE_BROKER_INGEST_PASSWORD, or made up for the run (the bridge sets it at
+ * the broker). A Mosquitto process it starts also gets the device mTLS listener ({@link #offerDeviceTls}),
+ * on ATC_EDGE_BROKER_TLS_PORT (8883), once the edge bridge has made its development PKI.
  */
 final class PlatformBroker implements AutoCloseable {
 
@@ -42,46 +47,96 @@ final class PlatformBroker implements AutoCloseable {
     private final Map<String, String> environment;
     private final String description;
     private final MosquittoProcess process;
+    private final MosquittoContainer container;
     private CrlReloadWatcher crlReload;
     private Optional<DeviceTls> deviceTls = Optional.empty();
 
-    private PlatformBroker(Map<String, String> environment, String description, MosquittoProcess process) {
+    private PlatformBroker(
+            Map<String, String> environment,
+            String description,
+            MosquittoProcess process,
+            MosquittoContainer container) {
         this.environment = environment;
         this.description = description;
         this.process = process;
+        this.container = container;
     }
 
     static PlatformBroker open(Map<String, String> env) {
         Map<String, String> environment = new HashMap<>();
         environment.put(INGEST_PASSWORD, present(env, INGEST_PASSWORD) ? env.get(INGEST_PASSWORD) : randomSecret());
-        String host = env.get(HOST);
-        if (present(env, HOST) || (present(env, ADMIN_PASSWORD) && answers("127.0.0.1", 1883))) {
-            String chosenHost = present(env, HOST) ? host : "127.0.0.1";
-            String port = env.getOrDefault(PORT, "1883");
-            environment.put(HOST, chosenHost);
-            environment.put(PORT, port);
-            for (String admin : new String[] {ADMIN_USERNAME, ADMIN_PASSWORD}) {
-                if (present(env, admin)) {
-                    environment.put(admin, env.get(admin));
+        BrokerSource source = source(
+                env,
+                () -> answers("127.0.0.1", 1883),
+                () -> MosquittoInstallation.find().isPresent(),
+                MosquittoContainer::dockerAvailable);
+        switch (source) {
+            case EXPLICIT, LOCAL_SERVICE -> {
+                String chosenHost = source == BrokerSource.EXPLICIT ? env.get(HOST) : "127.0.0.1";
+                String port = env.getOrDefault(PORT, "1883");
+                environment.put(HOST, chosenHost);
+                environment.put(PORT, port);
+                for (String admin : new String[] {ADMIN_USERNAME, ADMIN_PASSWORD}) {
+                    if (present(env, admin)) {
+                        environment.put(admin, env.get(admin));
+                    }
                 }
+                return new PlatformBroker(environment, chosenHost + ":" + port, null, null);
             }
-            return new PlatformBroker(environment, chosenHost + ":" + port, null);
+            case LOCAL_BINARY -> {
+                MosquittoProcess process = MosquittoProcess.start(MosquittoConfig.locateProjectFile());
+                environment.putAll(started(process.broker()));
+                return new PlatformBroker(
+                        environment,
+                        "Mosquitto (project config, dynamic security) at "
+                                + process.broker().host() + ":"
+                                + process.broker().port(),
+                        process,
+                        null);
+            }
+            case DOCKER -> {
+                MosquittoContainer container = MosquittoContainer.start(MosquittoConfig.locateProjectFile());
+                environment.putAll(started(container.broker()));
+                return new PlatformBroker(
+                        environment,
+                        MosquittoContainer.IMAGE_NAME + " in Docker (project config, dynamic security) at "
+                                + container.broker().host() + ":"
+                                + container.broker().port()
+                                + "; no device TLS listener (that needs a local Mosquitto)",
+                        null,
+                        container);
+            }
+            default -> throw new IllegalStateException("unknown broker source " + source);
         }
-        if (MosquittoInstallation.find().isEmpty()) {
-            throw new IllegalStateException("no MQTT broker: set " + HOST + "/" + PORT + " and " + ADMIN_PASSWORD
-                    + ", or install Mosquitto 2.x with its dynamic-security plugin"
-                    + " (Debian/Ubuntu: apt-get install mosquitto mosquitto-clients)");
-        }
-        MosquittoProcess process = MosquittoProcess.start(MosquittoConfig.locateProjectFile());
-        environment.put(HOST, process.broker().host());
-        environment.put(PORT, String.valueOf(process.broker().port()));
-        environment.put(ADMIN_USERNAME, process.broker().adminUser());
-        environment.put(ADMIN_PASSWORD, process.broker().adminPassword());
-        return new PlatformBroker(
-                environment,
-                "Mosquitto (project config, dynamic security) at "
-                        + process.broker().host() + ":" + process.broker().port(),
-                process);
+    }
+
+    /**
+     * Which broker this run uses: the one ATC_EDGE_BROKER_HOST names; else the one on 127.0.0.1:1883 when
+     * it answers and ATC_EDGE_BROKER_ADMIN_PASSWORD gives its admin (without the admin the bridge could
+     * not manage devices on it); else one started from the local binary; else one started in Docker.
+     * The probes are asked in that order, and only as far as needed.
+     */
+    static BrokerSource source(
+            Map<String, String> env,
+            BooleanSupplier localServiceAnswers,
+            BooleanSupplier localBinaryFound,
+            BooleanSupplier dockerAnswers) {
+        return BrokerSource.first(
+                candidate -> switch (candidate) {
+                    case EXPLICIT -> present(env, HOST);
+                    case LOCAL_SERVICE -> present(env, ADMIN_PASSWORD) && localServiceAnswers.getAsBoolean();
+                    case LOCAL_BINARY -> localBinaryFound.getAsBoolean();
+                    case DOCKER -> dockerAnswers.getAsBoolean();
+                },
+                "set " + HOST + "/" + PORT + " and " + ADMIN_PASSWORD + " to use a broker of yours");
+    }
+
+    private static Map<String, String> started(MqttBroker broker) {
+        return Map.of(
+                HOST, broker.host(),
+                PORT, String.valueOf(broker.port()),
+                ADMIN_USERNAME, broker.adminUser(),
+                ADMIN_PASSWORD, broker.adminPassword());
     }
 
     Map<String, String> environment() {
@@ -126,6 +181,9 @@ final class PlatformBroker implements AutoCloseable {
         }
         if (process != null) {
             process.close();
+        }
+        if (container != null) {
+            container.close();
         }
     }
 

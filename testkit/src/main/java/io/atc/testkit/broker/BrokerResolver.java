@@ -4,26 +4,24 @@ import java.net.URI;
 import java.net.URISyntaxException;
 
 import org.jboss.logging.Logger;
-import org.testcontainers.DockerClientFactory;
 
+import io.atc.devservices.mqtt.BrokerSource;
 import io.atc.devservices.mqtt.MosquittoConfig;
+import io.atc.devservices.mqtt.MosquittoContainer;
 import io.atc.devservices.mqtt.MosquittoInstallation;
 import io.atc.devservices.mqtt.MosquittoProcess;
 import io.atc.devservices.mqtt.MqttBroker;
 
 /**
- * The MQTT broker for this JVM's tests, found on first use in this order: the URL in
- * {@code ATC_TEST_MQTT_URL}; a {@link MosquittoProcess} from a local Mosquitto; a Docker
- * container. A broker started here is stopped when the JVM exits.
+ * The MQTT broker for this JVM's tests, found on first use in {@link BrokerSource}'s order: the URL in
+ * {@code ATC_TEST_MQTT_URL}; a {@link MosquittoProcess} from a local Mosquitto; a
+ * {@link MosquittoContainer} in Docker. A broker started here is stopped when the JVM exits.
  */
 public final class BrokerResolver {
 
     static final String URL_ENV = "ATC_TEST_MQTT_URL";
 
     private static final String URL_FORM = "mqtt://user:password@host:port";
-    private static final String NO_BROKER = "No MQTT broker for tests: set " + URL_ENV
-            + "=mqtt://admin:password@host:port, or install Mosquitto 2.x with its dynamic-security plugin"
-            + " (Debian/Ubuntu: apt-get install mosquitto mosquitto-clients), or start a Docker engine.";
     private static final Logger LOG = Logger.getLogger(BrokerResolver.class);
 
     private static MqttBroker broker;
@@ -40,20 +38,28 @@ public final class BrokerResolver {
 
     private static MqttBroker locate() {
         String url = System.getenv(URL_ENV);
-        if (url != null && !url.isBlank()) {
-            return fromUrl(url);
-        }
-        if (MosquittoInstallation.find().isPresent()) {
-            MosquittoProcess process = MosquittoProcess.start(MosquittoConfig.locateProjectFile());
-            stopOnExit(process);
-            return process.broker();
-        }
-        if (DockerClientFactory.instance().isDockerAvailable()) {
-            MosquittoContainer container = MosquittoContainer.start(MosquittoConfig.locateProjectFile());
-            stopOnExit(container);
-            return container.broker();
-        }
-        throw new IllegalStateException(NO_BROKER);
+        BrokerSource source = BrokerSource.first(
+                candidate -> switch (candidate) {
+                    case EXPLICIT -> url != null && !url.isBlank();
+                    case LOCAL_SERVICE -> false;
+                    case LOCAL_BINARY -> MosquittoInstallation.find().isPresent();
+                    case DOCKER -> MosquittoContainer.dockerAvailable();
+                },
+                "for tests, set " + URL_ENV + "=mqtt://admin:password@host:port (a dynamic-security admin)");
+        return switch (source) {
+            case EXPLICIT -> fromUrl(url);
+            case LOCAL_BINARY -> {
+                MosquittoProcess process = MosquittoProcess.start(MosquittoConfig.locateProjectFile());
+                stopOnExit(process);
+                yield process.broker();
+            }
+            case DOCKER -> {
+                MosquittoContainer container = MosquittoContainer.start(MosquittoConfig.locateProjectFile());
+                stopOnExit(container);
+                yield container.broker();
+            }
+            case LOCAL_SERVICE -> throw new IllegalStateException("tests never take a broker they did not start");
+        };
     }
 
     private static void stopOnExit(AutoCloseable running) {

@@ -1,20 +1,25 @@
-package io.atc.testkit.broker;
+package io.atc.devservices.mqtt;
 
 import java.nio.file.Path;
 
+import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.utility.DockerImageName;
 
-import io.atc.devservices.mqtt.DynsecAdmin;
-import io.atc.devservices.mqtt.MosquittoConfig;
-import io.atc.devservices.mqtt.MqttBroker;
+/**
+ * The project's Mosquitto config run in the official image, for machines without a local Mosquitto but
+ * with a Docker engine: its plain listener on a port Docker maps, dynamic security initialised for a
+ * random admin. No TLS listener: a broker whose listeners and CRL file a run must change is a
+ * {@link MosquittoProcess}.
+ */
+public final class MosquittoContainer implements AutoCloseable {
 
-/** The project's Mosquitto config run in Docker, for machines without a local Mosquitto. */
-final class MosquittoContainer implements AutoCloseable {
+    /** The official image, pinned: the same Mosquitto 2.0 the chart runs (deploy/mosquitto). */
+    public static final String IMAGE_NAME = "eclipse-mosquitto:2.0.18";
 
-    private static final DockerImageName IMAGE = DockerImageName.parse("eclipse-mosquitto:2.0.18");
+    private static final DockerImageName IMAGE = DockerImageName.parse(IMAGE_NAME);
     private static final int MQTT_PORT = 1883;
     private static final String CONFIG_FILE = "/mosquitto/config/mosquitto.conf";
     private static final String DATA_DIR = "/mosquitto/data/";
@@ -28,7 +33,16 @@ final class MosquittoContainer implements AutoCloseable {
         this.broker = broker;
     }
 
-    static MosquittoContainer start(Path projectConfig) {
+    /** Whether a Docker engine answers (Testcontainers' discovery: DOCKER_HOST, the local socket, ...). */
+    public static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    public static MosquittoContainer start(Path projectConfig) {
         String adminPassword = DynsecAdmin.newPassword();
         String config = MosquittoConfig.read(projectConfig)
                 .setListener(MosquittoConfig.PLAIN_PORT, String.valueOf(MQTT_PORT))
@@ -60,7 +74,7 @@ final class MosquittoContainer implements AutoCloseable {
                         "testcontainers"));
     }
 
-    MqttBroker broker() {
+    public MqttBroker broker() {
         return broker;
     }
 
