@@ -92,11 +92,16 @@ app.kubernetes.io/part-of: atc
       key: {{ .key }}
 {{- end -}}
 
+{{/*
+One fsGroup (185, the platform images' group) for every pod: volumes shared by two workloads (the CRL
+file: edge bridge and broker; images: edge bridge and retention) stay writable by the writer and
+readable by the reader whichever pod mounted them first.
+*/}}
 {{- define "atc.podSecurityContext" -}}
 runAsNonRoot: true
 runAsUser: {{ .uid }}
 runAsGroup: {{ .uid }}
-fsGroup: {{ .uid }}
+fsGroup: 185
 fsGroupChangePolicy: OnRootMismatch
 seccompProfile:
   type: RuntimeDefault
