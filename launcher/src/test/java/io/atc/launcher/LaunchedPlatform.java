@@ -185,7 +185,7 @@ final class LaunchedPlatform implements AutoCloseable {
      * from: between this probe and the service's bind, one of the services' own connections (to Postgres,
      * the broker) could take it, and that service then failed to start (seen once in four CI runs).
      */
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         for (int attempt = 0; attempt < 200; attempt++) {
             int candidate = 20_000 + RANDOM.nextInt(10_000);
             if (TAKEN.contains(candidate)) {
