@@ -91,7 +91,9 @@ public class ApiKeyResource {
             operationId = "listApiKeys",
             summary = "List the tenant's keys (never their secrets), in pages",
             description = "In id order. Answers `{items, next}`: pass `next` unchanged as `after` for the following"
-                    + " page; it is null on the last. `limit` is 1-500 (default 100).")
+                    + " page; it is null on the last. `limit` is 1-500 (default 100). `unused=true` lists only the"
+                    + " keys flagged `unused` (active, neither used nor created within the deployment's unused"
+                    + " period), `unused=false` only the others.")
     @APIResponse(responseCode = "200", description = "One page of keys")
     @APIResponse(responseCode = "422", description = "A limit outside 1-500")
     @RequiresScope(Scope.KEYS_READ)
@@ -101,9 +103,13 @@ public class ApiKeyResource {
                     @DefaultValue("100")
                     @Min(value = 1, message = "must be at least 1")
                     @Max(value = 500, message = "must be at most 500")
-                    int limit) {
+                    int limit,
+            @QueryParam("unused")
+                    @Parameter(
+                            description = "`true`: only keys flagged `unused`; `false`: only the others; absent: every key")
+                    Boolean unused) {
         return keys.list(
-                caller.current().tenantId(), PageCursor.BY_ID.decode(after).orElse(null), limit);
+                caller.current().tenantId(), PageCursor.BY_ID.decode(after).orElse(null), limit, unused);
     }
 
     @GET
