@@ -41,6 +41,7 @@ public class ApiKeyRepository {
                          and coalesce(last_used_at, created_at) < $6)
              order by key_id limit $2
             """;
+
     private static final String ONE = "select " + COLUMNS + " from keys.api_keys where key_id = $1 and tenant_id = $2";
     private static final String ONE_FOR_UPDATE = ONE + " for update";
     private static final String REVOKE = """

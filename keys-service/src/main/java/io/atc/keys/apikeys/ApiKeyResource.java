@@ -106,7 +106,8 @@ public class ApiKeyResource {
                     int limit,
             @QueryParam("unused")
                     @Parameter(
-                            description = "`true`: only keys flagged `unused`; `false`: only the others; absent: every key")
+                            description =
+                                    "`true`: only keys flagged `unused`; `false`: only the others; absent: every key")
                     Boolean unused) {
         return keys.list(
                 caller.current().tenantId(), PageCursor.BY_ID.decode(after).orElse(null), limit, unused);

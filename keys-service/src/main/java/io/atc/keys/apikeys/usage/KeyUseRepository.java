@@ -38,7 +38,8 @@ public class KeyUseRepository {
                                 .addArrayOfUUID(uses.stream().map(KeyUse::keyId).toArray(UUID[]::new))
                                 .addArrayOfOffsetDateTime(
                                         uses.stream().map(KeyUse::at).toArray(OffsetDateTime[]::new))
-                                .addArrayOfString(uses.stream().map(KeyUse::from).toArray(String[]::new)))
+                                .addArrayOfString(
+                                        uses.stream().map(KeyUse::from).toArray(String[]::new)))
                 .map(rows -> rows.rowCount());
     }
 }

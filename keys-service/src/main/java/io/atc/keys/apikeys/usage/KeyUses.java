@@ -47,7 +47,9 @@ public class KeyUses {
                 .iterable(byTenant.entrySet())
                 .onItem()
                 .transformToUniAndConcatenate(tenant -> transactions.bookkeeping(
-                        tenant.getKey(), sql -> repository.record(sql, new ArrayList<>(tenant.getValue().values()))))
+                        tenant.getKey(),
+                        sql -> repository.record(
+                                sql, new ArrayList<>(tenant.getValue().values()))))
                 .collect()
                 .with(Collectors.summingInt(Integer::intValue))
                 .invoke(changed -> recorded.increment(changed));
@@ -60,7 +62,10 @@ public class KeyUses {
             KeyUse use = uses.get(i);
             KeyUse canonical = new KeyUse(use.tenantId(), use.keyId(), use.at(), address("uses[" + i + "].from", use));
             byTenant.computeIfAbsent(use.tenantId(), tenant -> new LinkedHashMap<>())
-                    .merge(use.keyId(), canonical, (first, second) -> second.at().isAfter(first.at()) ? second : first);
+                    .merge(
+                            use.keyId(),
+                            canonical,
+                            (first, second) -> second.at().isAfter(first.at()) ? second : first);
         }
         return byTenant;
     }

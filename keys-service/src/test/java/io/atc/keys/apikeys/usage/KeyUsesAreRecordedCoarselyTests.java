@@ -90,8 +90,11 @@ class KeyUsesAreRecordedCoarselyTests {
         report(use(tenant, key, first.plusSeconds(40), "203.0.113.10"));
         report(use(tenant, key, first.minusHours(1), "203.0.113.11"));
 
-        assertThat(rowVersion(tenant, key)).as("no new row version: nothing written").isEqualTo(version);
-        assertThat(OffsetDateTime.parse(get(tenant, key).getString("lastUsedAt"))).isAtSameInstantAs(first);
+        assertThat(rowVersion(tenant, key))
+                .as("no new row version: nothing written")
+                .isEqualTo(version);
+        assertThat(OffsetDateTime.parse(get(tenant, key).getString("lastUsedAt")))
+                .isAtSameInstantAs(first);
         assertThat(get(tenant, key).getString("lastUsedFrom")).isEqualTo("203.0.113.7");
 
         report(use(tenant, key, first.plusSeconds(61), "203.0.113.12"));
@@ -148,7 +151,11 @@ class KeyUsesAreRecordedCoarselyTests {
                 .post("/internal/v1/keys/usage")
                 .then()
                 .statusCode(403);
-        given().contentType("application/json").body(body).post("/internal/v1/keys/usage").then().statusCode(401);
+        given().contentType("application/json")
+                .body(body)
+                .post("/internal/v1/keys/usage")
+                .then()
+                .statusCode(401);
 
         given().auth()
                 .oauth2(InternalTokens.forTenant(tenant))
@@ -162,8 +169,13 @@ class KeyUsesAreRecordedCoarselyTests {
         UUID tenant = orgs.a().tenantId();
         String key = newKey(tenant, "bad reports");
 
-        assertInvalid(Map.of("uses", List.of(use(tenant, key, minutesAgo(1), "192.0.2.1"), use(
-                tenant, key, minutesAgo(1), "not-an-address"))), "uses[1].from");
+        assertInvalid(
+                Map.of(
+                        "uses",
+                        List.of(
+                                use(tenant, key, minutesAgo(1), "192.0.2.1"),
+                                use(tenant, key, minutesAgo(1), "not-an-address"))),
+                "uses[1].from");
         assertInvalid(Map.of("uses", List.of(use(tenant, key, minutesAgo(1), "fe80::1%eth0"))), "uses[0].from");
         assertInvalid(Map.of("uses", List.of()), "uses");
         assertInvalid(Map.of("uses", Collections.nCopies(1001, use(tenant, key, minutesAgo(1), null))), "uses");
