@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -107,6 +108,20 @@ class OnlyAdmittedKeysAreRecordedAsUsedTests {
                 .then()
                 .statusCode(204);
 
+        assertThat(doubles.uses.admitted).isEmpty();
+    }
+
+    /** Where the gateways report uses is not routed: a client with a good key cannot report one. */
+    @Test
+    void theUsageEndpointCannotBeReachedThroughTheGateway() throws Exception {
+        given().header("X-Api-Key", GatewayDoubles.GOOD_KEY)
+                .contentType("application/json")
+                .body("{\"uses\": []}")
+                .post("/internal/v1/keys/usage")
+                .then()
+                .statusCode(404);
+
+        assertThat(upstream.receivedAnything(Duration.ofMillis(300))).isFalse();
         assertThat(doubles.uses.admitted).isEmpty();
     }
 
