@@ -67,6 +67,13 @@ class UnusedKeysAreFlaggedTests {
                 .as("the filter pages like the list")
                 .hasSize(2);
 
+        given().auth()
+                .oauth2(InternalTokens.forTenant(tenant))
+                .get("/v1/keys?unused=yes")
+                .then()
+                .statusCode(422)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("unused"));
+
         report(use(tenant, oldNeverUsed, OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1), "192.0.2.44"));
 
         assertThat(flag(tenant, oldNeverUsed)).as("used now").isFalse();
