@@ -23,14 +23,16 @@ import io.restassured.response.Response;
 
 /**
  * Every mutating endpoint of the keys service appends exactly one audit event (tenant creation:
- * the genesis plus one); verification, a read-only POST, appends none. The calls must cover the
- * OpenAPI document.
+ * the genesis plus one); verification, a read-only POST, appends none, and neither does the
+ * gateways' report of key uses, which is bookkeeping, not a change anyone made (docs/keys.md,
+ * "Last used"). The calls must cover the OpenAPI document.
  */
 @QuarkusTest
 @QuarkusTestResource(KeysServiceTestResources.class)
 class EveryMutationAppendsOneAuditEventTests {
 
     private static final Set<String> READ_ONLY = Set.of("POST /internal/v1/keys/verify");
+    private static final Set<String> NOT_AUDITED = Set.of("POST /internal/v1/keys/usage");
 
     @Test
     void eachMutatingEndpointAppendsExactlyOneEvent() {
@@ -94,6 +96,7 @@ class EveryMutationAppendsOneAuditEventTests {
         Set<String> covered = new TreeSet<>(calls.keySet());
         covered.add("POST /v1/tenants");
         covered.addAll(READ_ONLY);
+        covered.addAll(NOT_AUDITED);
         assertThat(AuditTrail.declaredMutatingOperations()).containsExactlyInAnyOrderElementsOf(covered);
         calls.forEach((operation, call) -> {
             long before = AuditTrail.eventCount(tenant);
@@ -124,5 +127,32 @@ class EveryMutationAppendsOneAuditEventTests {
                 .then()
                 .statusCode(200);
         assertThat(AuditTrail.eventCount(tenant)).isEqualTo(before);
+
+        String used = given().auth()
+                .oauth2(admin)
+                .contentType("application/json")
+                .body("{\"name\":\"used\",\"scopes\":[\"keys:read\"]}")
+                .post("/v1/keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("apiKey.id");
+        long beforeUse = AuditTrail.eventCount(tenant);
+        given().auth()
+                .oauth2(InternalTokens.forGateway())
+                .contentType("application/json")
+                .body(Map.of(
+                        "uses",
+                        List.of(Map.of("tenantId", tenant.toString(), "keyId", used, "at", "2026-01-01T00:00:00Z"))))
+                .post("/internal/v1/keys/usage")
+                .then()
+                .statusCode(204);
+        given().auth()
+                .oauth2(admin)
+                .get("/v1/keys/{id}", used)
+                .then()
+                .statusCode(200)
+                .body("lastUsedAt", org.hamcrest.Matchers.notNullValue());
+        assertThat(AuditTrail.eventCount(tenant)).as("a recorded use").isEqualTo(beforeUse);
     }
 }

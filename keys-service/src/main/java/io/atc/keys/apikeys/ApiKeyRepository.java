@@ -23,7 +23,7 @@ public class ApiKeyRepository {
 
     private static final String COLUMNS = """
             key_id, prefix, name, scopes, allowed_cidrs::text[] as allowed_cidrs, allowed_origins, expires_at,
-            created_at, created_by, revoked_at, rotated_to
+            created_at, created_by, revoked_at, rotated_to, last_used_at, host(last_used_from) as last_used_from
             """;
     private static final String INSERT = """
             insert into keys.api_keys (tenant_id, key_id, prefix, fingerprint, secret_hash, name, scopes, allowed_cidrs,
@@ -33,6 +33,15 @@ public class ApiKeyRepository {
     private static final String PAGE = "select " + COLUMNS + """
              from keys.api_keys where tenant_id = $3 and ($1::uuid is null or key_id > $1) order by key_id limit $2
             """;
+    /** A page of the keys whose unused flag is $4, decided as {@link UnusedKeys} decides it, at $5 with cutoff $6. */
+    private static final String FILTERED_PAGE = "select " + COLUMNS + """
+             from keys.api_keys
+             where tenant_id = $3 and ($1::uuid is null or key_id > $1)
+               and $4 = (revoked_at is null and (expires_at is null or expires_at > $5)
+                         and coalesce(last_used_at, created_at) < $6)
+             order by key_id limit $2
+            """;
+
     private static final String ONE = "select " + COLUMNS + " from keys.api_keys where key_id = $1 and tenant_id = $2";
     private static final String ONE_FOR_UPDATE = ONE + " for update";
     private static final String REVOKE = """
@@ -70,6 +79,20 @@ public class ApiKeyRepository {
                 .map(rows -> rows.stream().map(ApiKeyRepository::view).toList());
     }
 
+    /** Only the keys whose {@link ApiKeyView#unused()} flag is {@code unused} at {@code at}. */
+    Uni<List<ApiKeyView>> page(TenantSql sql, UUID after, int limit, UnusedKeys.Filter filter) {
+        return sql.execute(
+                        FILTERED_PAGE,
+                        Tuple.tuple()
+                                .addUUID(after)
+                                .addInteger(limit)
+                                .addUUID(sql.tenantId())
+                                .addBoolean(filter.unused())
+                                .addOffsetDateTime(filter.at())
+                                .addOffsetDateTime(filter.cutoff()))
+                .map(rows -> rows.stream().map(ApiKeyRepository::view).toList());
+    }
+
     Uni<Optional<ApiKeyView>> find(TenantSql sql, UUID keyId) {
         return sql.execute(ONE, Tuple.of(keyId, sql.tenantId())).map(ApiKeyRepository::first);
     }
@@ -102,7 +125,10 @@ public class ApiKeyRepository {
                 row.getOffsetDateTime("created_at"),
                 row.getString("created_by"),
                 revokedAt,
-                row.getUUID("rotated_to"));
+                row.getUUID("rotated_to"),
+                row.getOffsetDateTime("last_used_at"),
+                row.getString("last_used_from"),
+                false);
     }
 
     private static Optional<ApiKeyView> first(RowSet<Row> rows) {

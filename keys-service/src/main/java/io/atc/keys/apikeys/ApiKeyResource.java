@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -91,9 +93,11 @@ public class ApiKeyResource {
             operationId = "listApiKeys",
             summary = "List the tenant's keys (never their secrets), in pages",
             description = "In id order. Answers `{items, next}`: pass `next` unchanged as `after` for the following"
-                    + " page; it is null on the last. `limit` is 1-500 (default 100).")
+                    + " page; it is null on the last. `limit` is 1-500 (default 100). `unused=true` lists only the"
+                    + " keys flagged `unused` (active, neither used nor created within the deployment's unused"
+                    + " period), `unused=false` only the others.")
     @APIResponse(responseCode = "200", description = "One page of keys")
-    @APIResponse(responseCode = "422", description = "A limit outside 1-500")
+    @APIResponse(responseCode = "422", description = "A limit outside 1-500, or an unused other than true or false")
     @RequiresScope(Scope.KEYS_READ)
     public Uni<Page<ApiKeyView>> list(
             @QueryParam(Page.AFTER) @Parameter(description = "the `next` cursor of the previous page") String after,
@@ -101,9 +105,20 @@ public class ApiKeyResource {
                     @DefaultValue("100")
                     @Min(value = 1, message = "must be at least 1")
                     @Max(value = 500, message = "must be at most 500")
-                    int limit) {
+                    int limit,
+            // Text, not Boolean: JAX-RS would read anything but "true" as false, and list the wrong keys for a typo.
+            @QueryParam("unused")
+                    @Pattern(regexp = "true|false", message = "must be true or false")
+                    @Parameter(
+                            description =
+                                    "`true`: only keys flagged `unused`; `false`: only the others; absent: every key",
+                            schema = @Schema(type = SchemaType.BOOLEAN))
+                    String unused) {
         return keys.list(
-                caller.current().tenantId(), PageCursor.BY_ID.decode(after).orElse(null), limit);
+                caller.current().tenantId(),
+                PageCursor.BY_ID.decode(after).orElse(null),
+                limit,
+                unused == null ? null : Boolean.valueOf(unused));
     }
 
     @GET

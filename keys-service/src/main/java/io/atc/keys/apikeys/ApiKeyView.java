@@ -43,4 +43,42 @@ public record ApiKeyView(
         OffsetDateTime revokedAt,
 
         @Schema(description = "the successor's id once the key was rotated")
-        UUID rotatedTo) {}
+        UUID rotatedTo,
+
+        @Schema(
+                description = "when the key last passed the gateway (authenticated, from an allowed address and"
+                        + " origin, within its rate limit); coarse: recorded at most once a minute, and a minute or"
+                        + " two late; absent until the key is first used")
+        OffsetDateTime lastUsedAt,
+
+        @Schema(
+                description = "the client address of that use, as the gateway resolved it (behind trusted proxies:"
+                        + " the forwarded client); absent until the key is first used",
+                example = "203.0.113.7")
+        String lastUsedFrom,
+
+        @Schema(
+                description = "true when the key is active and was neither used nor created within the deployment's"
+                        + " unused period (`ATC_KEYS_UNUSED_AFTER_DAYS`, 90 days by default): a candidate to revoke")
+        boolean unused) {
+
+    /** This view with its {@link #unused()} flag decided. */
+    public ApiKeyView flaggedUnused(boolean flag) {
+        return new ApiKeyView(
+                id,
+                prefix,
+                name,
+                scopes,
+                allowedCidrs,
+                allowedOrigins,
+                expiresAt,
+                status,
+                createdAt,
+                createdBy,
+                revokedAt,
+                rotatedTo,
+                lastUsedAt,
+                lastUsedFrom,
+                flag);
+    }
+}

@@ -41,18 +41,21 @@ public class ApiKeys {
     private final ApiKeyFormat format;
     private final KeyFingerprints fingerprints;
     private final Argon2idHasher hasher;
+    private final UnusedKeys unusedKeys;
 
     public ApiKeys(
             TenantTransactions transactions,
             ApiKeyRepository repository,
             ApiKeyFormat format,
             KeyFingerprints fingerprints,
-            Argon2idHasher hasher) {
+            Argon2idHasher hasher,
+            UnusedKeys unusedKeys) {
         this.transactions = transactions;
         this.repository = repository;
         this.format = format;
         this.fingerprints = fingerprints;
         this.hasher = hasher;
+        this.unusedKeys = unusedKeys;
     }
 
     public Uni<IssuedApiKey> issue(Caller caller, ApiKeyDraft draft) {
@@ -79,16 +82,26 @@ public class ApiKeys {
                         new AuditEntry(actor, action, "key:" + view.id(), describe(view))));
     }
 
-    public Uni<Page<ApiKeyView>> list(UUID tenant, UUID after, int limit) {
+    /** @param unused null for every key, else only the keys whose {@code unused} flag is this */
+    public Uni<Page<ApiKeyView>> list(UUID tenant, UUID after, int limit, Boolean unused) {
+        UnusedKeys.Filter now = unusedKeys.filter(unused == null || unused);
         return transactions
-                .read(tenant, sql -> repository.page(sql, after, limit + 1))
-                .map(keys -> Page.of(keys, limit, ApiKeyView::id, PageCursor.BY_ID));
+                .read(
+                        tenant,
+                        sql -> unused == null
+                                ? repository.page(sql, after, limit + 1)
+                                : repository.page(sql, after, limit + 1, now))
+                .map(keys -> Page.of(
+                        keys.stream().map(key -> unusedKeys.flag(key, now)).toList(),
+                        limit,
+                        ApiKeyView::id,
+                        PageCursor.BY_ID));
     }
 
     public Uni<ApiKeyView> get(UUID tenant, UUID keyId) {
         return transactions
                 .read(tenant, sql -> repository.find(sql, keyId))
-                .map(found -> found.orElseThrow(() -> notFound(keyId)));
+                .map(found -> unusedKeys.flag(found.orElseThrow(() -> notFound(keyId))));
     }
 
     public Uni<Void> revoke(Caller caller, UUID keyId) {

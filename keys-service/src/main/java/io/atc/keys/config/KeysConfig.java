@@ -2,6 +2,7 @@ package io.atc.keys.config;
 
 import java.util.Optional;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import io.smallrye.config.ConfigMapping;
@@ -18,6 +19,15 @@ public interface KeysConfig {
     Optional<String> pepper();
 
     Argon2 argon2();
+
+    /**
+     * An active key neither used nor created within this many days is flagged {@code unused} in the keys
+     * API (docs/keys.md, "Last used"): a candidate for revocation.
+     */
+    @WithDefault("90")
+    @Min(1)
+    @Max(3650)
+    int unusedAfterDays();
 
     /** Parameters of new argon2id hashes; never below the OWASP minimum (m=19456 KiB, t=2, p=1). */
     interface Argon2 {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -14,6 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.atc.core.audit.AuditEntry;
 import io.atc.core.tenancy.TenantTransactions;
+import io.atc.keys.apikeys.usage.KeyUse;
+import io.atc.keys.apikeys.usage.KeyUseRepository;
 import io.atc.testkit.orgs.SyntheticOrganisation;
 import io.atc.testkit.orgs.SyntheticOrganisations;
 import io.atc.testkit.postgres.RlsBypassingTool;
@@ -22,7 +26,7 @@ import io.atc.testkit.postgres.TestDatabase;
 /**
  * Every API key statement names its tenant besides relying on row level security: run by a tool
  * whose role bypasses RLS, bound to tenant X, the repository lists only X's keys and can neither
- * read, lock nor revoke Y's key; Y's key stays active.
+ * read, lock nor revoke Y's key, nor record a use of it; Y's key stays active and unused.
  * Breaks when: a key statement loses its {@code tenant_id} predicate (on main, without them, the
  * tool listed Y's key, with its prefix, and read, locked and revoked it).
  */
@@ -35,6 +39,7 @@ class ApiKeyQueriesNameTheirTenantTests {
     static final RlsBypassingTool TOOL = new RlsBypassingTool();
 
     private static final ApiKeyRepository KEYS = new ApiKeyRepository();
+    private static final KeyUseRepository USES = new KeyUseRepository();
     private static TenantTransactions asTool;
     private static SyntheticOrganisation x;
     private static SyntheticOrganisation y;
@@ -77,6 +82,21 @@ class ApiKeyQueriesNameTheirTenantTests {
 
         assertThat(asTool.read(y.tenantId(), sql -> KEYS.find(sql, key)).await().atMost(WAIT))
                 .hasValueSatisfying(unchanged -> assertThat(unchanged.status()).isEqualTo("active"));
+    }
+
+    @Test
+    void ysKeyUseCannotBeRecordedBoundToX() {
+        UUID key = ysKey.id();
+        KeyUse use = new KeyUse(y.tenantId(), key, OffsetDateTime.now(ZoneOffset.UTC), "192.0.2.1");
+
+        assertThat(asTool.bookkeeping(x.tenantId(), sql -> USES.record(sql, List.of(use)))
+                        .await()
+                        .atMost(WAIT))
+                .isZero();
+
+        assertThat(asTool.read(y.tenantId(), sql -> KEYS.find(sql, key)).await().atMost(WAIT))
+                .hasValueSatisfying(
+                        unchanged -> assertThat(unchanged.lastUsedAt()).isNull());
     }
 
     /** A key row as issuing stores it; the values only need to pass the table's checks. */

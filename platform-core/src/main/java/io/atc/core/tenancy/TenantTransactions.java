@@ -75,6 +75,17 @@ public class TenantTransactions {
     }
 
     /**
+     * Platform bookkeeping about a tenant's objects, not a change anyone made to them: when and from
+     * where an API key was last used (keys-service, reported by the gateways). It is bound to the
+     * tenant like every write, so row level security confines it, but it appends no audit event: one
+     * per use would flood the tenant's chain with traffic, and the setting it writes is no tenant
+     * decision. Nothing a caller asks for may use it: every such write is a {@link #mutate}.
+     */
+    public <T> Uni<T> bookkeeping(UUID tenantId, Function<TenantSql, Uni<T>> work) {
+        return inTransaction(TenantBinding.BIND, tenantId, work);
+    }
+
+    /**
      * A mutation whose audit entry is known before it runs (a rename, a delete): the tenant binding
      * and the append are one statement, sent together with the work's first statement, instead of
      * one round trip later.

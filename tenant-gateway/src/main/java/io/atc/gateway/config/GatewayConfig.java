@@ -170,6 +170,35 @@ public interface GatewayConfig {
         /** Liveness check of the LISTEN connection. */
         @WithDefault("PT10S")
         Duration listenerPingInterval();
+
+        Usage usage();
+    }
+
+    /**
+     * Reporting when and from where each key was last used (docs/gateway-auth.md, "Last used"): queued
+     * off the request path, at most once per key per minute, and sent to the keys-service in batches.
+     */
+    interface Usage {
+        /** The keys-service's usage endpoint (application.properties derives it from the keys upstream). */
+        @WithDefault("http://127.0.0.1:8081/internal/v1/keys/usage")
+        String url();
+
+        /** How often queued uses are sent; never beyond the minute a key's use is recorded in. */
+        @WithDefault("PT10S")
+        @DurationMin(millis = 100)
+        @DurationMax(minutes = 1)
+        Duration flushInterval();
+
+        /** Hard deadline of one report (connect, send, answer); a report not answered in time is dropped. */
+        @WithDefault("PT5S")
+        @DurationMin(millis = 1)
+        Duration timeout();
+
+        /** Keys whose use waits to be sent at most; beyond, further uses are dropped (bounded memory) and counted. */
+        @WithDefault("10000")
+        @Min(1)
+        @Max(1000000)
+        int maxPending();
     }
 
     /**

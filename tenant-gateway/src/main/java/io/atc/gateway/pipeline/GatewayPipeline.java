@@ -1,5 +1,6 @@
 package io.atc.gateway.pipeline;
 
+import java.net.InetAddress;
 import java.time.Instant;
 
 import jakarta.inject.Singleton;
@@ -29,7 +30,8 @@ import io.vertx.core.http.HttpMethod;
  * document (served by the gateway itself, no key), CORS preflight
  * (answered without a key), the presented key, its authentication, the client address against the
  * key's allowlist, the Origin against the key's origins, the key's rate limit, then forwarding with
- * the key's internal token. Each refusal is problem+json with a stable type and counted; a path no
+ * the key's internal token, the admitted key's use noted for its "last used" (queued, reported later).
+ * Each refusal is problem+json with a stable type and counted; a path no
  * route claims (the gateway's own /q/... included, which only its loopback HTTP server serves) is a
  * 404 like any other.
  */
@@ -54,6 +56,7 @@ public class GatewayPipeline implements RequestPolicy {
     private final InternalTokenMinter tokens;
     private final GatewayMetrics metrics;
     private final PublicDocumentAnswers publicDocuments;
+    private final KeyUseRecorder keyUses;
 
     public GatewayPipeline(
             RouteTable routes,
@@ -64,7 +67,8 @@ public class GatewayPipeline implements RequestPolicy {
             KeylessRateLimiter keylessRateLimit,
             InternalTokenMinter tokens,
             GatewayMetrics metrics,
-            PublicDocumentAnswers publicDocuments) {
+            PublicDocumentAnswers publicDocuments,
+            KeyUseRecorder keyUses) {
         this.routes = routes;
         this.keys = keys;
         this.addresses = addresses;
@@ -74,6 +78,7 @@ public class GatewayPipeline implements RequestPolicy {
         this.tokens = tokens;
         this.metrics = metrics;
         this.publicDocuments = publicDocuments;
+        this.keyUses = keyUses;
     }
 
     /**
@@ -210,7 +215,17 @@ public class GatewayPipeline implements RequestPolicy {
             return;
         }
         metrics.auth(AuthOutcome.OK);
+        recordUse(key, admission.client());
         admission.forward(tokens.authorizationFor(key), CallerCredential.NONE);
+    }
+
+    /** A key's "last used" is bookkeeping: it may be lost, but it must never delay or fail the request. */
+    private void recordUse(AuthenticatedKey key, InetAddress client) {
+        try {
+            keyUses.admitted(key, client);
+        } catch (RuntimeException e) {
+            LOG.debugf("key use not recorded: %s", e.getClass().getName());
+        }
     }
 
     private void rejected(Admission admission, AuthOutcome outcome) {

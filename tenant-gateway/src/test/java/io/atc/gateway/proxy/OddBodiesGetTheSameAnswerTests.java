@@ -59,6 +59,7 @@ class OddBodiesGetTheSameAnswerTests {
                 "GET /q/openapi",
                 "GET /q/dev-ui",
                 "GET /internal/v1/keys/verify",
+                "POST /internal/v1/keys/usage",
                 "GET /metrics",
                 "GET /"
             })

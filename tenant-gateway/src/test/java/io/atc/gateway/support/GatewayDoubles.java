@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Produces;
@@ -19,6 +20,7 @@ import io.atc.gateway.cors.CorsDecision;
 import io.atc.gateway.identity.AuthenticatedKey;
 import io.atc.gateway.pipeline.CallerAddressPolicy;
 import io.atc.gateway.pipeline.KeyAuthentication;
+import io.atc.gateway.pipeline.KeyUseRecorder;
 import io.atc.gateway.pipeline.OriginPolicy;
 import io.atc.gateway.pipeline.RateLimitPolicy;
 import io.atc.gateway.ratelimit.RateDecision;
@@ -31,7 +33,7 @@ import io.vertx.core.net.SocketAddress;
 
 /**
  * Stand-ins for the ports the pipeline calls (key authentication, caller address, CORS, rate
- * limits), given to the pipeline in place of the real ones in tests that run with the
+ * limits, key uses), given to the pipeline in place of the real ones in tests that run with the
  * {@link WithGatewayDoubles} profile; {@link #install()} resets them for each test. Keys are looked
  * up by their exact text; the client address is the socket peer; an origin is allowed when it is
  * in the key's list.
@@ -49,6 +51,7 @@ public class GatewayDoubles {
     public final Addresses addresses = new Addresses();
     public final Origins origins = new Origins();
     public final Limits limits = new Limits();
+    public final Uses uses = new Uses();
 
     /** The doubles the pipeline was built with, as new: each test starts from the same state. */
     public static GatewayDoubles install() {
@@ -61,6 +64,8 @@ public class GatewayDoubles {
         doubles.keys.reset();
         doubles.origins.preflights = 0;
         doubles.limits.exhausted.clear();
+        doubles.uses.admitted.clear();
+        doubles.uses.failing = false;
         return doubles;
     }
 
@@ -82,6 +87,11 @@ public class GatewayDoubles {
     @Produces
     RateLimitPolicy rateLimitPolicy() {
         return limits;
+    }
+
+    @Produces
+    KeyUseRecorder keyUseRecorder() {
+        return uses;
     }
 
     public static AuthenticatedKey key(List<String> cidrs, List<String> origins) {
@@ -193,6 +203,22 @@ public class GatewayDoubles {
         public RateDecision tryAcquire(UUID keyId, String prefix) {
             return exhausted.contains(keyId) ? RateDecision.refused(7) : RateDecision.ALLOWED;
         }
+    }
+
+    /** The keys the pipeline admitted, with their client address; {@link #failing} makes it throw instead. */
+    public static final class Uses implements KeyUseRecorder {
+        public final List<Admitted> admitted = new CopyOnWriteArrayList<>();
+        public volatile boolean failing;
+
+        @Override
+        public void admitted(AuthenticatedKey key, InetAddress client) {
+            if (failing) {
+                throw new IllegalStateException("the usage queue is broken");
+            }
+            admitted.add(new Admitted(key, client));
+        }
+
+        public record Admitted(AuthenticatedKey key, InetAddress client) {}
     }
 
     public static AuthenticatedKey expired() {
