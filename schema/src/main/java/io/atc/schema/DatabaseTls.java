@@ -43,7 +43,7 @@ public record DatabaseTls(String mode, Optional<String> rootCert) {
                 .orElseThrow(() -> new IllegalArgumentException(
                         MODE_VARIABLE + " must be one of " + String.join(", ", MODES) + ", got: " + given));
         rootCert = rootCert.map(String::strip).filter(path -> !path.isEmpty());
-        if (verifiesCertificate()) {
+        if (verifies(mode)) {
             if (rootCert.isEmpty()) {
                 throw new IllegalArgumentException(ROOT_CERT_VARIABLE + " is not set: " + MODE_VARIABLE + "=" + mode
                         + " checks the database server's certificate against that CA bundle (a PEM file)");
@@ -60,6 +60,10 @@ public record DatabaseTls(String mode, Optional<String> rootCert) {
     }
 
     public boolean verifiesCertificate() {
+        return verifies(mode);
+    }
+
+    private static boolean verifies(String mode) {
         return mode.equals("verify-ca") || mode.equals("verify-full");
     }
 

@@ -17,7 +17,9 @@ final class DatabaseFailures {
 
     static String describe(Throwable failure, Duration timeout, DatabaseTls tls) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SSLException) {
+            // Vert.x reports a refused certificate as a VertxException "SSL handshake failed", without the cause.
+            if (cause instanceof SSLException
+                    || String.valueOf(cause.getMessage()).contains("SSL handshake failed")) {
                 return "the TLS handshake failed (" + DatabaseTls.MODE_VARIABLE + "="
                         + tls.mode().setting()
                         + ": the server's certificate must be issued by a CA in " + DatabaseTls.ROOT_CERT_VARIABLE
