@@ -55,12 +55,13 @@ public record DatabaseTls(DatabaseSslMode mode, Optional<String> rootCert) {
      * when they can. A caller refuses to start on it: connecting anyway would fail on every attempt.
      */
     public Optional<String> problem(String url) {
-        Optional<String> inUrl = sslParameterOf(url);
-        if (inUrl.isPresent()) {
-            return Optional.of("ATC_DB_URL: carries " + inUrl.get() + "; TLS is set only by " + MODE_VARIABLE
-                    + " and " + ROOT_CERT_VARIABLE + " (they secure every connection: the services' pools and"
-                    + " LISTEN connections, the migrator, audit-verify): remove it from the URL");
-        }
+        return rootCertProblem().or(() -> sslParameterOf(url)
+                .map(parameter -> "ATC_DB_URL: carries " + parameter + "; TLS is set only by " + MODE_VARIABLE
+                        + " and " + ROOT_CERT_VARIABLE + " (they secure every connection: the services' pools and"
+                        + " LISTEN connections, the migrator, audit-verify): remove it from the URL"));
+    }
+
+    private Optional<String> rootCertProblem() {
         if (!mode.verifiesCertificate()) {
             return Optional.empty();
         }
