@@ -20,8 +20,9 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * The running service, set up as production is (ATC_DB_SSL_MODE=verify-full, ATC_DB_SSL_ROOT_CERT),
  * passes its start-up checks and serves requests, and every session its pool holds is encrypted.
- * Breaks when: Quarkus builds the pool without io.atc.core.tenancy.ServicePoolCreator (the server also
- * accepts plain connections, so only pg_stat_ssl tells).
+ * Breaks when: Quarkus builds the pool without io.atc.core.tenancy.ServicePoolCreator, as it did while
+ * that class had two constructors and no {@code @Inject} (the server also accepts plain connections, so
+ * only pg_stat_ssl tells).
  */
 @QuarkusTest
 @QuarkusTestResource(value = TlsDatabaseTestResources.class, restrictToAnnotatedClass = true)

@@ -2,6 +2,7 @@ package io.atc.core.tenancy;
 
 import java.util.List;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import io.atc.core.config.DatabaseConfig;
@@ -22,6 +23,8 @@ public class ServicePoolCreator implements PgPoolCreator {
 
     private final DatabaseTls tls;
 
+    // Two constructors: without @Inject ArC silently makes no bean of this class, and Quarkus builds the pool itself.
+    @Inject
     public ServicePoolCreator(DatabaseConfig database) {
         this(DatabaseTls.of(database));
     }
