@@ -12,6 +12,8 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -53,6 +55,17 @@ public final class TlsPostgres implements AutoCloseable {
     }
 
     public static TlsPostgres start() {
+        // After a module's @QuarkusTest classes have run, DriverManager can hold no pgjdbc driver this class
+        // loader may use ("No suitable driver"): register one of ours again before the harness connects.
+        try {
+            DriverManager.getDriver("jdbc:postgresql://localhost/postgres");
+        } catch (SQLException none) {
+            try {
+                DriverManager.registerDriver(new org.postgresql.Driver());
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot register the Postgres JDBC driver: " + e, e);
+            }
+        }
         try {
             Path files = Files.createTempDirectory("atc-tls-pg-");
             KeyPair caKeys = rsa();
