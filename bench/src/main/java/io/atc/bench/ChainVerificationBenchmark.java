@@ -488,7 +488,7 @@ public final class ChainVerificationBenchmark {
 
     private static Connection connect(TestDatabase database, String urlSuffix) throws SQLException {
         return DriverManager.getConnection(
-                database.target().jdbcUrl() + urlSuffix,
+                "jdbc:" + database.target().uri() + urlSuffix,
                 database.target().appUser(),
                 database.target().appPassword());
     }

@@ -157,6 +157,37 @@ class BadConfigurationFailsFastIT {
         assertRefused(env, "ATC-STARTUP-CONFIG ATC_KEYS_ARGON2_MEMORY_KIB: must be greater than or equal to 19456");
     }
 
+    /** Breaks when: a verify mode without a CA bundle is let through (every connection would then fail, or trust anyone). */
+    @Test
+    void verifyFullWithoutACaBundle() throws Exception {
+        Map<String, String> env = new HashMap<>(goodDatabase(TestDatabase.shared()));
+        env.put("ATC_DB_SSL_MODE", "verify-full");
+        assertRefused(env, "ATC-STARTUP-CONFIG ATC_DB_SSL_ROOT_CERT is not set: ATC_DB_SSL_MODE=verify-full");
+    }
+
+    @Test
+    void aCaBundleThatIsNotThere() throws Exception {
+        Map<String, String> env = new HashMap<>(goodDatabase(TestDatabase.shared()));
+        env.put("ATC_DB_SSL_MODE", "verify-ca");
+        env.put("ATC_DB_SSL_ROOT_CERT", "/nonexistent/atc-db-ca.pem");
+        assertRefused(env, "ATC-STARTUP-CONFIG ATC_DB_SSL_ROOT_CERT: cannot read a PEM CA bundle from /nonexistent");
+    }
+
+    /** One rule for TLS: the two settings; an sslmode inside the URL would be read by some clients and not others. */
+    @Test
+    void sslmodeInsideTheUrl() throws Exception {
+        Map<String, String> env = new HashMap<>(goodDatabase(TestDatabase.shared()));
+        env.put("ATC_DB_URL", TestDatabase.shared().target().uri() + "?sslmode=disable");
+        assertRefused(env, "ATC-STARTUP-CONFIG ATC_DB_URL: carries sslmode");
+    }
+
+    @Test
+    void anSslModeLibpqDoesNotKnow() throws Exception {
+        Map<String, String> env = new HashMap<>(goodDatabase(TestDatabase.shared()));
+        env.put("ATC_DB_SSL_MODE", "verify_everything");
+        assertRefused(env, "ATC-STARTUP-CONFIG ATC_DB_SSL_MODE");
+    }
+
     private static Map<String, String> goodDatabase(TestDatabase database) {
         return Map.of(
                 "ATC_DB_URL",

@@ -11,6 +11,7 @@ public final class DatabaseTargets {
 
     private DatabaseTargets() {}
 
+    /** @throws IllegalArgumentException naming the setting to fix */
     public static DatabaseTarget fromEnvironment(Map<String, String> env) {
         String url = env.get("ATC_DB_URL");
         if (url == null || url.isBlank()) {
@@ -23,6 +24,7 @@ public final class DatabaseTargets {
                 env.getOrDefault("ATC_DB_APP_USER", DEFAULT_APP),
                 env.getOrDefault("ATC_DB_APP_PASSWORD", ""),
                 env.getOrDefault("ATC_DB_RETENTION_USER", DEFAULT_RETENTION),
-                env.getOrDefault("ATC_DB_RETENTION_PASSWORD", ""));
+                env.getOrDefault("ATC_DB_RETENTION_PASSWORD", ""),
+                DatabaseTls.fromEnvironment(env));
     }
 }

@@ -15,11 +15,12 @@ import io.atc.audit.checkpoints.CheckpointTamperedException;
 import io.atc.audit.verify.ChainHead;
 import io.atc.audit.verify.ChainVerifier;
 import io.atc.audit.verify.VerificationResult;
+import io.atc.core.config.DatabaseTls;
 
 /**
  * {@code audit-verify (--all | --tenant <id>) (--checkpoint-public-key <file> | --skip-checkpoints)}:
  * the operator's verifier. Reads straight from the database (ATC_DB_URL, ATC_DB_APP_USER,
- * ATC_DB_APP_PASSWORD), recomputes every hash from the stored fields, checks each chain against the
+ * ATC_DB_APP_PASSWORD; secured by ATC_DB_SSL_MODE and ATC_DB_SSL_ROOT_CERT as the services are), recomputes every hash from the stored fields, checks each chain against the
  * newest checkpoint in ATC_AUDIT_CHECKPOINT_DIR whose signature verifies with the key the operator
  * trusts ({@link VerifyOptions}), prints one line per tenant and a summary.
  * Exit code: 0 every chain verified, 1 some chain failed, 2 bad usage or configuration.
@@ -58,6 +59,18 @@ public final class VerifyChainsCommand {
             err.println("ATC_DB_URL is not set (postgresql://host:port/database)");
             return USAGE;
         }
+        DatabaseTls tls;
+        try {
+            tls = DatabaseTls.fromEnvironment(env);
+        } catch (IllegalArgumentException e) {
+            err.println("audit-verify: " + e.getMessage());
+            return USAGE;
+        }
+        var tlsProblem = tls.problem(url);
+        if (tlsProblem.isPresent()) {
+            err.println("audit-verify: " + tlsProblem.get());
+            return USAGE;
+        }
         if (options.skipCheckpoints()) {
             err.println(
                     "warning: --skip-checkpoints: a truncated or rewound chain cannot be detected without checkpoints");
@@ -68,6 +81,7 @@ public final class VerifyChainsCommand {
         properties.setProperty("password", env.getOrDefault("ATC_DB_APP_PASSWORD", ""));
         // Binary results from the first execution on: bytea and timestamps decode without text parsing.
         properties.setProperty("prepareThreshold", "-1");
+        tls.jdbcProperties().forEach(properties::setProperty);
         try (Connection connection = DriverManager.getConnection(jdbcUrl, properties)) {
             JdbcChainReader reader = new JdbcChainReader(connection);
             List<UUID> tenants = options.tenant().map(List::of).orElseGet(() -> unchecked(reader::tenantIds));

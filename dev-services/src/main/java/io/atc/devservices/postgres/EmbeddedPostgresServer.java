@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -41,10 +43,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final boolean socketDirOutsideBaseDir;
     private final Path installDir;
     private final ProcessUser user;
+    private final ServerCertificate certificate;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile int port;
 
-    private EmbeddedPostgresServer(Path baseDir, Path socketDir, Path installDir, ProcessUser user) {
+    private EmbeddedPostgresServer(
+            Path baseDir, Path socketDir, Path installDir, ProcessUser user, ServerCertificate certificate) {
         this.baseDir = baseDir;
         this.dataDir = baseDir.resolve("data");
         this.logFile = baseDir.resolve("postgres.log");
@@ -52,10 +56,23 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         this.socketDirOutsideBaseDir = !socketDir.startsWith(baseDir);
         this.installDir = installDir;
         this.user = user;
+        this.certificate = certificate;
     }
 
     /** Starts a server in a new directory {@code atc-embedded-pg-*} under {@code java.io.tmpdir}. */
     public static EmbeddedPostgresServer start() {
+        return startIn(null);
+    }
+
+    /**
+     * Starts a server that also accepts TLS ({@code ssl = on}) with this certificate, for tests of the
+     * clients' TLS settings; clients may still connect without TLS.
+     */
+    public static EmbeddedPostgresServer startWithTls(ServerCertificate certificate) {
+        return startIn(Objects.requireNonNull(certificate, "certificate"));
+    }
+
+    private static EmbeddedPostgresServer startIn(ServerCertificate certificate) {
         Path baseDir;
         try {
             baseDir = Files.createTempDirectory("atc-embedded-pg-");
@@ -63,7 +80,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             throw new IllegalStateException("Could not create a base directory for embedded PostgreSQL: " + e, e);
         }
         try {
-            return start(baseDir);
+            return start(baseDir, certificate);
         } catch (RuntimeException e) {
             try {
                 Directories.deleteRecursively(baseDir);
@@ -76,11 +93,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** Starts a server whose data, socket and log live in {@code baseDir} (created if missing, deleted on close). */
     public static EmbeddedPostgresServer start(Path baseDir) {
+        return start(baseDir, null);
+    }
+
+    private static EmbeddedPostgresServer start(Path baseDir, ServerCertificate certificate) {
         long startNanos = System.nanoTime();
         Path base = baseDir.toAbsolutePath().normalize();
         Path installDir = PostgresBinaries.install();
         ProcessUser user = ProcessUser.current();
-        EmbeddedPostgresServer server = new EmbeddedPostgresServer(base, socketDirFor(base), installDir, user);
+        EmbeddedPostgresServer server =
+                new EmbeddedPostgresServer(base, socketDirFor(base), installDir, user, certificate);
         try {
             server.initDataDir();
             server.startServer();
@@ -202,11 +224,27 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 + "fsync = off\n"
                 + "max_connections = 200\n";
         try {
+            if (certificate != null) {
+                settings += writeCertificate();
+            }
             Files.writeString(
                     dataDir.resolve("postgresql.conf"), settings, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new IllegalStateException("Could not write " + dataDir.resolve("postgresql.conf") + ": " + e, e);
         }
+    }
+
+    /** Postgres refuses a key file that others may read, so it is the server user's own, mode 0600. */
+    private String writeCertificate() throws IOException {
+        Path cert = dataDir.resolve("server.crt");
+        Path key = dataDir.resolve("server.key");
+        Files.writeString(cert, certificate.certificatePem(), StandardCharsets.US_ASCII);
+        Files.writeString(key, certificate.privateKeyPem(), StandardCharsets.US_ASCII);
+        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+        user.handOver(cert);
+        user.handOver(key);
+        // Relative paths are the data directory's.
+        return "ssl = on\nssl_cert_file = 'server.crt'\nssl_key_file = 'server.key'\n";
     }
 
     private void startServer() {

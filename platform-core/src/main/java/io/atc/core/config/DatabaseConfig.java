@@ -10,7 +10,8 @@ import io.smallrye.config.WithDefault;
 
 /**
  * The service's database, {@code atc.db.*}: the reactive pool is configured from these in
- * META-INF/microprofile-config.properties; listeners and the start-up check read them here.
+ * META-INF/microprofile-config.properties (and its TLS by io.atc.core.tenancy.ServicePoolCreator);
+ * listeners and the start-up check read them here.
  */
 @ConfigMapping(prefix = "atc.db")
 public interface DatabaseConfig {
@@ -29,6 +30,16 @@ public interface DatabaseConfig {
     @WithDefault("20")
     @Min(1)
     int poolSize();
+
+    /**
+     * libpq's sslmode for every connection the service opens (DatabaseTls); prefer, as libpq, so that a
+     * local Postgres without TLS works: production sets verify-full (docs/configuration.md, "Database").
+     */
+    @WithDefault("prefer")
+    DatabaseSslMode sslMode();
+
+    /** Path of the PEM CA bundle that verify-ca and verify-full check the server's certificate against. */
+    Optional<String> sslRootCert();
 
     /** How long the start-up database check waits. */
     @WithDefault("15s")

@@ -1,6 +1,7 @@
 package io.atc.core.listen;
 
 import io.atc.core.config.DatabaseConfig;
+import io.atc.core.config.DatabaseTls;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgConnection;
@@ -18,15 +19,16 @@ public final class ListenConnections {
     /**
      * The first server of the service's database URL, as the service's own login role (a LISTEN needs
      * one connection of its own, outside the pool), named {@code applicationName} in pg_stat_activity so
-     * operators (and tests) can find it.
+     * operators (and tests) can find it; secured as the pool is ({@link DatabaseTls}).
      */
     public static PgConnectOptions connectOptions(DatabaseConfig database, String applicationName) {
         String first = database.url().split(",")[0].strip();
         String uri = first.startsWith("vertx-reactive:") ? first.substring("vertx-reactive:".length()) : first;
-        return PgConnectOptions.fromUri(uri)
-                .setUser(database.appUser())
-                .setPassword(database.appPassword().orElse(""))
-                .addProperty("application_name", applicationName);
+        return DatabaseTls.of(database)
+                .applyTo(PgConnectOptions.fromUri(uri)
+                        .setUser(database.appUser())
+                        .setPassword(database.appPassword().orElse(""))
+                        .addProperty("application_name", applicationName));
     }
 
     /**

@@ -4,6 +4,10 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 
+import javax.net.ssl.SSLException;
+
+import io.atc.core.config.DatabaseSslMode;
+import io.atc.core.config.DatabaseTls;
 import io.vertx.pgclient.PgException;
 
 /** Turns a failed first contact with the database into words an operator can act on. */
@@ -11,8 +15,21 @@ final class DatabaseFailures {
 
     private DatabaseFailures() {}
 
-    static String describe(Throwable failure, Duration timeout) {
+    static String describe(Throwable failure, Duration timeout, DatabaseTls tls) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            // Vert.x reports a refused certificate as a VertxException "SSL handshake failed", without the cause.
+            if (cause instanceof SSLException
+                    || String.valueOf(cause.getMessage()).contains("SSL handshake failed")) {
+                return "the TLS handshake failed (" + DatabaseTls.MODE_VARIABLE + "="
+                        + tls.mode().setting()
+                        + ": the server's certificate must be issued by a CA in " + DatabaseTls.ROOT_CERT_VARIABLE
+                        + (tls.mode() == DatabaseSslMode.VERIFY_FULL ? " and name the host of ATC_DB_URL" : "")
+                        + "): " + cause.getMessage();
+            }
+            if (String.valueOf(cause.getMessage()).contains("does not handle SSL")) {
+                return "the server does not offer TLS, which " + DatabaseTls.MODE_VARIABLE + "="
+                        + tls.mode().setting() + " requires";
+            }
             if (cause instanceof PgException pg) {
                 return switch (String.valueOf(pg.getSqlState())) {
                     case "28P01", "28000" -> "authentication failed (check ATC_DB_APP_USER / ATC_DB_APP_PASSWORD)";

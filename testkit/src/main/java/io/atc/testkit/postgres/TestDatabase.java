@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import io.atc.schema.DatabaseMigrator;
 import io.atc.schema.DatabaseProvisioner;
 import io.atc.schema.DatabaseTarget;
+import io.atc.schema.DatabaseTls;
 import io.vertx.pgclient.PgConnectOptions;
 
 /**
@@ -61,6 +62,11 @@ public final class TestDatabase {
 
     /** A fresh, migrated database on the given server; the caller drops it. */
     public static TestDatabase create(PostgresServer server) {
+        return create(server, DatabaseTls.DEFAULT);
+    }
+
+    /** As {@link #create(PostgresServer)}, migrated over connections secured by {@code tls}. */
+    public static TestDatabase create(PostgresServer server, DatabaseTls tls) {
         String suffix = LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMddHHmmss")) + "_" + randomHex(4);
         String database = PREFIX + suffix;
         DatabaseTarget target = new DatabaseTarget(
@@ -70,7 +76,8 @@ public final class TestDatabase {
                 "atc_app_" + suffix,
                 randomHex(16),
                 "atc_retention_" + suffix,
-                randomHex(16));
+                randomHex(16),
+                tls);
         try (Connection admin = server.connectAsAdmin()) {
             DatabaseProvisioner.create(admin, database, target);
         } catch (SQLException e) {
