@@ -198,7 +198,8 @@ class GeneratedClientDrivesThePlatformIT {
                     .createApiKey(new ApiKeyDraft().name("ci reader").scopes(List.of("sites:read", "keys:write"))));
             assertThat(issued.getKey()).startsWith("atc_");
             UUID keyId = issued.getApiKey().getId();
-            assertThat(Problems.call(() -> admin.keys().listApiKeys(null, 100)).getItems())
+            assertThat(Problems.call(() -> admin.keys().listApiKeys(null, 100, null))
+                            .getItems())
                     .extracting(ApiKeyView::getId)
                     .contains(keyId);
             assertThat(Problems.call(() -> admin.keys().getApiKey(keyId)).getName())

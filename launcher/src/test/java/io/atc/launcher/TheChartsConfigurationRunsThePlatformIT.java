@@ -34,7 +34,7 @@ import io.atc.deploy.RenderedObjects;
 import io.atc.devservices.mqtt.MosquittoProcess;
 import io.atc.devservices.mqtt.MqttBroker;
 import io.atc.testkit.postgres.PostgresServer;
-import io.atc.testkit.postgres.TestDatabase;
+import io.atc.testkit.postgres.TlsPostgres;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -52,7 +52,8 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
  * as the kubelet would (PodEnvironment). Only the cluster's addresses are mapped to this machine: each
  * service's Service name to a loopback port, the broker to a broker of the harness (whose own admin
  * replaces the chart's: the chart's initContainer would initialise dynamic security with it). Then the
- * README's first steps go through the gateway, and the verifier passes against a signed checkpoint.
+ * README's first steps go through the gateway, and the verifier passes against a signed checkpoint. The
+ * database is reached as the chart says, with sslmode verify-full and the CA from the database Secret.
  */
 class TheChartsConfigurationRunsThePlatformIT {
 
@@ -73,20 +74,26 @@ class TheChartsConfigurationRunsThePlatformIT {
     @Test
     void theMigratorServicesAndVerifierRunWithTheChartsEnvironmentAndSecrets() throws Exception {
         assumeTrue(onPath("openssl") && onPath("kubectl"), "create-secrets.sh needs openssl and kubectl");
-        PostgresServer server = TestDatabase.shared().server();
+        try (TlsPostgres tls = TlsPostgres.start()) {
+            runOn(tls);
+        }
+    }
+
+    private void runOn(TlsPostgres tls) throws Exception {
+        PostgresServer server = tls.server();
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String database = "atc_it_chart_" + suffix;
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("database.host", server.host());
         values.put("database.port", server.port());
         values.put("database.name", database);
-        values.put("database.sslMode", "disable");
+        values.put("database.sslMode", "verify-full");
         values.put("database.users.owner", "atc_it_owner_" + suffix);
         values.put("database.users.app", "atc_it_app_" + suffix);
         values.put("database.users.retention", "atc_it_retention_" + suffix);
         values.put("audit.checkpointInterval", "2s");
 
-        Map<String, Secret> secrets = secrets();
+        Map<String, Secret> secrets = secrets(tls.caFile());
         List<HasMetadata> rendered =
                 RenderedObjects.parse(HelmChart.in(HOME.resolve("deploy")).render(List.of(), values));
         Map<String, ConfigMap> configMaps = new HashMap<>();
@@ -176,6 +183,9 @@ class TheChartsConfigurationRunsThePlatformIT {
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(keys.statusCode()).as(keys.body()).isEqualTo(200);
+            assertThat(unencryptedSessions(server, values))
+                    .as("sessions of the service roles without TLS")
+                    .isEmpty();
 
             Path checkpoints = root.resolve("claims/atc-audit-checkpoints");
             awaitFile(checkpoints, Duration.ofSeconds(60));
@@ -224,25 +234,7 @@ class TheChartsConfigurationRunsThePlatformIT {
         return mapped;
     }
 
-    private Map<String, Secret> secrets() throws Exception {
-        Path ca = root.resolve("database-ca.pem");
-        Files.writeString(
-                ca,
-                output(List.of(
-                        "openssl",
-                        "req",
-                        "-x509",
-                        "-newkey",
-                        "ec",
-                        "-pkeyopt",
-                        "ec_paramgen_curve:P-256",
-                        "-nodes",
-                        "-keyout",
-                        root.resolve("ca.key").toString(),
-                        "-subj",
-                        "/CN=test database CA",
-                        "-days",
-                        "1")));
+    private Map<String, Secret> secrets(Path ca) throws Exception {
         String yaml = output(List.of(
                 HOME.resolve("deploy/scripts/create-secrets.sh").toString(),
                 "--database-ca",
@@ -253,6 +245,29 @@ class TheChartsConfigurationRunsThePlatformIT {
         RenderedObjects.parse(yaml)
                 .forEach(object -> secrets.put(object.getMetadata().getName(), (Secret) object));
         return secrets;
+    }
+
+    /** Sessions of the two service roles that are not encrypted (pg_stat_ssl), after seeing that there are some. */
+    private static List<String> unencryptedSessions(PostgresServer server, Map<String, Object> values)
+            throws Exception {
+        List<String> plain = new ArrayList<>();
+        int all = 0;
+        try (Connection admin = server.connectAsAdmin();
+                Statement query = admin.createStatement();
+                var rows = query.executeQuery("select a.usename, s.ssl, a.client_port, a.backend_start, a.query"
+                        + " from pg_stat_activity a join pg_stat_ssl s using (pid)"
+                        + " where a.usename in ('" + values.get("database.users.app") + "', '"
+                        + values.get("database.users.retention") + "')")) {
+            while (rows.next()) {
+                all++;
+                if (!rows.getBoolean("ssl")) {
+                    plain.add(rows.getString("usename") + " port " + rows.getInt("client_port") + " since "
+                            + rows.getString("backend_start") + ": " + rows.getString("query"));
+                }
+            }
+        }
+        assertThat(all).as("sessions of the service roles").isPositive();
+        return plain;
     }
 
     private static String text(Secret secret, String key) {
