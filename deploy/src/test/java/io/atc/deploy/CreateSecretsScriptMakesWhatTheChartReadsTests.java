@@ -49,7 +49,7 @@ class CreateSecretsScriptMakesWhatTheChartReadsTests {
 
     @BeforeAll
     static void runTheScript() throws Exception {
-        assumeTrue(onPath("openssl") && onPath("kubectl"), "openssl and kubectl are needed to run create-secrets.sh");
+        assumeTrue(LocalTools.present("openssl", "kubectl"), "openssl and kubectl are needed to run create-secrets.sh");
         Path ca = work.resolve("database-ca.pem");
         Files.writeString(
                 ca,
@@ -237,14 +237,5 @@ class CreateSecretsScriptMakesWhatTheChartReadsTests {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(String.join(" ", command)).isZero();
         return output;
-    }
-
-    private static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

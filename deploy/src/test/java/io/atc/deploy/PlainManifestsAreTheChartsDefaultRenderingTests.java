@@ -71,7 +71,7 @@ class PlainManifestsAreTheChartsDefaultRenderingTests {
     }
 
     private static List<HasMetadata> kustomize(String dir) throws Exception {
-        Path kubectl = kubectl();
+        Path kubectl = LocalTools.find("kubectl").orElse(null);
         assumeTrue(kubectl != null, "kubectl is not on the PATH: `kubectl kustomize deploy/k8s` is not checked here");
         Process process = new ProcessBuilder(
                         kubectl.toString(), "kustomize", K8S.resolve(dir).toString())
@@ -81,16 +81,6 @@ class PlainManifestsAreTheChartsDefaultRenderingTests {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
         return RenderedObjects.parse(output);
-    }
-
-    private static Path kubectl() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            Path candidate = Path.of(dir, "kubectl");
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
     }
 
     /** Field by field, whatever the order of keys and of the objects. */

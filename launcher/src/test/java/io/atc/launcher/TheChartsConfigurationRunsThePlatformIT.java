@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.atc.deploy.HelmChart;
+import io.atc.deploy.LocalTools;
 import io.atc.deploy.RenderedObjects;
 import io.atc.devservices.mqtt.MosquittoProcess;
 import io.atc.devservices.mqtt.MqttBroker;
@@ -73,7 +74,7 @@ class TheChartsConfigurationRunsThePlatformIT {
 
     @Test
     void theMigratorServicesAndVerifierRunWithTheChartsEnvironmentAndSecrets() throws Exception {
-        assumeTrue(onPath("openssl") && onPath("kubectl"), "create-secrets.sh needs openssl and kubectl");
+        assumeTrue(LocalTools.present("openssl", "kubectl"), "create-secrets.sh needs openssl and kubectl");
         try (TlsPostgres tls = TlsPostgres.start()) {
             runOn(tls);
         }
@@ -349,14 +350,5 @@ class TheChartsConfigurationRunsThePlatformIT {
                 super.println("[chart " + name + "] " + line);
             }
         };
-    }
-
-    private static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
     }
 }
