@@ -1,6 +1,5 @@
 package io.atc.console.session;
 
-import java.net.URI;
 import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
@@ -91,15 +90,15 @@ public class SignInPage {
         String tenantId = tenantOrNull(tenant);
         return gateway.send(HttpMethod.DELETE, "/v1/console/sessions", new BrowserCredentials(session, csrf), null)
                 .map(answer -> Pages.withCookies(
-                                Response.seeOther(URI.create("/console/sign-in?signed-out=true"
-                                        + (tenantId == null ? "" : "&tenant=" + tenantId))),
+                                Pages.seeOtherBuilder("/console/sign-in?signed-out=true"
+                                        + (tenantId == null ? "" : "&tenant=" + tenantId)),
                                 answer)
                         .build());
     }
 
     private Uni<Response> signedIn(GatewayAnswer answer) {
         return Uni.createFrom()
-                .item(Pages.withCookies(Response.seeOther(URI.create("/console/keys")), answer)
+                .item(Pages.withCookies(Pages.seeOtherBuilder("/console/keys"), answer)
                         .cookie(Pages.expired(FormTokens.SIGN_IN_COOKIE))
                         .build());
     }

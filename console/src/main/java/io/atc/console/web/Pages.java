@@ -1,7 +1,5 @@
 package io.atc.console.web;
 
-import java.net.URI;
-
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
@@ -14,7 +12,15 @@ public final class Pages {
     private Pages() {}
 
     public static Response seeOther(String path) {
-        return Response.seeOther(URI.create(path)).build();
+        return seeOtherBuilder(path).build();
+    }
+
+    /**
+     * 303 to a path of the console, as a relative Location: JAX-RS would make it absolute against the
+     * request's Host, which is the console's own address behind the gateway, and send the browser there.
+     */
+    public static Response.ResponseBuilder seeOtherBuilder(String path) {
+        return Response.status(Response.Status.SEE_OTHER).header("Location", path);
     }
 
     /** Passes on, as set, the cookies the gateway's answer set (the console session's). */

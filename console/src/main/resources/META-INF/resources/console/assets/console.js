@@ -51,7 +51,8 @@
     stored.addEventListener('change', function () { done.disabled = !stored.checked; });
 
     dialog.addEventListener('cancel', function (event) {
-      if (!acknowledged) {
+      // A cancel the browser will not let us prevent (a repeated Escape) is followed by close, which asks.
+      if (!acknowledged && event.cancelable) {
         event.preventDefault();
         refuse();
       }
