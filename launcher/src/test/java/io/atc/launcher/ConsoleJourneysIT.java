@@ -30,7 +30,8 @@ import org.openqa.selenium.support.ui.Select;
  * reload or on Back after acknowledging (e.g. the console redirecting to a URL that carries it, or the
  * acknowledge pushing instead of replacing the history entry); the console acting with anything but
  * the user's session (the key would not work, or the audit/scopes would differ); another tenant's key
- * shown or changed through an id typed into a URL or a hand-made form.
+ * shown or changed through an id typed into a URL or a hand-made form. Checked: without console.js's
+ * preventDefault on cancel and its reopening on close, it fails at "the dialog after Escape".
  */
 class ConsoleJourneysIT {
 

@@ -13,7 +13,7 @@ import io.restassured.response.Response;
  * or the session's CSRF cookie), or the console refuses it before calling the gateway. The gateway
  * this test's console points at does not exist: a request that got through would be a 503 page, not a
  * 403. Breaks when: a form handler skips FormTokens.matches, or compares with something the attacker
- * controls alone.
+ * controls alone. Checked: with FormTokens.matches accepting a missing token, both form tests fail.
  */
 @QuarkusTest
 class FormsRefuseRequestsWithoutTheirTokenTests {
