@@ -30,7 +30,8 @@ import io.restassured.response.Response;
 @QuarkusTestResource(KeysServiceTestResources.class)
 class EveryMutationAppendsOneAuditEventTests {
 
-    private static final Set<String> READ_ONLY = Set.of("POST /internal/v1/keys/verify");
+    private static final Set<String> READ_ONLY =
+            Set.of("POST /internal/v1/keys/verify", "POST /internal/v1/console/sessions/check");
 
     @Test
     void eachMutatingEndpointAppendsExactlyOneEvent() {
@@ -123,6 +124,14 @@ class EveryMutationAppendsOneAuditEventTests {
                 .post("/internal/v1/keys/verify")
                 .then()
                 .statusCode(200);
+        assertThat(AuditTrail.eventCount(tenant)).isEqualTo(before);
+        given().auth()
+                .oauth2(InternalTokens.forGateway())
+                .contentType("application/json")
+                .body(Map.of("session", "not.a.session", "method", "GET"))
+                .post("/internal/v1/console/sessions/check")
+                .then()
+                .statusCode(403);
         assertThat(AuditTrail.eventCount(tenant)).isEqualTo(before);
     }
 }
