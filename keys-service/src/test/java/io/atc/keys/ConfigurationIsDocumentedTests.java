@@ -15,6 +15,6 @@ class ConfigurationIsDocumentedTests {
     void docsListExactlyTheSettingsTheMappingsRead() {
         DocumentedConfiguration.ofRepository()
                 .mappings(KeysConfig.class, KeyFormatConfig.class, ConsoleConfig.class, OperatorConfig.class)
-                .assertDocumentsExactly("ATC_KEYS_", "ATC_CONSOLE_", "ATC_OPERATOR_");
+                .assertDocumentsExactly("ATC_KEYS_", "ATC_CONSOLE_SESSION_", "ATC_CONSOLE_SIGN_IN_", "ATC_OPERATOR_");
     }
 }

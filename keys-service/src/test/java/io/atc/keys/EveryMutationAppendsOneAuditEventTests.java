@@ -31,7 +31,8 @@ import io.restassured.response.Response;
 @QuarkusTestResource(KeysServiceTestResources.class)
 class EveryMutationAppendsOneAuditEventTests {
 
-    private static final Set<String> READ_ONLY = Set.of("POST /internal/v1/keys/verify");
+    private static final Set<String> READ_ONLY =
+            Set.of("POST /internal/v1/keys/verify", "POST /internal/v1/console/sessions/check");
     private static final Set<String> NOT_AUDITED = Set.of("POST /internal/v1/keys/usage");
 
     @Test
@@ -154,5 +155,13 @@ class EveryMutationAppendsOneAuditEventTests {
                 .statusCode(200)
                 .body("lastUsedAt", org.hamcrest.Matchers.notNullValue());
         assertThat(AuditTrail.eventCount(tenant)).as("a recorded use").isEqualTo(beforeUse);
+        given().auth()
+                .oauth2(InternalTokens.forGateway())
+                .contentType("application/json")
+                .body(Map.of("session", "not.a.session", "method", "GET"))
+                .post("/internal/v1/console/sessions/check")
+                .then()
+                .statusCode(403);
+        assertThat(AuditTrail.eventCount(tenant)).isEqualTo(before);
     }
 }

@@ -100,6 +100,9 @@ public final class AtcLauncher {
             if (service.name().equals("audit-service")) {
                 environment.putAll(auditCheckpointKey());
             }
+            if (service.name().equals("console")) {
+                environment.putAll(PlatformService.consoleGateway(env));
+            }
             services.add(remember(ServiceProcess.start(
                     home, service, service.port(env), service.managementPort(env), environment, out)));
         }

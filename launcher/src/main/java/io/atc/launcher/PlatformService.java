@@ -18,7 +18,15 @@ record PlatformService(String name, String area, int defaultPort, int defaultMan
             new PlatformService("keys-service", "KEYS", 8081, 9081, "keys"),
             new PlatformService("audit-service", "AUDIT", 8082, 9082, "audit"),
             new PlatformService("retention-service", "RETENTION", 8083, 9083, "retention"),
-            new PlatformService("edge-bridge", "EDGE", 8084, 9084, "edge"));
+            new PlatformService("edge-bridge", "EDGE", 8084, 9084, "edge"),
+            new PlatformService("console", "CONSOLE", 8085, 9085, "console"));
+
+    private static PlatformService gateway() {
+        return ALL.stream()
+                .filter(service -> service.gatewayUpstream() == null)
+                .findFirst()
+                .orElseThrow();
+    }
 
     String portVariable() {
         return "ATC_" + area + "_PORT";
@@ -53,5 +61,17 @@ record PlatformService(String name, String area, int defaultPort, int defaultMan
             }
         }
         return upstreams;
+    }
+
+    /**
+     * The console acts only through the gateway's public port ({@code ATC_CONSOLE_GATEWAY_URL}), never a
+     * service directly; one already set in the environment is left to the environment.
+     */
+    static Map<String, String> consoleGateway(Map<String, String> env) {
+        String variable = "ATC_CONSOLE_GATEWAY_URL";
+        if (env.get(variable) != null && !env.get(variable).isBlank()) {
+            return Map.of();
+        }
+        return Map.of(variable, "http://127.0.0.1:" + gateway().port(env));
     }
 }

@@ -30,7 +30,7 @@ class EachServiceHasItsOwnManagementPortTests {
         assertThat(PlatformService.ALL.stream()
                         .map(service -> service.managementPort(Map.of()))
                         .toList())
-                .isEqualTo(List.of(9080, 9081, 9082, 9083, 9084));
+                .isEqualTo(List.of(9080, 9081, 9082, 9083, 9084, 9085));
     }
 
     @Test

@@ -16,7 +16,15 @@ class GatewayUpstreamsTests {
                         Map.entry("ATC_GATEWAY_UPSTREAMS_KEYS_URL", "http://127.0.0.1:9181"),
                         Map.entry("ATC_GATEWAY_UPSTREAMS_AUDIT_URL", "http://127.0.0.1:8082"),
                         Map.entry("ATC_GATEWAY_UPSTREAMS_RETENTION_URL", "http://127.0.0.1:8083"),
-                        Map.entry("ATC_GATEWAY_UPSTREAMS_EDGE_URL", "http://127.0.0.1:9184"));
+                        Map.entry("ATC_GATEWAY_UPSTREAMS_EDGE_URL", "http://127.0.0.1:9184"),
+                        Map.entry("ATC_GATEWAY_UPSTREAMS_CONSOLE_URL", "http://127.0.0.1:8085"));
+    }
+
+    /** Breaks when: the console is pointed at a service, or at the gateway's default port while ./run moved it. */
+    @Test
+    void theConsoleActsThroughTheGatewaysPort() {
+        assertThat(PlatformService.consoleGateway(Map.of("ATC_GATEWAY_PORT", "9180")))
+                .containsOnly(Map.entry("ATC_CONSOLE_GATEWAY_URL", "http://127.0.0.1:9180"));
     }
 
     @Test

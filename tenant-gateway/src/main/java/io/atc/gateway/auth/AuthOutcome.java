@@ -17,6 +17,8 @@ public enum AuthOutcome {
     OVERLOADED,
     /** The client address spent its budget of cold verifications (well-formed keys not seen lately). */
     THROTTLED,
+    /** A console session presented on the API is not a live one, or a change lacks its CSRF token. */
+    SESSION_REFUSED,
     /** The keys-service could not answer (unreachable, error, timeout): nothing is known about the key. */
     UNAVAILABLE;
 

@@ -104,6 +104,21 @@ public class InternalTokenMinter {
         return minted;
     }
 
+    /**
+     * {@code Bearer <token>} for a console user signed in to {@code tenant}: subject {@code user:<id>} and
+     * the user's scopes, as the keys-service read them for this very request. Minted per request, never
+     * cached: the session is checked on every request, and a token must not outlive a session ended
+     * since.
+     */
+    public AsciiString authorizationForUser(UUID tenant, UUID userId, java.util.List<String> scopes) {
+        Instant now = clock.instant();
+        JsonObject claims = baseClaims(now, now.plus(lifetime))
+                .put("sub", "user:" + userId)
+                .put("tenant", tenant.toString())
+                .put("scopes", new JsonArray(scopes));
+        return AsciiString.of("Bearer " + sign(claims));
+    }
+
     /** The gateway's own token (group {@code gateway}, no tenant), for internal endpoints such as key verification. */
     public String gatewayToken() {
         return gatewayMinted().token();

@@ -22,6 +22,7 @@ import io.atc.gateway.ratelimit.RateDecision;
 import io.atc.gateway.routing.RequestPaths;
 import io.atc.gateway.routing.Route;
 import io.atc.gateway.routing.RouteTable;
+import io.atc.gateway.session.SessionCheck;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 
@@ -46,6 +47,7 @@ public class GatewayPipeline implements RequestPolicy {
     private static final String MISSING_KEY =
             "An API key is required: Authorization: Bearer <key> or X-Api-Key: <key>.";
     private static final String INVALID_KEY = "The API key is not valid.";
+    private static final String CSRF_HEADER = "X-CSRF-Token";
 
     private final RouteTable routes;
     private final KeyAuthentication keys;
@@ -57,6 +59,7 @@ public class GatewayPipeline implements RequestPolicy {
     private final GatewayMetrics metrics;
     private final PublicDocumentAnswers publicDocuments;
     private final KeyUseRecorder keyUses;
+    private final SessionAuthentication sessions;
 
     public GatewayPipeline(
             RouteTable routes,
@@ -68,7 +71,8 @@ public class GatewayPipeline implements RequestPolicy {
             InternalTokenMinter tokens,
             GatewayMetrics metrics,
             PublicDocumentAnswers publicDocuments,
-            KeyUseRecorder keyUses) {
+            KeyUseRecorder keyUses,
+            SessionAuthentication sessions) {
         this.routes = routes;
         this.keys = keys;
         this.addresses = addresses;
@@ -79,6 +83,7 @@ public class GatewayPipeline implements RequestPolicy {
         this.metrics = metrics;
         this.publicDocuments = publicDocuments;
         this.keyUses = keyUses;
+        this.sessions = sessions;
     }
 
     /**
@@ -138,6 +143,12 @@ public class GatewayPipeline implements RequestPolicy {
             return;
         }
         admission.client(addresses.resolve(request.peer(), request.headers()));
+        if (KeylessRoutes.consolePage(path)) {
+            // Not limited per address like sign-in: a page costs no argon2id and no database work, and
+            // the sign-in it leads to is its own request through this pipeline and its limit.
+            admission.forward(null, CallerCredential.SESSION_COOKIES);
+            return;
+        }
         if (KeylessRoutes.consoleSession(method, path)) {
             if (keylessAdmitted(admission)) {
                 admission.forward(tokens.gatewayAuthorization(), CallerCredential.SESSION_COOKIES);
@@ -151,6 +162,11 @@ public class GatewayPipeline implements RequestPolicy {
             if (keylessAdmitted(admission)) {
                 admission.forward(tokens.gatewayAuthorization(), CallerCredential.OPERATOR_TOKEN);
             }
+            return;
+        }
+        String session = presented == null ? sessions.presentedSession(request.headers()) : null;
+        if (session != null) {
+            admitSession(admission, session);
             return;
         }
         if (presented == null) {
@@ -167,6 +183,47 @@ public class GatewayPipeline implements RequestPolicy {
                 .with(
                         check -> onRequestContext(admission, () -> authenticated(admission, check)),
                         failure -> onRequestContext(admission, () -> verificationFailed(admission, failure)));
+    }
+
+    /**
+     * A console session in place of a key (the console acts on the API with its user's session). It is
+     * refused with an Origin: the console calls from its server, and no page of any origin may ride a
+     * browser's session cookie on the API (SameSite=Strict still lets sibling subdomains send it).
+     */
+    private void admitSession(Admission admission, String session) {
+        PendingRequest request = admission.request();
+        if (request.headers().contains(HttpHeaders.ORIGIN)) {
+            rejected(admission, AuthOutcome.SESSION_REFUSED);
+            return;
+        }
+        sessions.authenticate(session, request.method().name(), request.header(CSRF_HEADER))
+                .subscribe()
+                .with(
+                        check -> onRequestContext(admission, () -> sessionChecked(admission, check)),
+                        failure -> onRequestContext(admission, () -> verificationFailed(admission, failure)));
+    }
+
+    private void sessionChecked(Admission admission, SessionCheck check) {
+        if (!admission.request().open()) {
+            return;
+        }
+        if (check.outcome() == SessionCheck.Outcome.UNAVAILABLE) {
+            rejected(admission, AuthOutcome.OVERLOADED);
+            return;
+        }
+        if (!check.ok()) {
+            rejected(admission, AuthOutcome.SESSION_REFUSED);
+            return;
+        }
+        RateDecision decision = rateLimit.tryAcquire(check.userId(), "console");
+        if (!decision.allowed()) {
+            admission.answerHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
+            rejected(admission, AuthOutcome.RATE_LIMITED);
+            return;
+        }
+        metrics.auth(AuthOutcome.OK);
+        admission.forward(
+                tokens.authorizationForUser(check.tenant(), check.userId(), check.scopes()), CallerCredential.NONE);
     }
 
     /** Keyless requests (sign-in, onboarding) are limited per client address instead of per key. */
@@ -244,6 +301,11 @@ public class GatewayPipeline implements RequestPolicy {
                         ProblemType.RATE_LIMITED,
                         "Too many keys this gateway has not seen lately come from this address;"
                                 + " retry after the time in Retry-After.");
+            case SESSION_REFUSED ->
+                admission.refuse(
+                        ProblemType.FORBIDDEN,
+                        "No valid console session, a change without its X-CSRF-Token, or a session sent from a"
+                                + " browser page (Origin).");
             case IP_DENIED -> admission.refuse(ProblemType.FORBIDDEN, "This key may not be used from this address.");
             case ORIGIN_DENIED -> admission.refuse(ProblemType.FORBIDDEN, "This key may not be used from this origin.");
             case RATE_LIMITED -> {

@@ -8,7 +8,8 @@ import io.vertx.core.http.HttpMethod;
  * serves itself, and those the keys-service checks another credential for: onboarding a tenant
  * (the operator credential in X-Operator-Token) and the console session endpoints (email and
  * password, then the session cookie). Those are forwarded with the gateway's own token. Each
- * matches exactly one normalised path and nothing else.
+ * matches exactly one normalised path and nothing else. The console's pages need no key either
+ * and get no token.
  */
 final class KeylessRoutes {
 
@@ -24,6 +25,15 @@ final class KeylessRoutes {
     /** {@code POST /v1/tenants} (TenantResource). */
     static boolean operator(HttpMethod method, String path) {
         return method == HttpMethod.POST && path.equals("/v1/tenants");
+    }
+
+    /**
+     * The web console's pages and assets ({@code /console} and below, the console service): they hold
+     * no tenant data themselves, and the console acts only through this gateway's API with the user's
+     * session, so they are forwarded with the browser's cookies and no internal token at all.
+     */
+    static boolean consolePage(String path) {
+        return path.equals("/console") || path.startsWith("/console/");
     }
 
     /** Sign in, the current session, sign out (ConsoleSessionResource). */

@@ -31,7 +31,7 @@ public record Decision(
         CorsHeaders corsHeaders,
         Answer answer) {
 
-    /** The caller's credential that is forwarded as sent, next to the gateway's token. */
+    /** The caller's credential that is forwarded as sent, next to the gateway's token (if any). */
     public enum CallerCredential {
         NONE,
         /** X-Operator-Token (onboarding a tenant). */

@@ -108,7 +108,9 @@ public class Forwarder {
             headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
         }
         headers.set(HttpHeaderNames.HOST, upstream.host());
-        headers.set(HttpHeaderNames.AUTHORIZATION, decision.authorization());
+        if (decision.authorization() != null) {
+            headers.set(HttpHeaderNames.AUTHORIZATION, decision.authorization());
+        }
         headers.set(X_FORWARDED_FOR, exchange.clientText());
         headers.set(X_FORWARDED_PROTO, HTTP);
         headers.set(RequestIds.HEADER, exchange.requestId());

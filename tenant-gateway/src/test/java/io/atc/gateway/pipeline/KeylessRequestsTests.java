@@ -120,6 +120,34 @@ class KeylessRequestsTests {
         assertThat(doubles.keys.calls).isZero();
     }
 
+    /**
+     * Breaks when: console pages need a key, get the gateway's token (which opens the internal endpoints),
+     * or the cookies are not passed; or a key or internal token sent with a page reaches the console.
+     */
+    @Test
+    void consolePagesCarryTheCookiesAndNoTokenToTheConsole() {
+        given().cookie("__Host-atc_session", "s1")
+                .header("Authorization", "Bearer forged.internal.token")
+                .get("/console/keys")
+                .then()
+                .statusCode(200)
+                .header("X-Upstream", "console");
+        given().contentType("application/x-www-form-urlencoded")
+                .body("email=a%40example.com")
+                .post("/console/sign-in")
+                .then()
+                .statusCode(200);
+
+        TestUpstream.Seen page = upstream.next();
+        assertThat(page.uri()).isEqualTo("/console/keys");
+        assertThat(page.header("Cookie")).contains("__Host-atc_session=s1");
+        assertThat(page.headers().contains("Authorization")).isFalse();
+        TestUpstream.Seen form = upstream.next();
+        assertThat(form.uri()).isEqualTo("/console/sign-in");
+        assertThat(form.headers().contains("Authorization")).isFalse();
+        assertThat(doubles.keys.calls).isZero();
+    }
+
     @Test
     void otherConsolePathsNeedAKey() throws Exception {
         given().cookie("__Host-atc-session", "s1")

@@ -23,7 +23,9 @@ import io.atc.gateway.pipeline.KeyAuthentication;
 import io.atc.gateway.pipeline.KeyUseRecorder;
 import io.atc.gateway.pipeline.OriginPolicy;
 import io.atc.gateway.pipeline.RateLimitPolicy;
+import io.atc.gateway.pipeline.SessionAuthentication;
 import io.atc.gateway.ratelimit.RateDecision;
+import io.atc.gateway.session.SessionCheck;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
 import io.smallrye.mutiny.Uni;
@@ -52,6 +54,7 @@ public class GatewayDoubles {
     public final Origins origins = new Origins();
     public final Limits limits = new Limits();
     public final Uses uses = new Uses();
+    public final Sessions sessions = new Sessions();
 
     /** The doubles the pipeline was built with, as new: each test starts from the same state. */
     public static GatewayDoubles install() {
@@ -66,12 +69,18 @@ public class GatewayDoubles {
         doubles.limits.exhausted.clear();
         doubles.uses.admitted.clear();
         doubles.uses.failing = false;
+        doubles.sessions.reset();
         return doubles;
     }
 
     @Produces
     KeyAuthentication keyAuthentication() {
         return keys;
+    }
+
+    @Produces
+    SessionAuthentication sessionAuthentication() {
+        return sessions;
     }
 
     @Produces
@@ -103,6 +112,33 @@ public class GatewayDoubles {
                 null,
                 cidrs,
                 origins);
+    }
+
+    /** Console sessions by their cookie value; each check remembers the method and CSRF token it was given. */
+    public static final class Sessions implements SessionAuthentication {
+        private final Map<String, SessionCheck> answers = new ConcurrentHashMap<>();
+        public final List<String> checked = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        void reset() {
+            answers.clear();
+            checked.clear();
+        }
+
+        public void accept(String session, SessionCheck check) {
+            answers.put(session, check);
+        }
+
+        @Override
+        public String presentedSession(MultiMap headers) {
+            return io.atc.gateway.session.SessionCookies.from(headers.getAll("Cookie"));
+        }
+
+        @Override
+        public Uni<SessionCheck> authenticate(String session, String method, String csrf) {
+            checked.add(session + " " + method + " " + csrf);
+            return Uni.createFrom()
+                    .item(answers.getOrDefault(session, SessionCheck.failed(SessionCheck.Outcome.REFUSED)));
+        }
     }
 
     /** Keys by their text: a verdict, a failure, or a verdict that arrives on a worker thread. */

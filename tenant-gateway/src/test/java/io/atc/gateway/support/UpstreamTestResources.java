@@ -16,7 +16,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class UpstreamTestResources implements QuarkusTestResourceLifecycleManager {
 
-    public static final String[] UPSTREAMS = {"keys", "audit", "retention", "edge"};
+    public static final String[] UPSTREAMS = {"keys", "audit", "retention", "edge", "console"};
     public static final long MAX_BODY = 16L * 1024 * 1024;
     public static final long RESPONSE_TIMEOUT_MILLIS = 5_000;
 

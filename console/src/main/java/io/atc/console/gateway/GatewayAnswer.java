@@ -1,0 +1,34 @@
+package io.atc.console.gateway;
+
+import java.util.List;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/** What the gateway answered: the status, the cookies it set for the browser, and the body. */
+public record GatewayAnswer(int status, List<String> setCookies, String body) {
+
+    public boolean ok() {
+        return status >= 200 && status < 300;
+    }
+
+    public JsonObject json() {
+        return body == null || body.isBlank() ? new JsonObject() : new JsonObject(body);
+    }
+
+    public JsonArray jsonArray() {
+        return body == null || body.isBlank() ? new JsonArray() : new JsonArray(body);
+    }
+
+    /** The problem's detail, for the page to show; never the body of a success (it may carry a secret). */
+    public String problemDetail() {
+        if (ok()) {
+            return null;
+        }
+        try {
+            return json().getString("detail");
+        } catch (RuntimeException notJson) {
+            return null;
+        }
+    }
+}
