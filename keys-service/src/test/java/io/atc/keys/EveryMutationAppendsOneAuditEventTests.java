@@ -162,6 +162,6 @@ class EveryMutationAppendsOneAuditEventTests {
                 .post("/internal/v1/console/sessions/check")
                 .then()
                 .statusCode(403);
-        assertThat(AuditTrail.eventCount(tenant)).isEqualTo(before);
+        assertThat(AuditTrail.eventCount(tenant)).as("a session check").isEqualTo(beforeUse);
     }
 }
