@@ -2,7 +2,8 @@
 One platform service as a Deployment (or StatefulSet for the edge bridge): the shared shape of
 every service pod. Call with (dict "root" $ "component" "keys" "values" .Values.keys "image"
 "keys-service" "port" 8081 "managementPort" 9081 "kind" "Deployment" "env" <yaml> "volumes" <yaml>
-"volumeMounts" <yaml>).
+"volumeMounts" <yaml>). "withoutPlatformIdentity" true leaves out what only the API services need
+(the internal tokens' public key, the database CA): the console has neither a database nor a token to check.
 */}}
 {{- define "atc.workload" -}}
 {{- $root := .root -}}
@@ -91,7 +92,9 @@ spec:
             - configMapRef:
                 name: {{ include "atc.fullname" $root }}-settings
           env:
+            {{- if not .withoutPlatformIdentity }}
             {{- include "atc.commonEnv" $root | nindent 12 }}
+            {{- end }}
             {{- .env | nindent 12 }}
             {{- with $v.extraEnv }}
             {{- toYaml . | nindent 12 }}
@@ -102,7 +105,9 @@ spec:
           volumeMounts:
             - name: tmp
               mountPath: /tmp
+            {{- if not .withoutPlatformIdentity }}
             {{- include "atc.databaseCaVolumeMount" $root | nindent 12 }}
+            {{- end }}
             {{- with .volumeMounts }}
             {{- . | nindent 12 }}
             {{- end }}
@@ -110,7 +115,9 @@ spec:
         - name: tmp
           emptyDir:
             sizeLimit: 64Mi
+        {{- if not .withoutPlatformIdentity }}
         {{- include "atc.databaseCaVolume" $root | nindent 8 }}
+        {{- end }}
         {{- with .volumes }}
         {{- . | nindent 8 }}
         {{- end }}

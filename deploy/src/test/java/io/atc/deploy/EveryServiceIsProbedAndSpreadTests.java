@@ -15,11 +15,11 @@ import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 
-/** The five services: probes on the management port only, spread over zones and nodes, as their kind. */
+/** The six services (the console included): probes on the management port only, spread over zones and nodes, as their kind. */
 class EveryServiceIsProbedAndSpreadTests {
 
-    static final Map<String, Integer> MANAGEMENT_PORTS =
-            Map.of("gateway", 9080, "keys", 9081, "audit", 9082, "retention", 9083, "edge-bridge", 9084);
+    static final Map<String, Integer> MANAGEMENT_PORTS = Map.of(
+            "gateway", 9080, "keys", 9081, "audit", 9082, "retention", 9083, "edge-bridge", 9084, "console", 9085);
 
     @ParameterizedTest
     @MethodSource("io.atc.deploy.Renderings#valuesFiles")

@@ -30,11 +30,12 @@ class NetworkPoliciesAllowExactlyThePlatformsConnectionsTests {
 
     /** component -> the ingress it must allow: "<peer> -> <port>". */
     private static final Map<String, Set<String>> EXPECTED_INGRESS = Map.of(
-            "gateway", Set.of("ingress-controller -> 8080", "monitoring -> 9080"),
+            "gateway", Set.of("ingress-controller -> 8080", "console -> 8080", "monitoring -> 9080"),
             "keys", Set.of("gateway -> 8081", "monitoring -> 9081"),
             "audit", Set.of("gateway -> 8082", "monitoring -> 9082"),
             "retention", Set.of("gateway -> 8083", "monitoring -> 9083"),
             "edge-bridge", Set.of("gateway -> 8084", "monitoring -> 9084"),
+            "console", Set.of("gateway -> 8085", "monitoring -> 9085"),
             "broker", Set.of("edge-bridge -> 1883", "devices -> 8883"),
             "migrator", Set.of(),
             "audit-verify", Set.of());
@@ -110,7 +111,8 @@ class NetworkPoliciesAllowExactlyThePlatformsConnectionsTests {
             }
             Set<Integer> expected = new TreeSet<>(List.of(53));
             switch (component) {
-                case "gateway" -> expected.addAll(List.of(5432, 8081, 8082, 8083, 8084));
+                case "gateway" -> expected.addAll(List.of(5432, 8081, 8082, 8083, 8084, 8085));
+                case "console" -> expected.add(8080);
                 case "edge-bridge" -> expected.addAll(List.of(5432, 1883));
                 case "broker" -> {}
                 default -> expected.add(5432);

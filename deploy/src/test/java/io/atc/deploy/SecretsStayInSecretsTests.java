@@ -54,7 +54,8 @@ class SecretsStayInSecretsTests {
                             "database/app-password"),
             "broker", Set.of("broker/admin-password", "device-pki/root-ca.crt", "broker-tls/*"),
             "migrator", Set.of("database/owner-password", "database/app-password", "database/retention-password"),
-            "audit-verify", Set.of("audit-checkpoint/public-key", "database/app-password"));
+            "audit-verify", Set.of("audit-checkpoint/public-key", "database/app-password"),
+            "console", Set.of());
 
     @Test
     void secretValuesAppearInSecretsAndNowhereElse() throws Exception {

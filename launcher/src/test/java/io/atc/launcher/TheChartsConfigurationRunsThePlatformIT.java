@@ -67,7 +67,8 @@ class TheChartsConfigurationRunsThePlatformIT {
             "keys-service", "atc-keys",
             "audit-service", "atc-audit",
             "retention-service", "atc-retention",
-            "edge-bridge", "atc-edge-bridge");
+            "edge-bridge", "atc-edge-bridge",
+            "console", "atc-console");
 
     @TempDir
     Path root;
@@ -139,9 +140,6 @@ class TheChartsConfigurationRunsThePlatformIT {
 
             for (PlatformService service : PlatformService.ALL) {
                 String workload = WORKLOADS.get(service.name());
-                if (workload == null) {
-                    continue; // the console is not in the chart yet (issue 20)
-                }
                 PodSpec pod = podOf(rendered, workload);
                 String podName = workload.equals("atc-edge-bridge") ? "atc-edge-bridge-0" : workload + "-0";
                 Map<String, String> env =
