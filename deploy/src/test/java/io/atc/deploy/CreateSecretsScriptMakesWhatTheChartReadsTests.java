@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,7 +52,7 @@ class CreateSecretsScriptMakesWhatTheChartReadsTests {
         Path ca = work.resolve("database-ca.pem");
         Files.writeString(
                 ca,
-                run(List.of(
+                LocalTools.output(List.of(
                         "openssl",
                         "req",
                         "-x509",
@@ -68,7 +67,7 @@ class CreateSecretsScriptMakesWhatTheChartReadsTests {
                         "/CN=database test CA",
                         "-days",
                         "1")));
-        secrets = parse(run(List.of(
+        secrets = parse(LocalTools.output(List.of(
                 SCRIPT.toString(),
                 "--database-ca",
                 ca.toString(),
@@ -162,7 +161,7 @@ class CreateSecretsScriptMakesWhatTheChartReadsTests {
 
     @Test
     void eachRunMakesNewSecrets() throws Exception {
-        Map<String, Map<String, byte[]>> again = parse(run(List.of(
+        Map<String, Map<String, byte[]>> again = parse(LocalTools.output(List.of(
                 SCRIPT.toString(),
                 "--database-ca",
                 work.resolve("database-ca.pem").toString(),
@@ -227,15 +226,5 @@ class CreateSecretsScriptMakesWhatTheChartReadsTests {
             byName.put(secret.getMetadata().getName(), data);
         }
         return byName;
-    }
-
-    private static String run(List<String> command) throws Exception {
-        Process process = new ProcessBuilder(command)
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(String.join(" ", command)).isZero();
-        return output;
     }
 }

@@ -71,10 +71,13 @@ class PlainManifestsAreTheChartsDefaultRenderingTests {
     }
 
     private static List<HasMetadata> kustomize(String dir) throws Exception {
-        Path kubectl = LocalTools.find("kubectl").orElse(null);
-        assumeTrue(kubectl != null, "kubectl is not on the PATH: `kubectl kustomize deploy/k8s` is not checked here");
+        assumeTrue(
+                LocalTools.present("kubectl"),
+                "kubectl is not on the PATH: `kubectl kustomize deploy/k8s` is not checked here");
         Process process = new ProcessBuilder(
-                        kubectl.toString(), "kustomize", K8S.resolve(dir).toString())
+                        LocalTools.find("kubectl").orElseThrow().toString(),
+                        "kustomize",
+                        K8S.resolve(dir).toString())
                 .redirectErrorStream(true)
                 .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -237,7 +237,7 @@ class TheChartsConfigurationRunsThePlatformIT {
     }
 
     private Map<String, Secret> secrets(Path ca) throws Exception {
-        String yaml = output(List.of(
+        String yaml = LocalTools.output(List.of(
                 HOME.resolve("deploy/scripts/create-secrets.sh").toString(),
                 "--database-ca",
                 ca.toString(),
@@ -314,16 +314,6 @@ class TheChartsConfigurationRunsThePlatformIT {
                 .as(name + " finished")
                 .isTrue();
         return process.exitValue();
-    }
-
-    private static String output(List<String> command) throws Exception {
-        Process process = new ProcessBuilder(command)
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(String.join(" ", command)).isZero();
-        return output;
     }
 
     private static int status(String url) throws Exception {
