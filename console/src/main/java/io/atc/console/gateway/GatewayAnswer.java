@@ -2,6 +2,8 @@ package io.atc.console.gateway;
 
 import java.util.List;
 
+import jakarta.ws.rs.core.Response;
+
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -18,6 +20,18 @@ public record GatewayAnswer(int status, List<String> setCookies, String body) {
 
     public JsonArray jsonArray() {
         return body == null || body.isBlank() ? new JsonArray() : new JsonArray(body);
+    }
+
+    /** "{what}: {the problem's detail}" for the page's error line, or "{what} ({status})." without one. */
+    public String problem(String what) {
+        String detail = problemDetail();
+        return what + (detail == null ? " (" + status + ")." : ": " + detail);
+    }
+
+    /** The status to answer the browser with when this answer is shown as a page's error. */
+    public Response.Status pageStatus() {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return known == null ? Response.Status.BAD_GATEWAY : known;
     }
 
     /** The problem's detail, for the page to show; never the body of a success (it may carry a secret). */

@@ -18,7 +18,10 @@ public record KeyRow(
         String status,
         String createdAt,
         String expiresAt,
-        String revokedAt) {
+        String revokedAt,
+        String lastUsedAt,
+        String lastUsedFrom,
+        boolean unused) {
 
     static KeyRow from(JsonObject key) {
         return new KeyRow(
@@ -31,7 +34,10 @@ public record KeyRow(
                 key.getString("status"),
                 key.getString("createdAt"),
                 key.getString("expiresAt"),
-                key.getString("revokedAt"));
+                key.getString("revokedAt"),
+                key.getString("lastUsedAt"),
+                key.getString("lastUsedFrom"),
+                key.getBoolean("unused", false));
     }
 
     public boolean active() {

@@ -1,7 +1,6 @@
 package io.atc.console.keys;
 
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -14,13 +13,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
 
 import io.atc.console.gateway.BrowserCredentials;
 import io.atc.console.gateway.GatewayAnswer;
 import io.atc.console.gateway.GatewayClient;
-import io.atc.console.session.CurrentSession;
+import io.atc.console.session.SignedInPages;
 import io.atc.console.session.SignedInUser;
-import io.atc.console.web.FormTokens;
+import io.atc.console.web.DisplayOnce;
+import io.atc.console.web.Ids;
 import io.atc.console.web.Pages;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateData;
@@ -61,13 +62,13 @@ public class KeysPage {
             new Grace(604_800, "7 days"));
 
     private final GatewayClient gateway;
-    private final CurrentSession sessions;
+    private final SignedInPages pages;
     private final Template keys;
     private final Template revoke;
 
-    public KeysPage(GatewayClient gateway, CurrentSession sessions, Template keys, Template revoke) {
+    public KeysPage(GatewayClient gateway, SignedInPages pages, Template keys, Template revoke) {
         this.gateway = gateway;
-        this.sessions = sessions;
+        this.pages = pages;
         this.keys = keys;
         this.revoke = revoke;
     }
@@ -75,11 +76,13 @@ public class KeysPage {
     @GET
     public Uni<Response> list(
             @QueryParam("after") String after,
+            @QueryParam("unused") String unused,
             @QueryParam("done") String done,
             @CookieParam(BrowserCredentials.SESSION_COOKIE) String session,
             @CookieParam(BrowserCredentials.CSRF_COOKIE) String csrf) {
         BrowserCredentials browser = new BrowserCredentials(session, csrf);
-        return signedIn(browser, user -> render(browser, user, after, Notice.of(done), null, null, Response.Status.OK));
+        Listing listing = new Listing(Ids.cursor(after), "true".equals(unused));
+        return pages.view(browser, user -> render(browser, user, listing, Notice.of(done), null, null, Status.OK));
     }
 
     @POST
@@ -93,22 +96,10 @@ public class KeysPage {
             @FormParam("allowedOrigins") String origins,
             @CookieParam(BrowserCredentials.SESSION_COOKIE) String session,
             @CookieParam(BrowserCredentials.CSRF_COOKIE) String csrf) {
-        if (!FormTokens.matches(formCsrf, csrf)) {
-            return Uni.createFrom().item(Pages.forbidden());
-        }
         BrowserCredentials browser = new BrowserCredentials(session, csrf);
         JsonObject draft = KeyForm.draft(name, scopes, expiresOn, cidrs, origins);
-        return signedIn(browser, user -> gateway.send(HttpMethod.POST, "/v1/keys", browser, draft)
-                .flatMap(answer -> answer.ok()
-                        ? render(browser, user, null, null, null, Issued.created(answer.json()), Response.Status.OK)
-                        : render(
-                                browser,
-                                user,
-                                null,
-                                null,
-                                problem("The key was not created", answer),
-                                null,
-                                status(answer))));
+        return pages.change(formCsrf, browser, user -> gateway.send(HttpMethod.POST, "/v1/keys", browser, draft)
+                .flatMap(answer -> issued(browser, user, answer, "Key created", "The key was not created")));
     }
 
     @POST
@@ -120,27 +111,17 @@ public class KeysPage {
             @FormParam("gracePeriodSeconds") long grace,
             @CookieParam(BrowserCredentials.SESSION_COOKIE) String session,
             @CookieParam(BrowserCredentials.CSRF_COOKIE) String csrf) {
-        if (!FormTokens.matches(formCsrf, csrf)) {
-            return Uni.createFrom().item(Pages.forbidden());
-        }
         BrowserCredentials browser = new BrowserCredentials(session, csrf);
-        String keyId = keyIdOrNull(id);
-        if (keyId == null) {
-            return Uni.createFrom().item(Pages.seeOther("/console/keys?done=missing"));
-        }
+        String keyId = Ids.uuidOrNull(id);
         JsonObject rotation = new JsonObject().put("gracePeriodSeconds", grace);
-        return signedIn(browser, user -> gateway.send(
-                        HttpMethod.POST, "/v1/keys/" + keyId + "/rotate", browser, rotation)
-                .flatMap(answer -> answer.ok()
-                        ? render(browser, user, null, null, null, Issued.rotated(answer.json()), Response.Status.OK)
-                        : render(
-                                browser,
-                                user,
-                                null,
-                                null,
-                                problem("The key was not rotated", answer),
-                                null,
-                                status(answer))));
+        return pages.change(
+                formCsrf,
+                browser,
+                user -> keyId == null
+                        ? missing()
+                        : gateway.send(HttpMethod.POST, "/v1/keys/" + keyId + "/rotate", browser, rotation)
+                                .flatMap(answer ->
+                                        issued(browser, user, answer, "Key rotated", "The key was not rotated")));
     }
 
     @GET
@@ -150,17 +131,18 @@ public class KeysPage {
             @CookieParam(BrowserCredentials.SESSION_COOKIE) String session,
             @CookieParam(BrowserCredentials.CSRF_COOKIE) String csrf) {
         BrowserCredentials browser = new BrowserCredentials(session, csrf);
-        String keyId = keyIdOrNull(id);
-        if (keyId == null) {
-            return Uni.createFrom().item(Pages.seeOther("/console/keys?done=missing"));
-        }
-        return signedIn(browser, user -> gateway.get("/v1/keys/" + keyId, browser)
-                .flatMap(answer -> answer.ok()
-                        ? revoke.data("user", user)
-                                .data("key", KeyRow.from(answer.json()))
-                                .createUni()
-                                .map(html -> Response.ok(html).build())
-                        : Uni.createFrom().item(Pages.seeOther("/console/keys?done=missing"))));
+        String keyId = Ids.uuidOrNull(id);
+        return pages.view(
+                browser,
+                user -> keyId == null
+                        ? missing()
+                        : gateway.get("/v1/keys/" + keyId, browser)
+                                .flatMap(answer -> answer.ok()
+                                        ? revoke.data("user", user)
+                                                .data("key", KeyRow.from(answer.json()))
+                                                .createUni()
+                                                .map(html -> Response.ok(html).build())
+                                        : missing()));
     }
 
     @POST
@@ -171,57 +153,59 @@ public class KeysPage {
             @FormParam("csrf") String formCsrf,
             @CookieParam(BrowserCredentials.SESSION_COOKIE) String session,
             @CookieParam(BrowserCredentials.CSRF_COOKIE) String csrf) {
-        if (!FormTokens.matches(formCsrf, csrf)) {
-            return Uni.createFrom().item(Pages.forbidden());
-        }
         BrowserCredentials browser = new BrowserCredentials(session, csrf);
-        String keyId = keyIdOrNull(id);
-        if (keyId == null) {
-            return Uni.createFrom().item(Pages.seeOther("/console/keys?done=missing"));
-        }
-        return signedIn(browser, user -> gateway.send(HttpMethod.DELETE, "/v1/keys/" + keyId, browser, null)
-                .map(answer ->
-                        Pages.seeOther(answer.ok() ? "/console/keys?done=revoked" : "/console/keys?done=missing")));
+        String keyId = Ids.uuidOrNull(id);
+        return pages.change(
+                formCsrf,
+                browser,
+                user -> keyId == null
+                        ? missing()
+                        : gateway.send(HttpMethod.DELETE, "/v1/keys/" + keyId, browser, null)
+                                .map(answer -> Pages.seeOther(
+                                        answer.ok() ? "/console/keys?done=revoked" : "/console/keys?done=missing")));
     }
 
-    /** Runs {@code page} for the signed-in user, passing on the session's refreshed cookie; otherwise to sign-in. */
-    private Uni<Response> signedIn(
-            BrowserCredentials browser, java.util.function.Function<SignedInUser, Uni<Response>> page) {
-        return sessions.check(browser).flatMap(checked -> {
-            if (checked.user() == null) {
-                return Uni.createFrom().item(Pages.seeOther("/console/sign-in"));
-            }
-            return page.apply(checked.user()).map(response -> {
-                Response.ResponseBuilder builder = Response.fromResponse(response);
-                Pages.withCookies(builder, checked.answer());
-                return builder.build();
-            });
-        });
+    private Uni<Response> issued(
+            BrowserCredentials browser, SignedInUser user, GatewayAnswer answer, String heading, String failed) {
+        if (!answer.ok()) {
+            return render(browser, user, Listing.FIRST, null, answer.problem(failed), null, answer.pageStatus());
+        }
+        KeyRow key = KeyRow.from(answer.json().getJsonObject("apiKey"));
+        DisplayOnce secret = new DisplayOnce(
+                heading + ": " + key.name(),
+                "Secret of " + key.prefix(),
+                answer.json().getString("key"),
+                "/console/keys");
+        return render(browser, user, Listing.FIRST, null, null, secret, Status.OK);
+    }
+
+    private static Uni<Response> missing() {
+        return Uni.createFrom().item(Pages.seeOther("/console/keys?done=missing"));
     }
 
     private Uni<Response> render(
             BrowserCredentials browser,
             SignedInUser user,
-            String after,
+            Listing listing,
             Notice notice,
             String error,
-            Issued issued,
-            Response.Status status) {
-        String path = "/v1/keys?limit=100" + (after == null || after.isBlank() ? "" : "&after=" + cursor(after));
-        return gateway.get(path, browser).flatMap(answer -> {
+            DisplayOnce secret,
+            Status status) {
+        return gateway.get(listing.apiPath(), browser).flatMap(answer -> {
             List<KeyRow> rows = answer.ok()
                     ? answer.json().getJsonArray("items").stream()
                             .map(item -> KeyRow.from((JsonObject) item))
                             .toList()
                     : List.of();
             String next = answer.ok() ? answer.json().getString("next") : null;
-            String listError = answer.ok() ? null : problem("The keys could not be listed", answer);
+            String listError = answer.ok() ? null : answer.problem("The keys could not be listed");
             return keys.data("user", user)
                     .data("keys", rows)
                     .data("next", next)
+                    .data("unusedOnly", listing.unusedOnly())
                     .data("notice", notice == null ? null : notice.text())
                     .data("error", error != null ? error : listError)
-                    .data("issued", issued)
+                    .data("secret", secret)
                     .data("scopes", SCOPES.stream().filter(user::holds).toList())
                     .data("graces", GRACE_PERIODS)
                     .createUni()
@@ -229,49 +213,19 @@ public class KeysPage {
         });
     }
 
-    private static String problem(String what, GatewayAnswer answer) {
-        String detail = answer.problemDetail();
-        return what + (detail == null ? " (" + answer.status() + ")." : ": " + detail);
-    }
+    /** Which page of keys: after a cursor, and all keys or only those flagged unused. */
+    record Listing(String after, boolean unusedOnly) {
 
-    private static Response.Status status(GatewayAnswer answer) {
-        Response.Status status = Response.Status.fromStatusCode(answer.status());
-        return status == null ? Response.Status.BAD_GATEWAY : status;
-    }
+        static final Listing FIRST = new Listing("", false);
 
-    /** A cursor is the API's opaque base64url text: anything else is dropped rather than put in the API's query. */
-    private static String cursor(String after) {
-        return after.matches("[A-Za-z0-9_=-]{1,200}") ? after : "";
-    }
-
-    private static String keyIdOrNull(String id) {
-        try {
-            return UUID.fromString(id).toString();
-        } catch (IllegalArgumentException notAKeyId) {
-            return null;
+        String apiPath() {
+            return "/v1/keys?limit=100" + (after.isEmpty() ? "" : "&after=" + after)
+                    + (unusedOnly ? "&unused=true" : "");
         }
     }
 
     @TemplateData
     public record Grace(long seconds, String label) {}
-
-    /** A secret the keys API just issued, for the display-once dialog; it lives only in this one answer. */
-    @TemplateData
-    public record Issued(String heading, String secret, KeyRow key) {
-
-        static Issued created(JsonObject answer) {
-            return new Issued("Key created", answer.getString("key"), KeyRow.from(answer.getJsonObject("apiKey")));
-        }
-
-        static Issued rotated(JsonObject answer) {
-            return new Issued("Key rotated", answer.getString("key"), KeyRow.from(answer.getJsonObject("apiKey")));
-        }
-
-        @Override
-        public String toString() {
-            return "Issued[" + key.prefix() + "]";
-        }
-    }
 
     enum Notice {
         REVOKED("The key is revoked: every gateway refuses it within about a second."),

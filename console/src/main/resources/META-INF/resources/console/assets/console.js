@@ -3,8 +3,9 @@
  * The display-once dialog: a new or rotated key's secret stays on screen, modal, until the user ticks
  * "I have stored this secret" and presses Done. The close button, Escape, a click outside, leaving or
  * closing the page are each refused and the warning is shown again. On Done the secret is removed from
- * the DOM and from this script, and the page is replaced (not pushed) by the keys list, so neither a
- * reload nor Back can bring the answer that carried it back. The secret is never put in a URL, storage,
+ * the DOM and from this script, and the page is replaced (not pushed) by the dialog's data-return-to
+ * page (a console path such as the keys list), so neither a reload nor Back can bring the answer that
+ * carried it back. The same dialog serves keys, rotated keys, device passwords and device private keys. The secret is never put in a URL, storage,
  * a cookie or the console log.
  */
 (function () {
@@ -18,6 +19,9 @@
     var refusal = dialog.querySelector('#dismiss-refused');
     var copyStatus = dialog.querySelector('#copy-status');
     var acknowledged = false;
+    var asked = dialog.getAttribute('data-return-to') || '';
+    // Only a path of the console: never another origin, never a protocol-relative URL.
+    var returnTo = /^\/console\/[A-Za-z0-9\/_?=&.-]*$/.test(asked) && asked.indexOf('//') < 0 ? asked : '/console/';
 
     function refuse() {
       refusal.hidden = true;
@@ -109,7 +113,7 @@
       secret = null;
       dialog.close();
       dialog.remove();
-      window.location.replace('/console/keys');
+      window.location.replace(returnTo);
     });
   }
 
