@@ -49,6 +49,7 @@ public class GatewayClient {
                         method, config.gatewayUrl().resolve(path).toString())
                 .timeout(config.gatewayTimeout().toMillis())
                 .putHeader("Accept", "application/json, application/problem+json");
+        ClientVoucher.current().ifPresent(voucher -> request.putHeader(ClientVoucher.HEADER, voucher));
         if (browser != null) {
             String cookies = browser.cookieHeader();
             if (!cookies.isEmpty()) {

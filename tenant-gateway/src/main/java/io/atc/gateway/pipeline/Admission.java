@@ -67,31 +67,46 @@ final class Admission {
 
     /** Forward with the gateway's {@code authorization}, and the caller's own {@code credential} when the upstream checks it. */
     void forward(CharSequence authorization, CallerCredential credential) {
-        decide(authorization, credential, null);
+        decide(authorization, credential, null, null);
+    }
+
+    /** Forward to the console with the caller's cookies and the gateway's voucher for the client's address. */
+    void forwardVouched(CharSequence clientVoucher) {
+        decide(null, CallerCredential.SESSION_COOKIES, clientVoucher, null);
     }
 
     /** Answers with a problem (and the {@link #answerHeaders()}). */
     void refuse(ProblemType type, String detail) {
-        decide(null, CallerCredential.NONE, Answer.problem(type, detail, answerHeaders));
+        decide(null, CallerCredential.NONE, null, Answer.problem(type, detail, answerHeaders));
     }
 
     /** 204 with the {@link #answerHeaders()} (an allowed preflight). */
     void noContent() {
-        decide(null, CallerCredential.NONE, Answer.noContent(answerHeaders));
+        decide(null, CallerCredential.NONE, null, Answer.noContent(answerHeaders));
     }
 
     /** Serves content the gateway holds itself (the public API document), with the {@link #answerHeaders()}. */
     void serve(Decision.Content content) {
-        decide(null, CallerCredential.NONE, Answer.content(content, answerHeaders));
+        decide(null, CallerCredential.NONE, null, Answer.content(content, answerHeaders));
     }
 
     /** Answers 500 with an incident id (the failure is logged, not shown). */
     void internalError(Throwable failure) {
-        decide(null, CallerCredential.NONE, Answer.internalError(failure));
+        decide(null, CallerCredential.NONE, null, Answer.internalError(failure));
     }
 
-    private void decide(CharSequence authorization, CallerCredential credential, Answer answer) {
+    private void decide(
+            CharSequence authorization, CallerCredential credential, CharSequence clientVoucher, Answer answer) {
         request.decide(new Decision(
-                route, path, declaredLength, client, authorization, credential, varyOnOrigin, corsHeaders, answer));
+                route,
+                path,
+                declaredLength,
+                client,
+                authorization,
+                credential,
+                clientVoucher,
+                varyOnOrigin,
+                corsHeaders,
+                answer));
     }
 }

@@ -15,6 +15,12 @@ public interface CallerAddressPolicy {
     /** The client's address: the socket peer, or what trusted proxies in front of the gateway say. */
     InetAddress resolve(SocketAddress peer, MultiMap headers);
 
+    /** The gateway's voucher for {@code client}, sent to the console with its pages; null when it cannot make one. */
+    CharSequence voucherFor(InetAddress client);
+
+    /** The address a valid voucher (sent back by the console) names; null when absent or not valid. */
+    InetAddress vouched(String voucher);
+
     /** @param cidrs a key's canonical allowlist; empty admits every address */
     boolean permits(List<String> cidrs, InetAddress client);
 }

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import io.atc.core.errors.ProblemType;
 import io.atc.gateway.auth.AuthOutcome;
 import io.atc.gateway.auth.KeyCheck;
+import io.atc.gateway.clientip.ClientVouchers;
 import io.atc.gateway.cors.CorsDecision;
 import io.atc.gateway.identity.AuthenticatedKey;
 import io.atc.gateway.identity.InternalTokenMinter;
@@ -146,10 +147,15 @@ public class GatewayPipeline implements RequestPolicy {
         if (KeylessRoutes.consolePage(path)) {
             // Not limited per address like sign-in: a page costs no argon2id and no database work, and
             // the sign-in it leads to is its own request through this pipeline and its limit.
-            admission.forward(null, CallerCredential.SESSION_COOKIES);
+            admission.forwardVouched(addresses.voucherFor(admission.client()));
             return;
         }
         if (KeylessRoutes.consoleSession(method, path)) {
+            // The console signs in and checks sessions from its own server, for the browser the voucher names.
+            InetAddress vouched = addresses.vouched(request.header(ClientVouchers.HEADER));
+            if (vouched != null) {
+                admission.client(vouched);
+            }
             if (keylessAdmitted(admission)) {
                 admission.forward(tokens.gatewayAuthorization(), CallerCredential.SESSION_COOKIES);
             }

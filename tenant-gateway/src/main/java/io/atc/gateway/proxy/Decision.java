@@ -16,6 +16,7 @@ import io.vertx.core.MultiMap;
  * @param client the client's address (sent on as X-Forwarded-For); null when not resolved
  * @param authorization the upstream's Authorization ({@code Bearer <internal token>}); null when answered
  * @param callerCredential the caller's own credential that crosses with the request (the upstream checks it)
+ * @param clientVoucher the gateway's voucher for the client's address (console pages only), else null
  * @param varyOnOrigin the response depends on the Origin header ({@code Vary: Origin})
  * @param corsHeaders the CORS headers of an allowed origin; null when there are none
  * @param answer the gateway's own answer; null to forward
@@ -27,6 +28,7 @@ public record Decision(
         InetAddress client,
         CharSequence authorization,
         CallerCredential callerCredential,
+        CharSequence clientVoucher,
         boolean varyOnOrigin,
         CorsHeaders corsHeaders,
         Answer answer) {

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.inject.Singleton;
 
+import io.atc.gateway.clientip.ClientVouchers;
 import io.atc.gateway.cors.CorsPolicy;
 import io.atc.gateway.vertx.VertxInternals;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -57,12 +58,14 @@ public class Forwarder {
             "x-forwarded-host",
             "x-forwarded-port",
             "x-real-ip",
-            "x-request-id");
+            "x-request-id",
+            "x-atc-client-voucher");
 
     /** Response headers the gateway never passes back as received (Content-Length stays; Vary is merged). */
     private static final HeaderNameSet NOT_RETURNED = HOP_BY_HOP.with("x-request-id");
 
     private static final AsciiString OPERATOR_TOKEN = AsciiString.cached("X-Operator-Token");
+    private static final AsciiString CLIENT_VOUCHER = AsciiString.cached(ClientVouchers.HEADER);
     private static final AsciiString X_FORWARDED_FOR = AsciiString.cached("X-Forwarded-For");
     private static final AsciiString X_FORWARDED_PROTO = AsciiString.cached("X-Forwarded-Proto");
     private static final AsciiString HTTP = AsciiString.cached("http");
@@ -110,6 +113,9 @@ public class Forwarder {
         headers.set(HttpHeaderNames.HOST, upstream.host());
         if (decision.authorization() != null) {
             headers.set(HttpHeaderNames.AUTHORIZATION, decision.authorization());
+        }
+        if (decision.clientVoucher() != null) {
+            headers.set(CLIENT_VOUCHER, decision.clientVoucher());
         }
         headers.set(X_FORWARDED_FOR, exchange.clientText());
         headers.set(X_FORWARDED_PROTO, HTTP);

@@ -251,6 +251,7 @@ class ExchangeTests {
                 InetAddress.getLoopbackAddress(),
                 "Bearer internal-token",
                 Decision.CallerCredential.NONE,
+                null,
                 false,
                 null,
                 null);
@@ -264,6 +265,7 @@ class ExchangeTests {
                 null,
                 null,
                 Decision.CallerCredential.NONE,
+                null,
                 false,
                 null,
                 Decision.Answer.problem(type, detail, null));

@@ -16,6 +16,7 @@ import jakarta.inject.Singleton;
 
 import io.atc.gateway.auth.AuthOutcome;
 import io.atc.gateway.auth.KeyCheck;
+import io.atc.gateway.clientip.ClientVouchers;
 import io.atc.gateway.cors.CorsDecision;
 import io.atc.gateway.identity.AuthenticatedKey;
 import io.atc.gateway.pipeline.CallerAddressPolicy;
@@ -189,15 +190,33 @@ public class GatewayDoubles {
         }
     }
 
-    /** The socket peer is the client; an allowlist admits the client when it lists {@code <ip>/32} (or is empty). */
+    /**
+     * The socket peer is the client, unless the test names another in {@value #TEST_CLIENT} (a stand-in
+     * for a trusted proxy's header); an allowlist admits the client when it lists {@code <ip>/32} (or is
+     * empty). Vouchers are the real ones, with a test key.
+     */
     public static final class Addresses implements CallerAddressPolicy {
+        public static final String TEST_CLIENT = "X-Test-Client";
+        public final ClientVouchers vouchers = ClientVouchers.withKey("test signing key");
+
         @Override
         public InetAddress resolve(SocketAddress peer, MultiMap headers) {
             try {
-                return InetAddress.getByName(peer.hostAddress());
+                String named = headers.get(TEST_CLIENT);
+                return InetAddress.getByName(named != null ? named : peer.hostAddress());
             } catch (UnknownHostException e) {
                 throw new IllegalStateException(e);
             }
+        }
+
+        @Override
+        public CharSequence voucherFor(InetAddress client) {
+            return vouchers.vouchFor(client);
+        }
+
+        @Override
+        public InetAddress vouched(String voucher) {
+            return vouchers.vouched(voucher);
         }
 
         @Override
