@@ -69,6 +69,10 @@ class ConsoleAuditJourneysIT {
             for (int i = 1; i <= 12; i++) {
                 createKey(journey.a, "A key " + i);
             }
+            int erased = journey.a
+                    .send("POST", "/v1/audit/erasures", "{\"eventSeqs\": [4], \"reason\": \"console journey\"}")
+                    .statusCode();
+            assertThat(erased).as("erasing A's event 4").isBetween(200, 299);
             for (int i = 1; i <= 30; i++) {
                 createKey(journey.b, "B secret project " + i);
             }
@@ -124,6 +128,11 @@ class ConsoleAuditJourneysIT {
                         .getAttribute("data-action"))
                 .isEqualTo("audit.chain.started");
         assertThat(browser.findElements(By.id("previous-page"))).isEmpty();
+        assertThat(new Select(browser.findElement(By.id("limit")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .as("the page size a URL asked for")
+                .isEqualTo("5");
         ConsoleBrowser.screenshot(browser, "40-audit");
 
         browser.findElement(By.id("next-page")).click();
@@ -169,7 +178,20 @@ class ConsoleAuditJourneysIT {
                 .contains(ConsoleJourney.field(api, "action"))
                 .contains(ConsoleJourney.field(api, "target"));
         assertThat(browser.findElement(By.id("event-payload")).getText()).startsWith("{");
+        assertThat(browser.findElements(By.id("erased"))).isEmpty();
         ConsoleBrowser.screenshot(browser, "41-audit-event");
+
+        browser.findElement(By.cssSelector("a[rel=next]")).click();
+        ConsoleJourney.awaitUrlEnd(browser, "/console/audit/4");
+        assertThat(browser.findElement(By.id("erased")).getText()).contains("Erased");
+        assertThat(browser.findElement(By.id("event-payload")).getText()).isEqualTo("Erased.");
+        assertThat(browser.findElement(By.id("audit-event")).getText())
+                .contains(ConsoleJourney.field(journey.a.get("/v1/audit/events/4"), "payloadHash"));
+        ConsoleBrowser.screenshot(browser, "41-audit-event-erased");
+        browser.get(journey.base + "/console/audit?limit=10");
+        assertThat(browser.findElement(By.cssSelector("#audit-table tr[data-seq='4']"))
+                        .getText())
+                .contains("payload erased");
     }
 
     private static void badValuesAreMessages(ChromeDriver browser, ConsoleJourney journey) throws Exception {

@@ -236,7 +236,7 @@ public class AuditPage {
                     .data("events", rows)
                     .data("readable", user.holds(SCOPE))
                     .data("limit", page.limit())
-                    .data("sizes", TrailPage.SIZES)
+                    .data("sizes", page.sizes())
                     .data("firstHref", page.isFirst() ? null : page.firstHref())
                     .data("previousHref", page.previousHref())
                     .data("nextHref", next == null ? null : page.nextHref(next))

@@ -54,6 +54,15 @@ record TrailPage(int limit, String after, List<String> back, String problem) {
         return new TrailPage(DEFAULT_LIMIT, "", List.of(), null);
     }
 
+    /** The sizes offered, with this page's own when a URL asked for another. */
+    List<Integer> sizes() {
+        return SIZES.contains(limit)
+                ? SIZES
+                : java.util.stream.Stream.concat(SIZES.stream(), java.util.stream.Stream.of(limit))
+                        .sorted()
+                        .toList();
+    }
+
     String apiPath() {
         return "/v1/audit/events?limit=" + limit + (after.isEmpty() ? "" : "&after=" + encoded(after));
     }

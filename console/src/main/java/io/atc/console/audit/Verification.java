@@ -33,9 +33,13 @@ public record Verification(
                 meaning(reason),
                 report.getString("detail"),
                 report.getLong("checkpointSeq"),
-                from == null ? null : from.getString("covers"),
+                from == null ? null : sentence(from.getString("covers")),
                 from == null ? null : from.getString("signedAt"),
                 report.getLong("eventsHashed", 0L));
+    }
+
+    private static String sentence(String text) {
+        return text == null || text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     /** docs/audit.md's table of reasons, in words. */
