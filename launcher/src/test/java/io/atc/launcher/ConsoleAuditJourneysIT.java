@@ -28,9 +28,9 @@ import io.atc.testkit.postgres.TestDatabase;
  * opens an event, verifies the trail, downloads the export (A's events, none of B's), and, after an
  * attacker with database access rewrites one of A's events with the guard triggers off, sees the full
  * verification fail at that event. B's events are out of reach by seq, in the list and in the export; bad
- * values in URLs are messages with a 4xx; a user without audit:read is told so. Checked: with the verify
- * form posting mode=incremental for "every event" the tampering is missed and the test fails at "the
- * tampered event".
+ * values in URLs are messages with a 4xx; a user without audit:read is told so. The tampering is looked
+ * for with "every event from the start": the checkpointer signs the new head within 30 s, and the default
+ * verification does not re-hash events before its checkpoint (docs/audit.md).
  */
 class ConsoleAuditJourneysIT {
 
