@@ -7,12 +7,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.atc.console.config.ConsoleConfig;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.core.http.HttpClient;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
@@ -28,6 +32,7 @@ public class GatewayClient {
     private static final Logger LOG = Logger.getLogger(GatewayClient.class);
 
     private final WebClient client;
+    private final HttpClient streams;
     private final ConsoleConfig config;
 
     public GatewayClient(Vertx vertx, ConsoleConfig config) {
@@ -38,6 +43,8 @@ public class GatewayClient {
                         .setFollowRedirects(false)
                         .setUserAgent("atc-console")
                         .setConnectTimeout((int) config.gatewayTimeout().toMillis()));
+        this.streams = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.gatewayTimeout().toMillis()));
     }
 
     public Uni<GatewayAnswer> get(String path, BrowserCredentials browser) {
@@ -68,6 +75,41 @@ public class GatewayClient {
                             "the gateway did not answer %s %s: %s",
                             method, path, unreachable.getClass().getName());
                     return new GatewayAnswer(503, List.of(), null);
+                });
+    }
+
+    /**
+     * GET whose body is passed on as it arrives instead of held whole (an audit export can be large):
+     * the gateway is read only as fast as the chunks are taken. The timeout is for silence, not the
+     * whole transfer.
+     */
+    public Uni<GatewayStream> stream(String path, String accept, BrowserCredentials browser) {
+        RequestOptions options = new RequestOptions()
+                .setMethod(io.vertx.core.http.HttpMethod.GET)
+                .setAbsoluteURI(config.gatewayUrl().resolve(path).toString())
+                .setIdleTimeout(config.gatewayTimeout().toMillis())
+                .putHeader("Accept", accept + ", application/problem+json")
+                .putHeader("User-Agent", "atc-console");
+        String cookies = browser.cookieHeader();
+        if (!cookies.isEmpty()) {
+            options.putHeader("Cookie", cookies);
+        }
+        return streams.request(options)
+                .flatMap(request -> request.send())
+                .map(response -> {
+                    // Held until the body is subscribed to: a chunk arriving before would be lost.
+                    response.pause();
+                    return new GatewayStream(
+                            response.statusCode(),
+                            response.getHeader("Content-Type"),
+                            response.toMulti().map(Buffer::getBytes));
+                })
+                .onFailure()
+                .recoverWithItem(unreachable -> {
+                    LOG.warnf(
+                            "the gateway did not answer GET %s: %s",
+                            path, unreachable.getClass().getName());
+                    return new GatewayStream(503, null, Multi.createFrom().empty());
                 });
     }
 }
