@@ -86,6 +86,7 @@ class ConsoleRetentionJourneysIT {
                         .findElement(By.cssSelector(".preview-count"))
                         .getText())
                 .isEqualTo("0");
+        scrollTo(browser, "preview");
         ConsoleBrowser.screenshot(browser, "31-site-retention-preview");
 
         String settings = a.get("/v1/sites/" + site + "/retention");
@@ -131,6 +132,7 @@ class ConsoleRetentionJourneysIT {
                 .click();
         ConsoleJourney.awaitUrlEnd(browser, "/console/retention?done=defaults-saved");
         assertThat(browser.findElement(By.id("defaults-images-days")).getText()).isEqualTo("90 days");
+        ConsoleBrowser.screenshot(browser, "33-retention");
         assertThat(a.get("/v1/retention/defaults").replace(" ", "")).contains("\"own\":90");
         awaitAuditEvent(a, "retention.tenant-defaults.changed");
     }
@@ -154,7 +156,8 @@ class ConsoleRetentionJourneysIT {
         assertThat(a.get("/v1/retention/holds/" + holdId).replace(" ", ""))
                 .contains("\"active\":true")
                 .contains("\"siteId\":\"" + site + "\"");
-        ConsoleBrowser.screenshot(browser, "33-retention");
+        scrollTo(browser, "holds");
+        ConsoleBrowser.screenshot(browser, "33b-retention-holds");
 
         browser.get(base + "/console/sites/" + site + "/retention");
         assertThat(browser.findElement(By.id("site-held")).getText()).contains("legal hold");
@@ -185,7 +188,7 @@ class ConsoleRetentionJourneysIT {
         browser.get(base + "/console/retention");
         WebElement run = browser.findElement(By.cssSelector("#runs-table tbody tr"));
         assertThat(run.getText()).contains("erasure", "finished");
-        run.findElement(By.linkText("Details")).click();
+        run.findElement(By.cssSelector("a[href^='/console/retention/runs/']")).click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Erasure of");
         assertThat(browser.findElement(By.id("run-facts")).getText()).contains("A run for the console");
         ConsoleBrowser.screenshot(browser, "35-run");
@@ -251,6 +254,7 @@ class ConsoleRetentionJourneysIT {
                         .as("no sideways scrolling on a phone: %s", page)
                         .isLessThanOrEqualTo(0L);
             }
+            scrollTo(browser, "preview");
             ConsoleBrowser.screenshot(browser, "37-site-retention-on-a-phone");
         } finally {
             browser.manage().window().setSize(new Dimension(1280, 900));
@@ -270,6 +274,10 @@ class ConsoleRetentionJourneysIT {
         browser.get(journey.base + "/console/sites/" + site + "/retention");
         assertThat(browser.findElement(By.id("events-days")).getText()).isEqualTo("14 days");
         assertThat(browser.findElements(By.id("site-retention-form"))).isEmpty();
+    }
+
+    private static void scrollTo(ChromeDriver browser, String id) {
+        browser.executeScript("document.getElementById(arguments[0]).scrollIntoView()", id);
     }
 
     private static WebElement previewRow(ChromeDriver browser, String kind) {

@@ -31,7 +31,7 @@ public class RetentionOverview {
         this.retention = retention;
     }
 
-    Uni<Response> render(BrowserCredentials browser, SignedInUser user, Overview view, Status status) {
+    Uni<Response> render(BrowserCredentials browser, SignedInUser user, Overview view, Response.StatusType status) {
         return Uni.combine()
                 .all()
                 .unis(

@@ -99,7 +99,7 @@ public class SiteRetentionPage {
             DaysForm typed,
             String notice,
             String error,
-            Status status) {
+            Response.StatusType status) {
         if (siteId == null) {
             return missing(user);
         }
