@@ -29,6 +29,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
  */
 class ConsoleRetentionJourneysIT {
 
+    /** As the retention page lists them. */
+    private static final int RUNS_PER_PAGE = 20;
+
     @Test
     void aTenantAdminManagesRetentionHoldsAndRunsOfItsOwnTenantOnly() throws Exception {
         try (ConsoleJourney journey = ConsoleJourney.start(Map.of())) {
@@ -45,6 +48,14 @@ class ConsoleRetentionJourneysIT {
             HttpResponse<String> erased = a.send(
                     "POST", "/v1/erasures", "{\"siteId\": \"" + site + "\", \"reason\": \"A run for the console\"}");
             assertThat(erased.statusCode()).as(erased.body()).isEqualTo(201);
+            for (int run = 1; run <= RUNS_PER_PAGE; run++) {
+                assertThat(a.send(
+                                        "POST",
+                                        "/v1/erasures",
+                                        "{\"siteId\": \"" + site + "\", \"reason\": \"Run " + run + "\"}")
+                                .statusCode())
+                        .isEqualTo(201);
+            }
 
             ChromeDriver browser = ConsoleBrowser.start();
             try {
@@ -184,8 +195,13 @@ class ConsoleRetentionJourneysIT {
         awaitAuditEvent(a, "retention.hold.released");
     }
 
+    /** Newest first, a page at a time: the first erasure is the one on the second page. */
     private static void seeTheRuns(ChromeDriver browser, String base) throws Exception {
         browser.get(base + "/console/retention");
+        assertThat(browser.findElements(By.cssSelector("#runs-table tbody tr"))).hasSize(RUNS_PER_PAGE);
+        browser.findElement(By.id("runs-next")).click();
+        assertThat(browser.findElements(By.cssSelector("#runs-table tbody tr"))).hasSize(1);
+        assertThat(browser.findElements(By.id("runs-next"))).as("the last page").isEmpty();
         WebElement run = browser.findElement(By.cssSelector("#runs-table tbody tr"));
         assertThat(run.getText()).contains("erasure", "finished");
         run.findElement(By.cssSelector("a[href^='/console/retention/runs/']")).click();
