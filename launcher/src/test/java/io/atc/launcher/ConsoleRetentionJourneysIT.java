@@ -151,6 +151,9 @@ class ConsoleRetentionJourneysIT {
     private static void placeAndReleaseAHold(ChromeDriver browser, String base, ConsoleJourney.Tenant a, String site)
             throws Exception {
         browser.get(base + "/console/sites/" + site + "/retention");
+        assertThat(browser.findElement(By.id("site-days-help")).getText())
+                .as("what an empty field inherits")
+                .contains("events 30 days, images 90 days");
         browser.findElement(By.linkText("Place a legal hold on this site")).click();
         assertThat(browser.findElement(By.id("hold-id")).getAttribute("value")).isEqualTo(site);
         browser.findElement(By.id("hold-reason")).sendKeys("Incident 7: keep the depot's footage");

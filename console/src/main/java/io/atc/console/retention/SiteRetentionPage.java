@@ -112,12 +112,14 @@ public class SiteRetentionPage {
                     .unis(
                             gateway.get(settingsPath(siteId) + "/preview", browser),
                             gateway.get("/v1/sites/" + siteId, browser),
-                            gateway.get("/v1/retention/runs?limit=" + RUNS_SHOWN + "&siteId=" + siteId, browser))
+                            gateway.get("/v1/retention/runs?limit=" + RUNS_SHOWN + "&siteId=" + siteId, browser),
+                            gateway.get("/v1/retention/defaults", browser))
                     .asTuple()
                     .flatMap(answers -> {
                         GatewayAnswer preview = answers.getItem1();
                         GatewayAnswer site = answers.getItem2();
                         GatewayAnswer runs = answers.getItem3();
+                        GatewayAnswer defaults = answers.getItem4();
                         List<String> errors = new ArrayList<>();
                         if (error != null) {
                             errors.add(error);
@@ -138,6 +140,7 @@ public class SiteRetentionPage {
                                 .data(
                                         "typed",
                                         typed != null ? typed : level == null ? DaysForm.EMPTY : DaysForm.of(level))
+                                .data("defaults", defaults.ok() ? RetentionLevel.from(defaults.json()) : null)
                                 .data("preview", preview.ok() ? Preview.from(preview.json()) : null)
                                 .data("runs", RetentionOverview.rows(runs, RunRow::from))
                                 .data("notice", notice)
