@@ -28,10 +28,38 @@ public record GatewayAnswer(int status, List<String> setCookies, String body) {
         return what + (detail == null ? " (" + status + ")." : ": " + detail);
     }
 
-    /** The status to answer the browser with when this answer is shown as a page's error. */
-    public Response.Status pageStatus() {
+    /**
+     * The status to answer the browser with when this answer is shown as a page's error: the API's own
+     * 4xx or 5xx (422 included, which JAX-RS's Status enum lacks), anything else a 502.
+     */
+    public Response.StatusType pageStatus() {
         Response.Status known = Response.Status.fromStatusCode(status);
-        return known == null ? Response.Status.BAD_GATEWAY : known;
+        if (known != null) {
+            return known;
+        }
+        if (status >= 400 && status <= 599) {
+            return new PassedOnStatus(status);
+        }
+        return Response.Status.BAD_GATEWAY;
+    }
+
+    /** An error status the JAX-RS enum does not name, passed on as the API answered it. */
+    private record PassedOnStatus(int code) implements Response.StatusType {
+
+        @Override
+        public int getStatusCode() {
+            return code;
+        }
+
+        @Override
+        public Response.Status.Family getFamily() {
+            return Response.Status.Family.familyOf(code);
+        }
+
+        @Override
+        public String getReasonPhrase() {
+            return code == 422 ? "Unprocessable Content" : "";
+        }
     }
 
     /** The problem's detail, for the page to show; never the body of a success (it may carry a secret). */

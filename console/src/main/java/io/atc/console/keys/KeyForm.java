@@ -1,11 +1,9 @@
 package io.atc.console.keys;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 
+import io.atc.console.web.Dates;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -25,21 +23,9 @@ final class KeyForm {
                 .put("allowedCidrs", new JsonArray(list(cidrs)))
                 .put("allowedOrigins", new JsonArray(list(origins)));
         if (expiresOn != null && !expiresOn.isBlank()) {
-            draft.put("expiresAt", endOfDay(expiresOn.strip()));
+            draft.put("expiresAt", Dates.endOfDayUtc(expiresOn.strip()));
         }
         return draft;
-    }
-
-    private static String endOfDay(String date) {
-        try {
-            return LocalDate.parse(date)
-                    .plusDays(1)
-                    .atStartOfDay()
-                    .toInstant(ZoneOffset.UTC)
-                    .toString();
-        } catch (DateTimeParseException notADate) {
-            return date;
-        }
     }
 
     static List<String> list(String text) {

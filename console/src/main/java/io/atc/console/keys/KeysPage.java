@@ -190,7 +190,7 @@ public class KeysPage {
             Notice notice,
             String error,
             DisplayOnce secret,
-            Status status) {
+            Response.StatusType status) {
         return gateway.get(listing.apiPath(), browser).flatMap(answer -> {
             List<KeyRow> rows = answer.ok()
                     ? answer.json().getJsonArray("items").stream()

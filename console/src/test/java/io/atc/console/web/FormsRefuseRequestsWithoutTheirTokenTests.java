@@ -59,7 +59,11 @@ class FormsRefuseRequestsWithoutTheirTokenTests {
             "/console/keys/0b6f5d3e-8c1a-4f2b-9d7e-2a4c6e8f0b1d/rotate",
             "/console/keys/0b6f5d3e-8c1a-4f2b-9d7e-2a4c6e8f0b1d/revoke",
             "/console/audit/verify",
-            "/console/sign-out"
+            "/console/sign-out",
+            "/console/retention/defaults",
+            "/console/retention/holds",
+            "/console/retention/holds/0b6f5d3e-8c1a-4f2b-9d7e-2a4c6e8f0b1d/release",
+            "/console/sites/0b6f5d3e-8c1a-4f2b-9d7e-2a4c6e8f0b1d/retention"
         };
         for (String change : changes) {
             given().cookie("__Host-atc_session", "s")
