@@ -198,11 +198,11 @@ public class AuditPage {
 
     /** The audit page with {@code error}, in place of a download. */
     private Uni<AuditDownloads.Download> instead(
-            BrowserCredentials browser, SignedInUser user, String error, Status status) {
+            BrowserCredentials browser, SignedInUser user, String error, Response.StatusType status) {
         return render(browser, user, TrailPage.first(), null, error, status).map(AuditDownloads.Download::page);
     }
 
-    private Uni<Response> showEvent(SignedInUser user, AuditEventRow event, String error, Status status) {
+    private Uni<Response> showEvent(SignedInUser user, AuditEventRow event, String error, Response.StatusType status) {
         return auditEvent
                 .data("user", user)
                 .data("event", event)
@@ -217,7 +217,7 @@ public class AuditPage {
             TrailPage page,
             Verification verification,
             String error,
-            Status status) {
+            Response.StatusType status) {
         Uni<GatewayAnswer> listed = user.holds(SCOPE)
                 ? gateway.get(page.apiPath(), browser)
                 : Uni.createFrom().item(new GatewayAnswer(403, List.of(), null));
@@ -231,7 +231,7 @@ public class AuditPage {
             String listError = answer.ok()
                     ? null
                     : user.holds(SCOPE) ? answer.problem("The audit trail could not be listed") : NO_SCOPE;
-            Status shown = status == Status.OK && !answer.ok() ? answer.pageStatus() : status;
+            Response.StatusType shown = status.getStatusCode() == 200 && !answer.ok() ? answer.pageStatus() : status;
             return audit.data("user", user)
                     .data("events", rows)
                     .data("readable", user.holds(SCOPE))
