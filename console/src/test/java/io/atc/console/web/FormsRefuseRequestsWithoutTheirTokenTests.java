@@ -54,9 +54,23 @@ class FormsRefuseRequestsWithoutTheirTokenTests {
 
     @Test
     void changesNeedTheSessionsCsrfToken() {
+        String site = "/console/sites/5c7e9a1b-3d2f-4e6a-8b0c-1d3e5f7a9b2c";
+        String device = site + "/devices/6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f";
         String[] changes = {
-            "/console/keys", "/console/keys/0b6f5d3e-8c1a-4f2b-9d7e-2a4c6e8f0b1d/rotate",
-            "/console/keys/0b6f5d3e-8c1a-4f2b-9d7e-2a4c6e8f0b1d/revoke", "/console/sign-out"
+            "/console/keys",
+            "/console/keys/0b6f5d3e-8c1a-4f2b-9d7e-2a4c6e8f0b1d/rotate",
+            "/console/keys/0b6f5d3e-8c1a-4f2b-9d7e-2a4c6e8f0b1d/revoke",
+            "/console/sign-out",
+            "/console/sites",
+            site + "/rename",
+            site + "/delete",
+            site + "/devices",
+            device + "/rename",
+            device + "/enabled",
+            device + "/password",
+            device + "/certificates",
+            device + "/revoke-certificates",
+            device + "/delete"
         };
         for (String change : changes) {
             given().cookie("__Host-atc_session", "s")
@@ -75,12 +89,25 @@ class FormsRefuseRequestsWithoutTheirTokenTests {
     }
 
     @Test
-    void withoutASessionTheKeysPageSendsToSignIn() {
-        given().redirects()
-                .follow(false)
-                .get("/console/keys")
-                .then()
-                .statusCode(303)
-                .header("Location", org.hamcrest.Matchers.endsWith("/console/sign-in"));
+    void withoutASessionEveryPageSendsToSignIn() {
+        String site = "/console/sites/5c7e9a1b-3d2f-4e6a-8b0c-1d3e5f7a9b2c";
+        String device = site + "/devices/6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f";
+        for (String page : new String[] {
+            "/console/keys",
+            "/console/sites",
+            site,
+            site + "/delete",
+            device,
+            device + "/delete",
+            device + "/revoke-certificates",
+            "/console/sites/not-a-uuid"
+        }) {
+            given().redirects()
+                    .follow(false)
+                    .get(page)
+                    .then()
+                    .statusCode(303)
+                    .header("Location", org.hamcrest.Matchers.endsWith("/console/sign-in"));
+        }
     }
 }
