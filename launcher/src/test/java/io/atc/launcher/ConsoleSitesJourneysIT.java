@@ -89,7 +89,11 @@ class ConsoleSitesJourneysIT {
                 revokeTheCertificates(browser);
                 broker.awaitCertificateRefused(vertx, identity);
 
-                disableAndEnable(browser, journey, siteId, deviceId);
+                disable(browser, journey, siteId, deviceId);
+                assertThat(broker.logsIn(vertx, username, reset, eventsTopic))
+                        .as("a disabled device's password")
+                        .isFalse();
+                enable(browser, journey, siteId, deviceId);
                 assertThat(broker.logsIn(vertx, username, reset, eventsTopic))
                         .as("enabled again, the password logs in")
                         .isTrue();
@@ -149,6 +153,7 @@ class ConsoleSitesJourneysIT {
         browser.findElement(By.id("device-name")).sendKeys("Gate camera 1");
         browser.findElement(By.cssSelector("#register-device-form button[type=submit]"))
                 .click();
+        awaitDialog(browser);
         String password = ConsoleJourney.secretShown(browser, PASSWORD);
         assertThat(browser.findElement(By.id("secret-label")).getText()).startsWith("MQTT password of d-");
         ConsoleBrowser.screenshot(browser, "22-device-password-dialog");
@@ -158,6 +163,7 @@ class ConsoleSitesJourneysIT {
 
     private static String resetThePassword(ChromeDriver browser, String devicePath) throws Exception {
         browser.findElement(By.id("reset-password")).click();
+        awaitDialog(browser);
         String reset = ConsoleJourney.secretShown(browser, PASSWORD);
         ConsoleJourney.dismissalsRefused(browser);
         ConsoleBrowser.screenshot(browser, "25-password-reset-dialog");
@@ -169,6 +175,7 @@ class ConsoleSitesJourneysIT {
     private static TestMqttClient.TlsIdentity issueACertificate(ChromeDriver browser, String devicePath, Broker broker)
             throws Exception {
         browser.findElement(By.id("issue-certificate")).click();
+        awaitDialog(browser);
         ConsoleJourney.secretShown(browser, PRIVATE_KEY);
         String privateKey =
                 (String) browser.executeScript("return document.getElementById('secret-value').textContent");
@@ -192,14 +199,19 @@ class ConsoleSitesJourneysIT {
         assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("revoked");
     }
 
-    private static void disableAndEnable(ChromeDriver browser, ConsoleJourney journey, String siteId, String deviceId)
+    private static void disable(ChromeDriver browser, ConsoleJourney journey, String siteId, String deviceId)
             throws Exception {
-        String api = "/v1/sites/" + siteId + "/devices/" + deviceId;
         browser.findElement(By.id("toggle-enabled")).click();
         ConsoleJourney.awaitUrlEnd(browser, "?done=disabled");
         assertThat(browser.findElement(By.id("device-status")).getText()).isEqualTo("disabled");
-        assertThat(enabled(journey.a.get(api))).isFalse();
+        assertThat(enabled(journey.a.get("/v1/sites/" + siteId + "/devices/" + deviceId)))
+                .isFalse();
         ConsoleBrowser.screenshot(browser, "28-device-disabled");
+    }
+
+    private static void enable(ChromeDriver browser, ConsoleJourney journey, String siteId, String deviceId)
+            throws Exception {
+        String api = "/v1/sites/" + siteId + "/devices/" + deviceId;
         browser.findElement(By.id("toggle-enabled")).click();
         ConsoleJourney.awaitUrlEnd(browser, "?done=enabled");
         assertThat(browser.findElement(By.id("device-status")).getText()).isEqualTo("enabled");
@@ -246,9 +258,7 @@ class ConsoleSitesJourneysIT {
             browser.executeScript("document.documentElement.setAttribute('data-before-post', '')");
             ConsoleJourney.postForm(browser, form.getKey(), form.getValue());
             awaitAnswer(browser, form.getKey());
-            assertThat(browser.findElements(By.id("secret-dialog")))
-                    .as(form.getKey())
-                    .isEmpty();
+            assertThat(browser.getPageSource()).as(form.getKey()).doesNotContain("secret-dialog");
             assertThat(browser.getCurrentUrl()).as(form.getKey()).contains("done=missing");
             others.absentFrom(browser.getPageSource());
         }
@@ -262,6 +272,7 @@ class ConsoleSitesJourneysIT {
             Long overflow = (Long) browser.executeScript(
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
             assertThat(overflow).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0L);
+            browser.executeScript("document.getElementById('devices-title').scrollIntoView()");
             ConsoleBrowser.screenshot(browser, "2a-site-on-a-phone");
             browser.findElement(By.cssSelector("#devices-table a[href*='/devices/']"))
                     .click();
@@ -306,6 +317,11 @@ class ConsoleSitesJourneysIT {
                 .isEmpty();
         assertThat(journey.a.send("GET", "/v1/sites/" + siteId, null).statusCode())
                 .isEqualTo(404);
+    }
+
+    /** The POST's answer, which carries the display-once dialog, has replaced the page that had none. */
+    private static void awaitDialog(ChromeDriver browser) {
+        assertThat(browser.findElement(By.id("secret-dialog")).isDisplayed()).isTrue();
     }
 
     /** The answer to a hand-made form has replaced the page that was marked before posting it. */
