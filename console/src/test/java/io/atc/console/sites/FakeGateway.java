@@ -87,6 +87,11 @@ public class FakeGateway implements QuarkusTestResourceLifecycleManager {
                             + "],\"csrfToken\":\"c\"}");
             return;
         }
+        if (request.equals("POST /v1/sites/" + SITE + "/devices/" + DEVICE + "/certificates")) {
+            boolean csr = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).contains("csr");
+            send(exchange, 201, certificate(!csr));
+            return;
+        }
         String answer = ANSWERS.get(request);
         if (answer != null) {
             send(exchange, 200, answer);
@@ -94,6 +99,18 @@ public class FakeGateway implements QuarkusTestResourceLifecycleManager {
             send(exchange, 404, "{\"status\":404,\"detail\":\"Not found.\"}");
         }
     }
+
+    /** An issued certificate; with the private key only when the platform generated it (no CSR). */
+    private static String certificate(boolean generatedKey) {
+        return "{\"serial\":\"5f0c3a9e21d4b7c86e1f9a0b3c5d7e8f\",\"subject\":\"CN=d-" + DEVICE + "\","
+                + "\"fingerprint\":\"9c4e\",\"notBefore\":\"2026-11-29T06:55:00Z\","
+                + "\"notAfter\":\"2027-11-29T07:00:00Z\","
+                + "\"certificateChain\":\"-----BEGIN CERTIFICATE-----\\nMIIBdevice\\n-----END CERTIFICATE-----\\n\","
+                + (generatedKey ? "\"privateKey\":\"" + PRIVATE_KEY + "\"," : "")
+                + "\"revokedSerials\":[]}";
+    }
+
+    static final String PRIVATE_KEY = "-----BEGIN PRIVATE KEY-----\\nMIGHfake\\n-----END PRIVATE KEY-----\\n";
 
     private static void send(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

@@ -108,6 +108,31 @@ class SitesPagesOfferOnlyWhatTheUserMayDoTests {
         assertThat(page("reader", SITE_PAGE + "?done=missing-device")).contains("No such device in this tenant.");
     }
 
+    @Test
+    void aGeneratedKeyIsOnlyInTheDialogAndASignedCsrsChainIsOnThePage() {
+        String generated = issue(null);
+        assertThat(generated).contains("id=\"secret-dialog\"", "MIGHfake", "MIIBdevice");
+        assertThat(generated.indexOf("MIGHfake"))
+                .as("the key inside the dialog")
+                .isBetween(generated.indexOf("<dialog"), generated.indexOf("</dialog>"));
+        assertThat(generated).containsOnlyOnce("MIGHfake").containsOnlyOnce("MIIBdevice");
+        String signed = issue("-----BEGIN CERTIFICATE REQUEST-----\nMIHb\n-----END CERTIFICATE REQUEST-----");
+        assertThat(signed)
+                .doesNotContain("secret-dialog")
+                .doesNotContain("PRIVATE KEY")
+                .contains("MIIBdevice");
+    }
+
+    private static String issue(String csr) {
+        io.restassured.specification.RequestSpecification form = given().cookie("__Host-atc_session", "writer")
+                .cookie("__Host-atc_csrf", "c")
+                .formParam("csrf", "c");
+        Response answer = (csr == null ? form : form.formParam("csr", csr)).post(DEVICE_PAGE + "/certificates");
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.header("Cache-Control")).isEqualTo("no-store");
+        return answer.asString();
+    }
+
     private static String page(String session, String path) {
         Response page = given().cookie("__Host-atc_session", session)
                 .cookie("__Host-atc_csrf", "c")
