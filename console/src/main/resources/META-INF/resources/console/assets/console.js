@@ -117,6 +117,26 @@
     });
   }
 
+  // Copy buttons for what is not secret (a certificate chain); hidden without this script.
+  Array.prototype.forEach.call(document.querySelectorAll('button[data-copy-from]'), function (button) {
+    var source = document.getElementById(button.getAttribute('data-copy-from'));
+    var status = document.getElementById(button.getAttribute('data-copy-status'));
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      var range = document.createRange();
+      range.selectNodeContents(source);
+      window.getSelection().removeAllRanges();
+      window.getSelection().addRange(range);
+      if (navigator.clipboard) {
+        navigator.clipboard.writeText(source.textContent).then(
+          function () { status.textContent = 'Copied to the clipboard.'; },
+          function () { status.textContent = 'Selected: press Ctrl+C (or Cmd+C) to copy.'; });
+      } else {
+        status.textContent = 'Selected: press Ctrl+C (or Cmd+C) to copy.';
+      }
+    });
+  });
+
   var dialog = document.getElementById('secret-dialog');
   if (dialog && typeof dialog.showModal === 'function') {
     armDisplayOnce(dialog);

@@ -54,6 +54,8 @@ class FormsRefuseRequestsWithoutTheirTokenTests {
 
     @Test
     void changesNeedTheSessionsCsrfToken() {
+        String site = "/console/sites/5c7e9a1b-3d2f-4e6a-8b0c-1d3e5f7a9b2c";
+        String device = site + "/devices/6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f";
         String[] changes = {
             "/console/keys",
             "/console/keys/0b6f5d3e-8c1a-4f2b-9d7e-2a4c6e8f0b1d/rotate",
@@ -63,7 +65,17 @@ class FormsRefuseRequestsWithoutTheirTokenTests {
             "/console/retention/defaults",
             "/console/retention/holds",
             "/console/retention/holds/0b6f5d3e-8c1a-4f2b-9d7e-2a4c6e8f0b1d/release",
-            "/console/sites/0b6f5d3e-8c1a-4f2b-9d7e-2a4c6e8f0b1d/retention"
+            "/console/sites/0b6f5d3e-8c1a-4f2b-9d7e-2a4c6e8f0b1d/retention",
+            "/console/sites",
+            site + "/rename",
+            site + "/delete",
+            site + "/devices",
+            device + "/rename",
+            device + "/enabled",
+            device + "/password",
+            device + "/certificates",
+            device + "/revoke-certificates",
+            device + "/delete"
         };
         for (String change : changes) {
             given().cookie("__Host-atc_session", "s")
@@ -82,12 +94,25 @@ class FormsRefuseRequestsWithoutTheirTokenTests {
     }
 
     @Test
-    void withoutASessionTheKeysPageSendsToSignIn() {
-        given().redirects()
-                .follow(false)
-                .get("/console/keys")
-                .then()
-                .statusCode(303)
-                .header("Location", org.hamcrest.Matchers.endsWith("/console/sign-in"));
+    void withoutASessionEveryPageSendsToSignIn() {
+        String site = "/console/sites/5c7e9a1b-3d2f-4e6a-8b0c-1d3e5f7a9b2c";
+        String device = site + "/devices/6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f";
+        for (String page : new String[] {
+            "/console/keys",
+            "/console/sites",
+            site,
+            site + "/delete",
+            device,
+            device + "/delete",
+            device + "/revoke-certificates",
+            "/console/sites/not-a-uuid"
+        }) {
+            given().redirects()
+                    .follow(false)
+                    .get(page)
+                    .then()
+                    .statusCode(303)
+                    .header("Location", org.hamcrest.Matchers.endsWith("/console/sign-in"));
+        }
     }
 }
