@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,9 +17,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-
-import io.atc.testkit.postgres.PostgresServer;
-import io.atc.testkit.postgres.TestDatabase;
 
 /**
  * A tenant admin reads the audit trail in the console, through the platform as ./run starts it on a
@@ -38,32 +34,8 @@ class ConsoleAuditJourneysIT {
 
     @Test
     void aTenantAdminBrowsesVerifiesAndExportsTheTrailAndSeesTampering() throws Exception {
-        PostgresServer server = TestDatabase.shared().server();
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String database = "atc_it_audit_" + suffix;
-        String owner = "atc_it_owner_" + suffix;
-        String app = "atc_it_app_" + suffix;
-        String retention = "atc_it_retention_" + suffix;
-        try (Connection admin = server.connectAsAdmin();
-                Statement ddl = admin.createStatement()) {
-            ddl.execute("create role " + owner + " login createrole password 'owner-secret'");
-            ddl.execute("create database " + database + " owner " + owner);
-        }
-        try (ConsoleJourney journey = ConsoleJourney.start(Map.of(
-                "ATC_DB_URL",
-                server.uri(database),
-                "ATC_DB_OWNER_USER",
-                owner,
-                "ATC_DB_OWNER_PASSWORD",
-                "owner-secret",
-                "ATC_DB_APP_USER",
-                app,
-                "ATC_DB_APP_PASSWORD",
-                "app-secret",
-                "ATC_DB_RETENTION_USER",
-                retention,
-                "ATC_DB_RETENTION_PASSWORD",
-                "retention-secret"))) {
+        try (EmptyDatabase database = EmptyDatabase.create("audit");
+                ConsoleJourney journey = ConsoleJourney.start(database.environment())) {
             journey.a.createConsoleUser("auditor@a.example", List.of("keys:read", "audit:read"));
             journey.a.createConsoleUser("keys-only@a.example", List.of("keys:read"));
             for (int i = 1; i <= 12; i++) {
@@ -93,7 +65,7 @@ class ConsoleAuditJourneysIT {
                 ConsoleBrowser.screenshot(browser, "42-audit-verified");
                 export(browser, journey);
 
-                tamper(server, database, journey.a.id(), 3);
+                tamper(database, journey.a.id(), 3);
                 verify(browser, journey, "full");
                 WebElement failed = browser.findElement(By.id("verification"));
                 assertThat(failed.getAttribute("role")).isEqualTo("alert");
@@ -107,14 +79,6 @@ class ConsoleAuditJourneysIT {
                 withoutTheScope(browser, journey);
             } finally {
                 browser.quit();
-            }
-        } finally {
-            try (Connection admin = server.connectAsAdmin();
-                    Statement ddl = admin.createStatement()) {
-                ddl.execute("drop database if exists " + database + " with (force)");
-                ddl.execute("drop role if exists " + app);
-                ddl.execute("drop role if exists " + retention);
-                ddl.execute("drop role if exists " + owner);
             }
         }
     }
@@ -273,9 +237,11 @@ class ConsoleAuditJourneysIT {
     }
 
     /** As an attacker with the database could: the guard triggers off, one of A's events rewritten. */
-    private static void tamper(PostgresServer server, String database, String tenant, long seq) throws Exception {
+    private static void tamper(EmptyDatabase database, String tenant, long seq) throws Exception {
         try (Connection superuser = DriverManager.getConnection(
-                        server.jdbcUrl(database), server.adminUser(), server.adminPassword());
+                        database.jdbcUrl(),
+                        database.server().adminUser(),
+                        database.server().adminPassword());
                 Statement off = superuser.createStatement();
                 PreparedStatement rewrite = superuser.prepareStatement(
                         "update audit.events set action = 'key.tampered' where tenant_id = ?::uuid and seq = ?")) {

@@ -64,6 +64,7 @@ class ConsoleKeysJourneysIT {
                 awaitStatus(journey.platform, rotated, 401);
 
                 anotherTenantsKeyCannotBeSeenOrTouched(browser, base, journey.b, othersKeyId);
+                aKeyWithTheKeyboardOnly(browser, base);
                 onAPhone(browser);
                 signOut(browser, base);
             } finally {
@@ -192,6 +193,55 @@ class ConsoleKeysJourneysIT {
         ConsoleBrowser.screenshot(browser, "10-another-tenants-key");
         assertThat(ConsoleJourney.field(other.get("/v1/keys/" + othersKeyId), "status"))
                 .isEqualTo("active");
+    }
+
+    /**
+     * Creating a key and acknowledging its secret with the keyboard alone: the skip link comes first, every
+     * control is reached with Tab, and while the dialog is open the focus stays in it (the page behind is inert).
+     */
+    private static void aKeyWithTheKeyboardOnly(ChromeDriver browser, String base) throws Exception {
+        browser.get(base + "/console/keys");
+        Actions keyboard = new Actions(browser);
+        keyboard.sendKeys(Keys.TAB).perform();
+        assertThat(focused(browser, "className")).as("first Tab").isEqualTo("skip-link");
+        keyboard.sendKeys(Keys.ENTER).perform();
+        tabTo(browser, "id", "key-name");
+        keyboard.sendKeys("Typed with the keyboard").perform();
+        tabTo(browser, "value", "keys:read");
+        keyboard.sendKeys(Keys.SPACE).perform();
+        tabTo(browser, "textContent", "Create key");
+        keyboard.sendKeys(Keys.ENTER).perform();
+        String secret = ConsoleJourney.secretShown(browser, KEY);
+        for (int tab = 0; tab < 12; tab++) {
+            assertThat((Boolean) browser.executeScript(
+                            "return document.getElementById('secret-dialog').contains(document.activeElement)"))
+                    .as("the focus after %d Tabs in the open dialog", tab)
+                    .isTrue();
+            keyboard.sendKeys(Keys.TAB).perform();
+        }
+        tabTo(browser, "id", "secret-stored");
+        keyboard.sendKeys(Keys.SPACE).perform();
+        tabTo(browser, "id", "secret-done");
+        keyboard.sendKeys(Keys.ENTER).perform();
+        awaitUrlEnd(browser, "/console/keys");
+        assertThat(browser.getPageSource()).doesNotContain(secret).contains("Typed with the keyboard");
+    }
+
+    /** Presses Tab until the focused element's {@code property} is {@code value} (at most 300 times). */
+    private static void tabTo(ChromeDriver browser, String property, String value) {
+        for (int tab = 0; tab < 300; tab++) {
+            if (value.equals(focused(browser, property))) {
+                return;
+            }
+            new Actions(browser).sendKeys(Keys.TAB).perform();
+        }
+        throw new AssertionError("Tab never reaches the element whose " + property + " is " + value);
+    }
+
+    private static String focused(ChromeDriver browser, String property) {
+        Object value = browser.executeScript(
+                "var e = document.activeElement; return e ? String(e[arguments[0]]).trim() : null;", property);
+        return (String) value;
     }
 
     private static void onAPhone(ChromeDriver browser) throws Exception {

@@ -7,15 +7,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import io.atc.schema.DatabaseTarget;
 import io.atc.schema.RowLevelSecurityCatalog;
-import io.atc.testkit.postgres.PostgresServer;
-import io.atc.testkit.postgres.TestDatabase;
 
 /**
  * Pointed at an empty database with ATC_DB_URL, the run command creates the schema as the owner,
@@ -26,32 +22,8 @@ class RunCommandOnAnEmptyDatabaseIT {
 
     @Test
     void migratesAnEmptyDatabaseIntoTheIsolationContract() throws Exception {
-        PostgresServer server = TestDatabase.shared().server();
-        String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String database = "atc_it_empty_" + suffix;
-        String owner = "atc_it_owner_" + suffix;
-        String app = "atc_it_app_" + suffix;
-        String retention = "atc_it_retention_" + suffix;
-        try (Connection admin = server.connectAsAdmin();
-                Statement ddl = admin.createStatement()) {
-            ddl.execute("create role " + owner + " login createrole password 'owner-secret'");
-            ddl.execute("create database " + database + " owner " + owner);
-        }
-        try (LaunchedPlatform platform = LaunchedPlatform.start(Map.of(
-                "ATC_DB_URL",
-                server.uri(database),
-                "ATC_DB_OWNER_USER",
-                owner,
-                "ATC_DB_OWNER_PASSWORD",
-                "owner-secret",
-                "ATC_DB_APP_USER",
-                app,
-                "ATC_DB_APP_PASSWORD",
-                "app-secret",
-                "ATC_DB_RETENTION_USER",
-                retention,
-                "ATC_DB_RETENTION_PASSWORD",
-                "retention-secret"))) {
+        try (EmptyDatabase database = EmptyDatabase.create("empty");
+                LaunchedPlatform platform = LaunchedPlatform.start(database.environment())) {
             platform.awaitUp(Duration.ofSeconds(150));
             for (String service : platform.services()) {
                 platform.readiness(service);
@@ -59,27 +31,19 @@ class RunCommandOnAnEmptyDatabaseIT {
             platform.stop();
 
             try (Connection ownerConnection =
-                    DriverManager.getConnection(server.jdbcUrl(database), owner, "owner-secret")) {
+                    DriverManager.getConnection(database.jdbcUrl(), database.owner(), EmptyDatabase.OWNER_PASSWORD)) {
                 assertThat(RowLevelSecurityCatalog.violations(
                                 ownerConnection,
                                 new DatabaseTarget(
-                                        server.uri(database),
-                                        owner,
-                                        "owner-secret",
-                                        app,
+                                        database.environment().get("ATC_DB_URL"),
+                                        database.owner(),
+                                        EmptyDatabase.OWNER_PASSWORD,
+                                        database.app(),
                                         "app-secret",
-                                        retention,
+                                        database.retention(),
                                         "retention-secret")))
                         .isEmpty();
                 assertThat(tablesWithForcedRlsAndPolicy(ownerConnection)).contains("tenancy.tenants", "tenancy.sites");
-            }
-        } finally {
-            try (Connection admin = server.connectAsAdmin();
-                    Statement ddl = admin.createStatement()) {
-                ddl.execute("drop database if exists " + database + " with (force)");
-                ddl.execute("drop role if exists " + app);
-                ddl.execute("drop role if exists " + retention);
-                ddl.execute("drop role if exists " + owner);
             }
         }
     }
