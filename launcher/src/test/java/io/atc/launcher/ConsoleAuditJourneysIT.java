@@ -99,19 +99,19 @@ class ConsoleAuditJourneysIT {
                 .isEqualTo("5");
         ConsoleBrowser.screenshot(browser, "40-audit");
 
-        browser.findElement(By.id("next-page")).click();
+        ConsoleJourney.clickAndLoad(browser, By.id("next-page"));
         assertThat(seqsShown(browser)).containsExactly(5L, 6L, 7L, 8L, 9L);
         String secondPage = browser.getCurrentUrl();
-        browser.findElement(By.id("next-page")).click();
+        ConsoleJourney.clickAndLoad(browser, By.id("next-page"));
         assertThat(seqsShown(browser)).containsExactly(10L, 11L, 12L, 13L, 14L);
-        browser.findElement(By.id("previous-page")).click();
+        ConsoleJourney.clickAndLoad(browser, By.id("previous-page"));
         assertThat(browser.getCurrentUrl()).isEqualTo(secondPage);
         assertThat(seqsShown(browser)).containsExactly(5L, 6L, 7L, 8L, 9L);
         browser.navigate().refresh();
         assertThat(seqsShown(browser)).as("a page's URL is the page").containsExactly(5L, 6L, 7L, 8L, 9L);
         List<Long> seen = new java.util.ArrayList<>(seqsShown(browser));
         while (!browser.findElements(By.id("next-page")).isEmpty()) {
-            browser.findElement(By.id("next-page")).click();
+            ConsoleJourney.clickAndLoad(browser, By.id("next-page"));
             seen.addAll(seqsShown(browser));
             assertThat(seen.size()).as("paging ends").isLessThanOrEqualTo((int) lastOfA + 1);
         }
@@ -120,18 +120,18 @@ class ConsoleAuditJourneysIT {
                 .isEqualTo(java.util.stream.LongStream.rangeClosed(5, lastOfA)
                         .boxed()
                         .toList());
-        browser.findElement(By.id("first-page")).click();
+        ConsoleJourney.clickAndLoad(browser, By.id("first-page"));
         assertThat(seqsShown(browser)).containsExactly(0L, 1L, 2L, 3L, 4L);
 
         new Select(browser.findElement(By.id("limit"))).selectByValue("10");
-        browser.findElement(By.cssSelector("#page-size-form button")).click();
-        assertThat(browser.getCurrentUrl()).contains("limit=10");
+        ConsoleJourney.clickAndLoad(browser, By.cssSelector("#page-size-form button"));
+        ConsoleJourney.awaitUrlContaining(browser, "limit=10");
         assertThat(seqsShown(browser)).hasSize(10);
     }
 
     private static void openAnEvent(ChromeDriver browser, ConsoleJourney journey) throws Exception {
         browser.findElement(By.id("go-to-seq")).sendKeys("3");
-        browser.findElement(By.cssSelector("#go-to-form button")).click();
+        ConsoleJourney.clickAndLoad(browser, By.cssSelector("#go-to-form button"));
         ConsoleJourney.awaitUrlEnd(browser, "/console/audit/3");
         String api = journey.a.get("/v1/audit/events/3");
         String dl = browser.findElement(By.id("audit-event")).getText();
@@ -145,7 +145,7 @@ class ConsoleAuditJourneysIT {
         assertThat(browser.findElements(By.id("erased"))).isEmpty();
         ConsoleBrowser.screenshot(browser, "41-audit-event");
 
-        browser.findElement(By.cssSelector("a[rel=next]")).click();
+        ConsoleJourney.clickAndLoad(browser, By.cssSelector("a[rel=next]"));
         ConsoleJourney.awaitUrlEnd(browser, "/console/audit/4");
         assertThat(browser.findElement(By.id("erased")).getText()).contains("Erased");
         assertThat(browser.findElement(By.id("event-payload")).getText()).isEqualTo("Erased.");
@@ -208,7 +208,7 @@ class ConsoleAuditJourneysIT {
         if ("full".equals(mode)) {
             browser.findElement(By.id("mode-full")).click();
         }
-        browser.findElement(By.id("verify-button")).click();
+        ConsoleJourney.clickAndLoad(browser, By.id("verify-button"));
         ConsoleJourney.awaitUrlEnd(browser, "/console/audit/verify");
     }
 

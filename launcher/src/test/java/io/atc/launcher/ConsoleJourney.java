@@ -196,6 +196,25 @@ final class ConsoleJourney implements AutoCloseable {
         }
     }
 
+    /** Clicks what {@code target} finds and waits until the next page has replaced this one. */
+    static void clickAndLoad(ChromeDriver browser, By target) {
+        org.openqa.selenium.WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(target).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+    }
+
+    /** Waits (a click's navigation may still be under way) until the URL contains {@code part}. */
+    static void awaitUrlContaining(ChromeDriver browser, String part) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (!browser.getCurrentUrl().contains(part)) {
+            assertThat(Instant.now())
+                    .as("a URL with %s, still at %s", part, browser.getCurrentUrl())
+                    .isBefore(deadline);
+            Thread.sleep(100);
+        }
+    }
+
     static String field(String json, String name) {
         Matcher matcher =
                 Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
