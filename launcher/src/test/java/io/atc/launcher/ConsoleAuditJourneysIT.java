@@ -133,7 +133,10 @@ class ConsoleAuditJourneysIT {
 
     /** Only key.created rows, five a page through to the end; a bad "since" is the API's 422, typed values kept. */
     private static void filter(ChromeDriver browser, ConsoleJourney journey) throws Exception {
-        long created = KEY_CREATED.matcher(journey.a.get("/v1/audit/events?limit=1000")).results().count();
+        long created = KEY_CREATED
+                .matcher(journey.a.get("/v1/audit/events?limit=1000"))
+                .results()
+                .count();
         browser.get(journey.base + "/console/audit?limit=5");
         browser.findElement(By.id("filter-action")).sendKeys("key.created");
         browser.findElement(By.id("filter-button")).click();
