@@ -6,12 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import io.quarkus.qute.TemplateData;
+
 /**
  * The trail's filters as the form typed them (kept to show them again) and as the API takes them: empty
  * ones dropped, each value URL-encoded into the query (never into the path), a time without an offset read
  * as UTC (what the page shows). The API checks the rest and its 422 is shown beside the form.
  */
-record TrailFilter(String action, String actor, String since, String until) {
+@TemplateData
+public record TrailFilter(String action, String actor, String since, String until) {
 
     static final TrailFilter NONE = new TrailFilter("", "", "", "");
 
@@ -23,7 +26,7 @@ record TrailFilter(String action, String actor, String since, String until) {
         return new TrailFilter(typed(action), typed(actor), typed(since), typed(until));
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return action.isEmpty() && actor.isEmpty() && since.isEmpty() && until.isEmpty();
     }
 
