@@ -377,7 +377,7 @@ class GeneratedClientDrivesThePlatformIT {
         }
 
         private void audit(UUID deviceId) throws Exception {
-            var events = Problems.call(() -> admin.audit().listAuditEvents(null, 100))
+            var events = Problems.call(() -> admin.audit().listAuditEvents(null, null, null, 100, null, null))
                     .getItems();
             assertThat(events).isNotEmpty();
             Long seq = events.get(events.size() - 1).getSeq();

@@ -50,10 +50,15 @@ public class AuditEventResource {
             operationId = "listAuditEvents",
             summary = "List the caller's audit events in seq order, in pages",
             description = "Answers `{items, next}`: pass `next` unchanged as `after` for the following page; it is"
-                    + " null on the last. `limit` is 1-1000 (default 100). Each event carries every field needed to"
-                    + " verify it offline (docs/audit.md).")
+                    + " null on the last. `limit` is 1-1000 (default 100). The optional filters `action`, `actor`,"
+                    + " `since` and `until` combine with AND; pass the same ones with `after` to continue a filtered"
+                    + " listing. Each event carries every field needed to verify it offline (docs/audit.md).")
     @APIResponse(responseCode = "200", description = "One page of events")
-    @APIResponse(responseCode = "422", description = "A limit outside 1-1000")
+    @APIResponse(
+            responseCode = "422",
+            description = "A limit outside 1-1000, or a filter that is malformed (named in `errors`): text over "
+                    + AuditEventFilter.MAX_TEXT + " characters or with a control character, an instant that is not"
+                    + " ISO-8601 with an offset, `since` not before `until`")
     @RequiresScope(Scope.AUDIT_READ)
     public Uni<Page<AuditEventView>> list(
             @QueryParam(Page.AFTER) @Parameter(description = "the `next` cursor of the previous page") String after,
@@ -61,9 +66,30 @@ public class AuditEventResource {
                     @DefaultValue("100")
                     @Min(value = 1, message = "must be at least 1")
                     @Max(value = 1000, message = "must be at most 1000")
-                    int limit) {
+                    int limit,
+            @QueryParam("action")
+                    @Parameter(
+                            description = "only events with this action, e.g. `key.created`; or, ending in `.*`, with"
+                                    + " actions starting with what precedes the `*`, e.g. `key.*`")
+                    String action,
+            @QueryParam("actor")
+                    @Parameter(
+                            description = "only events by this actor, exactly as stored, e.g. `key:<uuid>`,"
+                                    + " `user:<uuid>`, `operator`")
+                    String actor,
+            @QueryParam("since")
+                    @Parameter(
+                            description = "only events that occurred at or after this ISO-8601 instant, e.g."
+                                    + " `2026-03-01T00:00:00Z`")
+                    String since,
+            @QueryParam("until")
+                    @Parameter(
+                            description = "only events that occurred before this ISO-8601 instant (excluded); after"
+                                    + " `since`")
+                    String until) {
+        AuditEventFilter filter = AuditEventFilter.of(action, actor, since, until);
         return events.page(
-                caller.current().tenantId(), PageCursor.BY_SEQ.decode(after).orElse(-1L), limit);
+                caller.current().tenantId(), PageCursor.BY_SEQ.decode(after).orElse(-1L), limit, filter);
     }
 
     @GET

@@ -27,9 +27,12 @@ public class AuditEvents {
         this.json = json;
     }
 
-    public Uni<Page<AuditEventView>> page(UUID tenant, long afterSeq, int limit) {
+    public Uni<Page<AuditEventView>> page(UUID tenant, long afterSeq, int limit, AuditEventFilter filter) {
         return transactions
-                .read(tenant, sql -> StoredChain.page(sql, afterSeq + 1, limit + 1))
+                .read(
+                        tenant,
+                        sql -> StoredChain.page(
+                                sql, afterSeq + 1, limit + 1, filter.conditions(StoredChain.FIRST_CONDITION_PARAMETER)))
                 .map(records -> Page.of(
                         records.stream()
                                 .map(record -> AuditEventView.of(tenant.toString(), record))

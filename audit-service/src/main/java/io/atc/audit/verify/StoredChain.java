@@ -14,12 +14,15 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /** Reads the bound tenant's chain as stored: events in seq order, the head, and any fork (ChainQueries). */
 public final class StoredChain {
 
-    private static final String PAGE = "select " + ChainQueries.EVENT_COLUMNS + """
+    private static final String PAGE_FROM = "select " + ChainQueries.EVENT_COLUMNS + """
              from audit.events
              where tenant_id = $1 and seq >= $2
-             order by seq
-             limit $3
             """;
+    private static final String PAGE_ORDER = " order by seq limit $3";
+    private static final String PAGE = PAGE_FROM + PAGE_ORDER;
+    /** The number of the first parameter {@link Conditions} may use: $1-$3 are the page's own. */
+    public static final int FIRST_CONDITION_PARAMETER = 4;
+
     private static final int FETCH = 5000;
 
     private StoredChain() {}
@@ -33,6 +36,28 @@ public final class StoredChain {
     public static Uni<List<ChainRecord>> page(TenantSql sql, long fromSeq, int limit) {
         return sql.execute(PAGE, Tuple.of(sql.tenantId(), fromSeq, limit))
                 .map(rows -> rows.stream().map(StoredChain::record).toList());
+    }
+
+    /**
+     * At most {@code limit} events from {@code fromSeq} on that also meet {@code conditions}: SQL fixed by
+     * the caller over parameters from {@link #FIRST_CONDITION_PARAMETER} on, never over request text.
+     */
+    public static Uni<List<ChainRecord>> page(TenantSql sql, long fromSeq, int limit, Conditions conditions) {
+        if (conditions.where().isEmpty()) {
+            return page(sql, fromSeq, limit);
+        }
+        Tuple parameters = Tuple.of(sql.tenantId(), fromSeq, limit);
+        conditions.values().forEach(parameters::addValue);
+        return sql.execute(PAGE_FROM + " and " + String.join(" and ", conditions.where()) + PAGE_ORDER, parameters)
+                .map(rows -> rows.stream().map(StoredChain::record).toList());
+    }
+
+    /** Extra conditions of a page: SQL fragments joined with AND, and the values of their parameters. */
+    public record Conditions(List<String> where, List<Object> values) {
+        public Conditions {
+            where = List.copyOf(where);
+            values = List.copyOf(values);
+        }
     }
 
     public static Uni<ChainHead> head(TenantSql sql) {

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.atc.audit.checkpoints.Checkpoint;
 import io.atc.audit.checkpoints.CheckpointStore;
 import io.atc.audit.cli.OperatorScenario.Run;
+import io.atc.audit.events.AuditEventFilter;
 import io.atc.audit.events.AuditEvents;
 import io.atc.audit.verify.ChainVerification;
 import io.atc.audit.verify.OwnerTampering;
@@ -132,7 +133,10 @@ class VerifierIsRightUnderRolesThatBypassRlsTests {
                         .atMost(WAIT);
                 assertThat(result.ok()).as("%s: %s", tenant, result).isTrue();
                 assertThat(result.verifiedThroughSeq()).isEqualTo(EVENTS);
-                assertThat(events.page(tenant, -1, 100).await().atMost(WAIT).items())
+                assertThat(events.page(tenant, -1, 100, AuditEventFilter.NONE)
+                                .await()
+                                .atMost(WAIT)
+                                .items())
                         .hasSize(EVENTS + 1);
                 assertThat(events.export(tenant, 0, Long.MAX_VALUE)
                                 .await()

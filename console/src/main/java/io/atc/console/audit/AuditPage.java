@@ -66,6 +66,10 @@ public class AuditPage {
             @QueryParam("after") String after,
             @QueryParam("back") String back,
             @QueryParam("seq") String seq,
+            @QueryParam("action") String action,
+            @QueryParam("actor") String actor,
+            @QueryParam("since") String since,
+            @QueryParam("until") String until,
             @CookieParam(BrowserCredentials.SESSION_COOKIE) String session,
             @CookieParam(BrowserCredentials.CSRF_COOKIE) String csrf) {
         BrowserCredentials browser = new BrowserCredentials(session, csrf);
@@ -82,9 +86,9 @@ public class AuditPage {
                                 Status.BAD_REQUEST)
                         : Uni.createFrom().item(Pages.seeOther("/console/audit/" + wanted));
             }
-            TrailPage page = TrailPage.parse(limit, after, back);
+            TrailPage page = TrailPage.parse(limit, after, back, TrailFilter.of(action, actor, since, until));
             return page.problem() != null
-                    ? render(browser, user, TrailPage.first(), null, page.problem(), Status.BAD_REQUEST)
+                    ? render(browser, user, page, null, page.problem(), Status.BAD_REQUEST)
                     : render(browser, user, page, null, null, Status.OK);
         });
     }
@@ -236,6 +240,7 @@ public class AuditPage {
                     .data("events", rows)
                     .data("readable", user.holds(SCOPE))
                     .data("limit", page.limit())
+                    .data("filter", page.filter())
                     .data("sizes", page.sizes())
                     .data("firstHref", page.isFirst() ? null : page.firstHref())
                     .data("previousHref", page.previousHref())
