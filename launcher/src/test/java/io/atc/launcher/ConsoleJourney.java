@@ -52,7 +52,12 @@ final class ConsoleJourney implements AutoCloseable {
 
     /** Starts the platform and onboards tenants A and B, each with its admin key. */
     static ConsoleJourney start(Map<String, String> environment) throws Exception {
-        LaunchedPlatform platform = LaunchedPlatform.start(environment);
+        // A test drives the browser far faster than an admin clicks: every page checks the session, which
+        // counts against the address's keyless budget (burst 20), so the journeys get a larger burst unless
+        // they set their own (ConsoleSignInBudgetIT tests that budget itself).
+        Map<String, String> settings = new java.util.HashMap<>(environment);
+        settings.putIfAbsent("ATC_GATEWAY_RATE_LIMIT_KEYLESS_BURST", "500");
+        LaunchedPlatform platform = LaunchedPlatform.start(settings);
         try {
             platform.awaitUp(Duration.ofSeconds(150));
             String operator = operatorCredential(platform);

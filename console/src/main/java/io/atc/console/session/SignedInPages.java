@@ -29,7 +29,10 @@ public class SignedInPages {
     public Uni<Response> view(BrowserCredentials browser, Function<SignedInUser, Uni<Response>> page) {
         return sessions.check(browser).flatMap(checked -> {
             if (checked.user() == null) {
-                return Uni.createFrom().item(Pages.seeOther("/console/sign-in"));
+                // Only a session the platform refused sends to sign-in; a busy or unreachable platform is
+                // said as such, or a fast-clicking admin would seem signed out.
+                return Uni.createFrom()
+                        .item(Pages.notNow(checked.answer()).orElseGet(() -> Pages.seeOther("/console/sign-in")));
             }
             return page.apply(checked.user()).map(response -> {
                 Response.ResponseBuilder builder = Response.fromResponse(response);

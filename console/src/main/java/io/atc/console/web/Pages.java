@@ -1,5 +1,7 @@
 package io.atc.console.web;
 
+import java.util.Optional;
+
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
@@ -36,6 +38,24 @@ public final class Pages {
                 .type(MediaType.TEXT_PLAIN_TYPE)
                 .entity("This form expired or did not come from the console; reload the page and try again.")
                 .build();
+    }
+
+    /**
+     * The answer for a request the platform could not take just now (429, or 5xx when it did not answer):
+     * the same status and a plain message; empty for any other answer.
+     */
+    public static Optional<Response> notNow(GatewayAnswer answer) {
+        if (answer == null || answer.status() != 429 && answer.status() < 500) {
+            return Optional.empty();
+        }
+        String message = answer.status() == 429
+                ? "Too many requests from your address just now: wait a few seconds, then reload the page."
+                : "The platform did not answer: wait a moment, then reload the page.";
+        return Optional.of(Response.status(answer.status() == 429 ? 429 : 503)
+                .type(MediaType.TEXT_PLAIN_TYPE)
+                .header("Retry-After", "5")
+                .entity(message)
+                .build());
     }
 
     public static NewCookie cookie(String name, String value, int maxAgeSeconds, boolean httpOnly) {
