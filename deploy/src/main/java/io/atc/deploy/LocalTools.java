@@ -24,19 +24,17 @@ public final class LocalTools {
     }
 
     /**
-     * Whether every tool is on the PATH, for a check to skip itself when one is not. Where
-     * ATC_REQUIRE_LOCAL_TOOLS=true (.ci/run sets it) a missing tool is an error instead: CI runs every check.
+     * Fails, naming what to install, unless every tool is on the PATH. The chart's checks never skip
+     * themselves: a machine without the tool fails them, as CI would (.ci/run installs what is missing).
      */
-    public static boolean present(String... tools) {
+    public static void require(String... tools) {
         for (String tool : tools) {
             if (find(tool).isEmpty()) {
-                if ("true".equals(System.getenv("ATC_REQUIRE_LOCAL_TOOLS"))) {
-                    throw new IllegalStateException(tool + " is not on the PATH, and ATC_REQUIRE_LOCAL_TOOLS=true");
-                }
-                return false;
+                throw new IllegalStateException(tool + " is not on the PATH: this check needs it (Debian: apt-get"
+                        + " install " + ("kubectl".equals(tool) ? "kubectl" : tool) + "; docs/testing.md, \"The chart's"
+                        + " checks and their tools\")");
             }
         }
-        return true;
     }
 
     /** What a command prints on standard output (its errors go to ours); fails unless it exits 0 within a minute. */

@@ -1,7 +1,6 @@
 package io.atc.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +47,7 @@ class CreateSecretsScriptMakesWhatTheChartReadsTests {
 
     @BeforeAll
     static void runTheScript() throws Exception {
-        assumeTrue(LocalTools.present("openssl", "kubectl"), "openssl and kubectl are needed to run create-secrets.sh");
+        LocalTools.require("openssl", "kubectl");
         Path ca = work.resolve("database-ca.pem");
         Files.writeString(
                 ca,

@@ -1,7 +1,6 @@
 package io.atc.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -71,9 +70,7 @@ class PlainManifestsAreTheChartsDefaultRenderingTests {
     }
 
     private static List<HasMetadata> kustomize(String dir) throws Exception {
-        assumeTrue(
-                LocalTools.present("kubectl"),
-                "kubectl is not on the PATH: `kubectl kustomize deploy/k8s` is not checked here");
+        LocalTools.require("kubectl");
         Process process = new ProcessBuilder(
                         LocalTools.find("kubectl").orElseThrow().toString(),
                         "kustomize",

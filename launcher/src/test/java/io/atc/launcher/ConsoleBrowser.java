@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
@@ -19,8 +18,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * Debian's Chromium, headless, driven by its own chromedriver: both paths are given explicitly
  * (ATC_CHROMIUM and ATC_CHROMEDRIVER, else /usr/bin/chromium and /usr/bin/chromedriver), so Selenium
- * Manager never runs and nothing is downloaded. A missing browser fails the test with the remedy;
- * only ATC_BROWSER_TESTS=skip, set on purpose, skips it instead.
+ * Manager never runs and nothing is downloaded. A missing browser fails the test with the remedy: the
+ * browser tests never skip themselves.
  */
 final class ConsoleBrowser {
 
@@ -32,13 +31,9 @@ final class ConsoleBrowser {
         Path chromium = Path.of(System.getenv().getOrDefault("ATC_CHROMIUM", "/usr/bin/chromium"));
         Path chromedriver = Path.of(System.getenv().getOrDefault("ATC_CHROMEDRIVER", "/usr/bin/chromedriver"));
         if (!Files.isExecutable(chromium) || !Files.isExecutable(chromedriver)) {
-            String missing = "the console's browser tests need Chromium and its driver: " + chromium + " and "
-                    + chromedriver + " must exist (Debian: apt-get install chromium chromium-driver, which .ci/run"
-                    + " does; or set ATC_CHROMIUM and ATC_CHROMEDRIVER). ATC_BROWSER_TESTS=skip skips them locally.";
-            if ("skip".equals(System.getenv("ATC_BROWSER_TESTS"))) {
-                Assumptions.abort(missing);
-            }
-            fail(missing);
+            fail("the console's browser tests need Chromium and its driver: " + chromium + " and " + chromedriver
+                    + " must exist (Debian: apt-get install chromium chromium-driver, which .ci/run does; or set"
+                    + " ATC_CHROMIUM and ATC_CHROMEDRIVER)");
         }
         Path profile = Files.createTempDirectory("atc-chromium-profile");
         ChromeOptions options = new ChromeOptions();

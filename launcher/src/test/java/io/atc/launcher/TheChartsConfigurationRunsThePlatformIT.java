@@ -1,7 +1,6 @@
 package io.atc.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.PrintStream;
 import java.net.URI;
@@ -75,7 +74,7 @@ class TheChartsConfigurationRunsThePlatformIT {
 
     @Test
     void theMigratorServicesAndVerifierRunWithTheChartsEnvironmentAndSecrets() throws Exception {
-        assumeTrue(LocalTools.present("openssl", "kubectl"), "create-secrets.sh needs openssl and kubectl");
+        LocalTools.require("openssl", "kubectl");
         try (TlsPostgres tls = TlsPostgres.start()) {
             runOn(tls);
         }
