@@ -205,8 +205,27 @@ final class ConsoleJourney implements AutoCloseable {
     static void clickAndLoad(ChromeDriver browser, By target) {
         org.openqa.selenium.WebElement page = browser.findElement(By.tagName("html"));
         browser.findElement(target).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ignored -> isGone(page));
+    }
+
+    /**
+     * Whether {@code element}'s page has been replaced. Asked while a navigation is under way, ChromeDriver
+     * may answer "Node with given id does not belong to the document" (an inspector error, not a stale
+     * element reference): the node's document is being torn down, which is the same answer.
+     */
+    static boolean isGone(org.openqa.selenium.WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException inspector) {
+            if (String.valueOf(inspector.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw inspector;
+        }
     }
 
     /** Waits (a click's navigation may still be under way) until the URL contains {@code part}. */

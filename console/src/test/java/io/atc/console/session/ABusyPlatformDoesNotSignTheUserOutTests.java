@@ -15,7 +15,8 @@ import io.restassured.response.ValidatableResponse;
 /**
  * Only a session the platform refuses sends the browser to sign in. When the gateway limits the address
  * (429) or the platform does not answer (5xx), the page says so with that status: an admin who clicks
- * fast is not shown the sign-in form as if signed out. Breaks when: every failed session check is
+ * fast is not shown the sign-in form as if signed out. The audit export, a stream with its own path, does
+ * the same. Breaks when: every failed session check is
  * treated as "not signed in".
  */
 @QuarkusTest
@@ -31,6 +32,16 @@ class ABusyPlatformDoesNotSignTheUserOutTests {
     void aLimitedSessionCheckIsATooManyRequestsPage() {
         FakeGateway.answerWith("GET /v1/console/session", request -> new FakeGateway.Reply(429, "{\"status\":429}"));
         page("/console/sites").statusCode(429).header("Retry-After", "5").body(containsString("Too many requests"));
+    }
+
+    @Test
+    void aLimitedSessionCheckOfTheAuditExportIsATooManyRequestsPageToo() {
+        FakeGateway.answerWith("GET /v1/console/session", request -> new FakeGateway.Reply(429, "{\"status\":429}"));
+        page("/console/audit/export")
+                .statusCode(429)
+                .header("Retry-After", "5")
+                .header("Content-Type", containsString("text/plain"))
+                .body(containsString("Too many requests"));
     }
 
     @Test
