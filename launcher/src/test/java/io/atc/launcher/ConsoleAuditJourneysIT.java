@@ -139,12 +139,12 @@ class ConsoleAuditJourneysIT {
                 .count();
         browser.get(journey.base + "/console/audit?limit=5");
         browser.findElement(By.id("filter-action")).sendKeys("key.created");
-        browser.findElement(By.id("filter-button")).click();
+        ConsoleJourney.clickAndLoad(browser, By.id("filter-button"));
         assertThat(browser.getCurrentUrl()).contains("limit=5").contains("action=key.created");
         ConsoleBrowser.screenshot(browser, "48-audit-filtered");
         List<String> actions = new java.util.ArrayList<>(actionsShown(browser));
         while (!browser.findElements(By.id("next-page")).isEmpty()) {
-            browser.findElement(By.id("next-page")).click();
+            ConsoleJourney.clickAndLoad(browser, By.id("next-page"));
             assertThat(browser.getCurrentUrl()).as("next keeps the filter").contains("action=key.created");
             actions.addAll(actionsShown(browser));
         }
@@ -153,7 +153,7 @@ class ConsoleAuditJourneysIT {
                 .isEqualTo("key.created");
 
         browser.findElement(By.id("filter-since")).sendKeys("yesterday");
-        browser.findElement(By.id("filter-button")).click();
+        ConsoleJourney.clickAndLoad(browser, By.id("filter-button"));
         WebElement error = browser.findElement(By.id("page-error"));
         assertThat(error.getAttribute("role")).isEqualTo("alert");
         assertThat(error.getText()).contains("since").contains("ISO-8601");
@@ -315,8 +315,7 @@ class ConsoleAuditJourneysIT {
 
     private static void withoutTheScope(ChromeDriver browser, ConsoleJourney journey) throws Exception {
         browser.get(journey.base + "/console/audit");
-        browser.findElement(By.cssSelector("form[action='/console/sign-out'] button"))
-                .click();
+        ConsoleJourney.clickAndLoad(browser, By.cssSelector("form[action='/console/sign-out'] button"));
         journey.signIn(browser, journey.a, "keys-only@a.example");
         browser.get(journey.base + "/console/audit");
         assertThat(browser.findElement(By.id("page-error")).getText()).contains("audit:read");

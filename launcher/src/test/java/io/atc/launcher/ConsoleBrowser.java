@@ -80,8 +80,11 @@ final class ConsoleBrowser {
      * The page's language and title (WCAG 3.1.1, 2.4.2); one h1 and no skipped heading level (1.3.1, 2.4.6);
      * every form control labelled (1.3.1, 3.3.2, 4.1.2); every button and link named (2.4.4, 4.1.2); images
      * with alt text (1.1.1); unique ids (so labels and aria references point at one element); table headers
-     * with a scope (1.3.1); the skip link first in the tab order (2.4.1); no positive tabindex (2.4.3).
-     * Returns the problems found.
+     * with a scope (1.3.1); the skip link first in the tab order (2.4.1); no positive tabindex (2.4.3);
+     * text contrast of 4.5:1, 3:1 for large text (1.4.3), against the colours behind it as the browser
+     * computes them; form controls' edges at 3:1 against what surrounds them (1.4.11); buttons and form
+     * controls at least 24 by 24 CSS pixels, a checkbox counting its label (2.5.8). Text over an image is
+     * not judged. Returns the problems found.
      */
     static final String ACCESSIBILITY = """
             var problems = [];
@@ -124,6 +127,76 @@ final class ConsoleBrowser {
             });
             document.querySelectorAll('[tabindex]').forEach(function (e) {
               if (Number(e.getAttribute('tabindex')) > 0) problems.push('positive tabindex: ' + describe(e));
+            });
+            function rgba(value) {
+              var m = /^rgba?\\(([^)]*)\\)$/.exec(value);
+              if (!m) return null;
+              var p = m[1].split(/[\\s,\\/]+/).filter(Boolean).map(Number);
+              return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+            }
+            function over(top, below) {
+              var a = top[3];
+              return [0, 1, 2].map(function (i) { return top[i] * a + below[i] * (1 - a); }).concat([1]);
+            }
+            // The colour behind e: its own and its ancestors' backgrounds over white; null under an image.
+            function backdrop(e) {
+              var layers = [];
+              for (var n = e; n; n = n.parentElement) {
+                var style = getComputedStyle(n);
+                if (style.backgroundImage !== 'none') return null;
+                var c = rgba(style.backgroundColor);
+                if (c === null) return 'unknown ' + style.backgroundColor;
+                if (c[3] > 0) layers.push(c);
+                if (c[3] === 1) break;
+              }
+              return layers.reverse().reduce(function (below, top) { return over(top, below); }, [255, 255, 255, 1]);
+            }
+            function luminance(c) {
+              var l = c.slice(0, 3).map(function (v) {
+                v = v / 255;
+                return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+              });
+              return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2];
+            }
+            function ratio(a, b) {
+              var x = luminance(a), y = luminance(b);
+              return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
+            }
+            function inactive(e) { return e.closest('[disabled], [aria-hidden=true]') !== null; }
+            var texts = Array.from(document.body.querySelectorAll('*')).filter(function (e) {
+              if (!visible(e) || inactive(e)) return false;
+              if (e.matches('input:not([type=hidden]):not([type=checkbox]):not([type=radio]), select, textarea')) return true;
+              return Array.from(e.childNodes).some(function (n) { return n.nodeType === 3 && n.textContent.trim(); });
+            });
+            texts.forEach(function (e) {
+              var style = getComputedStyle(e);
+              var behind = backdrop(e);
+              if (behind === null) return;
+              if (typeof behind === 'string') { problems.push('background colour not understood (' + behind + '): ' + describe(e)); return; }
+              var ink = rgba(style.color);
+              if (ink === null) { problems.push('text colour not understood (' + style.color + '): ' + describe(e)); return; }
+              var size = parseFloat(style.fontSize), bold = Number(style.fontWeight) >= 700;
+              var needed = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+              var got = ratio(over(ink, behind), behind);
+              if (got < needed) problems.push('text contrast ' + got.toFixed(2) + ' < ' + needed + ' (1.4.3): ' + describe(e));
+            });
+            document.querySelectorAll('input:not([type=hidden]):not([type=checkbox]):not([type=radio]), select, textarea').forEach(function (c) {
+              if (!visible(c) || inactive(c)) return;
+              var style = getComputedStyle(c);
+              var around = backdrop(c.parentElement), own = backdrop(c), border = rgba(style.borderTopColor);
+              if (around === null || own === null || typeof around === 'string' || typeof own === 'string' || border === null) return;
+              var edge = parseFloat(style.borderTopWidth) > 0 ? ratio(over(border, around), around) : 0;
+              if (Math.max(edge, ratio(own, around)) < 3) {
+                problems.push('control boundary contrast below 3 (1.4.11): ' + describe(c));
+              }
+            });
+            document.querySelectorAll('button, select, input:not([type=hidden]), textarea, .button').forEach(function (t) {
+              if (!visible(t) || inactive(t)) return;
+              var box = t.getBoundingClientRect();
+              var target = t.matches('input[type=checkbox], input[type=radio]') && t.closest('label') ? t.closest('label').getBoundingClientRect() : box;
+              if (target.width < 24 || target.height < 24) {
+                problems.push('target smaller than 24 by 24 px (2.5.8): ' + describe(t));
+              }
             });
             var first = document.querySelector('a[href], button, input:not([type=hidden]), select, textarea');
             if (!document.querySelector('dialog[open]') && (!first || !first.classList.contains('skip-link'))) {

@@ -19,7 +19,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 class ConsoleBrowserAccessibilityCheckTests {
 
     private static final String GOOD = """
-            <!DOCTYPE html><html lang="en"><head><title>Keys</title></head><body>
+            <!DOCTYPE html><html lang="en"><head><title>Keys</title>
+            <style>input, button { min-height: 44px; min-width: 44px; } label { display: inline-block; min-height: 24px; }</style>
+            </head><body>
             <a class="skip-link" href="#main">Skip to content</a>
             <main id="main"><h1>API keys</h1><h2>Create a key</h2>
             <form><label for="name">Name</label><input id="name">
@@ -27,7 +29,7 @@ class ConsoleBrowserAccessibilityCheckTests {
             <input type="hidden" name="csrf" value="c">
             <button type="submit">Create key</button></form>
             <table><thead><tr><th scope="col">Name</th></tr></thead><tbody><tr><td>x</td></tr></tbody></table>
-            <img src="x.png" alt=""></main></body></html>
+            <img src="x.png" alt=""><p id="note">Keys are shown once.</p></main></body></html>
             """;
 
     private static ChromeDriver browser;
@@ -83,6 +85,47 @@ class ConsoleBrowserAccessibilityCheckTests {
                 .startsWith("positive tabindex");
         assertThat(problems(GOOD.replace("<a class=\"skip-link\" href=\"#main\">Skip to content</a>", "")))
                 .containsExactly("the skip link is not first in the tab order");
+    }
+
+    @Test
+    void textAndControlsThatAreHardToSeeOrToHitAreNamed() {
+        assertThat(problems(GOOD.replace("<p id=\"note\">", "<p id=\"note\" style=\"color: #aaa\">")))
+                .singleElement()
+                .asString()
+                .startsWith("text contrast 2.32 < 4.5");
+        assertThat(problems(GOOD.replace("<p id=\"note\">", "<p id=\"note\" style=\"color: #949494\">")))
+                .as("3:1 is not enough for body text")
+                .singleElement()
+                .asString()
+                .startsWith("text contrast 3.03 < 4.5");
+        assertThat(problems(
+                        GOOD.replace("<p id=\"note\">", "<p id=\"note\" style=\"color: #949494; font-size: 24px\">")))
+                .as("but is for large text")
+                .isEmpty();
+        assertThat(problems(GOOD.replace("<main id=\"main\">", "<main id=\"main\" style=\"background: #0d2538\">")))
+                .as("dark text on an ancestor's dark background")
+                .anyMatch(problem -> problem.startsWith("text contrast") && problem.contains("Keys are shown once"));
+        assertThat(problems(GOOD.replace("<p id=\"note\">", "<p id=\"note\" style=\"color: rgba(0, 0, 0, .3)\">")))
+                .as("translucent text is judged as blended")
+                .singleElement()
+                .asString()
+                .startsWith("text contrast");
+        assertThat(problems(
+                        GOOD.replace("<input id=\"name\">", "<input id=\"name\" style=\"border: 1px solid #eee\">")))
+                .singleElement()
+                .asString()
+                .startsWith("control boundary contrast below 3");
+        assertThat(problems(GOOD.replace(
+                        "<button type=\"submit\">", "<button type=\"submit\" style=\"min-height: 0; height: 18px\">")))
+                .singleElement()
+                .asString()
+                .startsWith("target smaller than 24 by 24 px");
+        assertThat(problems(GOOD.replace("label { display: inline-block; min-height: 24px; }", "")))
+                .as("a checkbox whose label is too small to hit")
+                .singleElement()
+                .asString()
+                .startsWith("target smaller than 24 by 24 px")
+                .contains("checkbox");
     }
 
     @SuppressWarnings("unchecked")

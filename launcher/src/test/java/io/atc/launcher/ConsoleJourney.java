@@ -203,8 +203,16 @@ final class ConsoleJourney implements AutoCloseable {
 
     /** Clicks what {@code target} finds and waits until the next page has replaced this one. */
     static void clickAndLoad(ChromeDriver browser, By target) {
+        clickAndLoad(browser, browser.findElement(target));
+    }
+
+    /**
+     * Clicks {@code target} and waits until the next page has replaced this one: an element looked for
+     * right after a click could otherwise be the old page's, gone a moment later.
+     */
+    static void clickAndLoad(ChromeDriver browser, org.openqa.selenium.WebElement target) {
         org.openqa.selenium.WebElement page = browser.findElement(By.tagName("html"));
-        browser.findElement(target).click();
+        target.click();
         new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(ignored -> isGone(page));
     }

@@ -83,7 +83,7 @@ class ConsoleKeysJourneysIT {
         ConsoleBrowser.screenshot(browser, "01-sign-in");
         browser.findElement(By.id("email")).sendKeys(email);
         browser.findElement(By.id("password")).sendKeys("not the password");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        ConsoleJourney.clickAndLoad(browser, By.cssSelector("button[type=submit]"));
         assertThat(browser.findElement(By.id("sign-in-error")).getText()).contains("Sign-in failed");
         ConsoleBrowser.screenshot(browser, "02-sign-in-failed");
         browser.findElement(By.id("email")).sendKeys(email);
@@ -164,12 +164,11 @@ class ConsoleKeysJourneysIT {
     }
 
     private static void revokeAfterConfirming(ChromeDriver browser, String key) throws Exception {
-        rowOf(browser, prefixOf(key))
-                .findElement(By.cssSelector("a[href$='/revoke']"))
-                .click();
+        ConsoleJourney.clickAndLoad(
+                browser, rowOf(browser, prefixOf(key)).findElement(By.cssSelector("a[href$='/revoke']")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Revoke key");
         ConsoleBrowser.screenshot(browser, "08-revoke-confirmation");
-        browser.findElement(By.id("confirm-revoke")).click();
+        ConsoleJourney.clickAndLoad(browser, By.id("confirm-revoke"));
         assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("revoked");
         assertThat(rowOf(browser, prefixOf(key)).getText()).contains("revoked");
         ConsoleBrowser.screenshot(browser, "09-keys-after-revoke");
@@ -259,8 +258,7 @@ class ConsoleKeysJourneysIT {
 
     private static void signOut(ChromeDriver browser, String base) throws Exception {
         browser.get(base + "/console/keys");
-        browser.findElement(By.cssSelector("form[action='/console/sign-out'] button"))
-                .click();
+        ConsoleJourney.clickAndLoad(browser, By.cssSelector("form[action='/console/sign-out'] button"));
         assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("signed out");
         ConsoleBrowser.screenshot(browser, "12-signed-out");
         browser.get(base + "/console/keys");

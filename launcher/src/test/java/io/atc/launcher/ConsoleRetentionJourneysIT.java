@@ -110,8 +110,7 @@ class ConsoleRetentionJourneysIT {
         WebElement events = browser.findElement(By.id("site-events"));
         events.clear();
         events.sendKeys("5000");
-        browser.findElement(By.cssSelector("#site-retention-form button[type=submit]"))
-                .click();
+        ConsoleJourney.clickAndLoad(browser, By.cssSelector("#site-retention-form button[type=submit]"));
         assertThat(browser.findElement(By.id("page-error")).getText()).contains("not saved", "3650");
         assertThat(navigationStatus(browser)).isEqualTo(422);
         assertThat(browser.findElement(By.id("site-events")).getAttribute("value"))
@@ -123,8 +122,7 @@ class ConsoleRetentionJourneysIT {
         events = browser.findElement(By.id("site-events"));
         events.clear();
         events.sendKeys("two weeks");
-        browser.findElement(By.cssSelector("#site-retention-form button[type=submit]"))
-                .click();
+        ConsoleJourney.clickAndLoad(browser, By.cssSelector("#site-retention-form button[type=submit]"));
         assertThat(browser.findElement(By.id("page-error")).getText()).contains("not saved");
         assertThat(navigationStatus(browser)).isEqualTo(400);
         assertThat(a.get("/v1/sites/" + site + "/retention").replace(" ", ""))
@@ -154,7 +152,7 @@ class ConsoleRetentionJourneysIT {
         assertThat(browser.findElement(By.id("site-days-help")).getText())
                 .as("what an empty field inherits")
                 .contains("events 30 days, images 90 days");
-        browser.findElement(By.linkText("Place a legal hold on this site")).click();
+        ConsoleJourney.clickAndLoad(browser, By.linkText("Place a legal hold on this site"));
         assertThat(browser.findElement(By.id("hold-id")).getAttribute("value")).isEqualTo(site);
         browser.findElement(By.id("hold-reason")).sendKeys("Incident 7: keep the depot's footage");
         // A date field's typing order follows the browser's locale; its value is ISO whatever the locale.
@@ -177,8 +175,8 @@ class ConsoleRetentionJourneysIT {
         assertThat(browser.findElement(By.id("site-held")).getText()).contains("legal hold");
 
         browser.get(base + "/console/retention");
-        browser.findElement(By.cssSelector("#holds-table tr[data-hold-id='" + holdId + "'] a[href$='/release']"))
-                .click();
+        ConsoleJourney.clickAndLoad(
+                browser, By.cssSelector("#holds-table tr[data-hold-id='" + holdId + "'] a[href$='/release']"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Release this legal hold?");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Incident 7", site);
         ConsoleBrowser.screenshot(browser, "34-release-confirmation");
@@ -190,7 +188,7 @@ class ConsoleRetentionJourneysIT {
         assertThat(browser.findElements(By.cssSelector("#holds-table tr[data-hold-id='" + holdId + "']")))
                 .as("no longer among the active holds")
                 .isEmpty();
-        browser.findElement(By.id("all-holds")).click();
+        ConsoleJourney.clickAndLoad(browser, By.id("all-holds"));
         assertThat(browser.findElement(By.cssSelector("#holds-table tr[data-hold-id='" + holdId + "']"))
                         .getText())
                 .contains("released");
@@ -202,12 +200,12 @@ class ConsoleRetentionJourneysIT {
     private static void seeTheRuns(ChromeDriver browser, String base) throws Exception {
         browser.get(base + "/console/retention");
         assertThat(browser.findElements(By.cssSelector("#runs-table tbody tr"))).hasSize(RUNS_PER_PAGE);
-        browser.findElement(By.id("runs-next")).click();
+        ConsoleJourney.clickAndLoad(browser, By.id("runs-next"));
         assertThat(browser.findElements(By.cssSelector("#runs-table tbody tr"))).hasSize(1);
         assertThat(browser.findElements(By.id("runs-next"))).as("the last page").isEmpty();
         WebElement run = browser.findElement(By.cssSelector("#runs-table tbody tr"));
         assertThat(run.getText()).contains("erasure", "finished");
-        run.findElement(By.cssSelector("a[href^='/console/retention/runs/']")).click();
+        ConsoleJourney.clickAndLoad(browser, run.findElement(By.cssSelector("a[href^='/console/retention/runs/']")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Erasure of");
         assertThat(browser.findElement(By.id("run-facts")).getText()).contains("A run for the console");
         ConsoleBrowser.screenshot(browser, "35-run");
@@ -282,8 +280,7 @@ class ConsoleRetentionJourneysIT {
 
     private static void aReaderIsOfferedNoChanges(ChromeDriver browser, ConsoleJourney journey, String site)
             throws Exception {
-        browser.findElement(By.cssSelector("form[action='/console/sign-out'] button"))
-                .click();
+        ConsoleJourney.clickAndLoad(browser, By.cssSelector("form[action='/console/sign-out'] button"));
         journey.signIn(browser, journey.a, "reader@a.example");
         browser.get(journey.base + "/console/retention");
         assertThat(browser.findElement(By.id("defaults-images-days")).getText()).isEqualTo("90 days");

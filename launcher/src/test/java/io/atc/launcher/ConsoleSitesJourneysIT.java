@@ -67,8 +67,7 @@ class ConsoleSitesJourneysIT {
                         .isTrue();
                 ConsoleBrowser.screenshot(browser, "23-site-with-device");
 
-                browser.findElement(By.cssSelector("#devices-table a[href$='" + deviceId + "']"))
-                        .click();
+                ConsoleJourney.clickAndLoad(browser, By.cssSelector("#devices-table a[href$='" + deviceId + "']"));
                 String devicePath = sitePath + "/devices/" + deviceId;
                 ConsoleJourney.awaitUrlEnd(browser, devicePath);
                 ConsoleBrowser.screenshot(browser, "24-device");
@@ -191,7 +190,7 @@ class ConsoleSitesJourneysIT {
     }
 
     private static void revokeTheCertificates(ChromeDriver browser) throws Exception {
-        browser.findElement(By.id("revoke-certificates")).click();
+        ConsoleJourney.clickAndLoad(browser, By.id("revoke-certificates"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Revoke the certificates of");
         ConsoleBrowser.screenshot(browser, "27-revoke-confirmation");
         browser.findElement(By.id("confirm-action")).click();
@@ -274,8 +273,7 @@ class ConsoleSitesJourneysIT {
             assertThat(overflow).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0L);
             browser.executeScript("document.getElementById('devices-title').scrollIntoView()");
             ConsoleBrowser.screenshot(browser, "2a-site-on-a-phone");
-            browser.findElement(By.cssSelector("#devices-table a[href*='/devices/']"))
-                    .click();
+            ConsoleJourney.clickAndLoad(browser, By.cssSelector("#devices-table a[href*='/devices/']"));
             overflow = (Long) browser.executeScript(
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
             assertThat(overflow).as("the device page on a phone").isLessThanOrEqualTo(0L);
@@ -289,11 +287,11 @@ class ConsoleSitesJourneysIT {
             ChromeDriver browser, ConsoleJourney journey, String siteId, String deviceId, String sitePath)
             throws Exception {
         browser.get(journey.base + sitePath + "/devices/" + deviceId);
-        browser.findElement(By.id("delete-device")).click();
+        ConsoleJourney.clickAndLoad(browser, By.id("delete-device"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Delete device \"Gate camera 1\"?");
         browser.findElement(By.id("cancel-action")).click();
         ConsoleJourney.awaitUrlEnd(browser, sitePath + "/devices/" + deviceId);
-        browser.findElement(By.id("delete-device")).click();
+        ConsoleJourney.clickAndLoad(browser, By.id("delete-device"));
         browser.findElement(By.id("confirm-action")).click();
         ConsoleJourney.awaitUrlEnd(browser, sitePath + "?done=device-deleted");
         assertThat(browser.findElements(By.cssSelector("#devices-table tr[data-device-id]")))
@@ -307,7 +305,7 @@ class ConsoleSitesJourneysIT {
     private static void deleteTheSiteAfterConfirming(
             ChromeDriver browser, ConsoleJourney journey, String siteId, String sitePath) throws Exception {
         browser.get(journey.base + sitePath);
-        browser.findElement(By.id("delete-site")).click();
+        ConsoleJourney.clickAndLoad(browser, By.id("delete-site"));
         assertThat(browser.findElement(By.tagName("h1")).getText())
                 .isEqualTo("Delete site \"Rotterdam depot, north gate\"?");
         ConsoleBrowser.screenshot(browser, "2c-delete-site-confirmation");
