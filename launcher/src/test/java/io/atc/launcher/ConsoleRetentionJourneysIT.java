@@ -82,6 +82,24 @@ class ConsoleRetentionJourneysIT {
         assertThat(previewRow(browser, "Events").getText()).contains("30 days");
         ConsoleBrowser.screenshot(browser, "30-site-retention");
 
+        WebElement typed = browser.findElement(By.id("site-events"));
+        typed.clear();
+        typed.sendKeys("7");
+        ConsoleJourney.clickAndLoad(browser, By.id("preview-typed"));
+        assertThat(browser.findElement(By.id("what-if")).getText()).contains("Not saved yet");
+        assertThat(previewRow(browser, "Events").getText()).contains("7 days", "set on this site");
+        assertThat(browser.findElement(By.id("events-days")).getText())
+                .as("the saved value stands")
+                .isEqualTo("30 days");
+        assertThat(browser.findElement(By.id("site-events")).getAttribute("value"))
+                .as("the typed value is kept")
+                .isEqualTo("7");
+        assertThat(a.get("/v1/sites/" + site + "/retention").replace(" ", ""))
+                .as("a preview saves nothing")
+                .doesNotContain("\"own\":7");
+        scrollTo(browser, "preview");
+        ConsoleBrowser.screenshot(browser, "30a-site-retention-what-if");
+
         WebElement events = browser.findElement(By.id("site-events"));
         events.clear();
         events.sendKeys("14");

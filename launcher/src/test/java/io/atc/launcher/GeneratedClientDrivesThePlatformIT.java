@@ -46,12 +46,14 @@ import io.atc.client.model.DevicePatch;
 import io.atc.client.model.ErasureReceipt;
 import io.atc.client.model.ErasureRequest;
 import io.atc.client.model.EventView;
+import io.atc.client.model.ExpiringRows;
 import io.atc.client.model.Hold;
 import io.atc.client.model.HoldDraft;
 import io.atc.client.model.IssuedApiKey;
 import io.atc.client.model.NewPassword;
 import io.atc.client.model.PageEventView;
 import io.atc.client.model.RetentionChange;
+import io.atc.client.model.RetentionPreview;
 import io.atc.client.model.RotationRequest;
 import io.atc.client.model.SignInRequest;
 import io.atc.client.model.Site;
@@ -341,8 +343,15 @@ class GeneratedClientDrivesThePlatformIT {
                             .getEvents()
                             .getDays())
                     .isEqualTo(7);
-            assertThat(Problems.call(() -> admin.retention().previewSiteRetention(siteId)))
-                    .isNotNull();
+            assertThat(Problems.call(() -> admin.retention().previewSiteRetention(siteId, null, null))
+                            .getEvents()
+                            .getDays())
+                    .isEqualTo(7);
+            RetentionPreview whatIf =
+                    Problems.call(() -> admin.retention().previewSiteRetention(siteId, "inherit", "3"));
+            assertThat(whatIf.getEvents().getSource()).as("a what-if").isEqualTo(ExpiringRows.SourceEnum.TENANT);
+            assertThat(whatIf.getEvents().getDays()).isEqualTo(90);
+            assertThat(whatIf.getImages().getDays()).isEqualTo(3);
 
             Hold hold = Problems.call(() -> admin.retention()
                     .createRetentionHold(new HoldDraft().siteId(siteId).reason("litigation 2026-17")));

@@ -1,5 +1,8 @@
 package io.atc.console.retention;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
 import io.quarkus.qute.TemplateData;
 import io.vertx.core.json.JsonObject;
 
@@ -17,8 +20,20 @@ public record DaysForm(String events, String images) {
         return new DaysForm(shown(level.events().own()), shown(level.images().own()));
     }
 
+    /**
+     * The preview's what-if query for these values as they would be saved: an empty field as
+     * {@code inherit}, anything else as typed (the API names what is wrong with it).
+     */
+    String previewQuery() {
+        return "eventsDays=" + proposed(events) + "&imagesDays=" + proposed(images);
+    }
+
     JsonObject change() {
         return new JsonObject().put("eventsDays", value(events)).put("imagesDays", value(images));
+    }
+
+    private static String proposed(String typed) {
+        return typed == null || typed.isBlank() ? "inherit" : URLEncoder.encode(typed.strip(), StandardCharsets.UTF_8);
     }
 
     private static String shown(Integer own) {

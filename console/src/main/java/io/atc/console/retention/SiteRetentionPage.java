@@ -30,7 +30,8 @@ import io.vertx.core.http.HttpMethod;
 /**
  * A site's retention: its effective days for events and images and where each is set (on the site, the
  * tenant's default or the platform's), the form that sets the site's own values, the preview of what the
- * next purge would delete, and the site's recent runs. A site the API does not find in the user's tenant
+ * next purge would delete (with the saved values, or, before saving, with the values typed), and the site's
+ * recent runs. A site the API does not find in the user's tenant
  * (unknown or another tenant's) is a 404 page that shows nothing else.
  */
 @Path("/console/sites/{siteId}/retention")
@@ -38,6 +39,7 @@ import io.vertx.core.http.HttpMethod;
 public class SiteRetentionPage {
 
     private static final int RUNS_SHOWN = 5;
+    private static final String PREVIEW = "preview";
 
     private final GatewayClient gateway;
     private final SignedInPages pages;
@@ -57,7 +59,7 @@ public class SiteRetentionPage {
             @CookieParam(BrowserCredentials.CSRF_COOKIE) String csrf) {
         BrowserCredentials browser = new BrowserCredentials(session, csrf);
         String siteId = Ids.uuidOrNull(id);
-        return pages.view(browser, user -> render(browser, user, siteId, null, Notice.of(done), null, Status.OK));
+        return pages.view(browser, user -> render(browser, user, siteId, null, null, Notice.of(done), null, Status.OK));
     }
 
     @POST
@@ -67,11 +69,17 @@ public class SiteRetentionPage {
             @FormParam("csrf") String formCsrf,
             @FormParam("eventsDays") String eventsDays,
             @FormParam("imagesDays") String imagesDays,
+            @FormParam("intent") String intent,
             @CookieParam(BrowserCredentials.SESSION_COOKIE) String session,
             @CookieParam(BrowserCredentials.CSRF_COOKIE) String csrf) {
         BrowserCredentials browser = new BrowserCredentials(session, csrf);
         String siteId = Ids.uuidOrNull(id);
         DaysForm typed = new DaysForm(eventsDays, imagesDays);
+        if (PREVIEW.equals(intent)) {
+            // A what-if before saving: the same form, counted with the typed values, nothing saved.
+            return pages.change(
+                    formCsrf, browser, user -> render(browser, user, siteId, typed, typed, null, null, Status.OK));
+        }
         return pages.change(
                 formCsrf,
                 browser,
@@ -88,6 +96,7 @@ public class SiteRetentionPage {
                                                 siteId,
                                                 typed,
                                                 null,
+                                                null,
                                                 answer.problem("This site's retention was not saved"),
                                                 answer.pageStatus())));
     }
@@ -97,6 +106,7 @@ public class SiteRetentionPage {
             SignedInUser user,
             String siteId,
             DaysForm typed,
+            DaysForm whatIf,
             String notice,
             String error,
             Response.StatusType status) {
@@ -110,7 +120,10 @@ public class SiteRetentionPage {
             return Uni.combine()
                     .all()
                     .unis(
-                            gateway.get(settingsPath(siteId) + "/preview", browser),
+                            gateway.get(
+                                    settingsPath(siteId) + "/preview"
+                                            + (whatIf == null ? "" : "?" + whatIf.previewQuery()),
+                                    browser),
                             gateway.get("/v1/sites/" + siteId, browser),
                             gateway.get("/v1/retention/runs?limit=" + RUNS_SHOWN + "&siteId=" + siteId, browser),
                             gateway.get("/v1/retention/defaults", browser))
@@ -128,7 +141,10 @@ public class SiteRetentionPage {
                             errors.add(settings.problem("This site's retention could not be read"));
                         }
                         if (!preview.ok()) {
-                            errors.add(preview.problem("The preview could not be counted"));
+                            errors.add(preview.problem(
+                                    whatIf == null
+                                            ? "The preview could not be counted"
+                                            : "The values typed could not be previewed; nothing was saved"));
                         }
                         RetentionLevel level = settings.ok() ? RetentionLevel.from(settings.json()) : null;
                         return siteRetention
@@ -142,17 +158,29 @@ public class SiteRetentionPage {
                                         typed != null ? typed : level == null ? DaysForm.EMPTY : DaysForm.of(level))
                                 .data("defaults", defaults.ok() ? RetentionLevel.from(defaults.json()) : null)
                                 .data("preview", preview.ok() ? Preview.from(preview.json()) : null)
+                                .data("whatIf", whatIf != null)
                                 .data("runs", RetentionOverview.rows(runs, RunRow::from))
                                 .data("notice", notice)
                                 .data("errors", errors)
                                 .data("canWrite", user.holds("retention:write"))
                                 .createUni()
-                                .map(html -> Response.status(
-                                                status == Status.OK && !settings.ok() ? settings.pageStatus() : status)
+                                .map(html -> Response.status(pageStatus(status, settings, whatIf, preview))
                                         .entity(html)
                                         .build());
                     });
         });
+    }
+
+    /** The status asked for; else a failed read's; else, for a what-if, the preview's (422 for a bad value). */
+    private static Response.StatusType pageStatus(
+            Response.StatusType status, GatewayAnswer settings, DaysForm whatIf, GatewayAnswer preview) {
+        if (status != Status.OK) {
+            return status;
+        }
+        if (!settings.ok()) {
+            return settings.pageStatus();
+        }
+        return whatIf != null && !preview.ok() ? preview.pageStatus() : status;
     }
 
     private Uni<Response> missing(SignedInUser user) {

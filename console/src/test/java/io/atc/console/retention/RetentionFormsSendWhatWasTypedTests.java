@@ -27,6 +27,14 @@ class RetentionFormsSendWhatWasTypedTests {
     }
 
     @Test
+    void aPreviewAsksWithWhatWouldBeSavedEncoded() {
+        assertThat(new DaysForm(" 14 ", "").previewQuery()).isEqualTo("eventsDays=14&imagesDays=inherit");
+        assertThat(new DaysForm("1&imagesDays=3650", "5000").previewQuery())
+                .as("typed text cannot add a parameter")
+                .isEqualTo("eventsDays=1%26imagesDays%3D3650&imagesDays=5000");
+    }
+
+    @Test
     void aHoldNamesExactlyTheChosenKindOfTargetAndEndsAtTheEndOfItsDay() {
         JsonObject onSite = HoldForm.typed("site", " 6f1c2a4e-9b1d-4c52-8f3e-2a7d5b0c9e14 ", "Case 12", "2031-03-04")
                 .draft();

@@ -43,19 +43,33 @@ public class RetentionPlans {
     }
 
     public Uni<RetentionPlan> forSite(TenantSql sql, UUID siteId, Instant at) {
-        return sql.execute(PLAN, Tuple.of(sql.tenantId(), siteId, at.atOffset(java.time.ZoneOffset.UTC)))
-                .map(rows -> plan(sql.tenantId(), siteId, at, rows.iterator().next()));
+        return forSite(sql, siteId, at, null, null);
     }
 
-    private RetentionPlan plan(UUID tenantId, UUID siteId, Instant at, Row row) {
+    /**
+     * The plan as it would be with the site's own values {@code events} and {@code images} in place of the
+     * saved ones (a what-if; null keeps a saved value). Holds and inheritance are read as for the purge.
+     */
+    public Uni<RetentionPlan> forSite(
+            TenantSql sql, UUID siteId, Instant at, ProposedDays events, ProposedDays images) {
+        return sql.execute(PLAN, Tuple.of(sql.tenantId(), siteId, at.atOffset(java.time.ZoneOffset.UTC)))
+                .map(rows -> plan(sql.tenantId(), siteId, at, rows.iterator().next(), events, images));
+    }
+
+    private RetentionPlan plan(
+            UUID tenantId, UUID siteId, Instant at, Row row, ProposedDays events, ProposedDays images) {
         return new RetentionPlan(
                 tenantId,
                 siteId,
                 at,
                 EffectiveRetention.resolve(
-                        row.getInteger("site_events"), row.getInteger("tenant_events"), defaults.eventsDays()),
+                        ProposedDays.over(events, row.getInteger("site_events")),
+                        row.getInteger("tenant_events"),
+                        defaults.eventsDays()),
                 EffectiveRetention.resolve(
-                        row.getInteger("site_images"), row.getInteger("tenant_images"), defaults.imagesDays()),
+                        ProposedDays.over(images, row.getInteger("site_images")),
+                        row.getInteger("tenant_images"),
+                        defaults.imagesDays()),
                 uuids(row, "site_holds"),
                 uuids(row, "held_devices"));
     }

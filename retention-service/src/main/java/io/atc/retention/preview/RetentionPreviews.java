@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.atc.core.tenancy.TenantSql;
 import io.atc.core.tenancy.TenantTransactions;
+import io.atc.retention.plan.ProposedDays;
 import io.atc.retention.plan.RetentionPlan;
 import io.atc.retention.plan.RetentionPlans;
 import io.atc.retention.tenancy.TenantObjects;
@@ -15,7 +16,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * What the next purge of a site would delete: the site's {@link RetentionPlan} as the purge reads it, counted
- * in one read-only tenant transaction. A held site would lose nothing, so nothing is counted.
+ * in one read-only tenant transaction. A held site would lose nothing, so nothing is counted. A what-if
+ * preview counts the same with proposed, unsaved values for the site, and saves nothing.
  */
 @ApplicationScoped
 public class RetentionPreviews {
@@ -37,9 +39,14 @@ public class RetentionPreviews {
     }
 
     public Uni<RetentionPreview> of(UUID tenantId, UUID siteId) {
+        return of(tenantId, siteId, null, null);
+    }
+
+    /** As {@link #of(UUID, UUID)}, with the site's own values proposed in place of the saved ones (null keeps one). */
+    public Uni<RetentionPreview> of(UUID tenantId, UUID siteId, ProposedDays events, ProposedDays images) {
         Instant at = Instant.now();
         return transactions.read(tenantId, sql -> objects.requireSite(sql, siteId)
-                .flatMap(exists -> plans.forSite(sql, siteId, at))
+                .flatMap(exists -> plans.forSite(sql, siteId, at, events, images))
                 .flatMap(plan -> preview(sql, plan)));
     }
 

@@ -74,4 +74,12 @@ public final class RetentionApi {
                 .oauth2(InternalTokens.forTenant(tenant))
                 .get("/v1/sites/{siteId}/retention/preview", site);
     }
+
+    /** The preview with {@code query} (e.g. {@code eventsDays=5}) as its what-if. */
+    public static Response preview(UUID tenant, UUID site, String query) {
+        return given().auth()
+                .oauth2(InternalTokens.forTenant(tenant))
+                .urlEncodingEnabled(false)
+                .get("/v1/sites/" + site + "/retention/preview?" + query);
+    }
 }
