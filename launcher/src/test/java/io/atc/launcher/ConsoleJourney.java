@@ -53,10 +53,12 @@ final class ConsoleJourney implements AutoCloseable {
     /** Starts the platform and onboards tenants A and B, each with its admin key. */
     static ConsoleJourney start(Map<String, String> environment) throws Exception {
         // A test drives the browser far faster than an admin clicks: every page checks the session, which
-        // counts against the address's keyless budget (burst 20), so the journeys get a larger burst unless
-        // they set their own (ConsoleSignInBudgetIT tests that budget itself).
+        // counts against the address's session-check budget (burst 60), and the journeys sign in and out
+        // more often than people do (the keyless budget, burst 20), so both get larger bursts unless a test
+        // sets its own (ConsoleSignInBudgetIT tests those budgets themselves).
         Map<String, String> settings = new java.util.HashMap<>(environment);
         settings.putIfAbsent("ATC_GATEWAY_RATE_LIMIT_KEYLESS_BURST", "500");
+        settings.putIfAbsent("ATC_GATEWAY_RATE_LIMIT_SESSION_CHECK_BURST", "500");
         LaunchedPlatform platform = LaunchedPlatform.start(settings);
         try {
             platform.awaitUp(Duration.ofSeconds(150));

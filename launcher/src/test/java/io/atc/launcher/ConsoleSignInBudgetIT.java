@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
  * behind the load balancer that hammers the console's sign-in form is refused, while an admin at another
  * address signs in at once. Without the gateway's voucher for the browser's address, carried back by the
  * console, every sign-in would count against the console's one address and the admin would get 429.
- * Checked: with the console not sending the voucher back, the admin's sign-in is refused.
+ * Checked: with the console not sending the voucher back, the admin's sign-in is refused. An admin already
+ * signed in behind the hammering address keeps getting pages: a page's session check spends a budget of
+ * its own, not sign-in's.
  */
 class ConsoleSignInBudgetIT {
 
@@ -49,6 +51,21 @@ class ConsoleSignInBudgetIT {
                             .statusCode())
                     .as("the hammering address stays refused, even with the right password")
                     .isEqualTo(429);
+
+            String cookies = admin.headers().allValues("Set-Cookie").stream()
+                    .map(cookie -> cookie.substring(0, cookie.indexOf(';')))
+                    .collect(java.util.stream.Collectors.joining("; "));
+            HttpResponse<String> page = HTTP.send(
+                    HttpRequest.newBuilder(journey.platform.gatewayUri("/console/keys"))
+                            .header("X-Forwarded-For", "203.0.113.7")
+                            .header("Cookie", cookies)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode())
+                    .as("a signed-in admin behind the hammering address still gets pages: session checks have"
+                            + " their own budget")
+                    .isEqualTo(200);
+            assertThat(page.body()).contains("API keys");
         }
     }
 

@@ -284,12 +284,27 @@ public interface GatewayConfig {
 
         Keyless keyless();
 
-        /** Requests without a key (sign-in, onboarding), per client address (IPv6: per /64). */
+        SessionCheck sessionCheck();
+
+        /** Requests without a key (sign-in, sign-out, onboarding), per client address (IPv6: per /64). */
         interface Keyless {
             @WithDefault("5")
             double requestsPerSecond();
 
             @WithDefault("20")
+            int burst();
+        }
+
+        /**
+         * Console session checks ({@code GET /v1/console/session}, one per console page view), per client
+         * address: their own budget, looser than sign-in's, since a check costs no argon2id and admins
+         * behind one address click through pages faster than they sign in.
+         */
+        interface SessionCheck {
+            @WithDefault("20")
+            double requestsPerSecond();
+
+            @WithDefault("60")
             int burst();
         }
     }

@@ -156,7 +156,10 @@ public class GatewayPipeline implements RequestPolicy {
             if (vouched != null) {
                 admission.client(vouched);
             }
-            if (keylessAdmitted(admission)) {
+            RateDecision budget = KeylessRoutes.consoleSessionCheck(method, path)
+                    ? keylessRateLimit.tryAcquireSessionCheck(admission.client())
+                    : keylessRateLimit.tryAcquire(admission.client());
+            if (admitted(admission, budget)) {
                 admission.forward(tokens.gatewayAuthorization(), CallerCredential.SESSION_COOKIES);
             }
             return;
@@ -234,7 +237,11 @@ public class GatewayPipeline implements RequestPolicy {
 
     /** Keyless requests (sign-in, onboarding) are limited per client address instead of per key. */
     private boolean keylessAdmitted(Admission admission) {
-        RateDecision decision = keylessRateLimit.tryAcquire(admission.client());
+        return admitted(admission, keylessRateLimit.tryAcquire(admission.client()));
+    }
+
+    /** Whether a keyless request is within its budget; if not, it is answered 429 with Retry-After. */
+    private boolean admitted(Admission admission, RateDecision decision) {
         if (decision.allowed()) {
             return true;
         }

@@ -36,6 +36,11 @@ final class KeylessRoutes {
         return path.equals("/console") || path.startsWith("/console/");
     }
 
+    /** The current session (ConsoleSessionResource): the check every console page makes. */
+    static boolean consoleSessionCheck(HttpMethod method, String path) {
+        return method == HttpMethod.GET && path.equals("/v1/console/session");
+    }
+
     /** Sign in, the current session, sign out (ConsoleSessionResource). */
     static boolean consoleSession(HttpMethod method, String path) {
         return (method == HttpMethod.POST || method == HttpMethod.DELETE) && path.equals("/v1/console/sessions")
