@@ -113,6 +113,15 @@ final class ConsoleJourney implements AutoCloseable {
                 fields);
     }
 
+    /** As {@link #dialogOpen}, false while a navigation leaves no document to ask. */
+    private static boolean dialogOpenOnceLoaded(ChromeDriver browser) {
+        try {
+            return dialogOpen(browser);
+        } catch (org.openqa.selenium.WebDriverException navigating) {
+            return false;
+        }
+    }
+
     static boolean dialogOpen(ChromeDriver browser) {
         return (Boolean)
                 browser.executeScript("var d = document.getElementById('secret-dialog'); return !!d && d.open;");
@@ -123,7 +132,15 @@ final class ConsoleJourney implements AutoCloseable {
      * Done is disabled until ticked; returns the secret.
      */
     static String secretShown(ChromeDriver browser, Pattern shape) {
-        assertThat(dialogOpen(browser)).as("the display-once dialog").isTrue();
+        // The page with the dialog may still be on its way (the POST that made the secret hashes it first).
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (!dialogOpenOnceLoaded(browser) && Instant.now().isBefore(deadline)) {
+            pause();
+        }
+        assertThat(dialogOpen(browser))
+                .as(() -> "the display-once dialog, on " + browser.getCurrentUrl() + " showing: "
+                        + browser.findElement(By.tagName("body")).getText())
+                .isTrue();
         assertThat((Boolean) browser.executeScript("return document.getElementById('secret-dialog').matches(':modal')"))
                 .as("modal")
                 .isTrue();
@@ -254,6 +271,15 @@ final class ConsoleJourney implements AutoCloseable {
                 Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
         assertThat(matcher.find()).as(name).isTrue();
         return matcher.group(1);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
     }
 
     /** A tenant and its admin key, for setting up and checking through the API what the browser did. */

@@ -5,8 +5,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -70,9 +70,7 @@ public class AuditPage {
             @QueryParam("actor") String actor,
             @QueryParam("since") String since,
             @QueryParam("until") String until,
-            @CookieParam(BrowserCredentials.SESSION_COOKIE) String session,
-            @CookieParam(BrowserCredentials.CSRF_COOKIE) String csrf) {
-        BrowserCredentials browser = new BrowserCredentials(session, csrf);
+            @BeanParam BrowserCredentials browser) {
         return pages.view(browser, user -> {
             if (seq != null) {
                 Long wanted = SeqRange.seqOrNull(seq);
@@ -95,11 +93,7 @@ public class AuditPage {
 
     @GET
     @Path("/{seq}")
-    public Uni<Response> event(
-            @PathParam("seq") String seq,
-            @CookieParam(BrowserCredentials.SESSION_COOKIE) String session,
-            @CookieParam(BrowserCredentials.CSRF_COOKIE) String csrf) {
-        BrowserCredentials browser = new BrowserCredentials(session, csrf);
+    public Uni<Response> event(@PathParam("seq") String seq, @BeanParam BrowserCredentials browser) {
         Long wanted = SeqRange.seqOrNull(seq);
         return pages.view(browser, user -> {
             if (!user.holds(SCOPE)) {
@@ -123,11 +117,7 @@ public class AuditPage {
     @Path("/verify")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> verify(
-            @FormParam("csrf") String formCsrf,
-            @FormParam("mode") String mode,
-            @CookieParam(BrowserCredentials.SESSION_COOKIE) String session,
-            @CookieParam(BrowserCredentials.CSRF_COOKIE) String csrf) {
-        BrowserCredentials browser = new BrowserCredentials(session, csrf);
+            @FormParam("csrf") String formCsrf, @FormParam("mode") String mode, @BeanParam BrowserCredentials browser) {
         String checked = mode == null || mode.isBlank() ? "incremental" : mode;
         return pages.change(formCsrf, browser, user -> {
             if (!List.of("incremental", "full").contains(checked)) {
@@ -166,9 +156,7 @@ public class AuditPage {
     public RestMulti<byte[]> export(
             @QueryParam("from_seq") String from,
             @QueryParam("to_seq") String to,
-            @CookieParam(BrowserCredentials.SESSION_COOKIE) String session,
-            @CookieParam(BrowserCredentials.CSRF_COOKIE) String csrf) {
-        BrowserCredentials browser = new BrowserCredentials(session, csrf);
+            @BeanParam BrowserCredentials browser) {
         SeqRange.Export range = SeqRange.Export.parse(from, to);
         return downloads.send(browser, user -> {
             if (range.problem() != null) {

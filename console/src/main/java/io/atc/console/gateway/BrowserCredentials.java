@@ -1,10 +1,15 @@
 package io.atc.console.gateway;
 
+import jakarta.ws.rs.CookieParam;
+
 /**
  * The browser's console cookies, as the gateway forwarded them: the session (HttpOnly) and its CSRF
- * token. The console passes them on to the gateway's API unchanged and keeps nothing.
+ * token. The console passes them on to the gateway's API unchanged and keeps nothing. A page takes them
+ * as one {@code @BeanParam}.
  */
-public record BrowserCredentials(String session, String csrf) {
+public record BrowserCredentials(
+        @CookieParam(SESSION_COOKIE) String session,
+        @CookieParam(CSRF_COOKIE) String csrf) {
 
     public static final String SESSION_COOKIE = "__Host-atc_session";
     public static final String CSRF_COOKIE = "__Host-atc_csrf";

@@ -2,8 +2,8 @@ package io.atc.console.keys;
 
 import java.util.List;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -78,9 +78,7 @@ public class KeysPage {
             @QueryParam("after") String after,
             @QueryParam("unused") String unused,
             @QueryParam("done") String done,
-            @CookieParam(BrowserCredentials.SESSION_COOKIE) String session,
-            @CookieParam(BrowserCredentials.CSRF_COOKIE) String csrf) {
-        BrowserCredentials browser = new BrowserCredentials(session, csrf);
+            @BeanParam BrowserCredentials browser) {
         Listing listing = new Listing(Ids.cursor(after), "true".equals(unused));
         return pages.view(browser, user -> render(browser, user, listing, Notice.of(done), null, null, Status.OK));
     }
@@ -94,9 +92,7 @@ public class KeysPage {
             @FormParam("expiresOn") String expiresOn,
             @FormParam("allowedCidrs") String cidrs,
             @FormParam("allowedOrigins") String origins,
-            @CookieParam(BrowserCredentials.SESSION_COOKIE) String session,
-            @CookieParam(BrowserCredentials.CSRF_COOKIE) String csrf) {
-        BrowserCredentials browser = new BrowserCredentials(session, csrf);
+            @BeanParam BrowserCredentials browser) {
         JsonObject draft = KeyForm.draft(name, scopes, expiresOn, cidrs, origins);
         return pages.change(formCsrf, browser, user -> gateway.send(HttpMethod.POST, "/v1/keys", browser, draft)
                 .flatMap(answer -> issued(browser, user, answer, "Key created", "The key was not created")));
@@ -109,9 +105,7 @@ public class KeysPage {
             @PathParam("id") String id,
             @FormParam("csrf") String formCsrf,
             @FormParam("gracePeriodSeconds") long grace,
-            @CookieParam(BrowserCredentials.SESSION_COOKIE) String session,
-            @CookieParam(BrowserCredentials.CSRF_COOKIE) String csrf) {
-        BrowserCredentials browser = new BrowserCredentials(session, csrf);
+            @BeanParam BrowserCredentials browser) {
         String keyId = Ids.uuidOrNull(id);
         JsonObject rotation = new JsonObject().put("gracePeriodSeconds", grace);
         return pages.change(
@@ -126,11 +120,7 @@ public class KeysPage {
 
     @GET
     @Path("/{id}/revoke")
-    public Uni<Response> confirmRevoke(
-            @PathParam("id") String id,
-            @CookieParam(BrowserCredentials.SESSION_COOKIE) String session,
-            @CookieParam(BrowserCredentials.CSRF_COOKIE) String csrf) {
-        BrowserCredentials browser = new BrowserCredentials(session, csrf);
+    public Uni<Response> confirmRevoke(@PathParam("id") String id, @BeanParam BrowserCredentials browser) {
         String keyId = Ids.uuidOrNull(id);
         return pages.view(
                 browser,
@@ -149,11 +139,7 @@ public class KeysPage {
     @Path("/{id}/revoke")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> revoke(
-            @PathParam("id") String id,
-            @FormParam("csrf") String formCsrf,
-            @CookieParam(BrowserCredentials.SESSION_COOKIE) String session,
-            @CookieParam(BrowserCredentials.CSRF_COOKIE) String csrf) {
-        BrowserCredentials browser = new BrowserCredentials(session, csrf);
+            @PathParam("id") String id, @FormParam("csrf") String formCsrf, @BeanParam BrowserCredentials browser) {
         String keyId = Ids.uuidOrNull(id);
         return pages.change(
                 formCsrf,

@@ -1,7 +1,7 @@
 package io.atc.console.retention;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -49,9 +49,7 @@ public class HoldsPage {
             @FormParam("id") String id,
             @FormParam("reason") String reason,
             @FormParam("endsOn") String endsOn,
-            @CookieParam(BrowserCredentials.SESSION_COOKIE) String session,
-            @CookieParam(BrowserCredentials.CSRF_COOKIE) String csrf) {
-        BrowserCredentials browser = new BrowserCredentials(session, csrf);
+            @BeanParam BrowserCredentials browser) {
         HoldForm typed = HoldForm.typed(target, id, reason, endsOn);
         return pages.change(
                 formCsrf, browser, user -> gateway.send(HttpMethod.POST, "/v1/retention/holds", browser, typed.draft())
@@ -66,11 +64,7 @@ public class HoldsPage {
 
     @GET
     @Path("/{holdId}/release")
-    public Uni<Response> confirmRelease(
-            @PathParam("holdId") String id,
-            @CookieParam(BrowserCredentials.SESSION_COOKIE) String session,
-            @CookieParam(BrowserCredentials.CSRF_COOKIE) String csrf) {
-        BrowserCredentials browser = new BrowserCredentials(session, csrf);
+    public Uni<Response> confirmRelease(@PathParam("holdId") String id, @BeanParam BrowserCredentials browser) {
         String holdId = Ids.uuidOrNull(id);
         return pages.view(
                 browser,
@@ -94,11 +88,7 @@ public class HoldsPage {
     @Path("/{holdId}/release")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> release(
-            @PathParam("holdId") String id,
-            @FormParam("csrf") String formCsrf,
-            @CookieParam(BrowserCredentials.SESSION_COOKIE) String session,
-            @CookieParam(BrowserCredentials.CSRF_COOKIE) String csrf) {
-        BrowserCredentials browser = new BrowserCredentials(session, csrf);
+            @PathParam("holdId") String id, @FormParam("csrf") String formCsrf, @BeanParam BrowserCredentials browser) {
         String holdId = Ids.uuidOrNull(id);
         return pages.change(
                 formCsrf,

@@ -1,7 +1,7 @@
 package io.atc.console.retention;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -46,9 +46,7 @@ public class RetentionPage {
             @QueryParam("runsAfter") String runsAfter,
             @QueryParam("holdSite") String holdSite,
             @QueryParam("done") String done,
-            @CookieParam(BrowserCredentials.SESSION_COOKIE) String session,
-            @CookieParam(BrowserCredentials.CSRF_COOKIE) String csrf) {
-        BrowserCredentials browser = new BrowserCredentials(session, csrf);
+            @BeanParam BrowserCredentials browser) {
         Overview view = new Overview(
                 "all".equals(holds),
                 Ids.cursor(holdsAfter),
@@ -67,9 +65,7 @@ public class RetentionPage {
             @FormParam("csrf") String formCsrf,
             @FormParam("eventsDays") String eventsDays,
             @FormParam("imagesDays") String imagesDays,
-            @CookieParam(BrowserCredentials.SESSION_COOKIE) String session,
-            @CookieParam(BrowserCredentials.CSRF_COOKIE) String csrf) {
-        BrowserCredentials browser = new BrowserCredentials(session, csrf);
+            @BeanParam BrowserCredentials browser) {
         DaysForm typed = new DaysForm(eventsDays, imagesDays);
         return pages.change(formCsrf, browser, user -> gateway.send(
                         HttpMethod.PUT, "/v1/retention/defaults", browser, typed.change())

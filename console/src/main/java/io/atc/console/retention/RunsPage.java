@@ -1,6 +1,6 @@
 package io.atc.console.retention;
 
-import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,11 +33,7 @@ public class RunsPage {
 
     @GET
     @Path("/{runId}")
-    public Uni<Response> show(
-            @PathParam("runId") String id,
-            @CookieParam(BrowserCredentials.SESSION_COOKIE) String session,
-            @CookieParam(BrowserCredentials.CSRF_COOKIE) String csrf) {
-        BrowserCredentials browser = new BrowserCredentials(session, csrf);
+    public Uni<Response> show(@PathParam("runId") String id, @BeanParam BrowserCredentials browser) {
         String runId = Ids.uuidOrNull(id);
         return pages.view(
                 browser,

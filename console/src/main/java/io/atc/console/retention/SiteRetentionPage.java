@@ -3,8 +3,8 @@ package io.atc.console.retention;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -53,11 +53,7 @@ public class SiteRetentionPage {
 
     @GET
     public Uni<Response> show(
-            @PathParam("siteId") String id,
-            @QueryParam("done") String done,
-            @CookieParam(BrowserCredentials.SESSION_COOKIE) String session,
-            @CookieParam(BrowserCredentials.CSRF_COOKIE) String csrf) {
-        BrowserCredentials browser = new BrowserCredentials(session, csrf);
+            @PathParam("siteId") String id, @QueryParam("done") String done, @BeanParam BrowserCredentials browser) {
         String siteId = Ids.uuidOrNull(id);
         return pages.view(browser, user -> render(browser, user, siteId, null, null, Notice.of(done), null, Status.OK));
     }
@@ -70,9 +66,7 @@ public class SiteRetentionPage {
             @FormParam("eventsDays") String eventsDays,
             @FormParam("imagesDays") String imagesDays,
             @FormParam("intent") String intent,
-            @CookieParam(BrowserCredentials.SESSION_COOKIE) String session,
-            @CookieParam(BrowserCredentials.CSRF_COOKIE) String csrf) {
-        BrowserCredentials browser = new BrowserCredentials(session, csrf);
+            @BeanParam BrowserCredentials browser) {
         String siteId = Ids.uuidOrNull(id);
         DaysForm typed = new DaysForm(eventsDays, imagesDays);
         if (PREVIEW.equals(intent)) {

@@ -2,6 +2,7 @@ package io.atc.console.session;
 
 import java.util.UUID;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
@@ -80,15 +81,14 @@ public class SignInPage {
     @Path("/sign-out")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> signOut(
-            @FormParam("csrf") String csrf,
+            @FormParam("csrf") String formCsrf,
             @FormParam("tenant") String tenant,
-            @CookieParam(BrowserCredentials.SESSION_COOKIE) String session,
-            @CookieParam(BrowserCredentials.CSRF_COOKIE) String csrfCookie) {
-        if (!FormTokens.matches(csrf, csrfCookie)) {
+            @BeanParam BrowserCredentials browser) {
+        if (!FormTokens.matches(formCsrf, browser.csrf())) {
             return Uni.createFrom().item(Pages.forbidden());
         }
         String tenantId = tenantOrNull(tenant);
-        return gateway.send(HttpMethod.DELETE, "/v1/console/sessions", new BrowserCredentials(session, csrf), null)
+        return gateway.send(HttpMethod.DELETE, "/v1/console/sessions", browser, null)
                 .map(answer -> Pages.withCookies(
                                 Pages.seeOtherBuilder("/console/sign-in?signed-out=true"
                                         + (tenantId == null ? "" : "&tenant=" + tenantId)),

@@ -1,9 +1,10 @@
 package io.atc.console.sites;
 
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -61,9 +62,7 @@ public class DevicePage {
             @PathParam("siteId") String site,
             @PathParam("deviceId") String id,
             @QueryParam("done") String done,
-            @CookieParam(BrowserCredentials.SESSION_COOKIE) String session,
-            @CookieParam(BrowserCredentials.CSRF_COOKIE) String csrf) {
-        BrowserCredentials browser = new BrowserCredentials(session, csrf);
+            @BeanParam BrowserCredentials browser) {
         Target target = Target.of(site, id);
         return pages.view(
                 browser,
@@ -80,10 +79,9 @@ public class DevicePage {
             @PathParam("deviceId") String id,
             @FormParam("csrf") String formCsrf,
             @FormParam("name") String name,
-            @CookieParam(BrowserCredentials.SESSION_COOKIE) String session,
-            @CookieParam(BrowserCredentials.CSRF_COOKIE) String csrf) {
+            @BeanParam BrowserCredentials browser) {
         JsonObject patch = new JsonObject().put("name", name == null ? "" : name);
-        return patch(site, id, formCsrf, new BrowserCredentials(session, csrf), patch, "renamed", "not renamed");
+        return patch(site, id, formCsrf, browser, patch, "renamed", "not renamed");
     }
 
     @POST
@@ -94,9 +92,7 @@ public class DevicePage {
             @PathParam("deviceId") String id,
             @FormParam("csrf") String formCsrf,
             @FormParam("enabled") String enabled,
-            @CookieParam(BrowserCredentials.SESSION_COOKIE) String session,
-            @CookieParam(BrowserCredentials.CSRF_COOKIE) String csrf) {
-        BrowserCredentials browser = new BrowserCredentials(session, csrf);
+            @BeanParam BrowserCredentials browser) {
         if (!"true".equals(enabled) && !"false".equals(enabled)) {
             Target target = Target.of(site, id);
             return pages.change(
@@ -124,9 +120,7 @@ public class DevicePage {
             @PathParam("siteId") String site,
             @PathParam("deviceId") String id,
             @FormParam("csrf") String formCsrf,
-            @CookieParam(BrowserCredentials.SESSION_COOKIE) String session,
-            @CookieParam(BrowserCredentials.CSRF_COOKIE) String csrf) {
-        BrowserCredentials browser = new BrowserCredentials(session, csrf);
+            @BeanParam BrowserCredentials browser) {
         Target target = Target.of(site, id);
         return pages.change(
                 formCsrf,
@@ -168,9 +162,7 @@ public class DevicePage {
             @PathParam("deviceId") String id,
             @FormParam("csrf") String formCsrf,
             @FormParam("csr") String csr,
-            @CookieParam(BrowserCredentials.SESSION_COOKIE) String session,
-            @CookieParam(BrowserCredentials.CSRF_COOKIE) String csrf) {
-        BrowserCredentials browser = new BrowserCredentials(session, csrf);
+            @BeanParam BrowserCredentials browser) {
         Target target = Target.of(site, id);
         JsonObject request = csr == null || csr.isBlank() ? new JsonObject() : new JsonObject().put("csr", csr.strip());
         return pages.change(
@@ -203,14 +195,11 @@ public class DevicePage {
     @GET
     @Path("/revoke-certificates")
     public Uni<Response> confirmRevoke(
-            @PathParam("siteId") String site,
-            @PathParam("deviceId") String id,
-            @CookieParam(BrowserCredentials.SESSION_COOKIE) String session,
-            @CookieParam(BrowserCredentials.CSRF_COOKIE) String csrf) {
+            @PathParam("siteId") String site, @PathParam("deviceId") String id, @BeanParam BrowserCredentials browser) {
         return confirm(
                 site,
                 id,
-                new BrowserCredentials(session, csrf),
+                browser,
                 (target, shown) -> new Confirmation(
                         "Revoke the certificates of \"" + shown.name() + "\"?",
                         "Device " + shown.name() + ", certificate subject CN=" + shown.mqttUsername() + ".",
@@ -229,32 +218,24 @@ public class DevicePage {
             @PathParam("siteId") String site,
             @PathParam("deviceId") String id,
             @FormParam("csrf") String formCsrf,
-            @CookieParam(BrowserCredentials.SESSION_COOKIE) String session,
-            @CookieParam(BrowserCredentials.CSRF_COOKIE) String csrf) {
-        BrowserCredentials browser = new BrowserCredentials(session, csrf);
-        Target target = Target.of(site, id);
-        return pages.change(
+            @BeanParam BrowserCredentials browser) {
+        return act(
+                site,
+                id,
                 formCsrf,
                 browser,
-                user -> target == null
-                        ? missing(site)
-                        : gateway.send(HttpMethod.DELETE, target.api() + "/certificates", browser, null)
-                                .flatMap(answer -> answer.ok()
-                                        ? done(target.page() + "?done=revoked")
-                                        : failed(browser, user, target, answer, "The certificates were not revoked")));
+                new Action(HttpMethod.DELETE, "/certificates", null, "The certificates were not revoked"),
+                target -> target.page() + "?done=revoked");
     }
 
     @GET
     @Path("/delete")
     public Uni<Response> confirmDelete(
-            @PathParam("siteId") String site,
-            @PathParam("deviceId") String id,
-            @CookieParam(BrowserCredentials.SESSION_COOKIE) String session,
-            @CookieParam(BrowserCredentials.CSRF_COOKIE) String csrf) {
+            @PathParam("siteId") String site, @PathParam("deviceId") String id, @BeanParam BrowserCredentials browser) {
         return confirm(
                 site,
                 id,
-                new BrowserCredentials(session, csrf),
+                browser,
                 (target, shown) -> new Confirmation(
                         "Delete device \"" + shown.name() + "\"?",
                         "Device " + shown.name() + ", MQTT username " + shown.mqttUsername() + ".",
@@ -272,19 +253,14 @@ public class DevicePage {
             @PathParam("siteId") String site,
             @PathParam("deviceId") String id,
             @FormParam("csrf") String formCsrf,
-            @CookieParam(BrowserCredentials.SESSION_COOKIE) String session,
-            @CookieParam(BrowserCredentials.CSRF_COOKIE) String csrf) {
-        BrowserCredentials browser = new BrowserCredentials(session, csrf);
-        Target target = Target.of(site, id);
-        return pages.change(
+            @BeanParam BrowserCredentials browser) {
+        return act(
+                site,
+                id,
                 formCsrf,
                 browser,
-                user -> target == null
-                        ? missing(site)
-                        : gateway.send(HttpMethod.DELETE, target.api(), browser, null)
-                                .flatMap(answer -> answer.ok()
-                                        ? done("/console/sites/" + target.siteId() + "?done=device-deleted")
-                                        : failed(browser, user, target, answer, "The device was not deleted")));
+                new Action(HttpMethod.DELETE, "", null, "The device was not deleted"),
+                target -> "/console/sites/" + target.siteId() + "?done=device-deleted");
     }
 
     private Uni<Response> patch(
@@ -295,16 +271,36 @@ public class DevicePage {
             JsonObject patch,
             String done,
             String failed) {
+        return act(
+                site,
+                id,
+                formCsrf,
+                browser,
+                new Action(HttpMethod.PATCH, "", patch, "The device was " + failed),
+                target -> target.page() + "?done=" + done);
+    }
+
+    /**
+     * A change with nothing to show but its outcome: the request, then to {@code done}'s page, or this page
+     * with the API's problem (an unknown device: to "No such device").
+     */
+    private Uni<Response> act(
+            String site,
+            String id,
+            String formCsrf,
+            BrowserCredentials browser,
+            Action action,
+            Function<Target, String> done) {
         Target target = Target.of(site, id);
         return pages.change(
                 formCsrf,
                 browser,
                 user -> target == null
                         ? missing(site)
-                        : gateway.send(HttpMethod.PATCH, target.api(), browser, patch)
+                        : gateway.send(action.method(), target.api() + action.apiSuffix(), browser, action.body())
                                 .flatMap(answer -> answer.ok()
-                                        ? done(target.page() + "?done=" + done)
-                                        : failed(browser, user, target, answer, "The device was " + failed)));
+                                        ? done(done.apply(target))
+                                        : failed(browser, user, target, answer, action.failed())));
     }
 
     private Uni<Response> confirm(
@@ -394,6 +390,9 @@ public class DevicePage {
             default -> null;
         };
     }
+
+    /** A request on the device's API path (plus {@code apiSuffix}), and what its page says when refused. */
+    private record Action(HttpMethod method, String apiSuffix, JsonObject body, String failed) {}
 
     /** A device of a site, both ids canonical UUIDs; null when either is not one. */
     private record Target(String siteId, String deviceId) {

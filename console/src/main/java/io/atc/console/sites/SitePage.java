@@ -2,8 +2,8 @@ package io.atc.console.sites;
 
 import java.util.List;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -56,9 +56,7 @@ public class SitePage {
             @PathParam("siteId") String id,
             @QueryParam("after") String after,
             @QueryParam("done") String done,
-            @CookieParam(BrowserCredentials.SESSION_COOKIE) String session,
-            @CookieParam(BrowserCredentials.CSRF_COOKIE) String csrf) {
-        BrowserCredentials browser = new BrowserCredentials(session, csrf);
+            @BeanParam BrowserCredentials browser) {
         String siteId = Ids.uuidOrNull(id);
         return pages.view(
                 browser,
@@ -78,9 +76,7 @@ public class SitePage {
             @PathParam("siteId") String id,
             @FormParam("csrf") String formCsrf,
             @FormParam("name") String name,
-            @CookieParam(BrowserCredentials.SESSION_COOKIE) String session,
-            @CookieParam(BrowserCredentials.CSRF_COOKIE) String csrf) {
-        BrowserCredentials browser = new BrowserCredentials(session, csrf);
+            @BeanParam BrowserCredentials browser) {
         String siteId = Ids.uuidOrNull(id);
         JsonObject draft = new JsonObject().put("name", name == null ? "" : name);
         return pages.change(
@@ -95,11 +91,7 @@ public class SitePage {
 
     @GET
     @Path("/delete")
-    public Uni<Response> confirmDelete(
-            @PathParam("siteId") String id,
-            @CookieParam(BrowserCredentials.SESSION_COOKIE) String session,
-            @CookieParam(BrowserCredentials.CSRF_COOKIE) String csrf) {
-        BrowserCredentials browser = new BrowserCredentials(session, csrf);
+    public Uni<Response> confirmDelete(@PathParam("siteId") String id, @BeanParam BrowserCredentials browser) {
         String siteId = Ids.uuidOrNull(id);
         return pages.view(
                 browser,
@@ -126,11 +118,7 @@ public class SitePage {
     @Path("/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> delete(
-            @PathParam("siteId") String id,
-            @FormParam("csrf") String formCsrf,
-            @CookieParam(BrowserCredentials.SESSION_COOKIE) String session,
-            @CookieParam(BrowserCredentials.CSRF_COOKIE) String csrf) {
-        BrowserCredentials browser = new BrowserCredentials(session, csrf);
+            @PathParam("siteId") String id, @FormParam("csrf") String formCsrf, @BeanParam BrowserCredentials browser) {
         String siteId = Ids.uuidOrNull(id);
         return pages.change(
                 formCsrf,
@@ -153,9 +141,7 @@ public class SitePage {
             @PathParam("siteId") String id,
             @FormParam("csrf") String formCsrf,
             @FormParam("name") String name,
-            @CookieParam(BrowserCredentials.SESSION_COOKIE) String session,
-            @CookieParam(BrowserCredentials.CSRF_COOKIE) String csrf) {
-        BrowserCredentials browser = new BrowserCredentials(session, csrf);
+            @BeanParam BrowserCredentials browser) {
         String siteId = Ids.uuidOrNull(id);
         JsonObject draft = new JsonObject().put("name", name == null ? "" : name);
         return pages.change(

@@ -2,8 +2,8 @@ package io.atc.console.sites;
 
 import java.util.List;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -48,22 +48,14 @@ public class SitesPage {
 
     @GET
     public Uni<Response> list(
-            @QueryParam("after") String after,
-            @QueryParam("done") String done,
-            @CookieParam(BrowserCredentials.SESSION_COOKIE) String session,
-            @CookieParam(BrowserCredentials.CSRF_COOKIE) String csrf) {
-        BrowserCredentials browser = new BrowserCredentials(session, csrf);
+            @QueryParam("after") String after, @QueryParam("done") String done, @BeanParam BrowserCredentials browser) {
         return pages.view(browser, user -> render(browser, user, Ids.cursor(after), notice(done), null, Status.OK));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> create(
-            @FormParam("csrf") String formCsrf,
-            @FormParam("name") String name,
-            @CookieParam(BrowserCredentials.SESSION_COOKIE) String session,
-            @CookieParam(BrowserCredentials.CSRF_COOKIE) String csrf) {
-        BrowserCredentials browser = new BrowserCredentials(session, csrf);
+            @FormParam("csrf") String formCsrf, @FormParam("name") String name, @BeanParam BrowserCredentials browser) {
         JsonObject draft = new JsonObject().put("name", name == null ? "" : name);
         return pages.change(formCsrf, browser, user -> gateway.send(HttpMethod.POST, "/v1/sites", browser, draft)
                 .flatMap(answer -> {
