@@ -2,7 +2,6 @@ package io.atc.core.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,6 +25,8 @@ import io.atc.core.config.DatabaseSslMode;
 import io.atc.core.config.DatabaseTls;
 import io.atc.core.listen.ChannelListener;
 import io.atc.core.listen.ListenConnections;
+import io.atc.devservices.postgres.EmbeddedPostgresServer;
+import io.atc.testkit.postgres.PostgresServer;
 import io.atc.testkit.postgres.TestDatabase;
 import io.atc.testkit.postgres.TlsPostgres;
 import io.quarkus.reactive.pg.client.PgPoolCreator;
@@ -178,14 +179,20 @@ class EveryConnectionHonoursDatabaseTlsTests {
 
     @Test
     void aServerWithoutTlsIsRefusedByRequireAndTheVerifyModesAndServedByPrefer() throws Exception {
-        TestDatabase plain = TestDatabase.shared();
+        // A server of its own that surely offers no TLS: the shared one may (Debian's default config does).
+        try (EmbeddedPostgresServer withoutTls = EmbeddedPostgresServer.start()) {
+            TestDatabase plain = TestDatabase.create(new PostgresServer(
+                    "localhost", withoutTls.port(), withoutTls.superuser(), "", "postgres", "embedded"));
+            refusedByRequireAndTheVerifyModesAndServedByPrefer(plain);
+        }
+    }
+
+    private static void refusedByRequireAndTheVerifyModesAndServedByPrefer(TestDatabase plain) throws Exception {
         try (Connection admin = plain.server().connectAsAdmin();
                 Statement statement = admin.createStatement();
                 ResultSet ssl = statement.executeQuery("show ssl")) {
             ssl.next();
-            assumeThat(ssl.getString(1))
-                    .as("the shared test server offers no TLS")
-                    .isEqualTo("off");
+            assertThat(ssl.getString(1)).as("the plain server offers no TLS").isEqualTo("off");
         }
         String uri = plain.target().uri();
         for (DatabaseSslMode mode : List.of(DatabaseSslMode.REQUIRE, DatabaseSslMode.VERIFY_FULL)) {
