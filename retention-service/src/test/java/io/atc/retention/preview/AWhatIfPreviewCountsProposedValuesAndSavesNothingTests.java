@@ -95,7 +95,8 @@ class AWhatIfPreviewCountsProposedValuesAndSavesNothingTests {
             "eventsDays=-1",
             "eventsDays=two",
             "eventsDays=1.5",
-            "eventsDays=99999999999999999999"
+            "eventsDays=99999999999999999999",
+            "eventsDays=%EF%BC%97"
         }) {
             RetentionApi.preview(org.tenantId(), site, query)
                     .then()
@@ -103,6 +104,13 @@ class AWhatIfPreviewCountsProposedValuesAndSavesNothingTests {
                     .contentType(containsString("application/problem+json"))
                     .body("detail", containsString("eventsDays"))
                     .body("detail", containsString("3650"));
+        }
+        for (String nul : new String[] {"eventsDays=7%00", "eventsDays=inherit%00"}) {
+            RetentionApi.preview(org.tenantId(), site, nul)
+                    .then()
+                    .statusCode(422)
+                    .contentType(containsString("application/problem+json"))
+                    .body("detail", containsString("eventsDays"));
         }
         RetentionApi.preview(org.tenantId(), site, "imagesDays=never")
                 .then()
